@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Library targets follow the architecture brief: syntax and diagnostics at the bottom,
+// one runtime engine above them, and thin front doors (REPL, the `mentor` command) on top.
+// SourceFile and Span live in MentorDiagnostics because the renderer needs them and the
+// parser (which produces diagnostics) sits above it.
+let package = Package(
+    name: "mentor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mentor", targets: ["mentor"]),
+        .library(name: "MentorRuntime", targets: ["MentorRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "MentorDiagnostics"),
+        .target(name: "MentorSyntax", dependencies: ["MentorDiagnostics"]),
+        .target(name: "MentorRuntime", dependencies: ["MentorSyntax", "MentorDiagnostics"]),
+        .target(
+            name: "CEditLine",
+            linkerSettings: [.linkedLibrary("edit")]
+        ),
+        .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorRuntime"]),
+        .executableTarget(
+            name: "mentor",
+            dependencies: [
+                "MentorRuntime", "MentorREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MentorSyntaxTests", dependencies: ["MentorSyntax"]),
+        .testTarget(name: "MentorRuntimeTests", dependencies: ["MentorRuntime"]),
+        .testTarget(name: "MentorCLITests", dependencies: ["MentorRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

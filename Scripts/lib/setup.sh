@@ -1,0 +1,42 @@
+# Sourced by Scripts/mentor, Scripts/test and Scripts/bench: installs what a fresh Debian
+# machine with Swift lacks, then builds. Quiet when everything is already there.
+set -euo pipefail
+
+MENTOR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export MENTOR_ROOT
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    echo "setup: need root to run: $*" >&2; return 1; fi
+}
+
+# libedit's header is the REPL's only system dependency.
+ensure_libedit() {
+  if [ ! -f /usr/include/histedit.h ]; then
+    echo "setup: installing libedit-dev" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev >&2
+  fi
+}
+
+# Python helpers for tests (pty driving, schema and calendar validation) live in a venv.
+ensure_venv() {
+  local venv="$MENTOR_ROOT/.venv"
+  local stamp="$venv/.requirements-installed"
+  local requirements="$MENTOR_ROOT/Scripts/requirements.txt"
+  if [ ! -f "$stamp" ] || [ "$requirements" -nt "$stamp" ]; then
+    echo "setup: preparing Python venv for test helpers" >&2
+    python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements" >&2
+    touch "$stamp"
+  fi
+  MENTOR_PYTHON="$venv/bin/python"
+  export MENTOR_PYTHON
+}
+
+# Builds the `mentor` executable (debug unless MENTOR_CONFIGURATION=release) and prints its path.
+build_mentor() {
+  local configuration="${MENTOR_CONFIGURATION:-debug}"
+  (cd "$MENTOR_ROOT" && swift build -c "$configuration" --product mentor >&2)
+  echo "$MENTOR_ROOT/.build/$configuration/mentor"
+}

@@ -1,0 +1,200 @@
+/// Identifies one loaded source file inside a `SourceMap`.
+public struct FileID: Hashable, Sendable, Comparable {
+    /// Index of the file in its `SourceMap`.
+    public let index: UInt32
+
+    /// Creates an identifier for the file at `index`.
+    public init(_ index: UInt32) { self.index = index }
+
+    public static func < (lhs: FileID, rhs: FileID) -> Bool { lhs.index < rhs.index }
+}
+
+/// A half-open byte range `[start, end)` inside one source file.
+public struct Span: Hashable, Sendable {
+    /// The file the range belongs to.
+    public var file: FileID
+    /// Offset of the first byte.
+    public var start: UInt32
+    /// Offset one past the last byte.
+    public var end: UInt32
+
+    /// Creates a span of `file` from `start` up to (not including) `end`.
+    public init(file: FileID, start: UInt32, end: UInt32) {
+        self.file = file
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    /// The smallest span covering both `self` and `other` (same file assumed).
+    public func merged(with other: Span) -> Span {
+        Span(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+
+    /// Length in bytes.
+    public var length: Int { Int(end - start) }
+
+    /// A span that points at nothing in particular; used for synthesized nodes.
+    public static let unknown = Span(file: FileID(UInt32.max), start: 0, end: 0)
+}
+
+/// A 1-based line and column; the column counts Unicode scalars (an invalid byte counts as one).
+public struct SourceLocation: Hashable, Sendable {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, in Unicode scalars.
+    public var column: Int
+
+    /// Creates a location.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One source text as bytes, with a table of line starts for turning offsets into locations.
+public final class SourceFile: Sendable {
+    /// The identifier under which the file was registered.
+    public let id: FileID
+    /// The path shown to users (`agreements/ana_dave.mentor`, `<repl>`, `<stdin>`).
+    public let path: String
+    /// The raw bytes, with a leading UTF-8 BOM removed and CRLF turned into LF.
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [UInt32]
+
+    /// Creates a source file, normalising a BOM and CRLF line ends.
+    public init(id: FileID, path: String, bytes raw: [UInt8]) {
+        self.id = id
+        self.path = path
+        var normalized = [UInt8]()
+        normalized.reserveCapacity(raw.count)
+        var index = 0
+        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { index = 3 }
+        while index < raw.count {
+            let byte = raw[index]
+            if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
+                index += 1
+                continue
+            }
+            normalized.append(byte)
+            index += 1
+        }
+        self.bytes = normalized
+        var starts: [UInt32] = [0]
+        for (offset, byte) in normalized.enumerated() where byte == 0x0A {
+            starts.append(UInt32(offset + 1))
+        }
+        self.lineStarts = starts
+    }
+
+    /// Convenience initialiser from a Swift string.
+    public convenience init(id: FileID, path: String, text: String) {
+        self.init(id: id, path: path, bytes: Array(text.utf8))
+    }
+
+    /// 0-based index of the line holding `offset`.
+    public func lineIndex(of offset: UInt32) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The line and column (in Unicode scalars) of a byte offset.
+    public func location(of offset: UInt32) -> SourceLocation {
+        let line = lineIndex(of: offset)
+        let start = Int(lineStarts[line])
+        let end = min(Int(offset), bytes.count)
+        return SourceLocation(line: line + 1, column: SourceFile.scalarCount(bytes[start..<max(start, end)]) + 1)
+    }
+
+    /// The bytes of the 0-based line `index`, without its line feed.
+    public func lineBytes(_ index: Int) -> ArraySlice<UInt8> {
+        let start = Int(lineStarts[index])
+        var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) : bytes.count
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    /// The source text covered by `span`, decoding invalid UTF-8 as U+FFFD.
+    public func text(_ span: Span) -> String {
+        let start = min(Int(span.start), bytes.count)
+        let end = min(Int(span.end), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Counts Unicode scalars in UTF-8 bytes, counting each invalid byte as one.
+    public static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            index += UTF8Scan.sequenceLength(bytes, at: index) ?? 1
+            count += 1
+        }
+        return count
+    }
+}
+
+/// Small helpers for walking UTF-8 byte sequences without building `String`s.
+public enum UTF8Scan {
+    /// Length of the valid UTF-8 sequence starting at `index`, or nil if the bytes there are invalid.
+    public static func sequenceLength<C: Collection>(_ bytes: C, at index: C.Index) -> Int?
+    where C.Element == UInt8, C.Index == Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        let length: Int
+        var minimum: UInt32
+        var scalar: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard index + length <= bytes.endIndex else { return nil }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            scalar = (scalar << 6) | UInt32(byte & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return nil }
+        return length
+    }
+}
+
+/// All source files loaded in one run, addressable by `FileID`.
+public final class SourceMap: @unchecked Sendable {
+    // Guarded by `lock`: front doors may register files from several threads while parsing.
+    private var files: [SourceFile] = []
+    private let lock = Lock()
+
+    /// Creates an empty map.
+    public init() {}
+
+    /// Registers a file's bytes under `path` and returns it.
+    @discardableResult
+    public func add(path: String, bytes: [UInt8]) -> SourceFile {
+        lock.withLock {
+            let file = SourceFile(id: FileID(UInt32(files.count)), path: path, bytes: bytes)
+            files.append(file)
+            return file
+        }
+    }
+
+    /// Registers a file from text.
+    @discardableResult
+    public func add(path: String, text: String) -> SourceFile {
+        add(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The file registered under `id`, if any.
+    public func file(_ id: FileID) -> SourceFile? {
+        lock.withLock { Int(id.index) < files.count ? files[Int(id.index)] : nil }
+    }
+
+    /// Every registered file, in registration order.
+    public var allFiles: [SourceFile] { lock.withLock { files } }
+}

@@ -1,0 +1,2 @@
+/// The version printed by `mentor --version`.
+public let mentorVersion = "0.1.0"

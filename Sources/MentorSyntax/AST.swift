@@ -1,0 +1,343 @@
+import MentorDiagnostics
+
+/// A name as written, with where it was written.
+public struct Identifier: Sendable, Hashable {
+    /// The name's text (identifiers compare by Unicode scalars, without normalisation).
+    public var name: String
+    /// Where the name stands.
+    public var span: Span
+
+    /// Creates an identifier.
+    public init(_ name: String, span: Span) {
+        self.name = name
+        self.span = span
+    }
+}
+
+/// One parsed file: its top-level items in source order, plus the comments the parser skipped.
+public struct SourceFileSyntax: Sendable, Hashable {
+    /// The file the tree was parsed from.
+    public var file: FileID
+    /// Declarations, imports and statements in source order.
+    public var items: [TopLevelItem]
+    /// Every comment in the file, in source order (for the formatter).
+    public var comments: [Comment]
+
+    /// Creates a file tree.
+    public init(file: FileID, items: [TopLevelItem], comments: [Comment]) {
+        self.file = file
+        self.items = items
+        self.comments = comments
+    }
+}
+
+/// A comment kept for the formatter.
+public struct Comment: Sendable, Hashable {
+    /// Line (`//`), block (`/* */`) or doc (`///`).
+    public enum Kind: Sendable, Hashable { case line, block, doc }
+    /// The comment's kind.
+    public var kind: Kind
+    /// The comment's bytes, delimiters included.
+    public var span: Span
+
+    /// Creates a comment.
+    public init(kind: Kind, span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// Something that may stand at the top of a file.
+public enum TopLevelItem: Sendable, Hashable {
+    /// `agreement x { … }` and the other declaration kinds.
+    case declaration(Declaration)
+    /// `import "path.mentor"` or `import std`.
+    case importDecl(ImportDecl)
+    /// `let`, `fn`, `print(…)`, `for`, `if`, an expression.
+    case statement(Stmt)
+}
+
+/// `import "relative/path.mentor"` or `import std`.
+public struct ImportDecl: Sendable, Hashable {
+    /// What is imported.
+    public enum Target: Sendable, Hashable {
+        /// A relative path, as written (escapes decoded).
+        case path(String)
+        /// The standard library.
+        case std
+    }
+    /// What is imported.
+    public var target: Target
+    /// The span of the path string or of `std`.
+    public var targetSpan: Span
+    /// The whole import.
+    public var span: Span
+
+    /// Creates an import.
+    public init(target: Target, targetSpan: Span, span: Span) {
+        self.target = target
+        self.targetSpan = targetSpan
+        self.span = span
+    }
+}
+
+/// The kinds of declaration (`KIND name ["Title"] [for target] { members }`).
+public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
+    case program, competency, pathway, step, person, agreement, goal, agenda, session, rule, test
+
+    /// Kinds allowed at the top level of a file.
+    public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test]
+}
+
+/// A declaration of any kind. Which parts are present depends on `kind`:
+/// `program "T" {…}` has no name; `session 3 "T"` has a number; `rule` and `test` have a body.
+public struct Declaration: Sendable, Hashable {
+    /// What is declared.
+    public var kind: DeclarationKind
+    /// The span of the kind word.
+    public var kindSpan: Span
+    /// The declared name (absent for `program` and `test`).
+    public var name: Identifier?
+    /// A session's number (`session 3`), with its span.
+    public var number: Int64?
+    /// The span of `number`.
+    public var numberSpan: Span?
+    /// The title string (`"Ana Ruiz"`); may contain interpolation syntactically, resolved later.
+    public var title: Expr?
+    /// `for ana_dave` on an agenda.
+    public var target: Identifier?
+    /// `warning` after a rule's name.
+    public var isWarning: Bool
+    /// Fields and nested declarations, in source order.
+    public var members: [Member]
+    /// Statements of a `rule` or `test` body.
+    public var body: [Stmt]
+    /// The text of the `///` comments before the declaration, markers stripped, lines joined by `\n`.
+    public var docComment: String?
+    /// From the kind word to the closing brace (the doc comment is not part of it).
+    public var span: Span
+
+    /// Creates a declaration.
+    public init(
+        kind: DeclarationKind, kindSpan: Span, name: Identifier? = nil, number: Int64? = nil,
+        numberSpan: Span? = nil, title: Expr? = nil, target: Identifier? = nil, isWarning: Bool = false,
+        members: [Member] = [], body: [Stmt] = [], docComment: String? = nil, span: Span
+    ) {
+        self.kind = kind
+        self.kindSpan = kindSpan
+        self.name = name
+        self.number = number
+        self.numberSpan = numberSpan
+        self.title = title
+        self.target = target
+        self.isWarning = isWarning
+        self.members = members
+        self.body = body
+        self.docComment = docComment
+        self.span = span
+    }
+
+    /// Where diagnostics about this declaration point: its name, else its number, else its kind word.
+    public var nameSpan: Span { name?.span ?? numberSpan ?? kindSpan }
+}
+
+/// A member of a declaration body.
+public enum Member: Sendable, Hashable {
+    /// `name: value`
+    case field(Field)
+    /// A nested `step`, `goal` or `session`.
+    case nested(Declaration)
+}
+
+/// `name: value` in a declaration body, a record literal or a `with { … }`.
+public struct Field: Sendable, Hashable {
+    /// The field's name.
+    public var name: Identifier
+    /// The field's value.
+    public var value: Expr
+    /// From the name to the end of the value.
+    public var span: Span
+
+    /// Creates a field.
+    public init(name: Identifier, value: Expr, span: Span) {
+        self.name = name
+        self.value = value
+        self.span = span
+    }
+}
+
+/// A statement (inside a function block, rule, test, or at top level).
+public struct Stmt: Sendable, Hashable {
+    /// The statement forms.
+    public indirect enum Kind: Sendable, Hashable {
+        /// `let x = e`
+        case letBinding(name: Identifier, value: Expr)
+        /// `fn f(a, b) = e` or `fn f(a) { …; e }`
+        case function(FunctionDecl)
+        /// `if c { … } else { … }`; `else if` nests an `if` statement in `elseBody`.
+        case ifStatement(condition: Expr, thenBody: [Stmt], elseBody: [Stmt]?)
+        /// `for x in xs, y in x.ys where c { … }`
+        case forLoop(bindings: [ForBinding], filter: Expr?, body: [Stmt])
+        /// `require c else "msg"` (an error when `c` is false)
+        case require(condition: Expr, message: Expr?)
+        /// `warn c else "msg"` (a warning when `c` is false)
+        case warn(condition: Expr, message: Expr?)
+        /// `fail "msg"`
+        case fail(message: Expr)
+        /// `expect c [else "msg"]` inside `test` blocks
+        case expect(condition: Expr, message: Expr?)
+        /// Any expression, `print(x)` included.
+        case expression(Expr)
+        /// A statement the parser could not read; a diagnostic was already reported.
+        case error
+    }
+    /// The statement's form.
+    public var kind: Kind
+    /// The statement's extent.
+    public var span: Span
+    /// `///` comments before a top-level `let` or `fn`, for `:doc`.
+    public var docComment: String?
+
+    /// Creates a statement.
+    public init(_ kind: Kind, span: Span, docComment: String? = nil) {
+        self.kind = kind
+        self.span = span
+        self.docComment = docComment
+    }
+}
+
+/// `name in collection` inside a `for`.
+public struct ForBinding: Sendable, Hashable {
+    /// The loop variable.
+    public var name: Identifier
+    /// What it ranges over.
+    public var collection: Expr
+
+    /// Creates a binding.
+    public init(name: Identifier, collection: Expr) {
+        self.name = name
+        self.collection = collection
+    }
+}
+
+/// `fn name(params) = expr` or `fn name(params) { statements; expr }`.
+public struct FunctionDecl: Sendable, Hashable {
+    /// The function's name.
+    public var name: Identifier
+    /// Its parameters.
+    public var parameters: [Identifier]
+    /// `= expr` (a single expression) or `{ … }` (statements, the last expression is the value).
+    public var body: FunctionBody
+
+    /// Creates a function declaration.
+    public init(name: Identifier, parameters: [Identifier], body: FunctionBody) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+    }
+}
+
+/// The body of a function.
+public enum FunctionBody: Sendable, Hashable {
+    /// `= expr`
+    case expression(Expr)
+    /// `{ statements }`; its value is the value of the last statement if it is an expression, else `none`.
+    case block([Stmt])
+}
+
+/// Unary operators.
+public enum UnaryOperator: String, Sendable, Hashable {
+    case negate = "-"
+    case not = "not"
+}
+
+/// Binary operators, with `??` and the cadence `for`.
+public enum BinaryOperator: String, Sendable, Hashable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and = "and", or = "or"
+    case coalesce = "??"
+}
+
+/// One piece of a string literal.
+public enum StringPart: Sendable, Hashable {
+    /// Literal text, escapes decoded (and `"""` indentation removed).
+    case text(String)
+    /// `\( expr )`
+    case interpolation(Expr)
+}
+
+/// A call argument, optionally labelled (`sorted(by: f)`).
+public struct Argument: Sendable, Hashable {
+    /// The label, if any.
+    public var label: Identifier?
+    /// The argument's value.
+    public var value: Expr
+
+    /// Creates an argument.
+    public init(label: Identifier? = nil, value: Expr) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// An expression with its span.
+public struct Expr: Sendable, Hashable {
+    /// The expression forms.
+    public indirect enum Kind: Sendable, Hashable {
+        case noneLiteral
+        case boolLiteral(Bool)
+        case integerLiteral(Int64)
+        case decimalLiteral(Double)
+        /// `15%` holds 15; the value is 15/100 and prints as a percentage.
+        case percentLiteral(Double)
+        /// A string; a plain one has a single `.text` part.
+        case stringLiteral([StringPart])
+        /// `2026-01-12`, already checked against the calendar.
+        case dateLiteral(year: Int, month: Int, day: Int)
+        /// `09:30`
+        case timeLiteral(hour: Int, minute: Int)
+        /// `4 weeks`
+        case durationLiteral(amount: Int64, unit: DurationUnit)
+        /// A name.
+        case identifier(Identifier)
+        /// `[a, b]`
+        case list([Expr])
+        /// `{ key: value, … }`
+        case record([Field])
+        /// `-x`, `not x`
+        case unary(UnaryOperator, Expr)
+        /// `a + b` and friends.
+        case binary(BinaryOperator, Expr, Expr)
+        /// `if c then a else b`
+        case conditional(condition: Expr, then: Expr, else: Expr)
+        /// `x => e`, `(x, y) => e`
+        case lambda(parameters: [Identifier], body: Expr)
+        /// `f(x)`, `x.f(y)` (the callee is then a `.member`).
+        case call(callee: Expr, arguments: [Argument])
+        /// `x.name`
+        case member(base: Expr, name: Identifier)
+        /// `x with { field: value }`
+        case with(base: Expr, fields: [Field])
+        /// `every 2 weeks`: a cadence with the given interval.
+        case every(Expr)
+        /// `weekly for 4 weeks`: a phase limited to a duration.
+        case cadenceFor(cadence: Expr, limit: Expr)
+        /// `C1, then C2, then C3`: phases in sequence (only in member values and `let`s).
+        case cadenceThen([Expr])
+        /// `( e )`, kept so the formatter can keep the parentheses.
+        case parenthesized(Expr)
+        /// An expression the parser could not read; a diagnostic was already reported.
+        case error
+    }
+    /// The expression's form.
+    public var kind: Kind
+    /// The expression's extent.
+    public var span: Span
+
+    /// Creates an expression.
+    public init(_ kind: Kind, span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
