@@ -7,7 +7,7 @@ import PackageDescription
 // parser (which produces diagnostics) sits above it.
 let package = Package(
     name: "mentor",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mentor", targets: ["mentor"]),
         .library(name: "MentorRuntime", targets: ["MentorRuntime"]),

@@ -1,0 +1,271 @@
+import MentorDiagnostics
+import MentorSyntax
+
+extension ProgramModel {
+    /// Every member name an entity offers: `id`, `title`, its kind's fields and computed members.
+    func memberNames(of entity: Entity) -> [String] {
+        ["id", "title"] + DomainSchema.fields(of: entity.kind).map(\.name) + DomainSchema.computedMembers(of: entity.kind)
+    }
+
+    /// True when `name` is a member of the entity's kind.
+    func hasMember(_ entity: Entity, _ name: String) -> Bool {
+        memberNames(of: entity).contains(name)
+    }
+
+    /// The value of a field or computed member, or nil when the kind has no such member.
+    func member(of original: Entity, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
+        let entity = current(original)
+        switch name {
+        case "id": return .string(entity.id)
+        case "title": return entity.title.map { .string($0) } ?? .none
+        default: break
+        }
+        if entity.pendingFields[name] != nil { return try force(entity, name, interpreter: interpreter) }
+        if let value = entity.fields[name] { return value }
+        if DomainSchema.fields(of: entity.kind).contains(where: { $0.name == name }) {
+            if entity.kind == .agreement, DomainSchema.programDefaults.contains(name),
+               let program = entities(of: .program).first, let value = current(program).fields[name] {
+                return value
+            }
+            return Value.none
+        }
+        guard DomainSchema.computedMembers(of: entity.kind).contains(name) else { return nil }
+        let cacheable = overrides.isEmpty && restriction == nil && !entity.isCopy
+        if cacheable, let cached = cache[entity.index]?[name] { return cached }
+        let value = try computedMember(entity, name, span: span, interpreter: interpreter)
+        if cacheable { cache[entity.index, default: [:]][name] = value }
+        return value
+    }
+
+    /// Evaluates a pending field, checks its type and stores it.
+    @discardableResult
+    func force(_ entity: Entity, _ name: String, interpreter: Interpreter) throws -> Value {
+        guard let pending = entity.pendingFields[name] else { return entity.fields[name] ?? .none }
+        if entity.fieldsInProgress.contains(name) {
+            throw RuntimeError(.letCycle, "field `\(name)` of `\(entity.id)` depends on its own value", at: pending.nameSpan)
+        }
+        entity.fieldsInProgress.insert(name)
+        defer { entity.fieldsInProgress.remove(name) }
+        let value = try interpreter.evaluate(pending.code, Frame(size: 0, parent: nil))
+        if let problem = FieldTypeChecker.check(value, against: pending.type, model: self) {
+            throw RuntimeError(.fieldTypeMismatch, "`\(name)` must be \(pending.type.description), but this is \(problem)",
+                               at: pending.code.span, label: "expected \(pending.type.description)")
+        }
+        entity.fields[name] = value
+        entity.pendingFields[name] = nil
+        return value
+    }
+
+    /// Evaluates every pending field of `entity`.
+    func forceAll(_ entity: Entity, interpreter: Interpreter) throws {
+        for name in entity.pendingFields.keys.sorted() { try force(entity, name, interpreter: interpreter) }
+    }
+
+    /// A field's value, falling back to the programme's default; `none` when absent.
+    func field(_ entity: Entity, _ name: String, interpreter: Interpreter) throws -> Value {
+        try member(of: entity, name: name, span: entity.nameSpan, interpreter: interpreter) ?? .none
+    }
+
+    private func computedMember(_ entity: Entity, _ name: String, span: Span, interpreter: Interpreter) throws -> Value {
+        switch (entity.kind, name) {
+        case (.person, "name"):
+            return .string(entity.title ?? entity.id)
+        case (.person, "mentees"):
+            return .list(uniqueEntities(agreementsWhere(role: "mentor", is: entity, interpreter), role: "mentee", interpreter))
+        case (.person, "mentors"):
+            return .list(uniqueEntities(agreementsWhere(role: "mentee", is: entity, interpreter), role: "mentor", interpreter))
+        case (.person, "co_mentees"):
+            return .list(uniqueEntities(agreementsWhere(role: "co_mentor", is: entity, interpreter), role: "mentee", interpreter))
+        case (.person, "agreements"):
+            return .list(entities(of: .agreement).map(current).filter { agreement in
+                ["mentor", "mentee", "co_mentor"].contains { role in
+                    if case .entity(let person)? = agreement.fields[role] { return person.index == entity.index }
+                    return false
+                }
+            }.map { .entity($0) })
+        case (.person, "credentialed"):
+            guard let last = pathwaySteps(of: entity).last else { return .bool(false) }
+            return .bool(completedSteps(of: entity).contains(last.id))
+        case (.person, "progress"):
+            let completed = completedSteps(of: entity)
+            return pathwaySteps(of: entity).last { completed.contains($0.id) }.map { .entity($0) } ?? .none
+        case (.competency, "holders"):
+            return .list(entities(of: .person).map(current).filter { person in
+                guard case .list(let held)? = person.fields["competencies"] else { return false }
+                return held.contains { if case .entity(let c) = $0 { c.index == entity.index } else { false } }
+            }.map { .entity($0) })
+        case (.pathway, "steps"):
+            return .list(entity.children.map { .entity(current($0)) })
+        case (.step, "pathway"), (.goal, "agreement"), (.session, "agenda"):
+            return entity.parent.map { .entity(current($0)) } ?? .none
+        case (.agenda, "sessions"):
+            return .list(entity.children.map { .entity(current($0)) })
+        case (.agenda, "agreement"):
+            return entity.fields["for"] ?? .none
+        case (.session, "number"):
+            return .integer(entity.declaration.number ?? 0)
+        case (.rule, "severity"):
+            return .string(entity.declaration.isWarning ? "warning" : "error")
+        case (.agreement, _):
+            return try agreementMember(entity, name, span: span, interpreter: interpreter)
+        default:
+            return .none
+        }
+    }
+
+    private func agreementsWhere(role: String, is person: Entity, _ interpreter: Interpreter) -> [Entity] {
+        entities(of: .agreement).map(current).filter { agreement in
+            if case .entity(let party)? = agreement.fields[role] { return party.index == person.index }
+            return false
+        }
+    }
+
+    private func uniqueEntities(_ agreements: [Entity], role: String, _ interpreter: Interpreter) -> [Value] {
+        var seen = Set<Int>()
+        var result: [Value] = []
+        for agreement in agreements {
+            if case .entity(let person)? = agreement.fields[role], seen.insert(person.index).inserted {
+                result.append(.entity(current(person)))
+            }
+        }
+        return result
+    }
+
+    /// The steps of a person's pathway, in order.
+    func pathwaySteps(of person: Entity) -> [Entity] {
+        guard case .entity(let pathway)? = current(person).fields["pathway"] else { return [] }
+        return current(pathway).children
+    }
+
+    /// The names of the steps a person completed.
+    func completedSteps(of person: Entity) -> Set<String> {
+        guard case .record(let record)? = current(person).fields["completed"] else { return [] }
+        return Set(record.fields.map(\.name))
+    }
+
+    // MARK: Agreements
+
+    /// `start + term` (the term falls back to the programme's, then to 12 months).
+    func agreementEnd(_ agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
+        guard case .date(let start) = try field(agreement, "start", interpreter: interpreter) else { return nil }
+        var term = CalendarDuration(amount: 12, unit: .month)
+        if case .duration(let given) = try field(agreement, "term", interpreter: interpreter) { term = given }
+        return start.adding(term)
+    }
+
+    /// The agreement's session dates and any schedule issues.
+    func agreementSchedule(_ agreement: Entity, interpreter: Interpreter) throws -> ScheduleResult? {
+        guard case .date(let start) = try field(agreement, "start", interpreter: interpreter),
+              let end = try agreementEnd(agreement, interpreter: interpreter),
+              case .cadence(let cadence) = try field(agreement, "cadence", interpreter: interpreter)
+        else { return nil }
+        return Schedule.sessions(cadence: cadence, start: start, end: end)
+    }
+
+    private func agreementMember(_ agreement: Entity, _ name: String, span: Span, interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "end":
+            return try agreementEnd(agreement, interpreter: interpreter).map { .date($0) } ?? .none
+        case "schedule":
+            guard let result = try agreementSchedule(agreement, interpreter: interpreter) else { return .list([]) }
+            return .list(result.dates.map { .date($0) })
+        case "goals":
+            return .list(agreement.children.map { .entity(current($0)) })
+        case "agenda":
+            return agendaFor(agreement).map { .entity($0) } ?? .none
+        case "sessions":
+            return .list(try sessionRecords(agreement, interpreter: interpreter))
+        case "reviews":
+            guard case .date(let start) = try field(agreement, "start", interpreter: interpreter),
+                  let end = try agreementEnd(agreement, interpreter: interpreter),
+                  case .cadence(let review) = try field(agreement, "review", interpreter: interpreter),
+                  let interval = review.phases.first?.interval
+            else { return .list([]) }
+            return .list(Schedule.reviews(every: interval, start: start, end: end).map { .date($0) })
+        case "last_held":
+            guard case .list(let held) = try field(agreement, "held", interpreter: interpreter) else { return .none }
+            return held.compactMap { if case .date(let d) = $0 { d } else { nil } }.max().map { .date($0) } ?? .none
+        case "next_session":
+            guard let result = try agreementSchedule(agreement, interpreter: interpreter) else { return .none }
+            return result.dates.first { $0 >= interpreter.today }.map { .date($0) } ?? .none
+        case "status":
+            return .string(try status(of: agreement, interpreter: interpreter))
+        default:
+            return .none
+        }
+    }
+
+    /// `pending`, `active`, `lapsed`, `closed` or `ended`, relative to `today`.
+    func status(of agreement: Entity, interpreter: Interpreter) throws -> String {
+        let today = interpreter.today
+        if case .record(let closed) = try field(agreement, "closed", interpreter: interpreter),
+           case .date(let on)? = closed["on"], on <= today {
+            return "closed"
+        }
+        guard case .date(let start) = try field(agreement, "start", interpreter: interpreter) else { return "pending" }
+        if today < start { return "pending" }
+        if let end = try agreementEnd(agreement, interpreter: interpreter), today >= end { return "ended" }
+        if case .duration(let inactivity) = try field(agreement, "inactivity", interpreter: interpreter) {
+            var last = start
+            if case .date(let held) = try member(of: agreement, name: "last_held", span: agreement.nameSpan, interpreter: interpreter) ?? .none {
+                last = max(last, held)
+            }
+            if let limit = last.adding(inactivity), limit < today { return "lapsed" }
+        }
+        return "active"
+    }
+
+    /// The agenda declared `for` this agreement, if any.
+    func agendaFor(_ agreement: Entity) -> Entity? {
+        entities(of: .agenda).map(current).first { agenda in
+            if case .entity(let target)? = agenda.fields["for"] { return target.index == agreement.index }
+            return false
+        }
+    }
+
+    private func sessionRecords(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {
+        guard let schedule = try agreementSchedule(agreement, interpreter: interpreter) else { return [] }
+        let agenda = agendaFor(agreement)
+        var byNumber: [Int64: Entity] = [:]
+        for session in agenda?.children ?? [] {
+            if let number = session.declaration.number { byNumber[number] = current(session) }
+        }
+        let time = agenda?.fields["at"] ?? .none
+        let defaultLength = try field(agreement, "session_length", interpreter: interpreter)
+        return schedule.dates.enumerated().map { offset, date in
+            let number = Int64(offset + 1)
+            let session = byNumber[number]
+            return .record(Record([
+                ("number", .integer(number)),
+                ("date", .date(date)),
+                ("time", time),
+                ("length", session?.fields["length"] ?? defaultLength),
+                ("title", session?.title.map { .string($0) } ?? .none),
+                ("topics", session?.fields["topics"] ?? .list([])),
+                ("actions", session?.fields["actions"] ?? .list([])),
+            ]))
+        }
+    }
+
+    // MARK: with
+
+    /// A copy of `entity` with fields replaced; its identity stays the original's.
+    func with(_ original: Entity, fields: [(name: String, nameSpan: Span, value: Value)], interpreter: Interpreter) throws -> Entity {
+        try forceAll(current(original), interpreter: interpreter)
+        let copy = current(original).copy()
+        let schema = DomainSchema.fields(of: copy.kind)
+        for field in fields {
+            guard let type = schema.first(where: { $0.name == field.name })?.type else {
+                let suggestions = NameSuggester.suggestions(for: field.name, among: schema.map(\.name))
+                throw RuntimeError(diagnostic: Diagnostic(
+                    .unknownField, .error, "\(copy.kind.rawValue) has no field `\(field.name)`", at: field.nameSpan,
+                    label: suggestions.first.map { "did you mean `\($0)`?" } ?? "unknown field"))
+            }
+            if let problem = FieldTypeChecker.check(field.value, against: type, model: self) {
+                throw RuntimeError(.fieldTypeMismatch, "`\(field.name)` must be \(type.description), but this is \(problem)", at: field.nameSpan)
+            }
+            copy.fields[field.name] = field.value
+        }
+        return copy
+    }
+}

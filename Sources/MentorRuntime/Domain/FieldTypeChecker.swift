@@ -1,0 +1,47 @@
+import MentorSyntax
+
+/// Checks a field value against its declared type.
+enum FieldTypeChecker {
+    /// Nil when `value` fits `type`; otherwise a description of what the value is.
+    static func check(_ value: Value, against type: FieldType, model: ProgramModel) -> String? {
+        if case .none = value { return nil }
+        let fits: Bool
+        switch (type, value) {
+        case (.string, .string), (.date, .date), (.time, .time), (.bool, .bool), (.cadence, .cadence),
+             (.boolOrString, .bool), (.boolOrString, .string), (.numberOrString, .number), (.numberOrString, .string),
+             (.number, .number):
+            fits = true
+        case (.integer, .number(.integer)):
+            fits = true
+        case (.duration(let kind), .duration(let duration)):
+            fits = kind.map { duration.kind == $0 } ?? true
+        case (.dateDuration, .duration(let duration)):
+            fits = duration.kind != .time
+        case (.singlePhaseCadence, .cadence(let cadence)):
+            fits = cadence.phases.count == 1 && cadence.phases[0].limit == nil
+        case (.entity(let kind), .entity(let entity)):
+            fits = entity.kind == kind
+        case (.symbol(let names), .symbol(let name)):
+            fits = names.contains(name)
+        case (.list(let element), .list(let items)):
+            for item in items {
+                if let problem = check(item, against: element, model: model) { return "a list holding \(problem)" }
+            }
+            return nil
+        case (.keyedBy(_, let valueType), .record(let record)):
+            for field in record.fields {
+                if let problem = check(field.value, against: valueType, model: model) { return "a record whose `\(field.name)` is \(problem)" }
+            }
+            return nil
+        case (.shape(let fields, _), .record(let record)):
+            for field in record.fields {
+                guard let expected = fields.first(where: { $0.0 == field.name })?.1 else { return "a record with an unknown field `\(field.name)`" }
+                if let problem = check(field.value, against: expected, model: model) { return "a record whose `\(field.name)` is \(problem)" }
+            }
+            return nil
+        default:
+            fits = false
+        }
+        return fits ? nil : describeType(value)
+    }
+}

@@ -1,0 +1,56 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// The declared entities of a session and their members. `with` copies and `violations`
+/// restrictions are applied here, so every computed member sees them.
+final class ProgramModel {
+    /// The engine that owns this model (for `violations`, which runs rule bodies).
+    weak var engine: Engine?
+    private(set) var entitiesByKind: [DeclarationKind: [Entity]] = [:]
+    private(set) var allEntities: [Entity] = []
+    /// While `violations(rule, copy)` runs: the copy that stands in for its original.
+    var overrides: [Int: Entity] = [:]
+    /// While `violations(rule, entity)` runs: collections of that kind hold only this entity.
+    var restriction: (kind: DeclarationKind, entity: Entity)?
+    /// Caches of computed members, keyed by entity index and member name; cleared whenever a
+    /// `with` copy or a new declaration could change them.
+    var cache: [Int: [String: Value]] = [:]
+
+    /// Adds an entity (top-level or nested) and returns it.
+    @discardableResult
+    func add(kind: DeclarationKind, id: String, declaration: Declaration, parent: Entity?) -> Entity {
+        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: declaration)
+        entity.parent = parent
+        parent?.children.append(entity)
+        allEntities.append(entity)
+        entitiesByKind[kind, default: []].append(entity)
+        return entity
+    }
+
+    /// Removes every entity declared by `name` at top level (REPL redeclaration) and its children.
+    func remove(_ entity: Entity) {
+        var doomed = Set<Int>([entity.index])
+        var stack = entity.children
+        while let child = stack.popLast() {
+            doomed.insert(child.index)
+            stack.append(contentsOf: child.children)
+        }
+        for (kind, list) in entitiesByKind {
+            entitiesByKind[kind] = list.filter { !doomed.contains($0.index) }
+        }
+        cache.removeAll()
+    }
+
+    /// Entities of `kind` in declaration order (or only the restricted one while `violations` runs).
+    func entities(of kind: DeclarationKind) -> [Entity] {
+        if let restriction, restriction.kind == kind { return [restriction.entity] }
+        return entitiesByKind[kind] ?? []
+    }
+
+    /// The entity as currently seen: a `with` copy standing in for it, or itself.
+    @inline(__always)
+    func current(_ entity: Entity) -> Entity {
+        if overrides.isEmpty { return entity }
+        return overrides[entity.index] ?? entity
+    }
+}

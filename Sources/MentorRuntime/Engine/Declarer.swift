@@ -1,0 +1,278 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// Turns parsed files into entities and globals, then resolves every body and field.
+struct Declarer {
+    let engine: Engine
+    let replacing: Bool
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var scripts: [ScriptCode] = []
+    private(set) var newEntities: [Entity] = []
+    private(set) var declaredSummaries: [String] = []
+    /// Declarations paired with their entities, for the resolve pass.
+    private var pending: [(Declaration, Entity)] = []
+    private var pendingLets: [(Stmt, Int)] = []
+
+    init(engine: Engine, replacing: Bool) {
+        self.engine = engine
+        self.replacing = replacing
+    }
+
+    private var model: ProgramModel { engine.model }
+    private var globals: GlobalTable { engine.globals }
+
+    // MARK: Declaring
+
+    mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool) {
+        for item in syntax.items {
+            switch item {
+            case .declaration(let declaration):
+                declareTopLevel(declaration, isStandard: isStandard)
+            case .statement(let statement):
+                switch statement.kind {
+                case .letBinding(let name, _):
+                    guard claim(name.name, at: name.span, what: "let") else { continue }
+                    let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span), span: name.span)
+                    pendingLets.append((statement, index))
+                case .function(let function):
+                    guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
+                    let index = globals.define(function.name.name, .value(.none), span: function.name.span)
+                    pendingLets.append((statement, index))
+                default:
+                    break
+                }
+            case .importDecl:
+                break
+            }
+        }
+    }
+
+    /// Records that `name` is declared at `span`; false (with a diagnostic) if it already was.
+    private mutating func claim(_ name: String, at span: Span, what: String) -> Bool {
+        if let earlier = engine.declaredNames[name] {
+            if replacing {
+                if let index = globals.index(of: name), case .entity(let old) = globals.bindings[index] { model.remove(old) }
+                declaredSummaries.append("note: `\(name)` replaces its earlier declaration")
+            } else {
+                diagnostics.append(Diagnostic(.duplicateDeclaration, .error, "`\(name)` is declared twice", at: span,
+                                              label: "declared again here",
+                                              notes: [DiagnosticNote("first declared here", at: earlier)],
+                                              help: "rename one of them; names are shared across all loaded files"))
+                return false
+            }
+        } else if globals.index(of: name) != nil {
+            diagnostics.append(Diagnostic(.duplicateDeclaration, .error, "`\(name)` is a built-in name", at: span,
+                                          label: "cannot be declared again", help: "choose another name"))
+            return false
+        }
+        engine.declaredNames[name] = span
+        return true
+    }
+
+    private mutating func declareTopLevel(_ declaration: Declaration, isStandard: Bool) {
+        let kind = declaration.kind
+        guard DeclarationKind.topLevel.contains(kind) else {
+            diagnostics.append(Diagnostic(.misplacedDeclaration, .error, "a `\(kind.rawValue)` cannot stand at the top level", at: declaration.kindSpan,
+                                          help: "\(kind == .step ? "steps belong inside a `pathway`" : kind == .goal ? "goals belong inside an `agreement`" : "sessions belong inside an `agenda`")"))
+            return
+        }
+        let id: String
+        switch kind {
+        case .program:
+            if let existing = model.entities(of: .program).first, !replacing {
+                diagnostics.append(Diagnostic(.secondProgram, .error, "a programme has only one `program` declaration", at: declaration.kindSpan,
+                                              label: "second `program`", notes: [DiagnosticNote("the first is here", at: existing.declaration.kindSpan)]))
+                return
+            }
+            if replacing, let existing = model.entities(of: .program).first { model.remove(existing) }
+            id = "program"
+        case .test:
+            id = Declarer.plainText(declaration.title) ?? "test"
+        default:
+            guard let name = declaration.name else { return }
+            id = isStandard && kind == .rule ? "std." + name.name : name.name
+        }
+        let isGlobal = !(isStandard && kind == .rule) && kind != .test && kind != .program
+        if isGlobal, let name = declaration.name {
+            guard claim(name.name, at: name.span, what: kind.rawValue) else { return }
+        }
+        let entity = model.add(kind: kind, id: id, declaration: declaration, parent: nil)
+        entity.title = Declarer.plainText(declaration.title)
+        if isStandard, kind == .rule, let name = declaration.name {
+            engine.standardRules.append((name.name, entity))
+            let record = Record(engine.standardRules.map { ($0.name, Value.entity($0.entity)) })
+            globals.define("std", .value(.record(record)))
+        } else if isGlobal, let name = declaration.name {
+            globals.define(name.name, .entity(entity), span: name.span)
+        }
+        newEntities.append(entity)
+        pending.append((declaration, entity))
+        declareChildren(of: declaration, entity: entity)
+        declaredSummaries.append("\(kind.rawValue) \(id)")
+    }
+
+    private mutating func declareChildren(of declaration: Declaration, entity: Entity) {
+        var seenNames: [String: Span] = [:]
+        var lastNumber: Int64 = 0
+        for case .nested(let child) in declaration.members {
+            guard DomainSchema.nestedKinds(of: declaration.kind).contains(child.kind) else {
+                diagnostics.append(Diagnostic(.misplacedDeclaration, .error,
+                                              "a `\(child.kind.rawValue)` cannot stand inside a `\(declaration.kind.rawValue)`", at: child.kindSpan,
+                                              help: DomainSchema.nestedKinds(of: declaration.kind).isEmpty
+                                                ? "a \(declaration.kind.rawValue) has only fields"
+                                                : "a \(declaration.kind.rawValue) holds \(DomainSchema.nestedKinds(of: declaration.kind).map { "`\($0.rawValue)`" }.joined(separator: ", ")) declarations"))
+                continue
+            }
+            let childID: String
+            if child.kind == .session {
+                let number = child.number ?? 0
+                childID = String(number)
+                if let earlier = seenNames[childID] {
+                    diagnostics.append(Diagnostic(.sessionOrder, .error, "session \(number) appears twice in agenda `\(entity.id)`",
+                                                  at: child.nameSpan, notes: [DiagnosticNote("first here", at: earlier)]))
+                    continue
+                }
+                if number != lastNumber + 1 {
+                    diagnostics.append(Diagnostic(.sessionOrder, .error,
+                                                  "session \(number) follows session \(lastNumber) in agenda `\(entity.id)`",
+                                                  at: child.nameSpan, label: "expected session \(lastNumber + 1)",
+                                                  help: "number an agenda's sessions 1, 2, 3, … in order"))
+                }
+                lastNumber = number
+            } else {
+                guard let name = child.name else { continue }
+                childID = name.name
+                if let earlier = seenNames[childID] {
+                    diagnostics.append(Diagnostic(.duplicateDeclaration, .error,
+                                                  "`\(childID)` is declared twice in \(declaration.kind.rawValue) `\(entity.id)`", at: name.span,
+                                                  label: "declared again here", notes: [DiagnosticNote("first declared here", at: earlier)]))
+                    continue
+                }
+            }
+            seenNames[childID] = child.nameSpan
+            let childEntity = model.add(kind: child.kind, id: childID, declaration: child, parent: entity)
+            childEntity.title = Declarer.plainText(child.title)
+            newEntities.append(childEntity)
+            pending.append((child, childEntity))
+        }
+    }
+
+    static func plainText(_ title: Expr?) -> String? {
+        guard case .stringLiteral(let parts)? = title?.kind else { return nil }
+        var text = ""
+        for part in parts {
+            guard case .text(let piece) = part else { return nil }
+            text += piece
+        }
+        return text
+    }
+
+    // MARK: Resolving
+
+    mutating func resolve(_ syntax: SourceFileSyntax, in file: SourceFile) {
+        // Top-level lets and fns of this file.
+        for (statement, index) in pendingLets where statement.span.file == file.id {
+            var resolver = makeResolver(context: .script, file: file)
+            switch statement.kind {
+            case .letBinding(let name, let value):
+                let code = resolver.resolveExpression(value)
+                globals.update(index, .lazyLet(.pending(code), name: name.name, span: name.span))
+            case .function(let function):
+                let code = resolver.resolveFunction(function, span: statement.span)
+                globals.update(index, .function(code, span: function.name.span))
+            default:
+                break
+            }
+            diagnostics += resolver.diagnostics
+        }
+        // Statements run in file order.
+        var scriptResolver = makeResolver(context: .script, file: file)
+        var statements: [StatementCode] = []
+        for case .statement(let statement) in syntax.items {
+            switch statement.kind {
+            case .letBinding, .function: continue
+            default:
+                if let code = scriptResolver.resolveStatement(statement) { statements.append(code) }
+            }
+        }
+        diagnostics += scriptResolver.diagnostics
+        if !statements.isEmpty {
+            scripts.append(ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements))
+        }
+        // Declarations of this file.
+        for (declaration, entity) in pending where declaration.span.file == file.id {
+            resolveDeclaration(declaration, entity, file: file)
+        }
+    }
+
+    private func makeResolver(context: StatementContext, file: SourceFile) -> Resolver {
+        var resolver = Resolver(globals: globals, context: context)
+        resolver.sourceText = { [sources = engine.sources] span in sources.file(span.file)?.text(span) }
+        return resolver
+    }
+
+    private mutating func resolveDeclaration(_ declaration: Declaration, _ entity: Entity, file: SourceFile) {
+        if declaration.kind == .rule || declaration.kind == .test {
+            var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, file: file)
+            let statements = resolver.resolveStatements(declaration.body)
+            diagnostics += resolver.diagnostics
+            engine.bodies[entity.index] = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
+        }
+        if let title = declaration.title, entity.title == nil {
+            var resolver = makeResolver(context: .script, file: file)
+            let code = resolver.resolveExpression(title)
+            diagnostics += resolver.diagnostics
+            entity.pendingFields["title"] = PendingField(code: code, nameSpan: title.span, type: .string)
+        }
+        if let target = declaration.target {
+            var resolver = makeResolver(context: .script, file: file)
+            let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
+            diagnostics += resolver.diagnostics
+            entity.pendingFields["for"] = PendingField(code: code, nameSpan: target.span, type: .entity(.agreement))
+        } else if declaration.kind == .agenda {
+            diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
+                                          at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
+        }
+        let schema = DomainSchema.fields(of: declaration.kind)
+        var given: [String: Span] = [:]
+        for case .field(let field) in declaration.members {
+            let name = field.name.name
+            guard let type = schema.first(where: { $0.name == name })?.type else {
+                let suggestions = NameSuggester.suggestions(for: name, among: schema.map(\.name))
+                let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
+                diagnostics.append(Diagnostic(
+                    .unknownField, .error, "unknown field `\(name)` in \(what)", at: field.name.span,
+                    label: suggestions.first.map { "did you mean `\($0)`?" } ?? "unknown field",
+                    help: schema.isEmpty ? "a \(declaration.kind.rawValue) has no fields"
+                        : "the fields of a \(declaration.kind.rawValue) are " + schema.map { "`\($0.name)`" }.joined(separator: ", "),
+                    suggestions: suggestions.prefix(1).map { Suggestion(span: field.name.span, replacement: $0, message: "did you mean `\($0)`?") }))
+                continue
+            }
+            if let earlier = given[name] {
+                diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
+                                              notes: [DiagnosticNote("first given here", at: earlier)]))
+                continue
+            }
+            given[name] = field.name.span
+            var resolver = makeResolver(context: .script, file: file)
+            resolver.symbols = Declarer.symbols(in: type)
+            let code = resolver.resolveExpression(field.value)
+            diagnostics += resolver.diagnostics
+            entity.pendingFields[name] = PendingField(code: code, nameSpan: field.name.span, type: type)
+        }
+        for required in DomainSchema.requiredFields(of: declaration.kind) where given[required] == nil {
+            diagnostics.append(Diagnostic(.missingField, .error,
+                                          "\(declaration.kind.rawValue) `\(entity.id)` has no `\(required)`", at: declaration.nameSpan,
+                                          label: "missing `\(required)`",
+                                          help: "add `\(required): …`; every agreement needs `mentor`, `mentee` and `start`"))
+        }
+    }
+
+    private static func symbols(in type: FieldType) -> Set<String> {
+        switch type {
+        case .symbol(let names): names
+        case .list(let element): symbols(in: element)
+        default: []
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import MentorDiagnostics
+import MentorSyntax
+
+extension Engine {
+    /// Registers a file's bytes and returns it, ready for `load`.
+    public func addSource(path: String, bytes: [UInt8]) -> SourceFile {
+        sources.add(path: path, bytes: bytes)
+    }
+
+    /// Parses, follows imports, declares, resolves and checks the declarations of `files`.
+    /// Returns every diagnostic found, sorted; nothing runs yet (see `runScripts`).
+    /// With `replacing`, a name declared again replaces the earlier declaration (the REPL).
+    public func load(_ files: [SourceFile], replacing: Bool = false) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        var parsed: [(SourceFile, SourceFileSyntax)] = []
+        var queue = files
+        var syntaxFailed = false
+        for file in files {
+            loadedPaths.insert(reader.canonicalPath(file.path))
+            userFiles.append(file.id)
+        }
+        // Parse every file, following imports breadth-first; each file is loaded once.
+        let parseResults = ParallelParsing.parse(queue)
+        var index = 0
+        var results = parseResults
+        while index < queue.count {
+            let file = queue[index]
+            let result = results[index]
+            index += 1
+            diagnostics += result.diagnostics
+            if result.diagnostics.contains(where: { $0.severity == .error }) { syntaxFailed = true }
+            parsed.append((file, result.syntax))
+            for case .importDecl(let importDecl) in result.syntax.items {
+                switch importDecl.target {
+                case .std:
+                    guard !standardLoaded else { continue }
+                    standardLoaded = true
+                    let std = sources.add(path: StandardLibrary.path, text: StandardLibrary.source)
+                    queue.append(std)
+                    results.append(Parser.parse(std))
+                case .path(let relative):
+                    switch resolveImport(relative, from: file, span: importDecl.targetSpan) {
+                    case .failure(let diagnostic):
+                        diagnostics.append(diagnostic)
+                    case .success(let imported?):
+                        queue.append(imported)
+                        userFiles.append(imported.id)
+                        results.append(Parser.parse(imported))
+                    case .success(nil):
+                        break
+                    }
+                }
+            }
+        }
+        if syntaxFailed {
+            return LoadResult(diagnostics: sortDiagnostics(diagnostics))
+        }
+        var declarer = Declarer(engine: self, replacing: replacing)
+        for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
+        for (file, syntax) in parsed { declarer.resolve(syntax, in: file) }
+        diagnostics += declarer.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return LoadResult(diagnostics: sortDiagnostics(diagnostics))
+        }
+        diagnostics += withLargeStack { elaborate(declarer.newEntities) }
+        pendingScripts += declarer.scripts
+        return LoadResult(diagnostics: sortDiagnostics(diagnostics), declared: declarer.declaredSummaries)
+    }
+
+    private func resolveImport(_ relative: String, from file: SourceFile, span: Span) -> Result<SourceFile?, Diagnostic> {
+        if relative.hasPrefix("/") || relative.contains("://") {
+            return .failure(Diagnostic(.importFailed, .error, "import paths are relative to the importing file", at: span,
+                                       label: "absolute paths and URLs are not allowed",
+                                       help: "write the path relative to `\(file.path)`"))
+        }
+        let directory = file.path.contains("/") ? String(file.path[..<file.path.lastIndex(of: "/")!]) : "."
+        let path = directory == "." ? relative : directory + "/" + relative
+        let canonical = reader.canonicalPath(path)
+        if loadedPaths.contains(canonical) { return .success(nil) }
+        switch reader.read(path) {
+        case .failure(let error):
+            let what = error.isDirectory ? "is a folder, not a file" : error.reason
+            return .failure(Diagnostic(.importFailed, .error, "cannot import `\(DisplayText.escapeControls(relative))`: \(what)", at: span,
+                                       help: error.isDirectory ? "import the `.mentor` files inside it one by one" : nil))
+        case .success(let bytes):
+            loadedPaths.insert(canonical)
+            return .success(sources.add(path: path, bytes: bytes))
+        }
+    }
+
+    /// Sorts by file, then position, keeping at most one syntax error per line.
+    func sortDiagnostics(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            let pathX = sources.file(x.span.file)?.path ?? ""
+            let pathY = sources.file(y.span.file)?.path ?? ""
+            if pathX != pathY { return pathX < pathY }
+            if x.span.start != y.span.start { return x.span.start < y.span.start }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Runs the top-level statements loaded so far, in file order; returns the runtime error, if any.
+    public func runScripts() -> [Diagnostic] {
+        let scripts = pendingScripts
+        pendingScripts = []
+        return withLargeStack {
+            for script in scripts {
+                interpreter.resetBudget()
+                interrupt.clear()
+                do {
+                    try interpreter.execute(script.statements, Frame(size: script.frameSize, parent: nil))
+                } catch let error as RuntimeError {
+                    return [error.diagnostic]
+                } catch {
+                    return []
+                }
+            }
+            return []
+        }
+    }
+}
+
+/// What loading produced.
+public struct LoadResult: Sendable {
+    /// Every diagnostic, sorted by file and position.
+    public var diagnostics: [Diagnostic]
+    /// One line per declared name, for the REPL to echo (`agreement ana_dave: 2026-01-12 to …`).
+    public var declared: [String] = []
+
+    /// True when any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,77 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// Settings that apply to every command.
+public struct EngineOptions: Sendable {
+    /// The date `today` stands for (`--today`).
+    public var today: CivilDate
+    /// Step budget, recursion limit and size limits.
+    public var limits: EvaluationLimits
+
+    /// Creates options.
+    public init(today: CivilDate, limits: EvaluationLimits = EvaluationLimits()) {
+        self.today = today
+        self.limits = limits
+    }
+}
+
+/// The one evaluation engine: owns the loaded sources, the declarations and the evaluation
+/// context. `run`, `check`, `test`, the REPL and the exporters are thin layers over it.
+public final class Engine {
+    /// Every source file loaded so far (diagnostics refer to them).
+    public let sources: SourceMap
+    /// The options the engine was created with.
+    public let options: EngineOptions
+    /// Set to stop a running evaluation (Ctrl-C).
+    public let interrupt = InterruptFlag()
+
+    let globals = GlobalTable()
+    let model = ProgramModel()
+    let interpreter: Interpreter
+    /// Reads imported files; replaceable in tests.
+    let reader: SourceReader
+
+    /// Top-level statements waiting to run, in file order.
+    var pendingScripts: [ScriptCode] = []
+    /// Resolved bodies of rules and tests, by entity index.
+    var bodies: [Int: ScriptCode] = [:]
+    /// Canonical paths already loaded, so each file is loaded once.
+    var loadedPaths: Set<String> = []
+    /// Files the user named or imported, excluding the standard library.
+    public private(set) var userFiles: [FileID] = []
+    /// The standard library's rules, by short name (`std.smart_goals`).
+    var standardRules: [(name: String, entity: Entity)] = []
+    var standardLoaded = false
+    /// Declaration names (of top-level declarations, lets and fns) and where they were declared.
+    var declaredNames: [String: Span] = [:]
+    /// Where the user's text output goes (`print`).
+    public var output: (String) -> Void {
+        get { interpreter.output }
+        set { interpreter.output = newValue }
+    }
+
+    /// Creates an engine; `output` receives what `print` writes.
+    public init(options: EngineOptions, sources: SourceMap = SourceMap(), reader: SourceReader = FileSystemReader(),
+                output: @escaping (String) -> Void) {
+        self.options = options
+        self.sources = sources
+        self.reader = reader
+        interpreter = Interpreter(globals: globals, limits: options.limits, interrupt: interrupt, today: options.today, output: output)
+        interpreter.model = model
+        model.engine = self
+        Builtins.install(into: globals)
+    }
+
+    /// Runs `body` on a thread with a large stack, so deep (but bounded) recursion in the
+    /// evaluator cannot overflow the main thread's stack.
+    public func withLargeStack<T>(_ body: () -> T) -> T {
+        LargeStack.run(body)
+    }
+}
+
+/// Top-level statements of one file, or a rule's or test's body, after resolution.
+struct ScriptCode {
+    let file: FileID
+    let frameSize: Int
+    let statements: [StatementCode]
+}

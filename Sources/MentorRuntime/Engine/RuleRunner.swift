@@ -1,0 +1,176 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// One rule violation, as data (the `check` command renders it as a diagnostic).
+public struct Violation: Sendable {
+    /// The rule's name (`std.smart_goals` for the standard library's).
+    public let rule: String
+    /// Error or warning.
+    public let severity: Severity
+    /// The message given with `else` or `fail`, or a default one.
+    public let message: String
+    /// The declaration the violation is reported at.
+    public let span: Span
+}
+
+/// The outcome of running every rule.
+public struct CheckReport: Sendable {
+    /// Violations and rule failures, as diagnostics.
+    public var diagnostics: [Diagnostic]
+    /// Per rule: its name, title and the diagnostics it produced (for JUnit output).
+    public var rules: [(name: String, title: String?, diagnostics: [Diagnostic])]
+}
+
+/// The outcome of one `test` block.
+public struct TestResult: Sendable {
+    /// The test's name.
+    public let name: String
+    /// Where the test is declared.
+    public let span: Span
+    /// Failures (failed `expect`s and runtime errors), as diagnostics.
+    public let failures: [Diagnostic]
+    /// True when nothing failed.
+    public var passed: Bool { failures.isEmpty }
+}
+
+/// Runs rules and tests.
+enum RuleRunner {
+    /// `violations(rule, entity)`: runs one rule with collections of the entity's kind restricted to it.
+    static let violationsBuiltin = BuiltinFunction("violations") { arguments, _, span, interpreter in
+        try expectArguments(arguments, 2, name: "violations", span: span)
+        guard case .entity(let rule) = arguments[0], rule.kind == .rule else {
+            throw RuntimeError(.typeMismatch, "`violations` needs a rule first, but got \(describeType(arguments[0]))", at: span)
+        }
+        guard case .entity(let subject) = arguments[1] else {
+            throw RuntimeError(.typeMismatch, "`violations` needs an entity second, but got \(describeType(arguments[1]))", at: span)
+        }
+        guard let engine = interpreter.engine else { return .list([]) }
+        let model = interpreter.model!
+        let savedOverrides = model.overrides
+        let savedRestriction = model.restriction
+        let savedBound = interpreter.boundEntities
+        let savedRecorder = interpreter.recorder
+        defer {
+            model.overrides = savedOverrides
+            model.restriction = savedRestriction
+            interpreter.boundEntities = savedBound
+            interpreter.recorder = savedRecorder
+        }
+        if subject.isCopy { model.overrides[subject.index] = subject }
+        let original = model.allEntities[subject.index]
+        model.restriction = (subject.kind, original)
+        let outcomes = try engine.runRuleBody(rule)
+        return .list(outcomes.map { outcome in
+            .record(Record([
+                ("rule", .string(rule.id)),
+                ("severity", .symbol(severity(of: outcome, rule: rule) == .error ? "error" : "warning")),
+                ("message", .string(message(of: outcome, rule: rule))),
+                ("entity", outcome.entity.map { .entity($0) } ?? .none),
+            ]))
+        })
+    }
+
+    static func severity(of outcome: CheckOutcome, rule: Entity) -> Severity {
+        if outcome.kind == .warn || rule.declaration.isWarning { return .warning }
+        return .error
+    }
+
+    static func message(of outcome: CheckOutcome, rule: Entity) -> String {
+        outcome.message ?? (rule.title.map { "violates `\(rule.id)`: \($0)" } ?? "violates `\(rule.id)`")
+    }
+}
+
+extension Interpreter {
+    /// The engine this interpreter belongs to.
+    var engine: Engine? { model?.engine }
+}
+
+extension Engine {
+    /// Runs a rule's body with a fresh recorder and returns what did not hold.
+    func runRuleBody(_ rule: Entity) throws -> [CheckOutcome] {
+        guard let body = bodies[rule.index] else { return [] }
+        let recorder = CheckRecorder()
+        interpreter.recorder = recorder
+        interpreter.boundEntities = []
+        let frame = Frame(size: body.frameSize, parent: nil)
+        do {
+            try interpreter.execute(body.statements, frame)
+        } catch is SkipIteration {
+            // A failed `require` outside any loop ends the rule.
+        }
+        return recorder.outcomes
+    }
+
+    /// Runs every rule over the loaded programme. A runtime error inside one rule is reported
+    /// against that rule, and every other rule still runs.
+    public func check() -> CheckReport {
+        withLargeStack {
+            var report = CheckReport(diagnostics: [], rules: [])
+            let rules = model.entities(of: .rule)
+            for rule in rules {
+                interpreter.resetBudget()
+                var produced: [Diagnostic] = []
+                do {
+                    for outcome in try runRuleBody(rule) {
+                        let severity = RuleRunner.severity(of: outcome, rule: rule)
+                        let at = outcome.entity?.nameSpan ?? outcome.span
+                        produced.append(Diagnostic(
+                            severity == .error ? .ruleViolation : .ruleWarning, severity,
+                            "\(RuleRunner.message(of: outcome, rule: rule)) [\(rule.id)]",
+                            at: at,
+                            notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)]))
+                    }
+                } catch let error as RuntimeError {
+                    var diagnostic = error.diagnostic
+                    diagnostic.code = .ruleFailed
+                    diagnostic.message = "rule `\(rule.id)` stopped: " + diagnostic.message
+                    diagnostic.notes.append(DiagnosticNote("the other rules still ran", at: rule.nameSpan))
+                    produced.append(diagnostic)
+                } catch {
+                    continue
+                }
+                report.diagnostics += produced
+                report.rules.append((rule.id, rule.title, produced))
+            }
+            interpreter.recorder = nil
+            report.diagnostics = sortDiagnostics(report.diagnostics)
+            return report
+        }
+    }
+
+    /// Runs every `test` block of the user's files.
+    public func runTests() -> [TestResult] {
+        withLargeStack {
+            var results: [TestResult] = []
+            for test in model.entities(of: .test) {
+                interpreter.resetBudget()
+                var failures: [Diagnostic] = []
+                do {
+                    for outcome in try runRuleBody(test) where outcome.kind == .expect {
+                        var notes: [DiagnosticNote] = []
+                        if let sides = outcome.sides {
+                            notes.append(DiagnosticNote("left:  \(sides.left)"))
+                            notes.append(DiagnosticNote("right: \(sides.right)"))
+                        }
+                        let source = sources.file(outcome.span.file)?.text(outcome.conditionSpan ?? outcome.span) ?? ""
+                        failures.append(Diagnostic(.testFailed, .error,
+                                                   "expectation failed: `\(DisplayText.escapeControls(source))`" + (outcome.message.map { ": \($0)" } ?? ""),
+                                                   at: outcome.conditionSpan ?? outcome.span, notes: notes))
+                    }
+                } catch let error as RuntimeError {
+                    failures.append(error.diagnostic)
+                } catch {
+                    continue
+                }
+                results.append(TestResult(name: test.id, span: test.nameSpan, failures: failures))
+            }
+            interpreter.recorder = nil
+            return results
+        }
+    }
+}
+
+extension DiagnosticCode {
+    /// An `expect` in a `test` block that did not hold.
+    public static let testFailed = DiagnosticCode(523)
+}

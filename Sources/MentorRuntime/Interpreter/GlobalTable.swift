@@ -1,0 +1,65 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// The top-level names of a session: `let`s, `fn`s, declarations, collections and built-ins,
+/// each at a fixed index so resolved code reaches it without a string lookup.
+final class GlobalTable: @unchecked Sendable {
+    // Owned by one Engine and used from the thread that runs it.
+
+    /// A top-level `let`, evaluated the first time it is needed.
+    enum LetState {
+        case pending(Code)
+        case evaluating
+        case done(Value)
+    }
+
+    /// What a global name stands for.
+    enum Binding {
+        case value(Value)
+        case lazyLet(LetState, name: String, span: Span)
+        case function(FunctionCode, span: Span)
+        case entity(Entity)
+        case collection(DeclarationKind)
+        case allGoals
+        case today
+        case programEntity
+    }
+
+    private(set) var bindings: [Binding] = []
+    private(set) var names: [String] = []
+    private var indexByName: [String: Int] = [:]
+    /// Where each user-declared global was declared, for "declared twice" notes.
+    private(set) var declarationSpans: [String: Span] = [:]
+
+    /// The index of `name`, if it is a global.
+    func index(of name: String) -> Int? { indexByName[name] }
+
+    /// Every global name, for suggestions and completion.
+    var allNames: [String] { names }
+
+    /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.
+    @discardableResult
+    func define(_ name: String, _ binding: Binding, span: Span? = nil) -> Int {
+        if let span { declarationSpans[name] = span }
+        if let index = indexByName[name] {
+            bindings[index] = binding
+            return index
+        }
+        let index = bindings.count
+        bindings.append(binding)
+        names.append(name)
+        indexByName[name] = index
+        return index
+    }
+
+    /// Replaces the binding at `index`.
+    func update(_ index: Int, _ binding: Binding) { bindings[index] = binding }
+
+    /// Removes user bindings (for the REPL's `:reset`) by rebuilding from built-ins.
+    func removeAll() {
+        bindings.removeAll()
+        names.removeAll()
+        indexByName.removeAll()
+        declarationSpans.removeAll()
+    }
+}

@@ -1,0 +1,334 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// Evaluates resolved code. One interpreter serves every front door through `Engine`.
+final class Interpreter {
+    let globals: GlobalTable
+    let limits: EvaluationLimits
+    let interrupt: InterruptFlag
+    /// Where `print` writes.
+    var output: (String) -> Void
+    /// The programme's entities and computed members; set by the engine.
+    unowned(unsafe) var model: ProgramModel!
+    /// The date of the run (`--today`).
+    var today: CivilDate
+    /// Collects `require`/`warn`/`fail`/`expect` outcomes while a rule or test runs.
+    var recorder: CheckRecorder?
+    /// Entities bound by enclosing `for` loops, innermost last (violations point at the last).
+    var boundEntities: [Entity] = []
+
+    private var steps = 0
+    private var callDepth = 0
+
+    init(globals: GlobalTable, limits: EvaluationLimits, interrupt: InterruptFlag, today: CivilDate, output: @escaping (String) -> Void) {
+        self.globals = globals
+        self.limits = limits
+        self.interrupt = interrupt
+        self.today = today
+        self.output = output
+    }
+
+    /// Resets the step budget before an independent evaluation.
+    func resetBudget() {
+        steps = 0
+        callDepth = 0
+    }
+
+    @inline(__always)
+    func step(_ span: Span) throws {
+        steps &+= 1
+        if steps > limits.maxSteps {
+            throw RuntimeError(.stepBudgetExhausted, "evaluation took more than \(limits.maxSteps) steps", at: span,
+                               help: "the program may loop forever; if it really needs more, raise the budget with `--max-steps`")
+        }
+        if steps & 0x3FF == 0, interrupt.isRequested {
+            throw RuntimeError(.interrupted, "evaluation interrupted", at: span)
+        }
+    }
+
+    // MARK: Statements
+
+    func execute(_ statements: [StatementCode], _ frame: Frame) throws {
+        for statement in statements {
+            try execute(statement, frame)
+        }
+    }
+
+    func execute(_ statement: StatementCode, _ frame: Frame) throws {
+        switch statement {
+        case .setLocal(let slot, let value):
+            if case .lambda(let code) = value {
+                // A local `fn` sees its own slot, so it can recurse.
+                frame.slots[slot] = .function(.closure(Closure(code: code, captured: frame)))
+            } else {
+                frame.slots[slot] = try evaluate(value, frame)
+            }
+        case .expression(let code, _):
+            _ = try evaluate(code, frame)
+        case .ifStatement(let condition, let thenBody, let elseBody, let span):
+            if try truth(evaluate(condition, frame), span) {
+                try execute(thenBody, frame)
+            } else if let elseBody {
+                try execute(elseBody, frame)
+            }
+        case .forLoop(let bindings, let filter, let body):
+            try runLoop(bindings[...], filter: filter, body: body, frame)
+        case .check(let kind, let condition, let message, let span):
+            try runCheck(kind, condition: condition, message: message, span: span, frame)
+        }
+    }
+
+    private func runLoop(_ bindings: ArraySlice<(slot: Int, collection: Code, span: Span)>, filter: Code?, body: [StatementCode], _ frame: Frame) throws {
+        guard let binding = bindings.first else {
+            if let filter, !(try truth(evaluate(filter, frame), filter.span)) { return }
+            do {
+                try execute(body, frame)
+            } catch is SkipIteration {
+                // A failed `require` ends this iteration only.
+            }
+            return
+        }
+        let collection = try evaluate(binding.collection, frame)
+        guard case .list(let elements) = collection else {
+            throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection))", at: binding.span)
+        }
+        for element in elements {
+            try step(binding.span)
+            frame.slots[binding.slot] = element
+            let isEntity: Bool
+            if case .entity(let entity) = element {
+                boundEntities.append(entity)
+                isEntity = true
+            } else {
+                isEntity = false
+            }
+            defer { if isEntity { boundEntities.removeLast() } }
+            try runLoop(bindings.dropFirst(), filter: filter, body: body, frame)
+        }
+    }
+
+        private func runCheck(_ kind: CheckKind, condition: Code?, message: Code?, span: Span, _ frame: Frame) throws {
+        if let condition {
+            let conditionSpan = condition.span
+            if try truth(evaluate(condition, frame), conditionSpan) { return }
+        }
+        let text: String?
+        if let message {
+            text = try evaluate(message, frame).displayText
+        } else {
+            text = nil
+        }
+        guard let recorder else { return }
+        recorder.record(kind: kind, message: text, span: span, conditionSpan: condition?.span, entity: boundEntities.last, interpreter: self, frame: frame, condition: condition)
+        if kind == .require || kind == .fail { throw SkipIteration() }
+    }
+
+    // MARK: Expressions
+
+    func evaluate(_ code: Code, _ frame: Frame) throws -> Value {
+        switch code {
+        case .constant(let value, _):
+            return value
+        case .local(let depth, let slot, _):
+            var target = frame
+            for _ in 0..<depth { target = target.parent! }
+            return target.slots[slot]
+        case .global(let index, let span):
+            return try globalValue(index, span: span)
+        case .list(let elements, _):
+            var values: [Value] = []
+            values.reserveCapacity(elements.count)
+            for element in elements { values.append(try evaluate(element, frame)) }
+            return .list(values)
+        case .record(let fields, _):
+            var values: [(name: String, value: Value)] = []
+            for field in fields { values.append((field.name, try evaluate(field.value, frame))) }
+            return .record(Record(values))
+        case .interpolation(let parts, let span):
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let literal): text += literal
+                case .value(let inner): text += try evaluate(inner, frame).displayText
+                }
+                if text.utf8.count > limits.maxCollectionLength {
+                    throw RuntimeError(.sizeLimit, "string longer than \(limits.maxCollectionLength) bytes", at: span)
+                }
+            }
+            return .string(text)
+        case .negate(let operand, let span):
+            return try Operators.negate(evaluate(operand, frame), span: span)
+        case .not(let operand, let span):
+            return .bool(!(try truth(evaluate(operand, frame), span)))
+        case .binary(let op, let left, let right, let span):
+            return try Operators.binary(op, evaluate(left, frame), evaluate(right, frame), span: span, leftSpan: left.span, rightSpan: right.span)
+        case .and(let left, let right, let span):
+            guard try truth(evaluate(left, frame), left.span) else { return .bool(false) }
+            return .bool(try truth(evaluate(right, frame), right.span))
+        case .or(let left, let right, let span):
+            if try truth(evaluate(left, frame), left.span) { return .bool(true) }
+            return .bool(try truth(evaluate(right, frame), right.span))
+        case .coalesce(let left, let right, _):
+            let value = try evaluate(left, frame)
+            if case .none = value { return try evaluate(right, frame) }
+            return value
+        case .conditional(let condition, let thenBranch, let elseBranch, let span):
+            return try truth(evaluate(condition, frame), condition.span)
+                ? evaluate(thenBranch, frame) : evaluate(elseBranch, frame)
+        case .lambda(let functionCode):
+            return .function(.closure(Closure(code: functionCode, captured: frame)))
+        case .call(let callee, let arguments, let labels, let span, let calleeSpan):
+            let function = try evaluate(callee, frame)
+            var values: [Value] = []
+            values.reserveCapacity(arguments.count)
+            for argument in arguments { values.append(try evaluate(argument, frame)) }
+            guard case .function(let callable) = function else {
+                throw RuntimeError(.notCallable, "\(describeType(function)) is not a function", at: calleeSpan,
+                                   label: "cannot be called")
+            }
+            return try call(callable, values, labels: labels, span: span)
+        case .member(let base, let name, let nameSpan, let span):
+            let receiver = try evaluate(base, frame)
+            return try Members.member(of: receiver, name: name, nameSpan: nameSpan, span: span, interpreter: self)
+        case .memberCall(let base, let name, let arguments, let labels, let nameSpan, let span, let fallback):
+            let receiver = try evaluate(base, frame)
+            var values: [Value] = []
+            values.reserveCapacity(arguments.count)
+            for argument in arguments { values.append(try evaluate(argument, frame)) }
+            return try Members.call(receiver, name: name, arguments: values, labels: labels, nameSpan: nameSpan, span: span,
+                                    fallback: fallback, interpreter: self, frame: frame)
+        case .with(let base, let fields, let span):
+            let receiver = try evaluate(base, frame)
+            var values: [(name: String, nameSpan: Span, value: Value)] = []
+            for field in fields { values.append((field.name, field.nameSpan, try evaluate(field.value, frame))) }
+            return try Members.with(receiver, fields: values, span: span, baseSpan: base.span, interpreter: self)
+        case .every(let interval, let span):
+            return try CadenceBuilding.every(evaluate(interval, frame), span: span, operandSpan: interval.span)
+        case .cadenceFor(let cadence, let limit, let span):
+            return try CadenceBuilding.limited(evaluate(cadence, frame), by: evaluate(limit, frame), span: span,
+                                               cadenceSpan: cadence.span, limitSpan: limit.span)
+        case .cadenceThen(let phases, let span):
+            var values: [(Value, Span)] = []
+            for phase in phases { values.append((try evaluate(phase, frame), phase.span)) }
+            return try CadenceBuilding.sequence(values, span: span)
+        }
+    }
+
+    func truth(_ value: Value, _ span: Span) throws -> Bool {
+        guard case .bool(let flag) = value else {
+            throw RuntimeError(.typeMismatch, "expected a bool (true or false), but this is \(describeType(value))", at: span)
+        }
+        return flag
+    }
+
+    // MARK: Globals
+
+    func globalValue(_ index: Int, span: Span) throws -> Value {
+        switch globals.bindings[index] {
+        case .value(let value):
+            return value
+        case .function(let code, _):
+            return .function(.closure(Closure(code: code, captured: nil)))
+        case .entity(let entity):
+            return .entity(model.current(entity))
+        case .collection(let kind):
+            return .list(model.entities(of: kind).map { .entity(model.current($0)) })
+        case .allGoals:
+            return .list(model.entities(of: .agreement).flatMap { model.current($0).children }.map { .entity(model.current($0)) })
+        case .today:
+            return .date(today)
+        case .programEntity:
+            if let program = model.entities(of: .program).first { return .entity(model.current(program)) }
+            return .none
+        case .lazyLet(let state, let name, let declarationSpan):
+            switch state {
+            case .done(let value):
+                return value
+            case .evaluating:
+                throw RuntimeError(.letCycle, "`\(name)` depends on its own value", at: span,
+                                   notes: [DiagnosticNote("`\(name)` is declared here", at: declarationSpan)])
+            case .pending(let code):
+                globals.update(index, .lazyLet(.evaluating, name: name, span: declarationSpan))
+                do {
+                    let value = try evaluate(code, Frame(size: 0, parent: nil))
+                    globals.update(index, .lazyLet(.done(value), name: name, span: declarationSpan))
+                    return value
+                } catch {
+                    globals.update(index, .lazyLet(.pending(code), name: name, span: declarationSpan))
+                    throw error
+                }
+            }
+        }
+    }
+
+    // MARK: Calls
+
+    func call(_ function: FunctionValue, _ arguments: [Value], labels: [String?] = [], span: Span) throws -> Value {
+        try step(span)
+        switch function {
+        case .closure(let closure):
+            let code = closure.code
+            if let label = labels.compactMap({ $0 }).first {
+                throw RuntimeError(.wrongArgumentCount, "`\(code.name ?? "lambda")` takes no labelled arguments, but got `\(label):`", at: span)
+            }
+            guard arguments.count == code.parameterCount else {
+                let what = code.name.map { "`\($0)`" } ?? "this lambda"
+                throw RuntimeError(.wrongArgumentCount,
+                                   "\(what) takes \(plural(code.parameterCount, "argument")), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
+                                   at: span, notes: [DiagnosticNote("declared here", at: code.span)])
+            }
+            callDepth += 1
+            defer { callDepth -= 1 }
+            if callDepth > limits.maxCallDepth {
+                throw RuntimeError(.recursionLimit, "calls nested more than \(limits.maxCallDepth) deep", at: span,
+                                   help: "a function may be calling itself without end; check its base case")
+            }
+            let frame = Frame(size: code.frameSize, parent: closure.captured)
+            for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
+            try execute(code.statements, frame)
+            guard let result = code.result else { return .none }
+            return try evaluate(result, frame)
+        case .builtin(let builtin):
+            return try builtin.call(arguments, labels: labels, span: span, interpreter: self)
+        case .boundMember(let receiver, let member):
+            return try Members.callBuiltinMember(receiver, name: member, arguments: arguments, labels: labels, span: span, interpreter: self)
+        }
+    }
+}
+
+extension Code {
+    /// The source span of the code.
+    var span: Span {
+        switch self {
+        case .constant(_, let span), .local(_, _, let span), .global(_, let span), .list(_, let span), .record(_, let span),
+             .interpolation(_, let span), .negate(_, let span), .not(_, let span), .binary(_, _, _, let span),
+             .and(_, _, let span), .or(_, _, let span), .coalesce(_, _, let span), .conditional(_, _, _, let span),
+             .every(_, let span), .cadenceFor(_, _, let span), .cadenceThen(_, let span):
+            return span
+        case .call(_, _, _, let span, _), .member(_, _, _, let span), .memberCall(_, _, _, _, _, let span, _), .with(_, _, let span):
+            return span
+        case .lambda(let code):
+            return code.span
+        }
+    }
+}
+
+/// `n thing` or `n things`.
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// "a date (2026-01-12)" style description for messages.
+func describeType(_ value: Value) -> String {
+    switch value {
+    case .none: return "`none`"
+    case .function: return "a function"
+    case .entity(let entity): return "the \(entity.kind.rawValue) `\(entity.id)`"
+    default:
+        let name = value.typeName
+        let article = ["a", "e", "i", "o", "u"].contains(where: { name.hasPrefix($0) }) ? "an" : "a"
+        var shown = value.sourceText
+        if shown.count > 40 { shown = String(shown.prefix(37)) + "…" }
+        return "\(article) \(name) (\(DisplayText.escapeControls(shown)))"
+    }
+}

@@ -1,0 +1,276 @@
+import MentorDiagnostics
+
+/// Member access and member calls on values: built-in members of lists, strings, records,
+/// dates and times, and the fields and computed members of entities.
+enum Members {
+    /// Built-in members that take no arguments; they drop their parentheses.
+    static let listProperties: Set<String> = ["count", "first", "last", "isEmpty", "sum", "min", "max"]
+    /// Built-in list members that take arguments.
+    static let listMethods: Set<String> = ["contains", "map", "filter", "any", "all", "sorted", "join"]
+    static let stringProperties: Set<String> = ["count", "isEmpty"]
+    static let stringMethods: Set<String> = ["contains", "startsWith", "endsWith"]
+    static let dateProperties: Set<String> = ["year", "month", "day", "weekday"]
+    static let timeProperties: Set<String> = ["hour", "minute"]
+
+    /// Every member name a value offers, for suggestions and completion.
+    static func memberNames(of value: Value, interpreter: Interpreter) -> [String] {
+        switch value {
+        case .list: return (listProperties.union(listMethods)).sorted()
+        case .string: return (stringProperties.union(stringMethods)).sorted()
+        case .record(let record): return record.fields.map(\.name) + ["keys", "get"]
+        case .date: return dateProperties.sorted()
+        case .time: return timeProperties.sorted()
+        case .entity(let entity): return interpreter.model.memberNames(of: entity)
+        default: return []
+        }
+    }
+
+    static func member(of receiver: Value, name: String, nameSpan: Span, span: Span, interpreter: Interpreter) throws -> Value {
+        switch receiver {
+        case .list(let elements):
+            if listProperties.contains(name) { return try listProperty(elements, name, span: span, interpreter: interpreter) }
+            if listMethods.contains(name) { return .function(.boundMember(receiver: receiver, member: name)) }
+        case .string(let text):
+            if name == "count" { return .integer(Int64(text.unicodeScalars.count)) }
+            if name == "isEmpty" { return .bool(text.isEmpty) }
+            if stringMethods.contains(name) { return .function(.boundMember(receiver: receiver, member: name)) }
+        case .record(let record):
+            if let value = record[name] { return value }
+            if name == "keys" { return .list(record.fields.map { .string($0.name) }) }
+            if name == "get" { return .function(.boundMember(receiver: receiver, member: name)) }
+        case .date(let date):
+            switch name {
+            case "year": return .integer(Int64(date.year))
+            case "month": return .integer(Int64(date.month))
+            case "day": return .integer(Int64(date.day))
+            case "weekday": return .integer(Int64(date.weekday))
+            default: break
+            }
+        case .time(let time):
+            if name == "hour" { return .integer(Int64(time.hour)) }
+            if name == "minute" { return .integer(Int64(time.minute)) }
+        case .entity(let entity):
+            if let value = try interpreter.model.member(of: entity, name: name, span: span, interpreter: interpreter) {
+                return value
+            }
+        default:
+            break
+        }
+        throw unknownMember(receiver, name: name, nameSpan: nameSpan, interpreter: interpreter)
+    }
+
+    static func unknownMember(_ receiver: Value, name: String, nameSpan: Span, interpreter: Interpreter) -> RuntimeError {
+        let candidates = memberNames(of: receiver, interpreter: interpreter)
+        let suggestions = NameSuggester.suggestions(for: name, among: candidates)
+        var help: String?
+        if case .none = receiver { help = "the value is `none`; use `??` to give a default" }
+        return RuntimeError(diagnostic: Diagnostic(
+            .unknownMember, .error, "\(describeType(receiver)) has no member `\(name)`",
+            at: nameSpan, label: suggestions.first.map { "did you mean `\($0)`?" } ?? "unknown member",
+            help: help,
+            suggestions: suggestions.prefix(1).map { Suggestion(span: nameSpan, replacement: $0, message: "did you mean `\($0)`?") }))
+    }
+
+    static func call(_ receiver: Value, name: String, arguments: [Value], labels: [String?], nameSpan: Span, span: Span,
+                     fallback: Code?, interpreter: Interpreter, frame: Frame) throws -> Value {
+        if hasBuiltinMember(receiver, name) {
+            return try callBuiltinMember(receiver, name: name, arguments: arguments, labels: labels, span: span, interpreter: interpreter)
+        }
+        // A record field or entity member that holds a function.
+        if case .record(let record) = receiver, let value = record[name] {
+            guard case .function(let function) = value else {
+                throw RuntimeError(.notCallable, "member `\(name)` is \(describeType(value)), not a function", at: nameSpan)
+            }
+            return try interpreter.call(function, arguments, labels: labels, span: span)
+        }
+        if case .entity(let entity) = receiver, interpreter.model.hasMember(entity, name) {
+            let value = try member(of: receiver, name: name, nameSpan: nameSpan, span: span, interpreter: interpreter)
+            if arguments.isEmpty, labels.isEmpty { return value }
+            guard case .function(let function) = value else {
+                throw RuntimeError(.notCallable, "member `\(name)` is \(describeType(value)), not a function", at: nameSpan)
+            }
+            return try interpreter.call(function, arguments, labels: labels, span: span)
+        }
+        // `x.f(y)` calls a function `f(x, y)`.
+        if let fallback {
+            let function = try interpreter.evaluate(fallback, frame)
+            if case .function(let callable) = function {
+                return try interpreter.call(callable, [receiver] + arguments, labels: [nil] + labels, span: span)
+            }
+        }
+        throw unknownMember(receiver, name: name, nameSpan: nameSpan, interpreter: interpreter)
+    }
+
+    private static func hasBuiltinMember(_ receiver: Value, _ name: String) -> Bool {
+        switch receiver {
+        case .list: return listProperties.contains(name) || listMethods.contains(name)
+        case .string: return stringProperties.contains(name) || stringMethods.contains(name)
+        case .date: return dateProperties.contains(name)
+        case .time: return timeProperties.contains(name)
+        case .record(let record): return record[name] == nil && name == "get"
+        default: return false
+        }
+    }
+
+    static func callBuiltinMember(_ receiver: Value, name: String, arguments: [Value], labels: [String?], span: Span, interpreter: Interpreter) throws -> Value {
+        let properties: Set<String>
+        switch receiver {
+        case .list: properties = listProperties
+        case .string: properties = stringProperties
+        case .date: properties = dateProperties
+        case .time: properties = timeProperties
+        default: properties = []
+        }
+        if properties.contains(name) {
+            try expectArguments(arguments, 0, name: name, span: span)
+            return try member(of: receiver, name: name, nameSpan: span, span: span, interpreter: interpreter)
+        }
+        switch receiver {
+        case .list(let elements):
+            return try listMethod(elements, name, arguments: arguments, labels: labels, span: span, interpreter: interpreter)
+        case .record(let record):
+            try expectArguments(arguments, 1, name: name, span: span)
+            guard case .string(let key) = arguments[0] else {
+                throw RuntimeError(.typeMismatch, "`get` needs a field name as a string, but got \(describeType(arguments[0]))", at: span)
+            }
+            return record[key] ?? .none
+        case .string(let text):
+            try expectArguments(arguments, 1, name: name, span: span)
+            guard case .string(let other) = arguments[0] else {
+                throw RuntimeError(.typeMismatch, "`\(name)` needs a string, but got \(describeType(arguments[0]))", at: span)
+            }
+            switch name {
+            case "contains": return .bool(other.isEmpty || text.contains(other))
+            case "startsWith": return .bool(text.hasPrefix(other))
+            default: return .bool(text.hasSuffix(other))
+            }
+        default:
+            throw RuntimeError(.unknownMember, "\(describeType(receiver)) has no member `\(name)`", at: span)
+        }
+    }
+
+    // MARK: Lists
+
+    private static func listProperty(_ elements: [Value], _ name: String, span: Span, interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "count": return .integer(Int64(elements.count))
+        case "first": return elements.first ?? .none
+        case "last": return elements.last ?? .none
+        case "isEmpty": return .bool(elements.isEmpty)
+        case "sum":
+            guard var total = elements.first else { return .integer(0) }
+            for element in elements.dropFirst() {
+                total = try Operators.binary(.add, total, element, span: span, leftSpan: span, rightSpan: span)
+            }
+            return total
+        case "min", "max":
+            guard var best = elements.first else { return .none }
+            for element in elements.dropFirst() {
+                let order = try Operators.compare(element, best, span: span)
+                if name == "min" ? order < 0 : order > 0 { best = element }
+            }
+            return best
+        default:
+            throw RuntimeError(.unknownMember, "a list has no member `\(name)`", at: span)
+        }
+    }
+
+    private static func function(_ value: Value, for name: String, span: Span) throws -> FunctionValue {
+        guard case .function(let function) = value else {
+            throw RuntimeError(.typeMismatch, "`\(name)` needs a function such as `x => x.count`, but got \(describeType(value))", at: span)
+        }
+        return function
+    }
+
+    private static func listMethod(_ elements: [Value], _ name: String, arguments: [Value], labels: [String?], span: Span, interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "contains":
+            try expectArguments(arguments, 1, name: name, span: span)
+            return .bool(elements.contains { Operators.equal($0, arguments[0]) })
+        case "map", "filter", "any", "all":
+            try expectArguments(arguments, 1, name: name, span: span)
+            let transform = try function(arguments[0], for: name, span: span)
+            switch name {
+            case "map":
+                var result: [Value] = []
+                result.reserveCapacity(elements.count)
+                for element in elements { result.append(try interpreter.call(transform, [element], span: span)) }
+                return .list(result)
+            case "filter":
+                var result: [Value] = []
+                for element in elements where try interpreter.truth(interpreter.call(transform, [element], span: span), span) {
+                    result.append(element)
+                }
+                return .list(result)
+            case "any":
+                for element in elements where try interpreter.truth(interpreter.call(transform, [element], span: span), span) {
+                    return .bool(true)
+                }
+                return .bool(false)
+            default:
+                for element in elements where !(try interpreter.truth(interpreter.call(transform, [element], span: span), span)) {
+                    return .bool(false)
+                }
+                return .bool(true)
+            }
+        case "sorted":
+            if arguments.isEmpty { return .list(try mergeSort(elements) { try Operators.compare($0, $1, span: span) < 0 }) }
+            try expectArguments(arguments, 1, name: name, span: span)
+            let order = try function(arguments[0], for: name, span: span)
+            let arity: Int
+            if case .closure(let closure) = order { arity = closure.code.parameterCount } else { arity = 1 }
+            if arity == 2 {
+                return .list(try mergeSort(elements) { try interpreter.truth(interpreter.call(order, [$0, $1], span: span), span) })
+            }
+            // A one-parameter function is a sort key.
+            var keyed: [(key: Value, value: Value)] = []
+            for element in elements { keyed.append((try interpreter.call(order, [element], span: span), element)) }
+            return .list(try mergeSort(keyed) { try Operators.compare($0.key, $1.key, span: span) < 0 }.map(\.value))
+        case "join":
+            let separator: String
+            if arguments.isEmpty {
+                separator = ""
+            } else {
+                try expectArguments(arguments, 1, name: name, span: span)
+                guard case .string(let text) = arguments[0] else {
+                    throw RuntimeError(.typeMismatch, "`join` needs a string separator, but got \(describeType(arguments[0]))", at: span)
+                }
+                separator = text
+            }
+            return .string(elements.map(\.displayText).joined(separator: separator))
+        default:
+            throw RuntimeError(.unknownMember, "a list has no member `\(name)`", at: span)
+        }
+    }
+
+    /// A stable sort whose comparison may throw.
+    private static func mergeSort<T>(_ items: [T], by less: (T, T) throws -> Bool) throws -> [T] {
+        if items.count <= 1 { return items }
+        let middle = items.count / 2
+        let left = try mergeSort(Array(items[..<middle]), by: less)
+        let right = try mergeSort(Array(items[middle...]), by: less)
+        var merged: [T] = []
+        merged.reserveCapacity(items.count)
+        var i = 0, j = 0
+        while i < left.count, j < right.count {
+            if try less(right[j], left[i]) { merged.append(right[j]); j += 1 } else { merged.append(left[i]); i += 1 }
+        }
+        merged.append(contentsOf: left[i...])
+        merged.append(contentsOf: right[j...])
+        return merged
+    }
+
+    // MARK: with
+
+    static func with(_ receiver: Value, fields: [(name: String, nameSpan: Span, value: Value)], span: Span, baseSpan: Span, interpreter: Interpreter) throws -> Value {
+        switch receiver {
+        case .record(var record):
+            for field in fields { record = record.setting(field.name, to: field.value) }
+            return .record(record)
+        case .entity(let entity):
+            return .entity(try interpreter.model.with(entity, fields: fields, interpreter: interpreter))
+        default:
+            throw RuntimeError(.typeMismatch, "`with` needs a record or a declared entity, but this is \(describeType(receiver))", at: baseSpan)
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// Arithmetic, comparison and equality on values, following LANGUAGE.md's decisions on numbers,
+/// dates and durations.
+enum Operators {
+    static func negate(_ value: Value, span: Span) throws -> Value {
+        switch value {
+        case .number(.integer(let n)):
+            let (result, overflow) = Int64(0).subtractingReportingOverflow(n)
+            if overflow { throw overflowError(span) }
+            return .integer(result)
+        case .number(.decimal(let d)): return .number(.decimal(-d))
+        case .number(.percent(let p)): return .number(.percent(-p))
+        case .duration(let d):
+            guard let negated = d.negated() else { throw overflowError(span) }
+            return .duration(negated)
+        default:
+            throw RuntimeError(.typeMismatch, "cannot negate \(describeType(value))", at: span, label: "`-` needs a number or a duration")
+        }
+    }
+
+    static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: Span, leftSpan: Span, rightSpan: Span) throws -> Value {
+        switch op {
+        case .add: return try add(left, right, span: span)
+        case .subtract: return try subtract(left, right, span: span)
+        case .multiply: return try multiply(left, right, span: span)
+        case .divide: return try divide(left, right, span: span, rightSpan: rightSpan)
+        case .equal: return .bool(equal(left, right))
+        case .notEqual: return .bool(!equal(left, right))
+        case .less: return .bool(try compare(left, right, span: span) < 0)
+        case .lessEqual: return .bool(try compare(left, right, span: span) <= 0)
+        case .greater: return .bool(try compare(left, right, span: span) > 0)
+        case .greaterEqual: return .bool(try compare(left, right, span: span) >= 0)
+        case .and, .or, .coalesce:
+            preconditionFailure("short-circuit operators are evaluated by the interpreter")
+        }
+    }
+
+    // MARK: Arithmetic
+
+    private static func add(_ left: Value, _ right: Value, span: Span) throws -> Value {
+        switch (left, right) {
+        case (.number(let a), .number(let b)):
+            return .number(try numeric(a, b, span: span, integer: { $0.addingReportingOverflow($1) }, percent: { $0 + $1 }, decimal: { $0 + $1 }))
+        case (.string(let a), .string(let b)):
+            return .string(a + b)
+        case (.list(let a), .list(let b)):
+            return .list(a + b)
+        case (.date(let date), .duration(let duration)), (.duration(let duration), .date(let date)):
+            return .date(try shift(date, by: duration, span: span))
+        case (.duration(let a), .duration(let b)):
+            guard let sum = a.adding(b) else { throw durationMismatch(a, b, span: span, verb: "add") }
+            return .duration(sum)
+        case (.time(let time), .duration(let duration)), (.duration(let duration), .time(let time)):
+            return .time(try shift(time, by: duration, sign: 1, span: span))
+        default:
+            throw mismatch("+", left, right, span: span)
+        }
+    }
+
+    private static func subtract(_ left: Value, _ right: Value, span: Span) throws -> Value {
+        switch (left, right) {
+        case (.number(let a), .number(let b)):
+            return .number(try numeric(a, b, span: span, integer: { $0.subtractingReportingOverflow($1) }, percent: { $0 - $1 }, decimal: { $0 - $1 }))
+        case (.date(let a), .date(let b)):
+            return .duration(CalendarDuration(amount: a.days(since: b), unit: .day))
+        case (.date(let date), .duration(let duration)):
+            guard let negated = duration.negated() else { throw overflowError(span) }
+            return .date(try shift(date, by: negated, span: span))
+        case (.duration(let a), .duration(let b)):
+            guard let difference = a.subtracting(b) else { throw durationMismatch(a, b, span: span, verb: "subtract") }
+            return .duration(difference)
+        case (.time(let a), .time(let b)):
+            return .duration(CalendarDuration(amount: Int64(a.minutesSinceMidnight - b.minutesSinceMidnight), unit: .minute))
+        case (.time(let time), .duration(let duration)):
+            return .time(try shift(time, by: duration, sign: -1, span: span))
+        default:
+            throw mismatch("-", left, right, span: span)
+        }
+    }
+
+    private static func multiply(_ left: Value, _ right: Value, span: Span) throws -> Value {
+        switch (left, right) {
+        case (.number(.percent(let p)), .number(.integer(let n))), (.number(.integer(let n)), .number(.percent(let p))):
+            // `15% * 200` is exactly 30: multiply before dividing by 100 when the percentage is whole.
+            if p == p.rounded(), abs(p) < 9.0e15 {
+                let (product, overflow) = Int64(p).multipliedReportingOverflow(by: n)
+                if !overflow, product % 100 == 0 { return .integer(product / 100) }
+                if !overflow { return .number(.decimal(Double(product) / 100)) }
+            }
+            return .number(.decimal(p * Double(n) / 100))
+        case (.number(let a), .number(let b)):
+            return .number(try numeric(a, b, span: span, integer: { $0.multipliedReportingOverflow(by: $1) },
+                                       percent: { $0 * $1 / 100 }, decimal: { $0 * $1 }))
+        case (.duration(let d), .number(.integer(let n))), (.number(.integer(let n)), .duration(let d)):
+            guard let product = d.multiplied(by: n) else { throw overflowError(span) }
+            return .duration(product)
+        default:
+            throw mismatch("*", left, right, span: span)
+        }
+    }
+
+    private static func divide(_ left: Value, _ right: Value, span: Span, rightSpan: Span) throws -> Value {
+        guard case .number(let a) = left, case .number(let b) = right else {
+            throw mismatch("/", left, right, span: span)
+        }
+        if b.doubleValue == 0 {
+            throw RuntimeError(.divisionByZero, "division by zero", at: rightSpan, label: "this is zero")
+        }
+        if case .integer(let x) = a, case .integer(let y) = b {
+            if x == .min && y == -1 { throw overflowError(span) }
+            if x % y == 0 { return .integer(x / y) }
+            return .number(.decimal(Double(x) / Double(y)))
+        }
+        return .number(.decimal(a.doubleValue / b.doubleValue))
+    }
+
+    /// Integers stay exact (overflow is an error); percentages combine as percentages; anything else is a decimal.
+    private static func numeric(_ a: Number, _ b: Number, span: Span,
+                                integer: (Int64, Int64) -> (partialValue: Int64, overflow: Bool),
+                                percent: (Double, Double) -> Double,
+                                decimal: (Double, Double) -> Double) throws -> Number {
+        switch (a, b) {
+        case (.integer(let x), .integer(let y)):
+            let (result, overflow) = integer(x, y)
+            if overflow { throw overflowError(span) }
+            return .integer(result)
+        case (.percent(let x), .percent(let y)):
+            return .percent(percent(x, y))
+        default:
+            return .decimal(decimal(a.doubleValue, b.doubleValue))
+        }
+    }
+
+    private static func shift(_ date: CivilDate, by duration: CalendarDuration, span: Span) throws -> CivilDate {
+        if duration.kind == .time {
+            throw RuntimeError(.calendarMismatch, "cannot add \(duration) to a date: dates carry no time of day", at: span,
+                               help: "add days, weeks, months or years to a date")
+        }
+        guard let result = date.adding(duration) else {
+            throw RuntimeError(.dateOutOfRange, "\(date) + \(duration) is outside the years 1 to 9999", at: span)
+        }
+        return result
+    }
+
+    private static func shift(_ time: TimeOfDay, by duration: CalendarDuration, sign: Int64, span: Span) throws -> TimeOfDay {
+        guard duration.kind == .time, let minutes = duration.normalizedAmount else {
+            throw RuntimeError(.calendarMismatch, "cannot add \(duration) to a time of day", at: span, help: "add minutes or hours to a time")
+        }
+        let total = Int64(time.minutesSinceMidnight) + sign * minutes
+        guard total >= 0, total < 24 * 60, let result = TimeOfDay(hour: Int(total / 60), minute: Int(total % 60)) else {
+            throw RuntimeError(.dateOutOfRange, "\(time) \(sign > 0 ? "+" : "-") \(duration) leaves the day", at: span)
+        }
+        return result
+    }
+
+    private static func overflowError(_ span: Span) -> RuntimeError {
+        RuntimeError(.integerOverflow, "arithmetic overflow: the result does not fit in a 64-bit integer", at: span)
+    }
+
+    private static func durationMismatch(_ a: CalendarDuration, _ b: CalendarDuration, span: Span, verb: String) -> RuntimeError {
+        if a.kind != b.kind {
+            return RuntimeError(.calendarMismatch, "cannot \(verb) \(a) and \(b)", at: span,
+                                help: "months and years do not convert to days, weeks, hours or minutes: a month has 28 to 31 days")
+        }
+        return overflowError(span)
+    }
+
+    private static func mismatch(_ symbol: String, _ left: Value, _ right: Value, span: Span) -> RuntimeError {
+        RuntimeError(.typeMismatch, "cannot apply `\(symbol)` to \(describeType(left)) and \(describeType(right))", at: span)
+    }
+
+    // MARK: Equality and order
+
+    /// Structural equality; values of different types are simply unequal.
+    static func equal(_ left: Value, _ right: Value) -> Bool {
+        switch (left, right) {
+        case (.none, .none): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+        case (.date(let a), .date(let b)): return a == b
+        case (.time(let a), .time(let b)): return a == b
+        case (.duration(let a), .duration(let b)): return a == b
+        case (.cadence(let a), .cadence(let b)): return a == b
+        case (.symbol(let a), .symbol(let b)): return a == b
+        case (.entity(let a), .entity(let b)): return a.index == b.index && a.kind == b.kind
+        case (.list(let a), .list(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.record(let a), .record(let b)):
+            return a.fields.count == b.fields.count && a.fields.allSatisfy { field in
+                b[field.name].map { equal(field.value, $0) } ?? false
+            }
+        case (.function(.closure(let a)), .function(.closure(let b))): return a === b
+        default: return false
+        }
+    }
+
+    /// -1, 0 or 1; an error for values without an order between them.
+    static func compare(_ left: Value, _ right: Value, span: Span) throws -> Int {
+        func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
+        switch (left, right) {
+        case (.number(.integer(let a)), .number(.integer(let b))): return order(a, b)
+        case (.number(let a), .number(let b)): return order(a.doubleValue, b.doubleValue)
+        case (.string(let a), .string(let b)):
+            return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1
+                : (a.unicodeScalars.elementsEqual(b.unicodeScalars) ? 0 : 1)
+        case (.date(let a), .date(let b)): return order(a, b)
+        case (.time(let a), .time(let b)): return order(a, b)
+        case (.duration(let a), .duration(let b)):
+            guard let result = a.compare(to: b) else {
+                throw RuntimeError(.calendarMismatch, "cannot compare \(a) with \(b)", at: span,
+                                   help: "month-based and day-based durations do not compare: a month has 28 to 31 days")
+            }
+            return result
+        default:
+            throw RuntimeError(.notComparable, "cannot order \(describeType(left)) and \(describeType(right))", at: span,
+                               help: left.typeName == "none" || right.typeName == "none" ? "use `??` to give a default for `none`" : nil)
+        }
+    }
+}

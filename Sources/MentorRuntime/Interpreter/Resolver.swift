@@ -1,0 +1,275 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// Where a statement list is allowed to use the rule and test statements.
+enum StatementContext: Sendable {
+    case script, function, rule, test
+}
+
+/// Turns syntax into `Code`: resolves every name once, to a frame slot or a global index,
+/// and reports undeclared names with suggestions.
+struct Resolver {
+    /// Lexical scopes of one function (or script) body; blocks nest inside it.
+    final class FunctionScope {
+        var blocks: [[String: Int]] = [[:]]
+        var slotCount = 0
+        let parent: FunctionScope?
+
+        init(parent: FunctionScope?) { self.parent = parent }
+
+        func declare(_ name: String) -> Int {
+            let slot = slotCount
+            slotCount += 1
+            blocks[blocks.count - 1][name] = slot
+            return slot
+        }
+
+        var visibleNames: [String] { blocks.flatMap { $0.keys } + (parent?.visibleNames ?? []) }
+    }
+
+    let globals: GlobalTable
+    /// Gives the source text of a span (for printing lambdas); nil when unavailable.
+    var sourceText: (Span) -> String? = { _ in nil }
+    /// Bare words that stand for themselves in the field being resolved (channels, booking roles).
+    var symbols: Set<String> = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var scope: FunctionScope
+    private var context: StatementContext
+
+    init(globals: GlobalTable, context: StatementContext = .script) {
+        self.globals = globals
+        self.scope = FunctionScope(parent: nil)
+        self.context = context
+    }
+
+    /// Slots the outermost frame needs after resolving.
+    var frameSize: Int { scope.slotCount }
+
+    /// Declares a name in the outermost scope (parameters of rule/test bodies, bound entities).
+    mutating func declareLocal(_ name: String) -> Int { scope.declare(name) }
+
+    // MARK: Statements
+
+    mutating func resolveStatements(_ statements: [Stmt]) -> [StatementCode] {
+        statements.compactMap { resolveStatement($0) }
+    }
+
+    mutating func resolveStatement(_ statement: Stmt) -> StatementCode? {
+        switch statement.kind {
+        case .letBinding(let name, let value):
+            let code = resolveExpression(value)
+            let slot = scope.declare(name.name)
+            return .setLocal(slot: slot, value: code)
+        case .function(let declaration):
+            // Declared before its body is resolved, so it can call itself.
+            let slot = scope.declare(declaration.name.name)
+            let code = resolveFunction(declaration, span: statement.span)
+            return .setLocal(slot: slot, value: .lambda(code))
+        case .ifStatement(let condition, let thenBody, let elseBody):
+            let conditionCode = resolveExpression(condition)
+            let thenCode = resolveBlock(thenBody)
+            let elseCode = elseBody.map { resolveBlock($0) }
+            return .ifStatement(condition: conditionCode, then: thenCode, else: elseCode, span: condition.span)
+        case .forLoop(let bindings, let filter, let body):
+            scope.blocks.append([:])
+            var resolvedBindings: [(slot: Int, collection: Code, span: Span)] = []
+            for binding in bindings {
+                let collection = resolveExpression(binding.collection)
+                let slot = scope.declare(binding.name.name)
+                resolvedBindings.append((slot, collection, binding.collection.span))
+            }
+            let filterCode = filter.map { resolveExpression($0) }
+            let bodyCode = resolveBlock(body)
+            scope.blocks.removeLast()
+            return .forLoop(bindings: resolvedBindings, filter: filterCode, body: bodyCode)
+        case .require(let condition, let message):
+            return resolveCheck(.require, keyword: "require", condition: condition, message: message, span: statement.span)
+        case .warn(let condition, let message):
+            return resolveCheck(.warn, keyword: "warn", condition: condition, message: message, span: statement.span)
+        case .fail(let message):
+            return resolveCheck(.fail, keyword: "fail", condition: nil, message: message, span: statement.span)
+        case .expect(let condition, let message):
+            return resolveCheck(.expect, keyword: "expect", condition: condition, message: message, span: statement.span)
+        case .expression(let expression):
+            return .expression(resolveExpression(expression), span: expression.span)
+        case .error:
+            return nil
+        }
+    }
+
+    private mutating func resolveCheck(_ kind: CheckKind, keyword: String, condition: Expr?, message: Expr?, span: Span) -> StatementCode? {
+        let allowed: Bool
+        switch kind {
+        case .require, .warn, .fail: allowed = context == .rule
+        case .expect: allowed = context == .test
+        }
+        if !allowed {
+            let place = kind == .expect ? "a `test` block" : "a `rule`"
+            diagnostics.append(Diagnostic(
+                .statementOutOfPlace, .error, "`\(keyword)` is only allowed inside \(place)",
+                at: Span(file: span.file, start: span.start, end: span.start + UInt32(keyword.utf8.count)),
+                help: kind == .expect ? "put it in `test \"name\" { … }`" : "put it in `rule name \"Title\" { … }`"))
+        }
+        let conditionCode = condition.map { resolveExpression($0) }
+        let messageCode = message.map { resolveExpression($0) }
+        return .check(kind, condition: conditionCode, message: messageCode, span: span)
+    }
+
+    private mutating func resolveBlock(_ statements: [Stmt]) -> [StatementCode] {
+        scope.blocks.append([:])
+        defer { scope.blocks.removeLast() }
+        return resolveStatements(statements)
+    }
+
+    mutating func resolveFunction(_ declaration: FunctionDecl, span: Span) -> FunctionCode {
+        let outerContext = context
+        context = .function
+        defer { context = outerContext }
+        let inner = FunctionScope(parent: scope)
+        var seen = Set<String>()
+        for parameter in declaration.parameters {
+            if !seen.insert(parameter.name).inserted {
+                diagnostics.append(Diagnostic(.duplicateParameter, .error, "parameter `\(parameter.name)` is declared twice", at: parameter.span))
+            }
+            _ = inner.declare(parameter.name)
+        }
+        scope = inner
+        defer { scope = inner.parent! }
+        switch declaration.body {
+        case .expression(let body):
+            let result = resolveExpression(body)
+            return FunctionCode(name: declaration.name.name, parameterNames: declaration.parameters.map(\.name),
+                                frameSize: inner.slotCount, statements: [], result: result, span: span)
+        case .block(let statements):
+            var body = statements
+            var resultExpression: Expr?
+            if case .expression(let last)? = body.last?.kind {
+                resultExpression = last
+                body.removeLast()
+            }
+            let statementCode = resolveStatements(body)
+            let result = resultExpression.map { resolveExpression($0) }
+            return FunctionCode(name: declaration.name.name, parameterNames: declaration.parameters.map(\.name),
+                                frameSize: inner.slotCount, statements: statementCode, result: result, span: span)
+        }
+    }
+
+    // MARK: Expressions
+
+    mutating func resolveExpression(_ expression: Expr) -> Code {
+        let span = expression.span
+        switch expression.kind {
+        case .noneLiteral: return .constant(.none, span)
+        case .boolLiteral(let value): return .constant(.bool(value), span)
+        case .integerLiteral(let value): return .constant(.integer(value), span)
+        case .decimalLiteral(let value): return .constant(.number(.decimal(value)), span)
+        case .percentLiteral(let value): return .constant(.number(.percent(value)), span)
+        case .stringLiteral(let parts):
+            if parts.isEmpty { return .constant(.string(""), span) }
+            if parts.count == 1, case .text(let text) = parts[0] { return .constant(.string(text), span) }
+            return .interpolation(parts.map { part in
+                switch part {
+                case .text(let text): .text(text)
+                case .interpolation(let inner): .value(resolveExpression(inner))
+                }
+            }, span)
+        case .dateLiteral(let year, let month, let day):
+            guard let date = CivilDate(year: year, month: month, day: day) else {
+                diagnostics.append(Diagnostic(.invalidDateValue, .error, "\(year)-\(month)-\(day) is not a date in the calendar", at: span))
+                return .constant(.none, span)
+            }
+            return .constant(.date(date), span)
+        case .timeLiteral(let hour, let minute):
+            guard let time = TimeOfDay(hour: hour, minute: minute) else {
+                diagnostics.append(Diagnostic(.invalidDateValue, .error, "\(hour):\(minute) is not a time of day", at: span))
+                return .constant(.none, span)
+            }
+            return .constant(.time(time), span)
+        case .durationLiteral(let amount, let unit):
+            return .constant(.duration(CalendarDuration(amount: amount, unit: unit)), span)
+        case .identifier(let identifier):
+            return resolveName(identifier)
+        case .list(let elements):
+            return .list(elements.map { resolveExpression($0) }, span)
+        case .record(let fields):
+            var seen = Set<String>()
+            for field in fields where !seen.insert(field.name.name).inserted {
+                diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(field.name.name)` is given twice", at: field.name.span))
+            }
+            return .record(fields.map { (name: $0.name.name, value: resolveExpression($0.value)) }, span)
+        case .unary(.negate, let operand):
+            return .negate(resolveExpression(operand), span)
+        case .unary(.not, let operand):
+            return .not(resolveExpression(operand), span)
+        case .binary(.and, let left, let right):
+            return .and(resolveExpression(left), resolveExpression(right), span)
+        case .binary(.or, let left, let right):
+            return .or(resolveExpression(left), resolveExpression(right), span)
+        case .binary(.coalesce, let left, let right):
+            return .coalesce(resolveExpression(left), resolveExpression(right), span)
+        case .binary(let op, let left, let right):
+            return .binary(op, resolveExpression(left), resolveExpression(right), span)
+        case .conditional(let condition, let thenBranch, let elseBranch):
+            return .conditional(resolveExpression(condition), resolveExpression(thenBranch), resolveExpression(elseBranch), span)
+        case .lambda(let parameters, let body):
+            let declaration = FunctionDecl(name: Identifier("<lambda>", span: span), parameters: parameters, body: .expression(body))
+            let code = resolveFunction(declaration, span: span)
+            return .lambda(FunctionCode(name: nil, parameterNames: code.parameterNames, frameSize: code.frameSize,
+                                        statements: [], result: code.result, span: span, sourceText: sourceText(span)))
+        case .call(let callee, let arguments):
+            let argumentCode = arguments.map { resolveExpression($0.value) }
+            let labels = arguments.map { $0.label?.name }
+            if case .member(let base, let name) = callee.kind {
+                let baseCode = resolveExpression(base)
+                // `x.f(y)` may mean a global `fn f(x, y)` when x has no member f.
+                let fallback = globals.index(of: name.name).map { Code.global($0, name.span) }
+                return .memberCall(base: baseCode, name: name.name, arguments: argumentCode, labels: labels,
+                                   nameSpan: name.span, span: span, fallback: fallback)
+            }
+            return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
+        case .member(let base, let name):
+            return .member(base: resolveExpression(base), name: name.name, nameSpan: name.span, span: span)
+        case .with(let base, let fields):
+            return .with(base: resolveExpression(base),
+                         fields: fields.map { (name: $0.name.name, nameSpan: $0.name.span, value: resolveExpression($0.value)) },
+                         span: span)
+        case .every(let interval):
+            return .every(resolveExpression(interval), span)
+        case .cadenceFor(let cadence, let limit):
+            return .cadenceFor(resolveExpression(cadence), resolveExpression(limit), span)
+        case .cadenceThen(let phases):
+            return .cadenceThen(phases.map { resolveExpression($0) }, span)
+        case .parenthesized(let inner):
+            return resolveExpression(inner)
+        case .error:
+            return .constant(.none, span)
+        }
+    }
+
+    private mutating func resolveName(_ identifier: Identifier) -> Code {
+        var depth = 0
+        var current: FunctionScope? = scope
+        while let functionScope = current {
+            for block in functionScope.blocks.reversed() {
+                if let slot = block[identifier.name] { return .local(depth: depth, slot: slot, span: identifier.span) }
+            }
+            depth += 1
+            current = functionScope.parent
+        }
+        if symbols.contains(identifier.name) {
+            return .constant(.symbol(identifier.name), identifier.span)
+        }
+        if let index = globals.index(of: identifier.name) {
+            return .global(index, identifier.span)
+        }
+        let candidates = scope.visibleNames + globals.allNames + symbols
+        let suggestions = NameSuggester.suggestions(for: identifier.name, among: candidates)
+        diagnostics.append(Diagnostic(
+            .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
+            at: identifier.span,
+            label: suggestions.first.map { "did you mean `\($0)`?" } ?? "not declared",
+            notes: suggestions.count > 1 ? [DiagnosticNote("other similar names: " + suggestions.dropFirst().map { "`\($0)`" }.joined(separator: ", "))] : [],
+            suggestions: suggestions.prefix(1).map { Suggestion(span: identifier.span, replacement: $0, message: "did you mean `\($0)`?") }))
+        return .constant(.none, identifier.span)
+    }
+}

@@ -1,0 +1,87 @@
+/// The standard rules (`import std`), written in Mentor and shipped inside the tool.
+/// docs/std.md documents each rule with a passing and a failing example.
+enum StandardLibrary {
+    /// The path diagnostics show for the standard library's source.
+    static let path = "<std>"
+
+    static let source = #"""
+/// Every goal is measurable and time-bound within its agreement.
+rule smart_goals "Goals are measurable and due within the agreement" {
+  for a in agreements, g in a.goals {
+    require g.measure != none else "goal `\(g.id)` has no measure"
+    require g.due != none else "goal `\(g.id)` has no due date"
+    require g.due <= a.end else "goal `\(g.id)` is due \(g.due), after the agreement ends on \(a.end)"
+  }
+}
+
+/// A mentor is never the mentee's line manager.
+rule no_supervisor "A mentor never supervises their mentee" {
+  for a in agreements {
+    require a.mentee.supervisor != a.mentor else "\(a.mentor.name) supervises \(a.mentee.name)"
+  }
+}
+
+/// The pair agrees how often they meet, through which channels, and when contact is welcome.
+rule boundaries "Boundaries are agreed: rhythm, channels and contact" {
+  for a in agreements {
+    require a.cadence != none else "no meeting rhythm: give `cadence`"
+    require (a.channels ?? []).count > 0 else "no `channels` agreed"
+    require a.contact != none else "no `contact` boundaries agreed"
+  }
+}
+
+/// How the relationship ends is agreed at the start.
+rule ending_clause "An ending clause is agreed at the start" {
+  for a in agreements {
+    require a.ending != none else "no `ending` clause agreed"
+  }
+}
+
+/// The agreement is reviewed on a rhythm.
+rule review_rhythm warning "The agreement is reviewed on a rhythm" {
+  for a in agreements {
+    require a.review != none else "no `review` rhythm agreed"
+  }
+}
+
+/// A mentor is credentialed, or is a candidate co-mentoring with a credentialed mentor.
+rule credentialed_mentors "Mentors are credentialed or co-mentor with a credentialed mentor" {
+  for a in agreements where not a.mentor.credentialed {
+    require a.co_mentor != none else "\(a.mentor.name) is not credentialed and has no credentialed `co_mentor`"
+    require a.co_mentor.credentialed else "co-mentor \(a.co_mentor.name) is not credentialed"
+  }
+}
+
+/// A competency is held only together with the competencies it requires.
+rule prerequisites "Competencies are held with their prerequisites" {
+  for p in people, c in p.competencies ?? [], r in c.requires ?? [] {
+    require (p.competencies ?? []).contains(r) else "\(p.name) holds `\(c.id)` without its prerequisite `\(r.id)`"
+  }
+}
+
+/// Every session of an agenda ends with a short check-in.
+rule agenda_checkin "Agenda sessions close with a check-in" {
+  for g in agendas {
+    require (g.closing ?? []).count > 0 else "agenda `\(g.id)` has no `closing` check-in questions"
+  }
+}
+
+/// Mentor and mentee both sign the agreement on or before its start.
+rule signed_before_start "Both parties sign before the start" {
+  for a in agreements {
+    let signed = a.signed ?? {}
+    require signed.get(a.mentor.id) != none else "\(a.mentor.name) (mentor) has not signed"
+    require signed.get(a.mentee.id) != none else "\(a.mentee.name) (mentee) has not signed"
+    require signed.get(a.mentor.id) <= a.start and signed.get(a.mentee.id) <= a.start
+      else "signed after the start on \(a.start)"
+  }
+}
+
+/// An active agreement without a held session for longer than its `inactivity` limit has lapsed.
+rule inactivity "No agreement lapses through inactivity" {
+  for a in agreements where a.inactivity != none {
+    require a.status != "lapsed" else "no session held within \(a.inactivity): the agreement has lapsed"
+  }
+}
+"""#
+}
