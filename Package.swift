@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
         .testTarget(name: "MentorSyntaxTests", dependencies: ["MentorSyntax"]),
         .testTarget(name: "MentorRuntimeTests", dependencies: ["MentorRuntime"]),
         .testTarget(name: "MentorCLITests", dependencies: ["MentorRuntime"]),
