@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "MentorDiagnostics"),
@@ -31,8 +32,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
         .testTarget(name: "MentorSyntaxTests", dependencies: ["MentorSyntax"]),
-        .testTarget(name: "MentorRuntimeTests", dependencies: ["MentorRuntime"]),
+        .testTarget(
+            name: "MentorRuntimeTests",
+            dependencies: [
+                "MentorRuntime",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "MentorCLITests", dependencies: ["MentorRuntime"]),
     ],
     swiftLanguageModes: [.v6]

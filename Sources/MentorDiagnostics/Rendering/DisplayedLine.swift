@@ -1,0 +1,89 @@
+/// One source line as the snippet shows it: tabs expanded, control characters and invalid
+/// bytes escaped, with the display column of every byte so markers land under the right text.
+struct DisplayedLine {
+    /// Spaces a tab becomes; fixed (not tab stops) so the caret arithmetic stays per character.
+    static let tabWidth = 4
+
+    /// The printable text of the line.
+    let text: String
+    /// Display columns of `text`.
+    let width: Int
+    // Per byte of the line: the display columns where the character holding it starts and ends.
+    private let unitStart: [Int]
+    private let unitEnd: [Int]
+
+    init(bytes: ArraySlice<UInt8>) {
+        var text = ""
+        var starts = [Int]()
+        var ends = [Int]()
+        starts.reserveCapacity(bytes.count)
+        ends.reserveCapacity(bytes.count)
+        var column = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let piece: String
+            let pieceWidth: Int
+            let length: Int
+            if let valid = UTF8Scan.sequenceLength(bytes, at: index) {
+                length = valid
+                let scalar = DisplayedLine.decode(bytes, at: index, length: valid)
+                if scalar == "\t" {
+                    piece = String(repeating: " ", count: DisplayedLine.tabWidth)
+                    pieceWidth = DisplayedLine.tabWidth
+                } else if DisplayText.isControl(scalar) {
+                    piece = DisplayText.escape(scalar)
+                    pieceWidth = piece.utf8.count
+                } else {
+                    piece = String(scalar)
+                    pieceWidth = DisplayWidth.of(scalar)
+                }
+            } else {
+                length = 1
+                piece = DisplayText.escape(invalidByte: bytes[index])
+                pieceWidth = piece.utf8.count
+            }
+            text += piece
+            for _ in 0..<length {
+                starts.append(column)
+                ends.append(column + pieceWidth)
+            }
+            column += pieceWidth
+            index += length
+        }
+        self.text = text
+        self.width = column
+        self.unitStart = starts
+        self.unitEnd = ends
+    }
+
+    /// Display column (0-based) at which the byte at `offset` (relative to the line start) is
+    /// shown; offsets at or past the end of the line map to the column after the last character.
+    func column(ofByte offset: Int) -> Int {
+        offset < unitStart.count ? unitStart[max(0, offset)] : width
+    }
+
+    /// Where to draw the marker for bytes `start..<end` of this line: the end is clipped to the
+    /// line, and a marker is at least one column wide (empty spans, zero-width characters).
+    func markerColumns(start: Int, end: Int) -> (start: Int, width: Int) {
+        let first = column(ofByte: start)
+        let clippedEnd = min(end, unitEnd.count)
+        let last = clippedEnd > start ? unitEnd[clippedEnd - 1] : first
+        return (first, max(1, last - first))
+    }
+
+    private static func decode(_ bytes: ArraySlice<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[index])
+        var value: UInt32
+        switch length {
+        case 1: return Unicode.Scalar(UInt8(lead))
+        case 2: value = lead & 0x1F
+        case 3: value = lead & 0x0F
+        default: value = lead & 0x07
+        }
+        for offset in 1..<length {
+            value = (value << 6) | UInt32(bytes[index + offset] & 0x3F)
+        }
+        // `UTF8Scan` already rejected surrogates and out-of-range values.
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+}
