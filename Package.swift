@@ -25,13 +25,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("edit")]
         ),
         .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorRuntime"]),
-        .executableTarget(
-            name: "mentor",
+        .target(
+            name: "MentorCLI",
             dependencies: [
                 "MentorRuntime", "MentorREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "mentor", dependencies: ["MentorCLI"]),
         .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
         .testTarget(name: "MentorSyntaxTests", dependencies: ["MentorSyntax"]),
         .testTarget(
@@ -41,7 +42,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "MentorCLITests", dependencies: ["MentorRuntime"]),
+        .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorRuntime"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,7 @@ extension ProgramModel {
         let entity = current(original)
         switch name {
         case "id": return .string(entity.id)
-        case "title": return entity.title.map { .string($0) } ?? .none
+        case "title": return entity.title.map { Value.string($0) } ?? Value.none
         default: break
         }
         if entity.pendingFields[name] != nil { return try force(entity, name, interpreter: interpreter) }

@@ -5,6 +5,8 @@ import MentorSyntax
 struct Declarer {
     let engine: Engine
     let replacing: Bool
+    /// REPL mode: top-level expressions echo their values.
+    let echo: Bool
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var scripts: [ScriptCode] = []
     private(set) var newEntities: [Entity] = []
@@ -13,9 +15,10 @@ struct Declarer {
     private var pending: [(Declaration, Entity)] = []
     private var pendingLets: [(Stmt, Int)] = []
 
-    init(engine: Engine, replacing: Bool) {
+    init(engine: Engine, replacing: Bool, echo: Bool = false) {
         self.engine = engine
         self.replacing = replacing
+        self.echo = echo
     }
 
     private var model: ProgramModel { engine.model }
@@ -34,10 +37,12 @@ struct Declarer {
                     guard claim(name.name, at: name.span, what: "let") else { continue }
                     let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span), span: name.span)
                     pendingLets.append((statement, index))
+                    declaredSummaries.append("let \(name.name)")
                 case .function(let function):
                     guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
                     let index = globals.define(function.name.name, .value(.none), span: function.name.span)
                     pendingLets.append((statement, index))
+                    declaredSummaries.append("fn \(function.name.name)")
                 default:
                     break
                 }
@@ -197,7 +202,7 @@ struct Declarer {
         }
         diagnostics += scriptResolver.diagnostics
         if !statements.isEmpty {
-            scripts.append(ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements))
+            scripts.append(ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements, echo: echo))
         }
         // Declarations of this file.
         for (declaration, entity) in pending where declaration.span.file == file.id {

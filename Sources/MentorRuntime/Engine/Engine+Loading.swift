@@ -10,7 +10,7 @@ extension Engine {
     /// Parses, follows imports, declares, resolves and checks the declarations of `files`.
     /// Returns every diagnostic found, sorted; nothing runs yet (see `runScripts`).
     /// With `replacing`, a name declared again replaces the earlier declaration (the REPL).
-    public func load(_ files: [SourceFile], replacing: Bool = false) -> LoadResult {
+    public func load(_ files: [SourceFile], replacing: Bool = false, echo: Bool = false) -> LoadResult {
         var diagnostics: [Diagnostic] = []
         var parsed: [(SourceFile, SourceFileSyntax)] = []
         var queue = files
@@ -40,13 +40,13 @@ extension Engine {
                     results.append(Parser.parse(std))
                 case .path(let relative):
                     switch resolveImport(relative, from: file, span: importDecl.targetSpan) {
-                    case .failure(let diagnostic):
+                    case .failed(let diagnostic):
                         diagnostics.append(diagnostic)
-                    case .success(let imported?):
+                    case .loaded(let imported):
                         queue.append(imported)
                         userFiles.append(imported.id)
                         results.append(Parser.parse(imported))
-                    case .success(nil):
+                    case .alreadyLoaded:
                         break
                     }
                 }
@@ -55,7 +55,7 @@ extension Engine {
         if syntaxFailed {
             return LoadResult(diagnostics: sortDiagnostics(diagnostics))
         }
-        var declarer = Declarer(engine: self, replacing: replacing)
+        var declarer = Declarer(engine: self, replacing: replacing, echo: echo)
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
         for (file, syntax) in parsed { declarer.resolve(syntax, in: file) }
         diagnostics += declarer.diagnostics
@@ -64,31 +64,34 @@ extension Engine {
         }
         diagnostics += withLargeStack { elaborate(declarer.newEntities) }
         pendingScripts += declarer.scripts
-        return LoadResult(diagnostics: sortDiagnostics(diagnostics), declared: declarer.declaredSummaries)
+        return LoadResult(diagnostics: sortDiagnostics(diagnostics), declared: declarer.declaredSummaries, elaborated: true)
     }
 
-    private func resolveImport(_ relative: String, from file: SourceFile, span: Span) -> Result<SourceFile?, Diagnostic> {
+    private func resolveImport(_ relative: String, from file: SourceFile, span: Span) -> ImportOutcome {
         if relative.hasPrefix("/") || relative.contains("://") {
-            return .failure(Diagnostic(.importFailed, .error, "import paths are relative to the importing file", at: span,
+            return .failed(Diagnostic(.importFailed, .error, "import paths are relative to the importing file", at: span,
                                        label: "absolute paths and URLs are not allowed",
                                        help: "write the path relative to `\(file.path)`"))
         }
         let directory = file.path.contains("/") ? String(file.path[..<file.path.lastIndex(of: "/")!]) : "."
         let path = directory == "." ? relative : directory + "/" + relative
         let canonical = reader.canonicalPath(path)
-        if loadedPaths.contains(canonical) { return .success(nil) }
+        if loadedPaths.contains(canonical) { return .alreadyLoaded }
         switch reader.read(path) {
         case .failure(let error):
             let what = error.isDirectory ? "is a folder, not a file" : error.reason
-            return .failure(Diagnostic(.importFailed, .error, "cannot import `\(DisplayText.escapeControls(relative))`: \(what)", at: span,
+            return .failed(Diagnostic(.importFailed, .error, "cannot import `\(DisplayText.escapeControls(relative))`: \(what)", at: span,
                                        help: error.isDirectory ? "import the `.mentor` files inside it one by one" : nil))
         case .success(let bytes):
             loadedPaths.insert(canonical)
-            return .success(sources.add(path: path, bytes: bytes))
+            return .loaded(sources.add(path: path, bytes: bytes))
         }
     }
 
-    /// Sorts by file, then position, keeping at most one syntax error per line.
+    /// Diagnostics sorted by file path, then position (stable for equal positions).
+    public func sortedDiagnostics(_ diagnostics: [Diagnostic]) -> [Diagnostic] { sortDiagnostics(diagnostics) }
+
+    /// Sorts by file, then position.
     func sortDiagnostics(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
@@ -109,7 +112,16 @@ extension Engine {
                 interpreter.resetBudget()
                 interrupt.clear()
                 do {
-                    try interpreter.execute(script.statements, Frame(size: script.frameSize, parent: nil))
+                    let frame = Frame(size: script.frameSize, parent: nil)
+                    for statement in script.statements {
+                        if script.echo, case .expression(let code, _) = statement {
+                            let value = try interpreter.evaluate(code, frame)
+                            if case .none = value { continue }
+                            interpreter.output(value.sourceText + "\n")
+                        } else {
+                            try interpreter.execute(statement, frame)
+                        }
+                    }
                 } catch let error as RuntimeError {
                     return [error.diagnostic]
                 } catch {
@@ -121,12 +133,21 @@ extension Engine {
     }
 }
 
+/// What became of one `import`.
+enum ImportOutcome {
+    case loaded(SourceFile)
+    case alreadyLoaded
+    case failed(Diagnostic)
+}
+
 /// What loading produced.
 public struct LoadResult: Sendable {
     /// Every diagnostic, sorted by file and position.
     public var diagnostics: [Diagnostic]
     /// One line per declared name, for the REPL to echo (`agreement ana_dave: 2026-01-12 to …`).
     public var declared: [String] = []
+    /// True when declarations were resolved and evaluated (no syntax or name errors), so rules can run.
+    public var elaborated = false
 
     /// True when any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -38,7 +38,7 @@ public final class Engine {
     /// Canonical paths already loaded, so each file is loaded once.
     var loadedPaths: Set<String> = []
     /// Files the user named or imported, excluding the standard library.
-    public private(set) var userFiles: [FileID] = []
+    public internal(set) var userFiles: [FileID] = []
     /// The standard library's rules, by short name (`std.smart_goals`).
     var standardRules: [(name: String, entity: Entity)] = []
     var standardLoaded = false
@@ -74,4 +74,6 @@ struct ScriptCode {
     let file: FileID
     let frameSize: Int
     let statements: [StatementCode]
+    /// In the REPL, top-level expression statements echo their value.
+    var echo = false
 }

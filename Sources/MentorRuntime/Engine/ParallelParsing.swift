@@ -7,17 +7,17 @@ enum ParallelParsing {
     private final class Results: @unchecked Sendable {
         // Each index is written by exactly one worker, and read after all have finished.
         var values: [ParseResult?]
+        private let lock = Lock()
         init(count: Int) { values = Array(repeating: nil, count: count) }
+        func store(_ result: ParseResult, at index: Int) { lock.withLock { values[index] = result } }
     }
 
     static func parse(_ files: [SourceFile]) -> [ParseResult] {
         if files.count < 2 { return files.map { Parser.parse($0) } }
         let results = Results(count: files.count)
-        results.values.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots[index] = Parser.parse(files[index])
-            }
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result = Parser.parse(files[index])
+            results.store(result, at: index)
         }
         return results.values.map { $0! }
     }

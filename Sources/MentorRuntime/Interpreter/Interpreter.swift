@@ -162,17 +162,17 @@ final class Interpreter {
             return .bool(!(try truth(evaluate(operand, frame), span)))
         case .binary(let op, let left, let right, let span):
             return try Operators.binary(op, evaluate(left, frame), evaluate(right, frame), span: span, leftSpan: left.span, rightSpan: right.span)
-        case .and(let left, let right, let span):
+        case .and(let left, let right, _):
             guard try truth(evaluate(left, frame), left.span) else { return .bool(false) }
             return .bool(try truth(evaluate(right, frame), right.span))
-        case .or(let left, let right, let span):
+        case .or(let left, let right, _):
             if try truth(evaluate(left, frame), left.span) { return .bool(true) }
             return .bool(try truth(evaluate(right, frame), right.span))
         case .coalesce(let left, let right, _):
             let value = try evaluate(left, frame)
             if case .none = value { return try evaluate(right, frame) }
             return value
-        case .conditional(let condition, let thenBranch, let elseBranch, let span):
+        case .conditional(let condition, let thenBranch, let elseBranch, _):
             return try truth(evaluate(condition, frame), condition.span)
                 ? evaluate(thenBranch, frame) : evaluate(elseBranch, frame)
         case .lambda(let functionCode):

@@ -73,7 +73,7 @@ public enum FunctionValue: Sendable {
     /// A built-in free function such as `print`.
     case builtin(BuiltinFunction)
     /// A built-in member bound to its receiver (`xs.map` before it is called).
-    case boundMember(receiver: Value, member: String)
+    indirect case boundMember(receiver: Value, member: String)
 
     /// The name shown when the function is printed.
     public var displayName: String {

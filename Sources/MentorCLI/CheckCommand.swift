@@ -1,0 +1,101 @@
+import ArgumentParser
+import MentorDiagnostics
+import MentorRuntime
+
+/// Output formats of `mentor check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, junit
+}
+
+/// `mentor check [PATH…]`: parse, resolve, type-check and run every rule.
+struct CheckCommand: ParsableCommand, MentorSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse, resolve, type-check and run every rule; directories are searched for *.mentor.",
+        discussion: "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O errors.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "Treat warnings as errors for the exit status.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Output format: text, json, sarif or junit.", valueName: "format"))
+    var format: CheckFormat = .text
+
+    @Argument(help: "Files or directories to check (default: the current directory).")
+    var paths: [String] = []
+
+    func execute(_ context: CLIContext) -> Int32 {
+        let outcome = CheckRun.perform(paths: paths.isEmpty ? ["."] : paths, common: common, context: context)
+        let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
+        switch format {
+        case .text:
+            var text = renderer.render(outcome.diagnostics)
+            text += outcome.summaryLine + "\n"
+            context.writeOut(text)
+        case .json:
+            context.writeOut(CheckReportFormats.json(outcome) + "\n")
+        case .sarif:
+            context.writeOut(CheckReportFormats.sarif(outcome) + "\n")
+        case .junit:
+            context.writeOut(CheckReportFormats.junit(outcome) + "\n")
+        }
+        if outcome.ioFailed { return MentorExit.usageOrIO }
+        if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) { return MentorExit.programErrors }
+        return MentorExit.success
+    }
+}
+
+/// One run of the checker, shared by every output format.
+struct CheckRun {
+    let engine: Engine
+    let diagnostics: [Diagnostic]
+    let rules: [(name: String, title: String?, diagnostics: [Diagnostic])]
+    let fileCount: Int
+    let ioFailed: Bool
+
+    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// `no problems in 7 files`, or `2 errors, 1 warning in 7 files`.
+    var summaryLine: String {
+        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
+        if errorCount == 0 && warningCount == 0 { return "no problems in \(files)" }
+        var parts: [String] = []
+        if errorCount > 0 { parts.append(errorCount == 1 ? "1 error" : "\(errorCount) errors") }
+        if warningCount > 0 { parts.append(warningCount == 1 ? "1 warning" : "\(warningCount) warnings") }
+        return parts.joined(separator: ", ") + " in \(files)"
+    }
+
+    static func perform(paths: [String], common: CommonOptions, context: CLIContext) -> CheckRun {
+        let engine = Engine(options: common.engineOptions(), output: context.writeErr)
+        let discovery = SourceDiscovery.discover(paths)
+        var ioFailed = false
+        for problem in discovery.problems {
+            if problem.isLoop {
+                context.writeErr("mentor: warning: '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
+            } else {
+                context.writeErr("mentor: cannot read '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
+                ioFailed = true
+            }
+        }
+        var files: [SourceFile] = []
+        for path in discovery.files {
+            guard let bytes = readUserFile(path, context: context) else {
+                ioFailed = true
+                continue
+            }
+            files.append(engine.addSource(path: path, bytes: bytes))
+        }
+        let loaded = engine.load(files)
+        var diagnostics = loaded.diagnostics
+        var rules: [(name: String, title: String?, diagnostics: [Diagnostic])] = []
+        if loaded.elaborated {
+            let report = engine.check()
+            diagnostics += report.diagnostics
+            rules = report.rules
+        }
+        return CheckRun(engine: engine, diagnostics: engine.sortedDiagnostics(diagnostics), rules: rules,
+                        fileCount: engine.userFiles.count, ioFailed: ioFailed)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import MentorDiagnostics
+import MentorRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ColorChoice: ExpressibleByArgument {}
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The date `today` stands for, as YYYY-MM-DD (default: the system's local date).", valueName: "date"))
+    var today: String?
+
+    @Option(name: .long, help: ArgumentHelp("When to colour diagnostics: auto, always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Option(name: .customLong("max-steps"), help: ArgumentHelp("Evaluation step budget (calls and loop iterations).", valueName: "n"))
+    var maxSteps: Int = EvaluationLimits.defaultMaxSteps
+
+    func validate() throws {
+        if let today, CommonOptions.parseDate(today) == nil {
+            throw ValidationError("--today needs a calendar date as YYYY-MM-DD, not '\(today)'")
+        }
+        if maxSteps < 1 { throw ValidationError("--max-steps needs a positive number") }
+    }
+
+    /// Parses `YYYY-MM-DD` into a calendar date.
+    static func parseDate(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+
+    /// The engine options these flags describe.
+    func engineOptions() -> EngineOptions {
+        EngineOptions(today: today.flatMap(CommonOptions.parseDate) ?? CommonOptions.systemToday(),
+                      limits: EvaluationLimits(maxSteps: maxSteps))
+    }
+
+    /// The local calendar date of the system clock.
+    static func systemToday() -> CivilDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? CivilDate(year: 2026, month: 1, day: 1)!
+    }
+
+    /// A renderer for diagnostics written to a stream that is or is not a terminal.
+    func renderer(for engine: Engine, isTerminal: Bool, context: CLIContext) -> TextDiagnosticRenderer {
+        TextDiagnosticRenderer(sources: engine.sources, useColor: color.resolve(isTerminal: isTerminal, environment: context.environment))
+    }
+}
+
+/// Reads a file the user named, reporting I/O errors in the one-line form.
+func readUserFile(_ path: String, context: CLIContext) -> [UInt8]? {
+    switch FileSystemReader().read(path) {
+    case .success(let bytes):
+        return bytes
+    case .failure(let error):
+        context.writeErr("mentor: cannot read '\(DisplayText.escapeControls(path))': \(error.reason)\n")
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import MentorDiagnostics
+import MentorRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A subcommand that runs against a `CLIContext` and returns its exit code.
+protocol MentorSubcommand {
+    func execute(_ context: CLIContext) -> Int32
+}
+
+/// Entry points of the `mentor` command.
+public enum MentorCLI {
+    /// Runs `mentor` as a process: real streams, then `exit`.
+    public static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        exit(run(arguments, context: .process()))
+    }
+
+    /// Runs `mentor` with `arguments` against `context` and returns the exit code.
+    public static func run(_ arguments: [String], context: CLIContext) -> Int32 {
+        do {
+            let command = try MentorCommand.parseAsRoot(arguments)
+            if let subcommand = command as? MentorSubcommand { return subcommand.execute(context) }
+            return MentorExit.usageOrIO
+        } catch {
+            let message = MentorCommand.fullMessage(for: error)
+            if MentorCommand.exitCode(for: error) == .success {
+                context.writeOut(message + "\n")
+                return MentorExit.success
+            }
+            // Usage errors exit 2, not swift-argument-parser's 64.
+            context.writeErr(message + "\n")
+            return MentorExit.usageOrIO
+        }
+    }
+}
+
+/// `mentor`: the REPL on a terminal, otherwise runs standard input as a script.
+struct MentorCommand: ParsableCommand, MentorSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentor",
+        abstract: "The Mentor language: check, run, test and explore mentoring programmes.",
+        discussion: "Without a subcommand, starts the REPL when standard input is a terminal and otherwise runs standard input as a script.",
+        version: mentorVersion,
+        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, ReplCommand.self]
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func execute(_ context: CLIContext) -> Int32 {
+        if context.stdinIsTerminal {
+            return ReplCommand(common: common, files: []).execute(context)
+        }
+        return RunCommand.runScript(path: "<stdin>", bytes: context.readStdin(), common: common, context: context)
+    }
+}

@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import MentorRuntime
+
+/// The `.mentor` files under the paths a user named, in sorted order.
+struct SourceDiscovery {
+    /// A path that could not be read or walked.
+    struct Problem {
+        let path: String
+        let reason: String
+        /// True for a directory link loop (a warning), false for an I/O error.
+        let isLoop: Bool
+    }
+
+    private(set) var files: [String] = []
+    private(set) var problems: [Problem] = []
+    private var visitedDirectories = Set<String>()
+
+    /// Walks `paths`: files are taken as given; directories are searched recursively for `*.mentor`,
+    /// skipping names that begin with `.`, following directory links once.
+    static func discover(_ paths: [String]) -> SourceDiscovery {
+        var discovery = SourceDiscovery()
+        for path in paths { discovery.visit(path, named: true) }
+        return discovery
+    }
+
+    private mutating func visit(_ path: String, named: Bool) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            problems.append(Problem(path: path, reason: String(cString: strerror(errno)), isLoop: false))
+            return
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            let canonical = FileSystemReader().canonicalPath(path)
+            guard visitedDirectories.insert(canonical).inserted else {
+                problems.append(Problem(path: path, reason: "directory link loop; not followed", isLoop: true))
+                return
+            }
+            guard let directory = opendir(path) else {
+                problems.append(Problem(path: path, reason: String(cString: strerror(errno)), isLoop: false))
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                names.append(name)
+            }
+            closedir(directory)
+            for name in names.sorted() {
+                let child = path.hasSuffix("/") ? path + name : path + "/" + name
+                var childInfo = stat()
+                if stat(child, &childInfo) != 0 {
+                    // A dangling link or an entry removed meanwhile.
+                    if lstat(child, &childInfo) == 0, name.hasSuffix(".mentor") {
+                        problems.append(Problem(path: child, reason: String(cString: strerror(errno)), isLoop: false))
+                    }
+                    continue
+                }
+                if (childInfo.st_mode & S_IFMT) == S_IFDIR {
+                    visit(child, named: false)
+                } else if name.hasSuffix(".mentor") {
+                    files.append(child)
+                }
+            }
+        } else if named || path.hasSuffix(".mentor") {
+            files.append(path)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import MentorDiagnostics
+import MentorRuntime
+
+/// `mentor test [PATH…]`: runs `test` blocks.
+struct TestCommand: ParsableCommand, MentorSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test", abstract: "Run the `test` blocks of a programme.",
+        discussion: "Prints each test's result and a summary line `N passed, M failed`; exits 1 if any test fails.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Files or directories (default: the current directory).")
+    var paths: [String] = []
+
+    func execute(_ context: CLIContext) -> Int32 {
+        let engine = Engine(options: common.engineOptions(), output: context.writeOut)
+        let renderer = common.renderer(for: engine, isTerminal: context.stdoutIsTerminal, context: context)
+        let discovery = SourceDiscovery.discover(paths.isEmpty ? ["."] : paths)
+        var ioFailed = false
+        for problem in discovery.problems where !problem.isLoop {
+            context.writeErr("mentor: cannot read '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
+            ioFailed = true
+        }
+        var files: [SourceFile] = []
+        for path in discovery.files {
+            guard let bytes = readUserFile(path, context: context) else {
+                ioFailed = true
+                continue
+            }
+            files.append(engine.addSource(path: path, bytes: bytes))
+        }
+        let loaded = engine.load(files)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            context.writeOut(renderer.render(errors))
+            context.writeOut("tests not run: the programme has errors\n")
+            return MentorExit.programErrors
+        }
+        let results = engine.runTests()
+        var output = ""
+        for result in results {
+            output += (result.passed ? "PASS " : "FAIL ") + DisplayText.escapeControls(result.name) + "\n"
+            if !result.passed { output += renderer.render(result.failures) }
+        }
+        let passed = results.filter(\.passed).count
+        output += "\(passed) passed, \(results.count - passed) failed\n"
+        context.writeOut(output)
+        if ioFailed { return MentorExit.usageOrIO }
+        return passed == results.count ? MentorExit.success : MentorExit.programErrors
+    }
+}

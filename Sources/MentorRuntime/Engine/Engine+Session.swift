@@ -1,0 +1,142 @@
+import MentorDiagnostics
+import MentorSyntax
+
+/// What one REPL entry produced.
+public struct EntryResult: Sendable {
+    /// Echoed values, printed text and descriptions of declarations.
+    public var output: String
+    /// Diagnostics to render.
+    public var diagnostics: [Diagnostic]
+}
+
+extension Engine {
+    /// The path REPL entries are reported against.
+    public static let replPath = "<repl>"
+
+    /// True when `text` stopped in the middle of a construct, as the parser sees it.
+    public func isIncomplete(_ text: String) -> Bool {
+        Parser.parse(SourceFile(id: FileID(UInt32.max - 1), path: Engine.replPath, text: text)).isIncomplete
+    }
+
+    /// Evaluates one REPL entry against the session: declarations replace earlier ones of the
+    /// same name, statements run, and expressions echo their value in source syntax.
+    public func evaluateEntry(_ text: String) -> EntryResult {
+        let file = sources.add(path: Engine.replPath, text: text)
+        userFiles.removeAll { $0 == file.id }
+        var output = ""
+        let savedOutput = interpreter.output
+        interpreter.output = { output += $0 }
+        defer { interpreter.output = savedOutput }
+        let loaded = load([file], replacing: true, echo: true)
+        userFiles.removeAll { $0 == file.id }
+        if loaded.hasErrors { return EntryResult(output: output, diagnostics: loaded.diagnostics) }
+        for line in loaded.declared { output += describeDeclaration(line) + "\n" }
+        let failures = runScripts()
+        return EntryResult(output: output, diagnostics: loaded.diagnostics + failures)
+    }
+
+    /// `agreement ana_dave: 2026-01-12 to 2027-01-12, 15 sessions` for agreements; the summary line otherwise.
+    private func describeDeclaration(_ summary: String) -> String {
+        let parts = summary.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[0] == "agreement", let index = globals.index(of: parts[1]),
+              case .entity(let agreement) = globals.bindings[index] else { return summary }
+        return withLargeStack {
+            guard case .date(let start)? = agreement.fields["start"],
+                  let end = try? model.agreementEnd(agreement, interpreter: interpreter) ?? nil else { return summary }
+            let count = ((try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil)?.dates.count ?? 0
+            return "\(summary): \(start) to \(end), \(count == 1 ? "1 session" : "\(count) sessions")"
+        }
+    }
+
+    /// Names declared in the session (entities, lets, fns) with their kinds, sorted by name.
+    public func declaredNames(kind: String? = nil) -> [(name: String, kind: String)] {
+        var result: [(String, String)] = []
+        for name in declaredNames.keys.sorted() {
+            guard let index = globals.index(of: name) else { continue }
+            let what: String
+            switch globals.bindings[index] {
+            case .entity(let entity): what = entity.kind.rawValue
+            case .lazyLet: what = "let"
+            case .function: what = "fn"
+            default: continue
+            }
+            if let kind, kind != what { continue }
+            result.append((name, what))
+        }
+        return result
+    }
+
+    /// The source text of a declaration, `let` or `fn` named `name`.
+    public func sourceText(of name: String) -> String? {
+        guard let span = declaredNames[name], let file = sources.file(span.file) else { return nil }
+        if let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index] {
+            return file.text(entity.declaration.span)
+        }
+        let line = file.lineIndex(of: span.start)
+        return String(decoding: file.lineBytes(line), as: UTF8.self)
+    }
+
+    /// The doc comment of `name`, if it has one.
+    public func docComment(of name: String) -> String? {
+        guard let index = globals.index(of: name) else { return nil }
+        if case .entity(let entity) = globals.bindings[index] { return entity.declaration.docComment }
+        return nil
+    }
+
+    /// The type of an expression's value (`:type`), or its diagnostics.
+    public func typeOf(_ text: String) -> EntryResult {
+        let file = sources.add(path: Engine.replPath, text: text)
+        let parsed = Parser.parse(file)
+        if parsed.diagnostics.contains(where: { $0.severity == .error }) { return EntryResult(output: "", diagnostics: parsed.diagnostics) }
+        guard parsed.syntax.items.count == 1, case .statement(let statement) = parsed.syntax.items[0],
+              case .expression(let expression) = statement.kind else {
+            return EntryResult(output: "", diagnostics: [Diagnostic(.undeclaredName, .error, "`:type` takes one expression", at: Span(file: file.id, start: 0, end: UInt32(file.bytes.count)))])
+        }
+        var resolver = Resolver(globals: globals)
+        let code = resolver.resolveExpression(expression)
+        if !resolver.diagnostics.isEmpty { return EntryResult(output: "", diagnostics: resolver.diagnostics) }
+        return withLargeStack {
+            interpreter.resetBudget()
+            do {
+                let value = try interpreter.evaluate(code, Frame(size: resolver.frameSize, parent: nil))
+                return EntryResult(output: value.typeName + "\n", diagnostics: [])
+            } catch let error as RuntimeError {
+                return EntryResult(output: "", diagnostics: [error.diagnostic])
+            } catch {
+                return EntryResult(output: "", diagnostics: [])
+            }
+        }
+    }
+
+    /// Member names of the value of `expression` (for Tab completion after a dot); empty if it cannot be evaluated.
+    public func memberNames(ofExpression text: String) -> [String] {
+        let file = SourceFile(id: FileID(UInt32.max - 1), path: Engine.replPath, text: text)
+        let parsed = Parser.parse(file)
+        guard parsed.diagnostics.isEmpty, parsed.syntax.items.count == 1, case .statement(let statement) = parsed.syntax.items[0],
+              case .expression(let expression) = statement.kind else { return [] }
+        // Only names and member chains: completion must not run calls with effects.
+        var cursor = expression
+        while true {
+            switch cursor.kind {
+            case .identifier: break
+            case .member(let base, _): cursor = base; continue
+            default: return []
+            }
+            break
+        }
+        var resolver = Resolver(globals: globals)
+        let code = resolver.resolveExpression(expression)
+        guard resolver.diagnostics.isEmpty else { return [] }
+        return withLargeStack {
+            interpreter.resetBudget()
+            guard let value = try? interpreter.evaluate(code, Frame(size: 0, parent: nil)) else { return [] }
+            return Members.memberNames(of: value, interpreter: interpreter)
+        }
+    }
+
+    /// Every global name (built-ins included), for completion.
+    public var globalNames: [String] { globals.allNames }
+
+    /// Runs every rule over the session (`:check`).
+    public func checkSession() -> CheckReport { check() }
+}
