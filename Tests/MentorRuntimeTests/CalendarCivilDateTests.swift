@@ -165,4 +165,37 @@ private func date(_ text: String) -> CivilDate {
     func daysBetween(_ later: String, _ earlier: String, _ days: Int64) {
         #expect(date(later).days(since: date(earlier)) == days)
     }
+
+    /// Every representable day, walked with an independent calendar (its own leap rule and
+    /// month table): the fields, the day number and the weekday all agree, in both directions.
+    @Test func everyDayOfTheWholeRangeAgreesWithAWalkedCalendar() {
+        func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        var (year, month, day) = (1, 1, 1)
+        var weekday = 1  // 0001-01-01 was a Monday in the proleptic Gregorian calendar.
+        var mismatches = 0
+        for days in Int64(CivilDate.earliest.daysSinceEpoch)...Int64(CivilDate.latest.daysSinceEpoch) {
+            guard let date = CivilDate(daysSinceEpoch: days) else {
+                Issue.record("day \(days) is in range but made no date")
+                return
+            }
+            let fields = date.components
+            if fields.year != year || fields.month != month || fields.day != day || date.weekday != weekday
+                || CivilDate(year: year, month: month, day: day) != date {
+                mismatches += 1
+                if mismatches <= 5 { Issue.record("day \(days): expected \(year)-\(month)-\(day) weekday \(weekday)") }
+            }
+            let length = month == 2 && isLeap(year) ? 29 : lengths[month - 1]
+            weekday = weekday % 7 + 1
+            if day < length {
+                day += 1
+            } else if month < 12 {
+                (month, day) = (month + 1, 1)
+            } else {
+                (year, month, day) = (year + 1, 1, 1)
+            }
+        }
+        #expect(mismatches == 0)
+        #expect((year, month, day) == (10000, 1, 1))
+    }
 }

@@ -25,8 +25,8 @@ public enum Schedule {
 
         phases: for (index, phase) in cadence.phases.enumerated() {
             let firstIndex = dates.count
+            let first: CivilDate? = if let last = dates.last { last.adding(phase.interval) } else { start }
             // A nil date ran past 9999-12-31, so it is after any end as well.
-            let first = dates.last.map { $0.adding(phase.interval) } ?? start
             guard let first, first < end else {
                 issues.append(.phaseNeverReached(index: index))
                 break phases
