@@ -34,6 +34,7 @@ let package = Package(
         .testTarget(name: "MentorSyntaxTests", dependencies: ["MentorSyntax"]),
         .testTarget(name: "MentorRuntimeTests", dependencies: ["MentorRuntime"]),
         .testTarget(name: "MentorCLITests", dependencies: ["MentorRuntime"]),
+        .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL"]),
     ],
     swiftLanguageModes: [.v6]
 )
