@@ -43,6 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorRuntime"]),
+        .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,53 +27,15 @@ public struct TextDiagnosticRenderer: Sendable {
         let style = ANSIStyle(enabled: useColor)
         let severityColor = ANSIStyle.color(of: diagnostic.severity)
         let primaryFile = sources.file(diagnostic.span.file)
-
-        // Placement: which annotations go in which file's snippet, and what becomes a trailing line.
-        var caretLabel = diagnostic.primaryLabel.map(DisplayText.escapeControls) ?? ""
-        var helpSuggestions = diagnostic.suggestions
-        if diagnostic.primaryLabel == nil, diagnostic.suggestions.count == 1, primaryFile != nil {
-            caretLabel = Self.text(of: diagnostic.suggestions[0])
-            helpSuggestions = []
-        }
-        var groups: [(file: SourceFile, annotations: [SnippetAnnotation])] = []
-        func place(_ annotation: SnippetAnnotation, in file: SourceFile) {
-            if let index = groups.firstIndex(where: { $0.file.id == file.id }) {
-                groups[index].annotations.append(annotation)
-            } else {
-                groups.append((file, [annotation]))
-            }
-        }
-        if let primaryFile {
-            place(SnippetAnnotation(span: diagnostic.span, label: caretLabel, isPrimary: true), in: primaryFile)
-        }
-        var plainNotes: [String] = []
-        for label in diagnostic.labels {
-            let message = DisplayText.escapeControls(label.message)
-            if let file = sources.file(label.span.file) {
-                place(SnippetAnnotation(span: label.span, label: message, isPrimary: false), in: file)
-            } else if !message.isEmpty {
-                plainNotes.append(message)
-            }
-        }
-        var spannedNotes: [(file: SourceFile, note: DiagnosticNote)] = []
-        for note in diagnostic.notes {
-            if let span = note.span, let file = sources.file(span.file) {
-                spannedNotes.append((file, note))
-            } else {
-                plainNotes.append(DisplayText.escapeControls(note.message))
-            }
-        }
-
+        let plan = plan(diagnostic, primaryFile: primaryFile)
         let gutterWidth = Self.gutterWidth(
-            groups.map { ($0.file, $0.annotations) }
-                + spannedNotes.map { ($0.file, [Self.noteAnnotation($0.note)]) }
+            plan.snippets.map { ($0.file, $0.annotations) }
+                + plan.spannedNotes.map { ($0.file, [Self.noteAnnotation($0.note)]) }
         )
         func snippet(for file: SourceFile) -> SnippetRenderer {
             SnippetRenderer(file: file, gutterWidth: gutterWidth, style: style, primaryColor: severityColor)
         }
 
-        // Header.
-        var lines: [String] = []
         var header = ""
         if let primaryFile {
             header = Self.locationText(diagnostic.span.start, in: primaryFile) + ": "
@@ -81,34 +43,27 @@ public struct TextDiagnosticRenderer: Sendable {
         header += style.paint(diagnostic.severity.rawValue + ":", severityColor) + " "
         header += style.paint(DisplayText.escapeControls(diagnostic.message), ANSIStyle.bold)
         header += " [\(diagnostic.code)]"
-        lines.append(header)
+        var lines = [header]
 
-        // Snippets, the primary file's first.
-        for group in groups {
-            let renderer = snippet(for: group.file)
-            if group.file.id != primaryFile?.id {
-                let first = group.annotations.map(\.span.start).min() ?? 0
-                let location = Self.locationText(first, in: group.file)
-                lines.append(String(repeating: " ", count: gutterWidth) + style.paint(":::", ANSIStyle.gutter) + " " + location)
+        for (file, annotations) in plan.snippets {
+            let renderer = snippet(for: file)
+            if file.id != primaryFile?.id {
+                let first = annotations.map(\.span.start).min() ?? 0
+                lines.append(
+                    String(repeating: " ", count: gutterWidth) + style.paint(":::", ANSIStyle.gutter) + " "
+                        + Self.locationText(first, in: file)
+                )
             }
             lines.append(renderer.blankGutter)
-            lines += renderer.render(group.annotations)
+            lines += renderer.render(annotations)
         }
 
-        // Trailing `= note:` and `= help:` lines belong to the snippet above them.
         let trailingIndent = String(repeating: " ", count: gutterWidth + 1) + style.paint("=", ANSIStyle.gutter) + " "
-        for note in plainNotes {
-            lines.append(trailingIndent + style.paint("note:", ANSIStyle.annotation) + " " + note)
-        }
-        if let help = diagnostic.help {
-            lines.append(trailingIndent + style.paint("help:", ANSIStyle.annotation) + " " + DisplayText.escapeControls(help))
-        }
-        for suggestion in helpSuggestions {
-            lines.append(trailingIndent + style.paint("help:", ANSIStyle.annotation) + " " + Self.text(of: suggestion))
+        for (kind, text) in plan.trailing {
+            lines.append(trailingIndent + style.paint(kind + ":", ANSIStyle.annotation) + " " + text)
         }
 
-        // Notes that point somewhere: their own header and snippet.
-        for (file, note) in spannedNotes {
+        for (file, note) in plan.spannedNotes {
             let location = Self.locationText(note.span?.start ?? 0, in: file)
             lines.append(style.paint("note:", ANSIStyle.annotation) + " " + location + ": " + DisplayText.escapeControls(note.message))
             let renderer = snippet(for: file)
@@ -119,6 +74,59 @@ public struct TextDiagnosticRenderer: Sendable {
         var output = ""
         for line in lines { output += line + "\n" }
         return output
+    }
+
+    /// Where each part of a diagnostic goes, with all text already escaped for display.
+    private struct Plan {
+        /// Snippets in order, the primary span's file first.
+        var snippets: [(file: SourceFile, annotations: [SnippetAnnotation])] = []
+        /// `= note:` and `= help:` lines under the snippets: (kind, text).
+        var trailing: [(kind: String, text: String)] = []
+        /// Notes with a known place, each shown with its own header and snippet.
+        var spannedNotes: [(file: SourceFile, note: DiagnosticNote)] = []
+
+        mutating func place(_ annotation: SnippetAnnotation, in file: SourceFile) {
+            if let index = snippets.firstIndex(where: { $0.file.id == file.id }) {
+                snippets[index].annotations.append(annotation)
+            } else {
+                snippets.append((file, [annotation]))
+            }
+        }
+    }
+
+    private func plan(_ diagnostic: Diagnostic, primaryFile: SourceFile?) -> Plan {
+        var plan = Plan()
+        var caretLabel = diagnostic.primaryLabel.map(DisplayText.escapeControls) ?? ""
+        var helpSuggestions = diagnostic.suggestions
+        if diagnostic.primaryLabel == nil, diagnostic.suggestions.count == 1, primaryFile != nil {
+            caretLabel = Self.text(of: diagnostic.suggestions[0])
+            helpSuggestions = []
+        }
+        if let primaryFile {
+            plan.place(SnippetAnnotation(span: diagnostic.span, label: caretLabel, isPrimary: true), in: primaryFile)
+        }
+        for label in diagnostic.labels {
+            let message = DisplayText.escapeControls(label.message)
+            if let file = sources.file(label.span.file) {
+                plan.place(SnippetAnnotation(span: label.span, label: message, isPrimary: false), in: file)
+            } else if !message.isEmpty {
+                plan.trailing.append(("note", message))
+            }
+        }
+        for note in diagnostic.notes {
+            if let span = note.span, let file = sources.file(span.file) {
+                plan.spannedNotes.append((file, note))
+            } else {
+                plan.trailing.append(("note", DisplayText.escapeControls(note.message)))
+            }
+        }
+        if let help = diagnostic.help {
+            plan.trailing.append(("help", DisplayText.escapeControls(help)))
+        }
+        for suggestion in helpSuggestions {
+            plan.trailing.append(("help", Self.text(of: suggestion)))
+        }
+        return plan
     }
 
     /// `path:line:column` of a byte offset, with the path shown as given (control characters escaped).

@@ -1,0 +1,37 @@
+/// The REPL on the process's own terminal or standard input: the one call the `mentor` command makes.
+public enum REPL {
+    /// Runs the REPL with `backend` until the user leaves or input ends; returns the exit status.
+    ///
+    /// On a terminal it edits lines with libedit, keeps history in `REPLHistory.defaultPath()` and
+    /// prints `banner` first; otherwise it reads standard input line by line without prompts.
+    public static func run(backend: any REPLBackend, banner: String? = nil) -> Int32 {
+        let writer = StandardStreamsWriter()
+        let session: REPLSession
+        if let editor = LineEditor() {
+            let history = openHistory(reportingTo: writer)
+            editor.loadHistory(history?.entries ?? [])
+            session = REPLSession(backend: backend, input: editor, writer: writer, history: history)
+            editor.completer = { [unowned session] line in session.complete(line) }
+            if let banner { writer.write(banner.hasSuffix("\n") ? banner : banner + "\n", to: .standardOutput) }
+        } else {
+            let reader = PlainLineReader(writer: writer)
+            session = REPLSession(backend: backend, input: reader, writer: writer)
+            if let banner, reader.isInteractive {
+                writer.write(banner.hasSuffix("\n") ? banner : banner + "\n", to: .standardOutput)
+            }
+        }
+        InterruptTrap.install(for: backend)
+        defer { InterruptTrap.uninstall() }
+        return session.run()
+    }
+
+    private static func openHistory(reportingTo writer: any REPLWriter) -> REPLHistory? {
+        guard let path = REPLHistory.defaultPath() else { return nil }
+        do {
+            return try REPLHistory(path: path)
+        } catch {
+            writer.write("warning: \(error); history is not saved in this session\n", to: .standardError)
+            return nil
+        }
+    }
+}
