@@ -1,0 +1,172 @@
+import MentorDiagnostics
+import MentorRuntime
+
+/// The machine-readable outputs of `mentor check`: JSON (docs/check-json.md), SARIF 2.1.0 and JUnit XML.
+enum CheckReportFormats {
+    /// `{"version":1,"summary":{…},"diagnostics":[…]}` — the diagnostics in the JSON renderer's shape.
+    static func json(_ run: CheckRun) -> String {
+        var writer = JSONWriter(pretty: true)
+        writer.object { w in
+            w.field("version", 1)
+            w.object("summary") { s in
+                s.field("files", run.fileCount)
+                s.field("errors", run.errorCount)
+                s.field("warnings", run.warningCount)
+            }
+            w.key("diagnostics")
+            w.array { array in
+                for diagnostic in run.diagnostics { diagnosticObject(diagnostic, sources: run.engine.sources, into: &array) }
+            }
+        }
+        return writer.output
+    }
+
+    private static func diagnosticObject(_ d: Diagnostic, sources: SourceMap, into w: inout JSONWriter) {
+        let file = sources.file(d.span.file)
+        let start = file?.location(of: d.span.start)
+        let end = file?.location(of: d.span.end)
+        w.object { o in
+            o.field("code", d.code.description)
+            o.field("severity", d.severity.rawValue)
+            o.field("message", d.message)
+            o.field("file", file?.path)
+            o.field("line", start?.line)
+            o.field("column", start?.column)
+            o.field("endLine", end?.line)
+            o.field("endColumn", end?.column)
+            o.field("help", d.help)
+            o.key("notes")
+            o.array { notes in
+                for note in d.notes {
+                    notes.object { n in
+                        n.field("message", note.message)
+                        if let span = note.span, let noteFile = sources.file(span.file) {
+                            let location = noteFile.location(of: span.start)
+                            n.field("file", noteFile.path)
+                            n.field("line", location.line)
+                            n.field("column", location.column)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// SARIF 2.1.0: one run, one rule per diagnostic code or programme rule, one result per diagnostic.
+    static func sarif(_ run: CheckRun) -> String {
+        var ruleIDs: [String] = []
+        for d in run.diagnostics where !ruleIDs.contains(ruleID(d)) { ruleIDs.append(ruleID(d)) }
+        var writer = JSONWriter(pretty: true)
+        writer.object { w in
+            w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            w.field("version", "2.1.0")
+            w.key("runs")
+            w.array { runs in
+                runs.object { r in
+                    r.object("tool") { tool in
+                        tool.object("driver") { driver in
+                            driver.field("name", "mentor")
+                            driver.field("version", mentorVersion)
+                            driver.field("informationUri", "https://example.org/mentor")
+                            driver.key("rules")
+                            driver.array { rules in
+                                for id in ruleIDs {
+                                    rules.object { rule in
+                                        rule.field("id", id)
+                                        if let title = run.rules.first(where: { $0.name == id })?.title {
+                                            rule.object("shortDescription") { $0.field("text", title) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    r.key("results")
+                    r.array { results in
+                        for d in run.diagnostics {
+                            results.object { result in
+                                result.field("ruleId", ruleID(d))
+                                result.field("ruleIndex", ruleIDs.firstIndex(of: ruleID(d)))
+                                result.field("level", d.severity == .error ? "error" : (d.severity == .warning ? "warning" : "note"))
+                                result.object("message") { $0.field("text", d.message) }
+                                result.key("locations")
+                                result.array { locations in
+                                    if let file = run.engine.sources.file(d.span.file) {
+                                        let start = file.location(of: d.span.start)
+                                        let end = file.location(of: d.span.end)
+                                        locations.object { location in
+                                            location.object("physicalLocation") { physical in
+                                                physical.object("artifactLocation") { $0.field("uri", uri(file.path)) }
+                                                physical.object("region") { region in
+                                                    region.field("startLine", start.line)
+                                                    region.field("startColumn", start.column)
+                                                    region.field("endLine", end.line)
+                                                    region.field("endColumn", max(end.column, start.line == end.line ? start.column + 1 : 1))
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return writer.output
+    }
+
+    /// The SARIF rule of a diagnostic: the programme rule's name for violations, else the code.
+    private static func ruleID(_ d: Diagnostic) -> String {
+        if d.code == .ruleViolation || d.code == .ruleWarning, let open = d.message.lastIndex(of: "["), d.message.hasSuffix("]") {
+            return String(d.message[d.message.index(after: open)..<d.message.index(before: d.message.endIndex)])
+        }
+        return d.code.description
+    }
+
+    private static func uri(_ path: String) -> String {
+        var result = ""
+        for scalar in path.unicodeScalars {
+            if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || "-._~/".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2) }
+            }
+        }
+        return result.hasPrefix("./") ? String(result.dropFirst(2)) : result
+    }
+
+    /// JUnit XML: one test case per rule, failures carrying its violations; other diagnostics in a `mentor` case.
+    static func junit(_ run: CheckRun) -> String {
+        let renderer = TextDiagnosticRenderer(sources: run.engine.sources, useColor: false)
+        var cases: [(name: String, failures: [Diagnostic])] = run.rules.map { ($0.name, $0.diagnostics.filter { $0.severity == .error }) }
+        let ruleDiagnostics = Set(run.rules.flatMap { $0.diagnostics.map(\.message) })
+        let others = run.diagnostics.filter { $0.severity == .error && !ruleDiagnostics.contains($0.message) }
+        cases.insert(("declarations", others), at: 0)
+        let failures = cases.filter { !$0.failures.isEmpty }.count
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"mentor check\" tests=\"\(cases.count)\" failures=\"\(failures)\">\n"
+        xml += "  <testsuite name=\"rules\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        for testCase in cases {
+            xml += "    <testcase classname=\"mentor.rules\" name=\"\(XMLEscaping.escapeAttribute(testCase.name))\""
+            if testCase.failures.isEmpty {
+                xml += "/>\n"
+                continue
+            }
+            xml += ">\n"
+            let first = testCase.failures[0].message
+            xml += "      <failure message=\"\(XMLEscaping.escapeAttribute(first))\" type=\"violation\">"
+            xml += XMLEscaping.escapeText(renderer.render(testCase.failures))
+            xml += "</failure>\n    </testcase>\n"
+        }
+        xml += "  </testsuite>\n</testsuites>"
+        return xml
+    }
+}
+
+extension String {
+    /// The string padded on the left with zeros to `width`.
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
