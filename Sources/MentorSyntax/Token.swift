@@ -72,6 +72,14 @@ public enum LexicalError: UInt8, Sendable, Hashable {
     case newlineInString
     case controlCharacterInString
     case nulByte
+    /// A decimal with a unit word (`1.5 hours`): durations are whole numbers.
+    case fractionalDuration
+    /// Text after an opening `"""` on its own line: the text starts on the next line.
+    case textAfterOpeningQuotes
+    /// A closing `"""` that does not stand on its own line.
+    case closingQuotesNotOnOwnLine
+    /// A line of a `"""` string indented less than its closing delimiter.
+    case underIndentedLine
 }
 
 /// One token: its kind and the byte range it covers. Literal values are decoded on demand
