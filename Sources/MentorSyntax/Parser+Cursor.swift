@@ -1,0 +1,209 @@
+import MentorDiagnostics
+
+// Moving through the token array. The cursor indexes the lexer's array directly and steps
+// over comments and line breaks; whether a line break came before a token is read from the
+// token itself, so no filtered copy of the array is needed.
+extension Parser.State {
+    var current: Token { tokens[index] }
+    var kind: TokenKind { tokens[index].kind }
+    var atEnd: Bool { tokens[index].kind == .endOfFile }
+
+    func at(_ kind: TokenKind) -> Bool { tokens[index].kind == kind }
+
+    /// Whether the token at `position` is layout the parser steps over: a line break, a
+    /// comment, or a bad byte inside a comment (the lexer splits such a comment around an error
+    /// token, which it reports; the comment stays a comment).
+    func isTrivia(at position: Int) -> Bool {
+        switch tokens[position].kind {
+        case .newline, .lineComment, .blockComment, .docComment:
+            return true
+        case .error:
+            var piece = position
+            while piece > 0 {
+                let token = tokens[piece]
+                guard token.kind == .error, token.error == .nulByte || token.error == .invalidUTF8,
+                    tokens[piece - 1].end == token.start
+                else { return false }
+                switch tokens[piece - 1].kind {
+                case .lineComment, .blockComment, .docComment: return true
+                case .error: piece -= 1
+                default: return false
+                }
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    static func isOpener(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .leftParen, .leftBracket, .leftBrace, .stringStart, .interpolationStart: true
+        default: false
+        }
+    }
+
+    static func isCloser(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .rightParen, .rightBracket, .rightBrace, .stringEnd, .interpolationEnd: true
+        default: false
+        }
+    }
+
+    static func isKeyword(_ kind: TokenKind) -> Bool {
+        kind.rawValue >= TokenKind.kwLet.rawValue && kind.rawValue <= TokenKind.kwImport.rawValue
+    }
+
+    /// Moves `index` forward past comments and line breaks.
+    mutating func skipTrivia() {
+        let last = tokens.count - 1
+        while index < last, isTrivia(at: index) { index += 1 }
+    }
+
+    /// Consumes the current token. An opening delimiter stays open until `closeDelimiter`.
+    mutating func advance() {
+        let token = tokens[index]
+        if token.kind == .endOfFile { return }
+        previousEnd = token.end
+        if Self.isOpener(token.kind) {
+            openDelimiters.append(token)
+        } else if token.kind == .error, token.error == .unterminatedString || token.error == .newlineInString {
+            abandonStrings(atEndOfInput: tokens[index + 1].kind == .endOfFile)
+        }
+        index += 1
+        skipTrivia()
+    }
+
+    /// Consumes the current token, a closing delimiter that matches an open one.
+    mutating func closeDelimiter() {
+        advance()
+        _ = openDelimiters.popLast()
+    }
+
+    /// Mirrors the lexer ending strings early: at a line break it ends the innermost
+    /// single-line strings with everything opened inside them; at the end of input, every
+    /// string. The lexer has reported it; the statement holding the string is given up silently.
+    mutating func abandonStrings(atEndOfInput: Bool) {
+        var cut: Int?
+        var position = openDelimiters.count - 1
+        while position >= 0 {
+            let opener = openDelimiters[position]
+            if opener.kind == .stringStart || opener.kind == .interpolationStart {
+                if !atEndOfInput, opener.flags.contains(.multiline) { break }
+                if opener.kind == .stringStart { cut = position }
+            }
+            position -= 1
+        }
+        if let cut { openDelimiters.removeSubrange(cut...) }
+        panicking = true
+    }
+
+    /// Index of the next significant token after `position`.
+    func significantIndex(after position: Int) -> Int {
+        let last = tokens.count - 1
+        var next = position + 1
+        while next < last, isTrivia(at: next) { next += 1 }
+        return min(next, last)
+    }
+
+    /// The kind of the significant token after the current one.
+    var nextKind: TokenKind { tokens[significantIndex(after: index)].kind }
+
+    /// True when a line break separates the token at `position` from the token before it
+    /// (the lexer marks the first token of every line).
+    func lineBreak(before position: Int) -> Bool {
+        tokens[position].flags.contains(.atLineStart)
+    }
+
+    /// True when the current token begins a line.
+    var currentStartsLine: Bool { lineBreak(before: index) }
+
+    /// True when an optional continuation at the current token belongs to what came before:
+    /// always inside brackets, and in line context only when it is on the same line.
+    var onSameLogicalLine: Bool { !lineContext || !currentStartsLine }
+
+    // MARK: Text and spans
+
+    func text(of token: Token) -> String {
+        String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+    }
+
+    func currentText(equals word: StaticString) -> Bool { text(of: current, equals: word) }
+
+    func text(of token: Token, equals word: StaticString) -> Bool {
+        let length = Int(token.end - token.start)
+        guard length == word.utf8CodeUnitCount else { return false }
+        let start = Int(token.start)
+        return word.withUTF8Buffer { buffer in
+            for offset in 0..<length where buffer[offset] != bytes[start + offset] { return false }
+            return true
+        }
+    }
+
+    func span(of token: Token) -> Span { Span(file: fileID, start: token.start, end: token.end) }
+
+    /// From `start` to the end of the last consumed token.
+    func span(from start: UInt32) -> Span { Span(file: fileID, start: start, end: max(start, previousEnd)) }
+
+    func identifier(_ token: Token) -> Identifier { Identifier(text(of: token), span: span(of: token)) }
+
+    /// Where a node that could not be read stands: the current token, or the end of the
+    /// input right after the last token.
+    var errorSpan: Span {
+        atEnd ? Span(file: fileID, start: previousEnd, end: previousEnd) : span(of: current)
+    }
+
+    // MARK: Nesting
+
+    /// Opens one nesting level; false (after one diagnostic for the whole item) past the limit.
+    /// Every call is paired with `exitNesting()`, whatever it returns.
+    mutating func enterNesting() -> Bool {
+        nestingDepth += 1
+        if nestingDepth <= SyntaxLimits.maximumNestingDepth { return true }
+        if !depthExceeded {
+            depthExceeded = true
+            if !panicking {
+                reportError(Diagnostic(
+                    .nestingTooDeep, .error,
+                    "nesting is too deep: more than \(SyntaxLimits.maximumNestingDepth) levels of brackets, blocks or operators",
+                    at: errorSpan, label: "the limit is reached here",
+                    help: "split the expression into smaller parts with `let` or `fn`"))
+            }
+            panicking = true
+        }
+        return false
+    }
+
+    mutating func exitNesting() { nestingDepth -= 1 }
+
+    // MARK: Recovery
+
+    /// Skips to where a statement or member at delimiter depth `target` can begin: a line
+    /// break, a `;`, (for member lists) a `,`, or the closing delimiter of the enclosing
+    /// construct. `skipFirst` forces progress when the failed item consumed nothing.
+    mutating func synchronize(toDelimiterDepth target: Int, stopAtComma: Bool, skipFirst: Bool) {
+        var first = skipFirst
+        while !atEnd {
+            let token = current
+            if openDelimiters.count <= target {
+                if first {
+                    // The token itself could not begin anything; a stray closer is dropped unmatched.
+                    first = false
+                    advance()
+                    continue
+                }
+                if Self.isCloser(token.kind) || token.kind == .semicolon { break }
+                if stopAtComma, token.kind == .comma { break }
+                if currentStartsLine { break }
+                advance()
+            } else if Self.isCloser(token.kind) {
+                closeDelimiter()
+            } else {
+                advance()
+            }
+            first = false
+        }
+        if openDelimiters.count > target { openDelimiters.removeSubrange(target...) }
+        panicking = false
+    }
+}

@@ -1,0 +1,218 @@
+import MentorDiagnostics
+
+// Declarations and their bodies: `KIND name ["Title"] [for target] [{ members }]`, rules and tests.
+extension Parser.State {
+    /// Decides whether the current token begins a declaration. Declaration words are contextual:
+    /// the word must be followed, on the same line, by what its kind needs next (a name, a
+    /// session number, a title, or a body). Nested kinds (`step`, `goal`, `session`) count only
+    /// inside a body; the checker reports kinds in the wrong body.
+    func declarationKindHere(insideBody: Bool) -> DeclarationKind? {
+        guard kind == .identifier else { return nil }
+        let token = current
+        let length = token.end - token.start
+        guard length >= 4, length <= 10 else { return nil }
+        let nextIndex = significantIndex(after: index)
+        guard !lineBreak(before: nextIndex) else { return nil }
+        let next = tokens[nextIndex].kind
+        guard let kind = DeclarationKind(rawValue: text(of: token)) else { return nil }
+        switch kind {
+        case .program: return next == .stringStart || next == .leftBrace ? kind : nil
+        case .competency, .pathway, .person, .agreement, .agenda, .rule:
+            return next == .identifier ? kind : nil
+        case .test: return next == .stringStart ? kind : nil
+        case .step, .goal: return insideBody && next == .identifier ? kind : nil
+        case .session: return insideBody && next == .integer ? kind : nil
+        }
+    }
+
+    /// declaration = program_declaration | entity_declaration | session_declaration
+    ///             | rule_declaration | test_declaration ;
+    /// The kind word is current and `declarationKindHere` has checked the token after it.
+    /// Returns nil when the header cannot be read (the caller re-synchronises).
+    mutating func parseDeclaration(_ kind: DeclarationKind, docComment: String?) -> Declaration? {
+        let kindToken = current
+        advance()
+        var declaration = Declaration(
+            kind: kind, kindSpan: span(of: kindToken), docComment: docComment, span: span(of: kindToken))
+        switch kind {
+        case .program:
+            break
+        case .session:
+            let numberToken = current
+            declaration.numberSpan = span(of: numberToken)
+            // An out-of-range number was already reported by the lexer.
+            declaration.number = numberToken.error == .none ? LiteralDecoder.integer(numberToken, in: file) : nil
+            advance()
+        case .test:
+            declaration.title = parseStringLiteral()
+        default:
+            declaration.name = identifier(current)
+            advance()
+        }
+        if kind == .rule, at(.identifier), !currentStartsLine, currentText(equals: "warning") {
+            declaration.isWarning = true
+            advance()
+        }
+        if kind != .test, at(.stringStart), !currentStartsLine {
+            declaration.title = parseStringLiteral()
+        }
+        if kind != .rule, kind != .test, at(.kwFor), !currentStartsLine {
+            advance()
+            guard at(.identifier) else {
+                expected("the name of the declaration this \(kind.rawValue) is for, after `for`")
+                return nil
+            }
+            declaration.target = identifier(current)
+            advance()
+        }
+        guard !panicking else { return nil }
+        switch kind {
+        case .rule, .test:
+            guard at(.leftBrace) else {
+                expected(
+                    "`{` to begin the \(kind.rawValue)'s body",
+                    help: kind == .rule
+                        ? "a rule is `rule name [warning] [\"Title\"] { statements }`"
+                        : "a test is `test \"name\" { statements }`")
+                return nil
+            }
+            declaration.body = parseBlock()
+        default:
+            if at(.leftBrace) {
+                declaration.members = parseBody()
+            } else if onSameLogicalLine, !atEnd, !at(.semicolon), !at(.rightBrace), !at(.comma) {
+                expected(
+                    "`{` or the end of the line after the \(kind.rawValue) header",
+                    help: "a declaration is `\(kind.rawValue) \(kind == .session ? "N" : "name") [\"Title\"] [for target] { members }`")
+                return nil
+            }
+        }
+        declaration.span = span(from: kindToken.start)
+        return declaration
+    }
+
+    /// body = "{" member_list "}" ;
+    mutating func parseBody() -> [Member] {
+        let opener = current
+        defer { exitNesting() }
+        guard enterNesting() else { return [] }
+        advance()
+        let savedLineContext = lineContext
+        lineContext = true
+        defer { lineContext = savedLineContext }
+        let members = parseMemberList(allowsDeclarations: true, recovers: true)
+        if !depthExceeded { expectClosing(.rightBrace, for: opener) }
+        return members
+    }
+
+    /// member_list = [ member { member_separator member } [ "," ] ] ;
+    /// member = field | declaration ;
+    /// In a declaration body (`recovers`) an unreadable member is skipped up to the next line,
+    /// `,` or `}`; in a record, the error unwinds to the enclosing statement or member.
+    mutating func parseMemberList(allowsDeclarations: Bool, recovers: Bool) -> [Member] {
+        let target = openDelimiters.count
+        var members: [Member] = []
+        while !at(.rightBrace), !atEnd {
+            let startIndex = index
+            if allowsDeclarations, let kind = declarationKindHere(insideBody: true) {
+                let documentation = docComment(before: index)
+                if let declaration = parseDeclaration(kind, docComment: documentation) {
+                    members.append(.nested(declaration))
+                }
+            } else if let field = parseField(inBody: allowsDeclarations), !panicking {
+                members.append(.field(field))
+            }
+            if depthExceeded { return members }
+            if panicking {
+                guard recovers else { return members }
+                synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: index == startIndex)
+                if at(.comma) { advance() }
+                continue
+            }
+            if at(.comma) {
+                advance()
+                continue
+            }
+            if at(.rightBrace) || atEnd || currentStartsLine { continue }
+            expected(
+                "a line break or `,` after the \(allowsDeclarations ? "member" : "field")",
+                help: "put each member on its own line, or separate them with `,`", code: .missingSeparator)
+            guard recovers else { return members }
+            synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: false)
+            if at(.comma) { advance() }
+        }
+        return members
+    }
+
+    /// field = IDENTIFIER ":" field_value ;
+    mutating func parseField(inBody: Bool) -> Field? {
+        let what = inBody ? "a field `name: value` or a nested declaration" : "a field `name: value`"
+        guard at(.identifier) else {
+            expected(what, help: at(.comma) ? "remove the extra `,`" : nil)
+            return nil
+        }
+        let nameToken = current
+        advance()
+        guard at(.colon) else {
+            expected(
+                "`:` after the field name `\(text(of: nameToken))`",
+                help: inBody
+                    ? "a member is `name: value`, or a nested declaration such as `goal name \"Title\" { … }`"
+                    : "a record field is `name: value`")
+            return nil
+        }
+        advance()
+        let value = parseFieldValue()
+        return Field(name: identifier(nameToken), value: value, span: span(from: nameToken.start))
+    }
+
+    /// field_value = expression { "," "then" expression } ;
+    mutating func parseFieldValue() -> Expr {
+        let first = parseExpression()
+        guard !panicking, at(.comma), nextKind == .kwThen else { return first }
+        var phases = [first]
+        while !panicking, at(.comma), nextKind == .kwThen {
+            advance()
+            advance()
+            phases.append(parseExpression())
+        }
+        let whole = first.span.merged(with: phases[phases.count - 1].span)
+        return Expr(.cadenceThen(phases), span: whole)
+    }
+
+    /// The `///` lines alone on the lines just before the token at `position`, markers and one
+    /// following space removed, joined with line feeds; nil when there are none.
+    func docComment(before position: Int) -> String? {
+        guard position > 0 else { return nil }
+        var expectedLine = file.lineIndex(of: tokens[position].start) - 1
+        var lines: [Token] = []
+        var previous = position - 1
+        while previous >= 0 {
+            let token = tokens[previous]
+            if token.kind == .newline {
+                previous -= 1
+                continue
+            }
+            guard token.kind == .docComment, file.lineIndex(of: token.start) == expectedLine else { break }
+            // A `///` after code on the same line documents nothing.
+            if previous > 0, tokens[previous - 1].kind != .newline,
+                file.lineIndex(of: tokens[previous - 1].end) == expectedLine
+            {
+                break
+            }
+            lines.append(token)
+            expectedLine -= 1
+            previous -= 1
+        }
+        guard !lines.isEmpty else { return nil }
+        var text = ""
+        for (number, token) in lines.reversed().enumerated() {
+            if number > 0 { text += "\n" }
+            var start = Int(token.start) + 3
+            let end = Int(token.end)
+            if start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            text += String(decoding: bytes[min(start, end)..<end], as: UTF8.self)
+        }
+        return text
+    }
+}

@@ -1,0 +1,402 @@
+import MentorDiagnostics
+
+/// Binding strength of the binary and prefix operators (the grammar's precedence table).
+enum Precedence {
+    static let limit = 1
+    static let coalesce = 2
+    static let or = 3
+    static let and = 4
+    static let not = 5
+    static let comparison = 6
+    static let additive = 7
+    static let multiplicative = 8
+}
+
+/// An infix operator as the precedence-climbing loop sees it.
+struct InfixOperator {
+    enum Associativity { case left, right, none }
+    /// The operator, or nil for the cadence limit `C for D`.
+    var binary: BinaryOperator?
+    var precedence: Int
+    var associativity: Associativity
+    /// Whether the operator may begin a line and still continue the expression before it.
+    var continuesAtLineStart: Bool
+
+    init(_ binary: BinaryOperator?, _ precedence: Int, _ associativity: Associativity, continuesAtLineStart: Bool = true) {
+        self.binary = binary
+        self.precedence = precedence
+        self.associativity = associativity
+        self.continuesAtLineStart = continuesAtLineStart
+    }
+
+    static func forToken(_ kind: TokenKind) -> InfixOperator? {
+        switch kind {
+        case .kwFor: InfixOperator(nil, Precedence.limit, .none, continuesAtLineStart: false)
+        case .questionQuestion: InfixOperator(.coalesce, Precedence.coalesce, .right)
+        case .kwOr: InfixOperator(.or, Precedence.or, .left)
+        case .kwAnd: InfixOperator(.and, Precedence.and, .left)
+        case .equalEqual: InfixOperator(.equal, Precedence.comparison, .none)
+        case .bangEqual: InfixOperator(.notEqual, Precedence.comparison, .none)
+        case .less: InfixOperator(.less, Precedence.comparison, .none)
+        case .lessEqual: InfixOperator(.lessEqual, Precedence.comparison, .none)
+        case .greater: InfixOperator(.greater, Precedence.comparison, .none)
+        case .greaterEqual: InfixOperator(.greaterEqual, Precedence.comparison, .none)
+        case .plus: InfixOperator(.add, Precedence.additive, .left)
+        // At the start of a line `-` is unary minus beginning a new statement.
+        case .minus: InfixOperator(.subtract, Precedence.additive, .left, continuesAtLineStart: false)
+        case .star: InfixOperator(.multiply, Precedence.multiplicative, .left)
+        case .slash: InfixOperator(.divide, Precedence.multiplicative, .left)
+        default: nil
+        }
+    }
+}
+
+// Expressions, by precedence climbing over the table in `Grammar/mentor.ebnf`.
+extension Parser.State {
+    static func canBeginExpression(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .identifier, .integer, .decimal, .percent, .date, .time, .duration, .stringStart,
+            .kwTrue, .kwFalse, .kwNone, .kwNot, .kwIf, .kwEvery, .minus,
+            .leftParen, .leftBracket, .leftBrace, .error:
+            true
+        default:
+            false
+        }
+    }
+
+    /// expression = lambda | conditional | limit_expression ;
+    mutating func parseExpression() -> Expr {
+        defer { exitNesting() }
+        guard enterNesting() else { return Expr(.error, span: errorSpan) }
+        switch kind {
+        case .identifier where nextKind == .arrow:
+            return parseLambda()
+        case .leftParen where lambdaParametersAhead():
+            return parseLambda()
+        case .kwIf:
+            let ifToken = current
+            advance()
+            let condition = parseExpression()
+            return parseConditional(from: ifToken, condition: condition)
+        default:
+            let expression = parseBinary(minimum: Precedence.limit)
+            if !panicking, at(.arrow) {
+                expected(
+                    "an operator or the end of the expression",
+                    help: "a lambda is `x => …`, `(x, y) => …` or `() => …`; inside a larger expression, put it in parentheses",
+                    code: .invalidLambdaParameters,
+                    labels: [DiagnosticLabel(span: expression.span, message: "this is not a lambda's parameter list")])
+            }
+            return expression
+        }
+    }
+
+    /// True when the current `(` starts `lambda_parameters` followed by `=>`.
+    func lambdaParametersAhead() -> Bool {
+        var position = significantIndex(after: index)
+        if tokens[position].kind == .rightParen {
+            return tokens[significantIndex(after: position)].kind == .arrow
+        }
+        while tokens[position].kind == .identifier {
+            position = significantIndex(after: position)
+            switch tokens[position].kind {
+            case .comma:
+                position = significantIndex(after: position)
+                if tokens[position].kind == .rightParen {
+                    return tokens[significantIndex(after: position)].kind == .arrow
+                }
+            case .rightParen:
+                return tokens[significantIndex(after: position)].kind == .arrow
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
+    /// lambda = lambda_parameters "=>" expression ;
+    mutating func parseLambda() -> Expr {
+        let start = current.start
+        var parameters: [Identifier]
+        if at(.identifier) {
+            parameters = [identifier(current)]
+            advance()
+        } else {
+            parameters = parseParameterList()
+        }
+        // `lambdaParametersAhead` or the caller has seen the arrow.
+        advance()
+        let body = parseExpression()
+        return Expr(.lambda(parameters: parameters, body: body), span: span(from: start))
+    }
+
+    /// conditional = "if" expression "then" expression "else" expression ;
+    /// `if` and the condition have been read.
+    mutating func parseConditional(from ifToken: Token, condition: Expr) -> Expr {
+        guard !panicking else { return Expr(.error, span: span(from: ifToken.start)) }
+        guard at(.kwThen) else {
+            expected("`then` after the condition", help: "an `if` expression is `if c then a else b`")
+            return Expr(.error, span: span(from: ifToken.start))
+        }
+        advance()
+        let thenBranch = parseExpression()
+        guard !panicking else { return Expr(.error, span: span(from: ifToken.start)) }
+        guard at(.kwElse) else {
+            expected("`else` and the other branch", help: "an `if` expression needs both branches: `if c then a else b`")
+            return Expr(.error, span: span(from: ifToken.start))
+        }
+        advance()
+        let elseBranch = parseExpression()
+        return Expr(
+            .conditional(condition: condition, then: thenBranch, else: elseBranch),
+            span: span(from: ifToken.start))
+    }
+
+    /// limit_expression, coalesce_expression, or_expression, and_expression, not_expression,
+    /// comparison, additive, multiplicative: precedence climbing from `minimum`.
+    mutating func parseBinary(minimum: Int) -> Expr {
+        var left: Expr
+        if at(.kwNot) {
+            guard minimum <= Precedence.not else {
+                expected(
+                    "an operand",
+                    help: "`not` binds more loosely than comparisons and arithmetic; put it in parentheses, as in `a == (not b)`")
+                return Expr(.error, span: errorSpan)
+            }
+            left = parseNotExpression()
+        } else {
+            left = parsePrefixExpression()
+        }
+        var lastNonAssociative: Int?
+        while !panicking, let infix = InfixOperator.forToken(kind), infix.precedence >= minimum {
+            if lineContext, !infix.continuesAtLineStart, currentStartsLine { break }
+            let operatorToken = current
+            if infix.associativity == .none, lastNonAssociative == infix.precedence {
+                reportChained(operatorToken, previous: left)
+            }
+            advance()
+            let right: Expr
+            if infix.associativity == .right {
+                defer { exitNesting() }
+                guard enterNesting() else { return Expr(.error, span: errorSpan) }
+                right = parseBinary(minimum: infix.precedence)
+            } else {
+                right = parseBinary(minimum: infix.precedence + 1)
+            }
+            let whole = left.span.merged(with: right.span)
+            if let binary = infix.binary {
+                left = Expr(.binary(binary, left, right), span: whole)
+            } else {
+                left = Expr(.cadenceFor(cadence: left, limit: right), span: whole)
+            }
+            lastNonAssociative = infix.associativity == .none ? infix.precedence : nil
+        }
+        return left
+    }
+
+    private mutating func reportChained(_ operatorToken: Token, previous: Expr) {
+        let previousLabel = DiagnosticLabel(span: previous.span, message: "this is already complete")
+        if operatorToken.kind == .kwFor {
+            reportError(Diagnostic(
+                .chainedCadenceLimit, .error, "a cadence limit `C for D` cannot be limited again",
+                at: span(of: operatorToken), label: "a second `for`", labels: [previousLabel],
+                help: "give each phase one limit, and chain phases with `, then`: `weekly for 4 weeks, then monthly`"))
+        } else {
+            reportError(Diagnostic(
+                .chainedComparison, .error, "comparisons cannot be chained",
+                at: span(of: operatorToken), label: "a second comparison", labels: [previousLabel],
+                help: "join the comparisons with `and`, as in `a < b and b < c`"))
+        }
+    }
+
+    /// not_expression = "not" not_expression | comparison ;
+    mutating func parseNotExpression() -> Expr {
+        let notToken = current
+        defer { exitNesting() }
+        guard enterNesting() else { return Expr(.error, span: errorSpan) }
+        advance()
+        let operand = parseBinary(minimum: Precedence.not)
+        return Expr(.unary(.not, operand), span: span(from: notToken.start))
+    }
+
+    /// prefix_expression = "-" prefix_expression | "every" prefix_expression | postfix_expression ;
+    mutating func parsePrefixExpression() -> Expr {
+        guard at(.minus) || at(.kwEvery) else { return parsePostfixExpression() }
+        let operatorToken = current
+        defer { exitNesting() }
+        guard enterNesting() else { return Expr(.error, span: errorSpan) }
+        advance()
+        let operand = parsePrefixExpression()
+        let whole = span(from: operatorToken.start)
+        return operatorToken.kind == .minus
+            ? Expr(.unary(.negate, operand), span: whole)
+            : Expr(.every(operand), span: whole)
+    }
+
+    /// postfix_expression = primary { call_suffix | member_suffix | with_suffix } ;
+    mutating func parsePostfixExpression() -> Expr {
+        var expression = parsePrimary()
+        while !panicking {
+            switch kind {
+            case .leftParen where onSameLogicalLine:
+                expression = parseCall(callee: expression)
+            case .dot:
+                expression = parseMember(base: expression)
+            case .kwWith:
+                expression = parseWith(base: expression)
+            default:
+                return expression
+            }
+        }
+        return expression
+    }
+
+    /// call_suffix = "(" [ argument { "," argument } [ "," ] ] ")" ;
+    /// argument = [ IDENTIFIER ":" ] expression ;
+    mutating func parseCall(callee: Expr) -> Expr {
+        let opener = current
+        advance()
+        let savedLineContext = lineContext
+        lineContext = false
+        defer { lineContext = savedLineContext }
+        var arguments: [Argument] = []
+        while !at(.rightParen), !atEnd {
+            var label: Identifier?
+            if at(.identifier), nextKind == .colon {
+                label = identifier(current)
+                advance()
+                advance()
+            }
+            let value = parseExpression()
+            if panicking { return Expr(.error, span: span(from: callee.span.start)) }
+            arguments.append(Argument(label: label, value: value))
+            if at(.comma) {
+                advance()
+                continue
+            }
+            break
+        }
+        expectClosing(.rightParen, for: opener, separator: arguments.isEmpty ? nil : ",")
+        if panicking { return Expr(.error, span: span(from: callee.span.start)) }
+        return Expr(.call(callee: callee, arguments: arguments), span: span(from: callee.span.start))
+    }
+
+    /// member_suffix = "." ( IDENTIFIER | keyword ) ;
+    mutating func parseMember(base: Expr) -> Expr {
+        advance()
+        guard at(.identifier) || Self.isKeyword(kind) else {
+            expected("a member name after `.`")
+            return Expr(.error, span: span(from: base.span.start))
+        }
+        let name = identifier(current)
+        advance()
+        return Expr(.member(base: base, name: name), span: span(from: base.span.start))
+    }
+
+    /// with_suffix = "with" record ;
+    mutating func parseWith(base: Expr) -> Expr {
+        advance()
+        guard at(.leftBrace) else {
+            expected("`{` after `with`", help: "a changed copy is written `x with { field: value }`")
+            return Expr(.error, span: span(from: base.span.start))
+        }
+        let record = parseRecord()
+        guard !panicking, case .record(let fields) = record.kind else {
+            return Expr(.error, span: span(from: base.span.start))
+        }
+        return Expr(.with(base: base, fields: fields), span: span(from: base.span.start))
+    }
+
+    /// primary = literal | IDENTIFIER | string_literal | list | record | parenthesized ;
+    mutating func parsePrimary() -> Expr {
+        let token = current
+        switch token.kind {
+        case .identifier:
+            advance()
+            return Expr(.identifier(identifier(token)), span: span(of: token))
+        case .integer, .decimal, .percent, .date, .time, .duration:
+            return parseLiteral()
+        case .kwTrue, .kwFalse:
+            advance()
+            return Expr(.boolLiteral(token.kind == .kwTrue), span: span(of: token))
+        case .kwNone:
+            advance()
+            return Expr(.noneLiteral, span: span(of: token))
+        case .stringStart:
+            return parseStringLiteral()
+        case .leftParen:
+            return parseParenthesized()
+        case .leftBracket:
+            return parseList()
+        case .leftBrace:
+            return parseRecord()
+        case .error:
+            // Already reported by the lexer.
+            advance()
+            return Expr(.error, span: span(of: token))
+        case .kwIf:
+            expected(
+                "an operand",
+                help: "an `if … then … else …` expression inside a larger expression must be in parentheses")
+            return Expr(.error, span: errorSpan)
+        case .kwNot:
+            expected("an operand", help: "`not` binds more loosely than this operator; put it in parentheses: `(not x)`")
+            return Expr(.error, span: errorSpan)
+        default:
+            expected("an expression")
+            return Expr(.error, span: errorSpan)
+        }
+    }
+
+    /// parenthesized = "(" expression ")" ;
+    mutating func parseParenthesized() -> Expr {
+        let opener = current
+        advance()
+        let savedLineContext = lineContext
+        lineContext = false
+        defer { lineContext = savedLineContext }
+        let inner = parseExpression()
+        expectClosing(.rightParen, for: opener)
+        if panicking { return Expr(.error, span: span(from: opener.start)) }
+        return Expr(.parenthesized(inner), span: span(from: opener.start))
+    }
+
+    /// list = "[" [ expression { "," expression } [ "," ] ] "]" ;
+    mutating func parseList() -> Expr {
+        let opener = current
+        advance()
+        let savedLineContext = lineContext
+        lineContext = false
+        defer { lineContext = savedLineContext }
+        var elements: [Expr] = []
+        while !at(.rightBracket), !atEnd {
+            let element = parseExpression()
+            if panicking { return Expr(.error, span: span(from: opener.start)) }
+            elements.append(element)
+            if at(.comma) {
+                advance()
+                continue
+            }
+            break
+        }
+        expectClosing(.rightBracket, for: opener, separator: elements.isEmpty ? nil : ",")
+        if panicking { return Expr(.error, span: span(from: opener.start)) }
+        return Expr(.list(elements), span: span(from: opener.start))
+    }
+
+    /// record = "{" [ field { member_separator field } [ "," ] ] "}" ;
+    mutating func parseRecord() -> Expr {
+        let opener = current
+        advance()
+        let savedLineContext = lineContext
+        lineContext = true
+        defer { lineContext = savedLineContext }
+        let members = parseMemberList(allowsDeclarations: false, recovers: false)
+        if !panicking { expectClosing(.rightBrace, for: opener) }
+        if panicking { return Expr(.error, span: span(from: opener.start)) }
+        var fields: [Field] = []
+        fields.reserveCapacity(members.count)
+        for case .field(let field) in members { fields.append(field) }
+        return Expr(.record(fields), span: span(from: opener.start))
+    }
+}

@@ -1,0 +1,250 @@
+import MentorDiagnostics
+
+// Statements and blocks.
+extension Parser.State {
+    /// block = "{" statement_list "}" ;
+    mutating func parseBlock() -> [Stmt] {
+        guard at(.leftBrace) else {
+            expected("`{`")
+            return []
+        }
+        let opener = current
+        defer { exitNesting() }
+        guard enterNesting() else { return [] }
+        advance()
+        let savedLineContext = lineContext
+        lineContext = true
+        defer { lineContext = savedLineContext }
+        let statements = parseStatementList()
+        if !depthExceeded { expectClosing(.rightBrace, for: opener) }
+        return statements
+    }
+
+    /// statement_list = { ";" } [ statement { statement_separator { ";" } statement } ] { ";" } ;
+    /// An unreadable statement becomes `.error` and the list carries on at the next line or `;`.
+    mutating func parseStatementList() -> [Stmt] {
+        let target = openDelimiters.count
+        var statements: [Stmt] = []
+        while true {
+            while at(.semicolon) { advance() }
+            if at(.rightBrace) || atEnd { break }
+            let startIndex = index
+            let startOffset = current.start
+            let statement = parseStatement(expecting: "a statement")
+            if depthExceeded { return statements }
+            if panicking {
+                synchronize(toDelimiterDepth: target, stopAtComma: false, skipFirst: index == startIndex)
+                statements.append(Stmt(.error, span: span(from: startOffset)))
+                continue
+            }
+            statements.append(statement)
+            if at(.semicolon) || at(.rightBrace) || atEnd || currentStartsLine { continue }
+            reportMissingStatementSeparator(after: .statement(statement))
+            synchronize(toDelimiterDepth: target, stopAtComma: false, skipFirst: false)
+        }
+        return statements
+    }
+
+    /// statement = let_statement | function_declaration | if_statement | for_statement
+    ///           | require_statement | warn_statement | fail_statement | expect_statement
+    ///           | expression ;
+    mutating func parseStatement(expecting what: String) -> Stmt {
+        switch kind {
+        case .kwLet: return parseLetStatement()
+        case .kwFn: return parseFunctionDeclaration()
+        case .kwIf: return parseIfStatement()
+        case .kwFor: return parseForStatement()
+        case .kwRequire, .kwWarn, .kwExpect: return parseCheckStatement()
+        case .kwFail: return parseFailStatement()
+        default:
+            guard Self.canBeginExpression(kind) else {
+                let help: String? = switch kind {
+                case .kwImport: "`import` is only allowed at the top level of a file"
+                case .kwElse: "`else` must follow the `}` of an `if`, or the condition of `require`, `warn` or `expect`"
+                case .rightBrace: "this `}` has no matching `{`"
+                default: nil
+                }
+                expected(what, help: help)
+                return Stmt(.error, span: errorSpan)
+            }
+            let expression = parseExpression()
+            return Stmt(.expression(expression), span: expression.span)
+        }
+    }
+
+    /// let_statement = "let" IDENTIFIER "=" field_value ;
+    mutating func parseLetStatement() -> Stmt {
+        let letToken = current
+        advance()
+        guard at(.identifier) else {
+            expected("a name after `let`")
+            return Stmt(.error, span: span(from: letToken.start))
+        }
+        let name = identifier(current)
+        advance()
+        guard at(.equal) else {
+            expected("`=` after `let \(name.name)`")
+            return Stmt(.error, span: span(from: letToken.start))
+        }
+        advance()
+        let value = parseFieldValue()
+        return Stmt(.letBinding(name: name, value: value), span: span(from: letToken.start))
+    }
+
+    /// function_declaration = "fn" IDENTIFIER "(" [ parameter_list ] ")" ( "=" expression | block ) ;
+    mutating func parseFunctionDeclaration() -> Stmt {
+        let fnToken = current
+        advance()
+        guard at(.identifier) else {
+            expected("a function name after `fn`")
+            return Stmt(.error, span: span(from: fnToken.start))
+        }
+        let name = identifier(current)
+        advance()
+        guard at(.leftParen) else {
+            expected("`(` to begin the parameters of `\(name.name)`", help: "a function is `fn name(a, b) = expression` or `fn name(a, b) { statements }`")
+            return Stmt(.error, span: span(from: fnToken.start))
+        }
+        let parameters = parseParameterList()
+        guard !panicking else { return Stmt(.error, span: span(from: fnToken.start)) }
+        let body: FunctionBody
+        if at(.equal) {
+            advance()
+            body = .expression(parseExpression())
+        } else if at(.leftBrace) {
+            body = .block(parseBlock())
+        } else {
+            expected("`=` or `{` after the parameters of `\(name.name)`")
+            return Stmt(.error, span: span(from: fnToken.start))
+        }
+        let function = FunctionDecl(name: name, parameters: parameters, body: body)
+        return Stmt(.function(function), span: span(from: fnToken.start))
+    }
+
+    /// parameter_list = IDENTIFIER { "," IDENTIFIER } [ "," ] ; between "(" and ")".
+    mutating func parseParameterList() -> [Identifier] {
+        let opener = current
+        advance()
+        let savedLineContext = lineContext
+        lineContext = false
+        defer { lineContext = savedLineContext }
+        var parameters: [Identifier] = []
+        while !at(.rightParen), !atEnd {
+            guard at(.identifier) else {
+                expected("a parameter name")
+                return parameters
+            }
+            parameters.append(identifier(current))
+            advance()
+            if at(.comma) {
+                advance()
+                continue
+            }
+            if !at(.rightParen) { break }
+        }
+        expectClosing(.rightParen, for: opener, separator: parameters.isEmpty ? nil : ",")
+        return parameters
+    }
+
+    /// if_statement = "if" expression block [ "else" ( if_statement | block ) ] ;
+    /// With `then` after the condition, the statement is a `conditional` expression instead.
+    mutating func parseIfStatement() -> Stmt {
+        let ifToken = current
+        defer { exitNesting() }
+        guard enterNesting() else { return Stmt(.error, span: errorSpan) }
+        advance()
+        let condition = parseExpression()
+        guard !panicking else { return Stmt(.error, span: span(from: ifToken.start)) }
+        if at(.kwThen) {
+            let conditional = parseConditional(from: ifToken, condition: condition)
+            return Stmt(.expression(conditional), span: conditional.span)
+        }
+        guard at(.leftBrace) else {
+            expected(
+                "`{` or `then` after the condition",
+                help: "an `if` statement is `if c { … } else { … }`; an `if` expression is `if c then a else b`")
+            return Stmt(.error, span: span(from: ifToken.start))
+        }
+        let thenBody = parseBlock()
+        var elseBody: [Stmt]?
+        if !panicking, at(.kwElse) {
+            advance()
+            if at(.kwIf) {
+                elseBody = [parseIfStatement()]
+            } else if at(.leftBrace) {
+                elseBody = parseBlock()
+            } else {
+                expected("`{` or `if` after `else`")
+            }
+        }
+        return Stmt(
+            .ifStatement(condition: condition, thenBody: thenBody, elseBody: elseBody),
+            span: span(from: ifToken.start))
+    }
+
+    /// for_statement = "for" for_binding { "," for_binding } [ "where" expression ] block ;
+    /// for_binding = IDENTIFIER "in" expression ;
+    mutating func parseForStatement() -> Stmt {
+        let forToken = current
+        advance()
+        var bindings: [ForBinding] = []
+        while true {
+            guard at(.identifier) else {
+                expected(bindings.isEmpty ? "a loop variable after `for`" : "a loop variable after `,`")
+                return Stmt(.error, span: span(from: forToken.start))
+            }
+            let name = identifier(current)
+            advance()
+            guard at(.kwIn) else {
+                expected("`in` after the loop variable `\(name.name)`")
+                return Stmt(.error, span: span(from: forToken.start))
+            }
+            advance()
+            let collection = parseExpression()
+            guard !panicking else { return Stmt(.error, span: span(from: forToken.start)) }
+            bindings.append(ForBinding(name: name, collection: collection))
+            guard at(.comma) else { break }
+            advance()
+        }
+        var filter: Expr?
+        if at(.kwWhere) {
+            advance()
+            filter = parseExpression()
+            guard !panicking else { return Stmt(.error, span: span(from: forToken.start)) }
+        }
+        guard at(.leftBrace) else {
+            expected(filter == nil ? "`{`, `,` or `where` after the loop's collection" : "`{` after the `where` condition")
+            return Stmt(.error, span: span(from: forToken.start))
+        }
+        let body = parseBlock()
+        return Stmt(.forLoop(bindings: bindings, filter: filter, body: body), span: span(from: forToken.start))
+    }
+
+    /// require_statement = "require" expression [ "else" expression ] ;
+    /// warn_statement    = "warn" expression [ "else" expression ] ;
+    /// expect_statement  = "expect" expression [ "else" expression ] ;
+    mutating func parseCheckStatement() -> Stmt {
+        let keyword = current
+        advance()
+        let condition = parseExpression()
+        var message: Expr?
+        if !panicking, at(.kwElse) {
+            advance()
+            message = parseExpression()
+        }
+        let kind: Stmt.Kind = switch keyword.kind {
+        case .kwRequire: .require(condition: condition, message: message)
+        case .kwWarn: .warn(condition: condition, message: message)
+        default: .expect(condition: condition, message: message)
+        }
+        return Stmt(kind, span: span(from: keyword.start))
+    }
+
+    /// fail_statement = "fail" expression ;
+    mutating func parseFailStatement() -> Stmt {
+        let failToken = current
+        advance()
+        let message = parseExpression()
+        return Stmt(.fail(message: message), span: span(from: failToken.start))
+    }
+}

@@ -1,0 +1,191 @@
+import MentorDiagnostics
+
+/// Reads Mentor source into a `SourceFileSyntax`, following `Grammar/mentor.ebnf`. It never
+/// throws on bad input: it records diagnostics, re-synchronises, and carries on.
+public enum Parser {
+    /// Lexes and parses `file`, returning the tree, every lexical and syntax diagnostic, and
+    /// whether the input ended inside an open construct.
+    public static func parse(_ file: SourceFile) -> ParseResult {
+        var state = State(file: file, tokens: Lexer.tokenize(file))
+        return state.parseSourceFile()
+    }
+}
+
+extension Parser {
+    /// The parser's cursor and bookkeeping. Production functions live in extensions, one file
+    /// per concern, and are named after the grammar's productions.
+    struct State {
+        let file: SourceFile
+        let fileID: FileID
+        let tokens: [Token]
+        let bytes: [UInt8]
+
+        /// Index of the current token; always a significant token (never a comment or line break).
+        var index = 0
+        /// End offset of the last consumed token, for spans that end "here".
+        var previousEnd: UInt32 = 0
+
+        var diagnostics: [Diagnostic] = []
+        var comments: [Comment] = []
+        /// Errors caused only by the input ending early, and all other errors.
+        var endOfInputErrors = 0
+        var otherErrors = 0
+
+        /// Set by an error until the enclosing statement or member list re-synchronises;
+        /// suppresses follow-on diagnostics and makes every loop unwind.
+        var panicking = false
+        /// Set when the nesting limit is hit; only the top-level loop clears it.
+        var depthExceeded = false
+        var nestingDepth = 0
+        /// Opening delimiters (brackets, braces, strings, interpolations) consumed and not yet
+        /// closed, innermost last; recovery skips to the end of those a failed item opened.
+        var openDelimiters: [Token] = []
+        /// True where line breaks end things (top level, blocks, bodies, records); false inside
+        /// `( )`, `[ ]` and interpolations.
+        var lineContext = true
+
+        init(file: SourceFile, tokens: [Token]) {
+            self.file = file
+            self.fileID = file.id
+            self.bytes = file.bytes
+            if let last = tokens.last, last.kind == .endOfFile {
+                self.tokens = tokens
+            } else {
+                // The lexer always ends with endOfFile; this keeps the cursor safe if it did not.
+                let end = UInt32(file.bytes.count)
+                self.tokens = tokens + [Token(kind: .endOfFile, start: end, end: end)]
+            }
+        }
+    }
+}
+
+// MARK: - Source file
+
+extension Parser.State {
+    /// source_file = statement_list EOF ; (whose items are top_level_items)
+    mutating func parseSourceFile() -> ParseResult {
+        collectCommentsAndLexicalDiagnostics()
+        skipTrivia()
+        var items: [TopLevelItem] = []
+        while true {
+            while at(.semicolon) { advance() }
+            if atEnd { break }
+            let startIndex = index
+            let startOffset = current.start
+            let item = parseTopLevelItem()
+            if depthExceeded {
+                // Skip the rest of this top-level item: every bracket it opened, then to the next line.
+                synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: false)
+                depthExceeded = false
+                if let item, case .declaration = item { items.append(item) }
+                continue
+            }
+            if panicking {
+                synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: index == startIndex)
+                switch item {
+                case .declaration?: items.append(item!)
+                case .statement?, nil where startOffset < previousEnd:
+                    items.append(.statement(Stmt(.error, span: span(from: startOffset))))
+                default: break
+                }
+                continue
+            }
+            if let item { items.append(item) }
+            if at(.semicolon) || atEnd || currentStartsLine { continue }
+            reportMissingStatementSeparator(after: item)
+            synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: false)
+        }
+        return finish(items: items)
+    }
+
+    /// top_level_item = import | declaration | statement ;
+    mutating func parseTopLevelItem() -> TopLevelItem? {
+        if at(.kwImport) {
+            return parseImport().map(TopLevelItem.importDecl)
+        }
+        if let kind = declarationKindHere(insideBody: false) {
+            let documentation = docComment(before: index)
+            return parseDeclaration(kind, docComment: documentation).map(TopLevelItem.declaration)
+        }
+        let documentation = at(.kwLet) || at(.kwFn) ? docComment(before: index) : nil
+        var statement = parseStatement(expecting: "a declaration or a statement")
+        statement.docComment = documentation
+        return .statement(statement)
+    }
+
+    /// import = "import" ( STRING | 'std' ) ;
+    mutating func parseImport() -> ImportDecl? {
+        let importToken = current
+        advance()
+        if at(.stringStart) {
+            let path = parseStringLiteral()
+            guard !panicking, case .stringLiteral(let parts) = path.kind else { return nil }
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let piece): text += piece
+                case .interpolation:
+                    reportError(Diagnostic(
+                        .interpolatedImportPath, .error, "an import path cannot contain interpolation",
+                        at: path.span, label: "this path interpolates a value",
+                        help: "write the path as plain text, such as `import \"agreements/ana_dave.mentor\"`"))
+                    return nil
+                }
+            }
+            return ImportDecl(target: .path(text), targetSpan: path.span, span: span(from: importToken.start))
+        }
+        if at(.identifier), currentText(equals: "std") {
+            let stdSpan = span(of: current)
+            advance()
+            return ImportDecl(target: .std, targetSpan: stdSpan, span: span(from: importToken.start))
+        }
+        expected("a path string or `std` after `import`",
+                 help: "import a file with `import \"path/to/file.mentor\"`, or the standard rules with `import std`")
+        return nil
+    }
+
+    /// Sorts and de-duplicates the diagnostics and packages the result.
+    mutating func finish(items: [TopLevelItem]) -> ParseResult {
+        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+            lhs.element.span.start != rhs.element.span.start
+                ? lhs.element.span.start < rhs.element.span.start
+                : lhs.offset < rhs.offset
+        }
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(ordered.count)
+        var lastLine = -1
+        for (_, diagnostic) in ordered {
+            let line = file.lineIndex(of: diagnostic.span.start)
+            if line == lastLine { continue }
+            lastLine = line
+            kept.append(diagnostic)
+        }
+        let syntax = SourceFileSyntax(file: fileID, items: items, comments: comments)
+        return ParseResult(
+            syntax: syntax, diagnostics: kept,
+            isIncomplete: endOfInputErrors > 0 && otherErrors == 0)
+    }
+
+    /// One pass over all tokens: comments for the formatter, and the lexer's diagnostics.
+    mutating func collectCommentsAndLexicalDiagnostics() {
+        for token in tokens {
+            switch token.kind {
+            case .lineComment: comments.append(Comment(kind: .line, span: span(of: token)))
+            case .blockComment: comments.append(Comment(kind: .block, span: span(of: token)))
+            case .docComment: comments.append(Comment(kind: .doc, span: span(of: token)))
+            default: break
+            }
+            guard token.error != .none, let diagnostic = LexicalDiagnostics.diagnostic(for: token, in: file) else {
+                continue
+            }
+            diagnostics.append(diagnostic)
+            // An unterminated `"""` string or block comment runs to the end of the input: the
+            // REPL should ask for more rather than report it.
+            let runsToEnd = token.error == .unterminatedBlockComment
+                || (token.error == .unterminatedString && token.flags.contains(.multiline))
+            if diagnostic.severity == .error {
+                if runsToEnd { endOfInputErrors += 1 } else { otherErrors += 1 }
+            }
+        }
+    }
+}
