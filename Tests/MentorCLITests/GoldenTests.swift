@@ -50,7 +50,7 @@ func runMentor(_ arguments: [String], stdin: String = "") -> (stdout: String, st
 struct GoldenTests {
     init() {
         // Paths in golden files are relative to the repository root.
-        FileManager.default.changeCurrentDirectoryPath(GoldenCase.root.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(GoldenCase.root.path)
     }
 
     @Test(arguments: GoldenCase.all())

@@ -259,7 +259,7 @@ extension ProgramModel {
                 let suggestions = NameSuggester.suggestions(for: field.name, among: schema.map(\.name))
                 throw RuntimeError(diagnostic: Diagnostic(
                     .unknownField, .error, "\(copy.kind.rawValue) has no field `\(field.name)`", at: field.nameSpan,
-                    label: suggestions.first.map { "did you mean `\($0)`?" } ?? "unknown field"))
+                    label: suggestions.isEmpty ? "unknown field" : nil))
             }
             if let problem = FieldTypeChecker.check(field.value, against: type, model: self) {
                 throw RuntimeError(.fieldTypeMismatch, "`\(field.name)` must be \(type.description), but this is \(problem)", at: field.nameSpan)

@@ -247,7 +247,7 @@ struct Declarer {
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
                 diagnostics.append(Diagnostic(
                     .unknownField, .error, "unknown field `\(name)` in \(what)", at: field.name.span,
-                    label: suggestions.first.map { "did you mean `\($0)`?" } ?? "unknown field",
+                    label: suggestions.isEmpty ? "unknown field" : nil,
                     help: schema.isEmpty ? "a \(declaration.kind.rawValue) has no fields"
                         : "the fields of a \(declaration.kind.rawValue) are " + schema.map { "`\($0.name)`" }.joined(separator: ", "),
                     suggestions: suggestions.prefix(1).map { Suggestion(span: field.name.span, replacement: $0, message: "did you mean `\($0)`?") }))

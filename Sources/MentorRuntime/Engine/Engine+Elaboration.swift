@@ -96,7 +96,7 @@ extension Engine {
                 let suggestions = NameSuggester.suggestions(for: name, among: steps.map(\.id))
                 diagnostics.append(Diagnostic(.stepNotInPathway, .error,
                                               "`\(name)` is not a step of pathway `\(pathway.id)`", at: keySpan(name, in: person, field: "completed") ?? where_,
-                                              label: suggestions.first.map { "did you mean `\($0)`?" } ?? "unknown step",
+                                              label: suggestions.isEmpty ? "unknown step" : nil,
                                               help: "the steps of `\(pathway.id)` are " + steps.map { "`\($0.id)`" }.joined(separator: ", ")))
                 continue
             }

@@ -66,7 +66,7 @@ enum Members {
         if case .none = receiver { help = "the value is `none`; use `??` to give a default" }
         return RuntimeError(diagnostic: Diagnostic(
             .unknownMember, .error, "\(describeType(receiver)) has no member `\(name)`",
-            at: nameSpan, label: suggestions.first.map { "did you mean `\($0)`?" } ?? "unknown member",
+            at: nameSpan, label: suggestions.isEmpty ? "unknown member" : nil,
             help: help,
             suggestions: suggestions.prefix(1).map { Suggestion(span: nameSpan, replacement: $0, message: "did you mean `\($0)`?") }))
     }

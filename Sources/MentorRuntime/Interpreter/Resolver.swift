@@ -267,7 +267,7 @@ struct Resolver {
         diagnostics.append(Diagnostic(
             .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
             at: identifier.span,
-            label: suggestions.first.map { "did you mean `\($0)`?" } ?? "not declared",
+            label: suggestions.isEmpty ? "not declared" : nil,
             notes: suggestions.count > 1 ? [DiagnosticNote("other similar names: " + suggestions.dropFirst().map { "`\($0)`" }.joined(separator: ", "))] : [],
             suggestions: suggestions.prefix(1).map { Suggestion(span: identifier.span, replacement: $0, message: "did you mean `\($0)`?") }))
         return .constant(.none, identifier.span)
