@@ -169,6 +169,11 @@ extension Parser.State {
     /// field_value = expression { "," "then" expression } ;
     mutating func parseFieldValue() -> Expr {
         let first = parseExpression()
+        if !panicking, at(.comma), nextKind == .endOfFile {
+            // `cadence: weekly for 4 weeks,` at the end of the input: a phase may follow.
+            advance()
+            expected("`then` and the next cadence phase")
+        }
         guard !panicking, at(.comma), nextKind == .kwThen else { return first }
         var phases = [first]
         while !panicking, at(.comma), nextKind == .kwThen {

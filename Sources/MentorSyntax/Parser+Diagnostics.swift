@@ -12,7 +12,7 @@ extension Parser.State {
     /// Reports "expected `what`, found …" at the current token and enters panic mode.
     mutating func expected(
         _ what: String, help: String? = nil, code: DiagnosticCode = .unexpectedToken,
-        labels: [DiagnosticLabel] = []
+        labels: [DiagnosticLabel] = [], at location: Span? = nil
     ) {
         guard !panicking else { return }
         panicking = true
@@ -21,7 +21,7 @@ extension Parser.State {
         if token.error != .none || token.kind == .error { return }
         diagnostics.append(Diagnostic(
             code, .error, "expected \(what), found \(describe(token))",
-            at: errorSpan, label: "expected \(what)", labels: labels, help: help))
+            at: location ?? errorSpan, label: "expected \(what)", labels: labels, help: help))
         if token.kind == .endOfFile { endOfInputErrors += 1 } else { otherErrors += 1 }
     }
 
@@ -37,6 +37,11 @@ extension Parser.State {
             span: span(of: opener), message: "`\(Self.spelling(of: opener.kind))` opened here")
         if atEnd || (Self.isCloser(kind) && kind != closer) {
             expected("\(what) to close `\(Self.spelling(of: opener.kind))`", code: .unclosedDelimiter, labels: [openerLabel])
+        } else if currentStartsLine {
+            // Most likely the closer was forgotten at the end of the previous line: point there.
+            expected(
+                "\(what) to close `\(Self.spelling(of: opener.kind))`", code: .unclosedDelimiter, labels: [openerLabel],
+                at: Span(file: fileID, start: previousEnd, end: previousEnd))
         } else {
             expected(what, labels: [openerLabel])
         }

@@ -82,11 +82,12 @@ extension Parser.State {
             }
             if panicking {
                 synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: index == startIndex)
-                switch item {
-                case .declaration?: items.append(item!)
-                case .statement?, nil where startOffset < previousEnd:
+                // A declaration whose body failed part-way is kept; anything else becomes an
+                // error statement covering the text that was skipped.
+                if let item, case .declaration = item {
+                    items.append(item)
+                } else if startOffset < previousEnd {
                     items.append(.statement(Stmt(.error, span: span(from: startOffset))))
-                default: break
                 }
                 continue
             }
