@@ -88,7 +88,7 @@ extension Parser.State {
         if kind != .rule, kind != .test, at(.kwFor), !currentStartsLine {
             advance()
             guard at(.identifier) else {
-                expected("the name of the declaration this \(kind.rawValue) is for, after `for`")
+                expected("a name after `for`", help: "`for` names the declaration this \(kind.rawValue) belongs to, as in `agenda plan for ana_dave`")
                 return nil
             }
             declaration.target = identifier(current)

@@ -19,9 +19,10 @@ extension Parser.State {
         let token = current
         // The lexer already explained a malformed token; a second message would only repeat it.
         if token.error != .none || token.kind == .error { return }
+        let label = token.kind == .endOfFile ? "the input ends here" : location == nil ? "not expected here" : "missing here"
         diagnostics.append(Diagnostic(
             code, .error, "expected \(what), found \(describe(token))",
-            at: location ?? errorSpan, label: "expected \(what)", labels: labels, help: help))
+            at: location ?? errorSpan, label: label, labels: labels, help: help))
         if token.kind == .endOfFile { endOfInputErrors += 1 } else { otherErrors += 1 }
     }
 
@@ -49,7 +50,9 @@ extension Parser.State {
 
     /// Reports two statements on one line.
     mutating func reportMissingStatementSeparator(after item: TopLevelItem?) {
-        var help = "put each statement on its own line, or separate them with `;`"
+        var help = at(.equal)
+            ? "names are bound once, with `let name = value`; there is no assignment"
+            : "put each statement on its own line, or separate them with `;`"
         if case .statement(let statement)? = item, case .expression(let expression) = statement.kind,
             case .identifier(let name) = expression.kind
         {

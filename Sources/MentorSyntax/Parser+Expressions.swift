@@ -342,6 +342,11 @@ extension Parser.State {
         case .kwNot:
             expected("an operand", help: "`not` binds more loosely than this operator; put it in parentheses: `(not x)`")
             return Expr(.error, span: errorSpan)
+        case .kwThen:
+            expected(
+                "an expression",
+                help: "cadence phases `C1, then C2` are only read as the value of a field or of a `let`; bind them with `let` first")
+            return Expr(.error, span: errorSpan)
         default:
             expected("an expression")
             return Expr(.error, span: errorSpan)

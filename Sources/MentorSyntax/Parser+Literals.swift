@@ -130,9 +130,8 @@ extension Parser.State {
             // Most text has no escapes and no indentation to remove: it is its own decoding.
             return String(decoding: bytes[start..<end], as: UTF8.self)
         }
-        // A piece starts a line when it follows the opening delimiter or a line break, not
-        // when it follows an interpolation's `)`.
-        let startsLine = tokens[position - 1].kind == .stringStart || (start > 0 && bytes[start - 1] == UInt8(ascii: "\n"))
+        // The lexer marks a piece that begins a line (not one after an interpolation's `)`).
+        let startsLine = token.flags.contains(.atLineStart)
         return StringLiteralText.decode(token, in: file, indentation: indentation, startsLine: startsLine)
     }
 }
