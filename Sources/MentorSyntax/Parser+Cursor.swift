@@ -180,7 +180,15 @@ extension Parser.State {
     /// Every call is paired with `exitNesting()`, whatever it returns.
     mutating func enterNesting() -> Bool {
         nestingDepth += 1
-        if nestingDepth <= SyntaxLimits.maximumNestingDepth { return true }
+        let beyondLimit = nestingDepth > SyntaxLimits.maximumNestingDepth
+        if !beyondLimit, !stack.isExhausted() { return true }
+        if !beyondLimit, !reportsStackExhaustion {
+            // Unwind at once; `Parser.parse` starts again on a thread with a larger stack.
+            stackExhausted = true
+            depthExceeded = true
+            panicking = true
+            return false
+        }
         if !depthExceeded {
             depthExceeded = true
             if !panicking {

@@ -1,3 +1,4 @@
+import Foundation
 import MentorDiagnostics
 import Testing
 
@@ -179,4 +180,32 @@ import Testing
         let (result, _) = parse(source)
         #expect(result.diagnostics.isEmpty)
     }
+
+    /// Nesting up to the limit parses even when the caller's thread has a small stack: the
+    /// parser moves deep input to a thread of its own.
+    @Test(arguments: [
+        ("let r = " + String(repeating: "{ a: ", count: 250) + "1" + String(repeating: " }", count: 250), false),
+        ("person p {" + String(repeating: " step s {", count: 250) + String(repeating: " }", count: 250) + " }", false),
+        ("let f = " + String(repeating: "g(x => ", count: 120) + "1" + String(repeating: ")", count: 120), false),
+        ("let r = " + String(repeating: "{ a: ", count: 400) + "1" + String(repeating: " }", count: 400), true),
+    ])
+    func deepInputOnASmallStack(source: String, beyondLimit: Bool) {
+        let outcome = ParseOutcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            outcome.result = parse(source).0
+            done.signal()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        done.wait()
+        let expected: [DiagnosticCode] = beyondLimit ? [.nestingTooDeep] : []
+        #expect(outcome.result?.diagnostics.map(\.code) == expected)
+    }
+}
+
+/// Carries a parse result out of a thread.
+private final class ParseOutcome: @unchecked Sendable {
+    // Written by the thread before it signals, read after the wait.
+    var result: ParseResult?
 }
