@@ -88,7 +88,11 @@ extension Parser.State {
                 // Skip the rest of this top-level item: every bracket it opened, then to the next line.
                 synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: false)
                 depthExceeded = false
-                if let item, case .declaration = item { items.append(item) }
+                if let item, case .declaration = item {
+                    items.append(item)
+                } else {
+                    items.append(.statement(Stmt(.error, span: span(from: startOffset))))
+                }
                 continue
             }
             if panicking {
