@@ -239,11 +239,11 @@ extension Parser.State {
         while !panicking {
             switch kind {
             case .leftParen where onSameLogicalLine:
-                expression = parseCall(callee: expression)
+                expression = parseCallSuffix(callee: expression)
             case .dot:
-                expression = parseMember(base: expression)
+                expression = parseMemberSuffix(base: expression)
             case .kwWith:
-                expression = parseWith(base: expression)
+                expression = parseWithSuffix(base: expression)
             default:
                 return expression
             }
@@ -253,7 +253,7 @@ extension Parser.State {
 
     /// call_suffix = "(" [ argument { "," argument } [ "," ] ] ")" ;
     /// argument = [ IDENTIFIER ":" ] expression ;
-    mutating func parseCall(callee: Expr) -> Expr {
+    mutating func parseCallSuffix(callee: Expr) -> Expr {
         let opener = current
         advance()
         let savedLineContext = lineContext
@@ -282,7 +282,7 @@ extension Parser.State {
     }
 
     /// member_suffix = "." ( IDENTIFIER | keyword ) ;
-    mutating func parseMember(base: Expr) -> Expr {
+    mutating func parseMemberSuffix(base: Expr) -> Expr {
         advance()
         guard at(.identifier) || Self.isKeyword(kind) else {
             expected("a member name after `.`")
@@ -294,7 +294,7 @@ extension Parser.State {
     }
 
     /// with_suffix = "with" record ;
-    mutating func parseWith(base: Expr) -> Expr {
+    mutating func parseWithSuffix(base: Expr) -> Expr {
         advance()
         guard at(.leftBrace) else {
             expected("`{` after `with`", help: "a changed copy is written `x with { field: value }`")
