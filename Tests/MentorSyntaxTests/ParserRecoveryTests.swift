@@ -85,6 +85,14 @@ import Testing
         #expect(!result.isIncomplete)
     }
 
+    @Test func badBytesInCommentsLeaveTheCodeAlone() {
+        let source: [UInt8] = Array("let a = 1 // bad ".utf8) + [0x00, 0xFF] + Array(" bytes\nlet b = /* \u{0} */ 2".utf8)
+        let file = SourceFile(id: FileID(0), path: "bytes.mentor", bytes: source)
+        let result = Parser.parse(file)
+        #expect(result.diagnostics.map { $0.code.number / 100 } == [1, 1])
+        #expect(TreeDump.file(result.syntax) == "let a = 1\nlet b = 2")
+    }
+
     @Test func diagnosticsAreSortedAndOnePerLine() {
         let (result, file) = parse("let a = 2026-02-30 + 2026-13-01 )\nlet b = @ @ @")
         let lines = result.diagnostics.map { file.location(of: $0.span.start).line }
