@@ -141,6 +141,7 @@ extension Parser.State {
     mutating func parseMemberList(allowsDeclarations: Bool, recovers: Bool) -> [Member] {
         let target = openDelimiters.count
         var members: [Member] = []
+        members.reserveCapacity(8)
         while !at(.rightBrace), !atEnd {
             let startIndex = index
             if allowsDeclarations, let kind = declarationKindHere(insideBody: true) {

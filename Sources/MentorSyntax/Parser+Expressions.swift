@@ -260,6 +260,7 @@ extension Parser.State {
         lineContext = false
         defer { lineContext = savedLineContext }
         var arguments: [Argument] = []
+        arguments.reserveCapacity(4)
         while !at(.rightParen), !atEnd {
             var label: Identifier?
             if at(.identifier), nextKind == .colon {
@@ -374,6 +375,7 @@ extension Parser.State {
         lineContext = false
         defer { lineContext = savedLineContext }
         var elements: [Expr] = []
+        elements.reserveCapacity(4)
         while !at(.rightBracket), !atEnd {
             let element = parseExpression()
             if panicking { return Expr(.error, span: span(from: opener.start)) }
