@@ -1,52 +1,54 @@
 import MentorDiagnostics
 
-/// Binding strength of the binary and prefix operators (the grammar's precedence table).
-enum Precedence {
-    static let limit = 1
-    static let coalesce = 2
-    static let or = 3
-    static let and = 4
-    static let not = 5
-    static let comparison = 6
-    static let additive = 7
-    static let multiplicative = 8
-}
-
-/// An infix operator as the precedence-climbing loop sees it.
-struct InfixOperator {
-    enum Associativity { case left, right, none }
-    /// The operator, or nil for the cadence limit `C for D`.
-    var binary: BinaryOperator?
-    var precedence: Int
-    var associativity: Associativity
-    /// Whether the operator may begin a line and still continue the expression before it.
-    var continuesAtLineStart: Bool
-
-    init(_ binary: BinaryOperator?, _ precedence: Int, _ associativity: Associativity, continuesAtLineStart: Bool = true) {
-        self.binary = binary
-        self.precedence = precedence
-        self.associativity = associativity
-        self.continuesAtLineStart = continuesAtLineStart
+extension Parser {
+    /// Binding strength of the binary and prefix operators (the grammar's precedence table).
+    enum Precedence {
+        static let limit = 1
+        static let coalesce = 2
+        static let or = 3
+        static let and = 4
+        static let not = 5
+        static let comparison = 6
+        static let additive = 7
+        static let multiplicative = 8
     }
 
-    static func forToken(_ kind: TokenKind) -> InfixOperator? {
-        switch kind {
-        case .kwFor: InfixOperator(nil, Precedence.limit, .none, continuesAtLineStart: false)
-        case .questionQuestion: InfixOperator(.coalesce, Precedence.coalesce, .right)
-        case .kwOr: InfixOperator(.or, Precedence.or, .left)
-        case .kwAnd: InfixOperator(.and, Precedence.and, .left)
-        case .equalEqual: InfixOperator(.equal, Precedence.comparison, .none)
-        case .bangEqual: InfixOperator(.notEqual, Precedence.comparison, .none)
-        case .less: InfixOperator(.less, Precedence.comparison, .none)
-        case .lessEqual: InfixOperator(.lessEqual, Precedence.comparison, .none)
-        case .greater: InfixOperator(.greater, Precedence.comparison, .none)
-        case .greaterEqual: InfixOperator(.greaterEqual, Precedence.comparison, .none)
-        case .plus: InfixOperator(.add, Precedence.additive, .left)
-        // At the start of a line `-` is unary minus beginning a new statement.
-        case .minus: InfixOperator(.subtract, Precedence.additive, .left, continuesAtLineStart: false)
-        case .star: InfixOperator(.multiply, Precedence.multiplicative, .left)
-        case .slash: InfixOperator(.divide, Precedence.multiplicative, .left)
-        default: nil
+    /// An infix operator as the precedence-climbing loop sees it.
+    struct InfixOperator {
+        enum Associativity { case left, right, none }
+        /// The operator, or nil for the cadence limit `C for D`.
+        var binary: BinaryOperator?
+        var precedence: Int
+        var associativity: Associativity
+        /// Whether the operator may begin a line and still continue the expression before it.
+        var continuesAtLineStart: Bool
+
+        init(_ binary: BinaryOperator?, _ precedence: Int, _ associativity: Associativity, continuesAtLineStart: Bool = true) {
+            self.binary = binary
+            self.precedence = precedence
+            self.associativity = associativity
+            self.continuesAtLineStart = continuesAtLineStart
+        }
+
+        static func forToken(_ kind: TokenKind) -> InfixOperator? {
+            switch kind {
+            case .kwFor: InfixOperator(nil, Precedence.limit, .none, continuesAtLineStart: false)
+            case .questionQuestion: InfixOperator(.coalesce, Precedence.coalesce, .right)
+            case .kwOr: InfixOperator(.or, Precedence.or, .left)
+            case .kwAnd: InfixOperator(.and, Precedence.and, .left)
+            case .equalEqual: InfixOperator(.equal, Precedence.comparison, .none)
+            case .bangEqual: InfixOperator(.notEqual, Precedence.comparison, .none)
+            case .less: InfixOperator(.less, Precedence.comparison, .none)
+            case .lessEqual: InfixOperator(.lessEqual, Precedence.comparison, .none)
+            case .greater: InfixOperator(.greater, Precedence.comparison, .none)
+            case .greaterEqual: InfixOperator(.greaterEqual, Precedence.comparison, .none)
+            case .plus: InfixOperator(.add, Precedence.additive, .left)
+            // At the start of a line `-` is unary minus beginning a new statement.
+            case .minus: InfixOperator(.subtract, Precedence.additive, .left, continuesAtLineStart: false)
+            case .star: InfixOperator(.multiply, Precedence.multiplicative, .left)
+            case .slash: InfixOperator(.divide, Precedence.multiplicative, .left)
+            default: nil
+            }
         }
     }
 }
@@ -79,7 +81,7 @@ extension Parser.State {
             let condition = parseExpression()
             return parseConditional(from: ifToken, condition: condition)
         default:
-            let expression = parseBinary(minimum: Precedence.limit)
+            let expression = parseBinary(minimum: Parser.Precedence.limit)
             if !panicking, at(.arrow) {
                 expected(
                     "an operator or the end of the expression",
@@ -157,7 +159,7 @@ extension Parser.State {
     mutating func parseBinary(minimum: Int) -> Expr {
         var left: Expr
         if at(.kwNot) {
-            guard minimum <= Precedence.not else {
+            guard minimum <= Parser.Precedence.not else {
                 expected(
                     "an operand",
                     help: "`not` binds more loosely than comparisons and arithmetic; put it in parentheses, as in `a == (not b)`")
@@ -168,7 +170,7 @@ extension Parser.State {
             left = parsePrefixExpression()
         }
         var lastNonAssociative: Int?
-        while !panicking, let infix = InfixOperator.forToken(kind), infix.precedence >= minimum {
+        while !panicking, let infix = Parser.InfixOperator.forToken(kind), infix.precedence >= minimum {
             if lineContext, !infix.continuesAtLineStart, currentStartsLine { break }
             let operatorToken = current
             if infix.associativity == .none, lastNonAssociative == infix.precedence {
@@ -215,7 +217,7 @@ extension Parser.State {
         defer { exitNesting() }
         guard enterNesting() else { return Expr(.error, span: errorSpan) }
         advance()
-        let operand = parseBinary(minimum: Precedence.not)
+        let operand = parseBinary(minimum: Parser.Precedence.not)
         return Expr(.unary(.not, operand), span: span(from: notToken.start))
     }
 

@@ -13,30 +13,32 @@ import MentorDiagnostics
 // start on a thread of its own with a stack large enough for the full limit. Ordinary files
 // never leave the caller's thread; the result is the same either way.
 
-/// Where the parser's recursion may go on the current thread.
-struct StackBudget {
-    /// Address of a local in the parser's entry frame (stacks grow downwards).
-    let base: UInt
-    /// Bytes below `base` the parser may use.
-    let bytes: UInt
+extension Parser {
+    /// Where the parser's recursion may go on the current thread.
+    struct StackBudget {
+        /// Address of a local in the parser's entry frame (stacks grow downwards).
+        let base: UInt
+        /// Bytes below `base` the parser may use.
+        let bytes: UInt
 
-    /// Stack the parser may use on the caller's thread.
-    static let callerThreadBytes: UInt = 192 << 10
-    /// The stack of the thread that parses deeply nested input.
-    static let deepInputThreadBytes = 64 << 20
+        /// Stack the parser may use on the caller's thread.
+        static let callerThreadBytes: UInt = 192 << 10
+        /// The stack of the thread that parses deeply nested input.
+        static let deepInputThreadBytes = 64 << 20
 
-    /// A budget measured from the caller's current frame.
-    static func here(bytes: UInt) -> StackBudget {
-        var marker: UInt8 = 0
-        return StackBudget(base: withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }, bytes: bytes)
-    }
+        /// A budget measured from the caller's current frame.
+        static func here(bytes: UInt) -> StackBudget {
+            var marker: UInt8 = 0
+            return StackBudget(base: withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }, bytes: bytes)
+        }
 
-    /// True when the current frame lies deeper than the budget allows.
-    @inline(never)
-    func isExhausted() -> Bool {
-        var marker: UInt8 = 0
-        let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        return address < base && base - address > bytes
+        /// True when the current frame lies deeper than the budget allows.
+        @inline(never)
+        func isExhausted() -> Bool {
+            var marker: UInt8 = 0
+            let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+            return address < base && base - address > bytes
+        }
     }
 }
 
@@ -53,7 +55,7 @@ private final class DeepParseJob: @unchecked Sendable {
     }
 
     func run() {
-        var state = Parser.State(file: file, tokens: tokens, stack: .here(bytes: UInt(StackBudget.deepInputThreadBytes - (1 << 20))))
+        var state = Parser.State(file: file, tokens: tokens, stack: .here(bytes: UInt(Parser.StackBudget.deepInputThreadBytes - (1 << 20))))
         result = state.parseSourceFile()
     }
 }
