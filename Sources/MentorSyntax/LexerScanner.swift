@@ -21,7 +21,7 @@ struct LexerScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     var position = 0
-    var tokens: [Token] = []
+    var tokens: LexerTokenSink
     /// A line break was consumed since the last token began, so the next token to begin is the
     /// first one on its line.
     var lineStartPending = true
@@ -34,15 +34,14 @@ struct LexerScanner {
     /// Line starts inside the text of open `"""` strings, checked against the closing
     /// delimiter's indentation once it is known (a stack shared by nested strings).
     var textLineStarts: [UInt32] = []
-    /// Error tokens for under-indented `"""` lines, merged into `tokens` at the end because a
+    /// Error tokens for under-indented `"""` lines, merged into the tokens at the end because a
     /// line is only known to be bad after the text holding it was emitted.
     var indentationFaults: [Token] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: LexerTokenSink) {
         self.bytes = bytes
         self.count = bytes.count
-        // Realistic sources hold about one token per five bytes; reserving avoids regrowth.
-        tokens.reserveCapacity(bytes.count / 4 + 16)
+        self.tokens = tokens
     }
 
     /// The byte at `index`, or 0 past the end (0 never matches what a lookahead looks for).
@@ -255,6 +254,5 @@ struct LexerScanner {
             scanningText = false
         }
         appendHere(.endOfFile, length: 0)
-        if !indentationFaults.isEmpty { mergeIndentationFaults() }
     }
 }
