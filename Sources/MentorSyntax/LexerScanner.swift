@@ -1,11 +1,9 @@
 /// One level of the lexer's mode stack: an open string whose text is being scanned, or an
-/// interpolation `\( … )` inside one whose code is being scanned. An explicit stack instead of
-/// recursion keeps arbitrarily deep nesting (`"\("\("…")")"`) safe.
+/// interpolation `\( … )` inside one whose code is being scanned. Frames alternate (a string,
+/// its interpolation, a string inside that, …), so `LexerScanner.scanningText` says which the
+/// top one is. An explicit stack instead of recursion keeps any depth of nesting
+/// (`"\("\("…")")"`) safe.
 struct LexerFrame {
-    /// Whether the frame scans string text or interpolated code.
-    enum Kind { case string, interpolation }
-
-    var kind: Kind
     /// The string, or the string that holds the interpolation, is a `"""` string.
     var multiline: Bool
     /// Unmatched `(` inside an interpolation; its `)` at depth 0 ends the interpolation.
