@@ -1,3 +1,4 @@
+import Foundation
 import MentorDiagnostics
 import Testing
 
@@ -119,5 +120,39 @@ struct LexerDiagnosticsTests {
     func leapYearNote() {
         let diagnostic = Self.diagnostic("2025-02-29")
         #expect(diagnostic?.notes.map(\.message) == ["2025 is not a leap year"])
+    }
+}
+
+@Suite("Lexer: golden inputs")
+struct LexerGoldenInputTests {
+    /// Each golden input under `Tests/Golden/lexical` and the one lexical diagnostic it triggers.
+    static let inputs: [(String, String)] = [
+        ("invalid_utf8", "M0101"), ("nul_byte", "M0102"), ("unexpected_character", "M0103"),
+        ("unterminated_string", "M0104"), ("line_break_in_interpolation", "M0105"),
+        ("unterminated_block_comment", "M0106"), ("invalid_escape", "M0107"),
+        ("control_character_in_string", "M0108"), ("text_after_opening_quotes", "M0109"),
+        ("closing_quotes_not_on_own_line", "M0110"), ("under_indented_line", "M0111"),
+        ("number_too_large", "M0112"), ("malformed_number", "M0113"), ("invalid_date", "M0114"),
+        ("invalid_time", "M0115"), ("fractional_duration", "M0116"),
+    ]
+
+    static var directory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Golden/lexical")
+    }
+
+    @Test("each golden input triggers exactly its diagnostic", arguments: inputs)
+    func goldenInput(_ name: String, _ code: String) throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent(name + ".mentor"))
+        let file = SourceFile(id: FileID(0), path: name + ".mentor", bytes: Array(data))
+        let diagnostics = Lexer.tokenize(file).compactMap { LexicalDiagnostics.diagnostic(for: $0, in: file) }
+        #expect(diagnostics.map(\.code.description) == [code])
+    }
+
+    @Test("every golden input is listed")
+    func allListed() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+            .filter { $0.hasSuffix(".mentor") }.map { String($0.dropLast(".mentor".count)) }
+        #expect(Set(names) == Set(Self.inputs.map(\.0)))
     }
 }

@@ -169,6 +169,12 @@ struct LexerErrorTests {
             (.error, " ", .underIndentedLine), (.stringText, "c", ok), (.stringEnd, "\"\"\"", ok),
             (.interpolationEnd, ")", ok), (.stringEnd, "\"\"\"", ok),
         ]),
+        // A one-line string inside a `"""` string's interpolation ends at its line break alone.
+        LexerErrorCase("\"\"\"\n  \\(\"a\n)\n  \"\"\"", [
+            (.stringStart, "\"\"\"", ok), (.stringText, "  ", ok), (.interpolationStart, "\\(", ok),
+            (.stringStart, "\"", ok), (.stringText, "a", ok), (.error, "", .unterminatedString),
+            (.newline, "\n", ok), (.interpolationEnd, ")", ok), (.stringEnd, "\"\"\"", ok),
+        ]),
         // NUL bytes, anywhere.
         LexerErrorCase(bytes: [0x61, 0x00, 0x62], [
             (.identifier, [0x61], ok), (.error, [0x00], .nulByte), (.identifier, [0x62], ok),
@@ -216,5 +222,6 @@ struct LexerErrorTests {
             "\(token.kind) \(Array(file.bytes[Int(token.start)..<Int(token.end)])) \(token.error)"
         }
         #expect(actual == row.expected.map { "\($0.0) \($0.1) \($0.2)" })
+        LexerRobustnessTests.checkInvariants(file)
     }
 }

@@ -56,6 +56,38 @@ struct LexerRobustnessTests {
         #expect(multilineTokens.allSatisfy { $0.error == .none })
     }
 
+    @Test("the identifier byte mask is exactly [0-9A-Za-z_]")
+    func identifierMask() {
+        for byte in UInt8.min...UInt8.max {
+            let scalar = Unicode.Scalar(byte)
+            let expected = byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
+            #expect(LexerCharacters.isASCIIIdentifierContinue(byte) == expected, "byte \(byte)")
+        }
+    }
+
+    @Test("the lexer's UTF-8 validation agrees with UTF8Scan")
+    func utf8ValidationAgrees() {
+        // Every lead byte with every second byte, followed by continuation or non-continuation
+        // bytes, and cut short at each length.
+        let tails: [[UInt8]] = [[], [0x80], [0xBF], [0x41], [0x80, 0x80], [0xBF, 0xBF], [0x80, 0xC0], [0x80, 0x80, 0x80]]
+        for lead in 0...255 {
+            for second in 0...255 {
+                for tail in tails {
+                    let bytes = [UInt8(lead), UInt8(second)] + tail
+                    let expected = UTF8Scan.sequenceLength(bytes, at: 0)
+                    let actual = bytes.withUnsafeBufferPointer { LexerCharacters.sequenceLength($0, at: 0) }
+                    if actual != expected {
+                        Issue.record("\(bytes): lexer says \(String(describing: actual)), UTF8Scan \(String(describing: expected))")
+                        return
+                    }
+                }
+            }
+            let single = [UInt8(lead)]
+            #expect(single.withUnsafeBufferPointer { LexerCharacters.sequenceLength($0, at: 0) }
+                    == UTF8Scan.sequenceLength(single, at: 0))
+        }
+    }
+
     /// Checks what must hold for any input: tokens in order and within the file, one
     /// `endOfFile`, only blanks and line breaks left uncovered, the line-start rule, and a
     /// diagnostic for exactly the tokens that carry an error.

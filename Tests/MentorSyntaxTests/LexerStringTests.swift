@@ -94,6 +94,7 @@ struct LexerStringTests {
     func stringTable(_ row: LexerCase) {
         let actual = LexerTestSupport.pieces(row.source)
         #expect(actual == row.expected.map { Piece($0.0, $0.1) })
+        LexerRobustnessTests.checkInvariants(LexerTestSupport.file(row.source))
     }
 
     @Test("every piece of a \"\"\" string is multiline; the code inside interpolations is not")
