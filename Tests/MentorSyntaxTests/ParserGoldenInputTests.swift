@@ -7,14 +7,14 @@ import Testing
 /// Each golden input under `Tests/Golden/syntax/` triggers exactly the diagnostic it is named after.
 @Suite struct ParserGoldenInputTests {
     static let expectedCodes: [String: DiagnosticCode] = [
-        "unexpected-token": .unexpectedToken,
-        "unclosed-delimiter": .unclosedDelimiter,
-        "nesting-too-deep": .nestingTooDeep,
-        "chained-comparison": .chainedComparison,
-        "chained-cadence-limit": .chainedCadenceLimit,
-        "missing-separator": .missingSeparator,
-        "interpolated-import-path": .interpolatedImportPath,
-        "invalid-lambda-parameters": .invalidLambdaParameters,
+        "unexpected_token": .unexpectedToken,
+        "unclosed_delimiter": .unclosedDelimiter,
+        "nesting_too_deep": .nestingTooDeep,
+        "chained_comparison": .chainedComparison,
+        "chained_cadence_limit": .chainedCadenceLimit,
+        "missing_separator": .missingSeparator,
+        "interpolated_import_path": .interpolatedImportPath,
+        "invalid_lambda_parameters": .invalidLambdaParameters,
     ]
 
     static let goldenInputs = mentorFiles(under: testsDirectory.appendingPathComponent("Golden/syntax"))
