@@ -7,10 +7,22 @@ public enum Lexer {
     /// All tokens of `file` in order, comments and newlines included, ending with exactly one
     /// `endOfFile`.
     public static func tokenize(_ file: SourceFile) -> [Token] {
-        file.bytes.withUnsafeBufferPointer { buffer in
-            var scanner = LexerScanner(buffer)
-            scanner.scanAll()
-            return scanner.tokens
+        file.bytes.withUnsafeBufferPointer { bytes in
+            var spill: [Token] = []
+            var indentationFaults: [Token] = []
+            var tokens = [Token](unsafeUninitializedCapacity: LexerTokenSink.estimatedCount(forBytes: bytes.count)) {
+                storage, initialized in
+                var scanner = LexerScanner(bytes, into: LexerTokenSink(storage))
+                scanner.scanAll()
+                initialized = scanner.tokens.written
+                spill = scanner.tokens.spill
+                indentationFaults = scanner.indentationFaults
+            }
+            tokens += spill
+            if !indentationFaults.isEmpty {
+                tokens = LexerIndentation.merge(indentationFaults, into: tokens, bytes: bytes)
+            }
+            return tokens
         }
     }
 }

@@ -1,5 +1,3 @@
-import MentorDiagnostics
-
 /// Byte and scalar classes the lexer dispatches on. ASCII is decided with arithmetic on the
 /// byte; only non-ASCII bytes pay for UTF-8 decoding and Unicode property lookups.
 enum LexerCharacters {
@@ -12,9 +10,14 @@ enum LexerCharacters {
     @inline(__always)
     static func isASCIIIdentifierStart(_ byte: UInt8) -> Bool { isASCIILetter(byte) || byte == 0x5F }
 
+    /// `[0-9A-Za-z_]`, as one shift and test of a 64-bit mask per half of ASCII: identifier
+    /// scanning is the lexer's hottest loop, and this form has no data-dependent branches.
     @inline(__always)
     static func isASCIIIdentifierContinue(_ byte: UInt8) -> Bool {
-        isASCIILetter(byte) || isDigit(byte) || byte == 0x5F
+        let digits: UInt64 = 0x03FF_0000_0000_0000               // 0x30-0x39
+        let lettersAndUnderscore: UInt64 = 0x07FF_FFFE_87FF_FFFE // 0x41-0x5A, 0x5F, 0x61-0x7A
+        let mask = byte < 0x40 ? digits : lettersAndUnderscore
+        return byte < 0x80 && (mask >> UInt64(byte & 0x3F)) & 1 != 0
     }
 
     /// Space or tab: the blanks of indentation and of `4 weeks`.
@@ -51,9 +54,38 @@ enum LexerCharacters {
     }
 
     /// Length of the valid UTF-8 sequence at `index`, or nil when the bytes there are invalid.
+    ///
+    /// The same rules as `UTF8Scan.sequenceLength` (which the tests check it against), written
+    /// for a buffer so that it inlines: the generic version costs a call per byte, which
+    /// halves the lexer's speed on text with many accented letters.
     @inline(__always)
     static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        UTF8Scan.sequenceLength(bytes, at: index)
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        let count = bytes.count
+        switch lead {
+        case 0xC2...0xDF:
+            guard index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { return nil }
+            return 2
+        case 0xE0...0xEF:
+            guard index + 2 < count else { return nil }
+            let second = bytes[index + 1]
+            guard second & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80,
+                  lead != 0xE0 || second >= 0xA0, // overlong
+                  lead != 0xED || second < 0xA0   // surrogates
+            else { return nil }
+            return 3
+        case 0xF0...0xF4:
+            guard index + 3 < count else { return nil }
+            let second = bytes[index + 1]
+            guard second & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80, bytes[index + 3] & 0xC0 == 0x80,
+                  lead != 0xF0 || second >= 0x90, // overlong
+                  lead != 0xF4 || second < 0x90   // beyond U+10FFFF
+            else { return nil }
+            return 4
+        default:
+            return nil
+        }
     }
 
     /// The scalar encoded by the valid `length`-byte sequence at `index`.

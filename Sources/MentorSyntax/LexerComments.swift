@@ -88,7 +88,7 @@ extension LexerScanner {
             append(.blockComment, from: start, to: index, flags: beginToken())
         } else {
             appendCommentPieces(.blockComment, from: start, to: index, around: faults)
-            sawLineBreak = lineBreak(between: Int(tokens[tokens.count - 1].start), and: index)
+            sawLineBreak = lineBreak(between: Int(tokens.lastStart), and: index)
         }
         if sawLineBreak { lineStartPending = true }
         position = index

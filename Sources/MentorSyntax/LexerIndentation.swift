@@ -27,27 +27,30 @@ extension LexerScanner {
         }
         return true
     }
+}
 
+/// Merging the indentation faults of `"""` strings into the finished token list.
+enum LexerIndentation {
     /// Splits the text runs holding under-indented lines around their error tokens, then
     /// recomputes the first-on-its-line flags, which the inserted tokens change.
-    mutating func mergeIndentationFaults() {
+    static func merge(_ faults: [Token], into tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         // Inner strings close (and record their faults) before outer ones.
-        indentationFaults.sort { $0.start < $1.start }
+        let faults = faults.sorted { $0.start < $1.start }
         var merged: [Token] = []
-        merged.reserveCapacity(tokens.count + 2 * indentationFaults.count)
+        merged.reserveCapacity(tokens.count + 2 * faults.count)
         var faultIndex = 0
         for original in tokens {
             var token = original
             // Faults at a token's start (a line starting with `\(` or an escape) come first.
-            while faultIndex < indentationFaults.count, indentationFaults[faultIndex].start <= token.start {
-                let fault = indentationFaults[faultIndex]
+            while faultIndex < faults.count, faults[faultIndex].start <= token.start {
+                let fault = faults[faultIndex]
                 merged.append(fault)
                 if token.kind == .stringText { token.start = max(token.start, fault.end) }
                 faultIndex += 1
             }
             if token.kind == .stringText {
-                while faultIndex < indentationFaults.count, indentationFaults[faultIndex].start < token.end {
-                    let fault = indentationFaults[faultIndex]
+                while faultIndex < faults.count, faults[faultIndex].start < token.end {
+                    let fault = faults[faultIndex]
                     merged.append(Token(kind: .stringText, start: token.start, end: fault.start, flags: token.flags))
                     merged.append(fault)
                     token.start = fault.end
@@ -57,15 +60,14 @@ extension LexerScanner {
             }
             merged.append(token)
         }
-        tokens = merged
-        indentationFaults.removeAll()
 
         var previousStart = 0
-        for index in tokens.indices {
-            let start = Int(tokens[index].start)
-            let first = index == 0 || lineBreak(between: previousStart, and: start)
-            if first { tokens[index].flags.insert(.atLineStart) } else { tokens[index].flags.remove(.atLineStart) }
+        for index in merged.indices {
+            let start = Int(merged[index].start)
+            let first = index == 0 || bytes[previousStart..<start].contains(0x0A)
+            if first { merged[index].flags.insert(.atLineStart) } else { merged[index].flags.remove(.atLineStart) }
             previousStart = start
         }
+        return merged
     }
 }

@@ -1,11 +1,9 @@
 /// One level of the lexer's mode stack: an open string whose text is being scanned, or an
-/// interpolation `\( … )` inside one whose code is being scanned. An explicit stack instead of
-/// recursion keeps arbitrarily deep nesting (`"\("\("…")")"`) safe.
+/// interpolation `\( … )` inside one whose code is being scanned. Frames alternate (a string,
+/// its interpolation, a string inside that, …), so `LexerScanner.scanningText` says which the
+/// top one is. An explicit stack instead of recursion keeps any depth of nesting
+/// (`"\("\("…")")"`) safe.
 struct LexerFrame {
-    /// Whether the frame scans string text or interpolated code.
-    enum Kind { case string, interpolation }
-
-    var kind: Kind
     /// The string, or the string that holds the interpolation, is a `"""` string.
     var multiline: Bool
     /// Unmatched `(` inside an interpolation; its `)` at depth 0 ends the interpolation.
@@ -21,7 +19,7 @@ struct LexerScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     var position = 0
-    var tokens: [Token] = []
+    var tokens: LexerTokenSink
     /// A line break was consumed since the last token began, so the next token to begin is the
     /// first one on its line.
     var lineStartPending = true
@@ -34,15 +32,14 @@ struct LexerScanner {
     /// Line starts inside the text of open `"""` strings, checked against the closing
     /// delimiter's indentation once it is known (a stack shared by nested strings).
     var textLineStarts: [UInt32] = []
-    /// Error tokens for under-indented `"""` lines, merged into `tokens` at the end because a
+    /// Error tokens for under-indented `"""` lines, merged into the tokens at the end because a
     /// line is only known to be bad after the text holding it was emitted.
     var indentationFaults: [Token] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: LexerTokenSink) {
         self.bytes = bytes
         self.count = bytes.count
-        // Realistic sources hold about one token per five bytes; reserving avoids regrowth.
-        tokens.reserveCapacity(bytes.count / 4 + 16)
+        self.tokens = tokens
     }
 
     /// The byte at `index`, or 0 past the end (0 never matches what a lookahead looks for).
@@ -255,6 +252,5 @@ struct LexerScanner {
             scanningText = false
         }
         appendHere(.endOfFile, length: 0)
-        if !indentationFaults.isEmpty { mergeIndentationFaults() }
     }
 }

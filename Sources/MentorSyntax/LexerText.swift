@@ -8,7 +8,7 @@ extension LexerScanner {
             return
         }
         appendHere(.stringStart, length: 1)
-        frames.append(LexerFrame(kind: .string, multiline: false))
+        frames.append(LexerFrame(multiline: false))
         scanningText = true
     }
 
@@ -16,7 +16,7 @@ extension LexerScanner {
     mutating func openMultilineString() {
         appendHere(.stringStart, length: 3, flags: .multiline)
         while position < count, LexerCharacters.isBlank(bytes[position]) { position += 1 }
-        let frame = LexerFrame(kind: .string, multiline: true, lineStartsBase: textLineStarts.count)
+        let frame = LexerFrame(multiline: true, lineStartsBase: textLineStarts.count)
         if position < count, bytes[position] != 0x0A {
             // Text on the opening line. If the line also holds a `"""` the writer most likely
             // meant a one-line string: end it there. Otherwise the string goes on below.
@@ -119,7 +119,7 @@ extension LexerScanner {
                 if self.byte(at: position + 1) == 0x28 { // \(
                     flushText(multiline: multiline)
                     appendHere(.interpolationStart, length: 2, flags: multiline ? .multiline : [])
-                    frames.append(LexerFrame(kind: .interpolation, multiline: multiline))
+                    frames.append(LexerFrame(multiline: multiline))
                     scanningText = false
                     return
                 }

@@ -41,6 +41,7 @@ public enum LiteralDecoder {
         return file.bytes.withUnsafeBufferPointer { bytes -> (amount: Int64, unit: DurationUnit)? in
             let start = Int(token.start)
             let end = Int(token.end)
+            guard start < end, end <= bytes.count else { return nil }
             var digitsEnd = start
             while digitsEnd < end, LexerCharacters.isDigit(bytes[digitsEnd]) { digitsEnd += 1 }
             var wordStart = digitsEnd

@@ -50,6 +50,27 @@ extension Parser.State {
         }
     }
 
+    /// Whether the current token can only begin a statement or a declaration, never stand
+    /// inside brackets: a statement keyword, or a declaration word followed by its name.
+    var beginsItemOnly: Bool {
+        switch kind {
+        case .kwLet, .kwFn, .kwRequire, .kwWarn, .kwFail, .kwExpect, .kwImport: true
+        case .identifier: declarationKindHere(insideBody: true) != nil
+        default: false
+        }
+    }
+
+    /// Whether `closer` is the closing partner of `opener`.
+    static func closes(_ closer: TokenKind, _ opener: TokenKind) -> Bool {
+        switch (opener, closer) {
+        case (.leftParen, .rightParen), (.leftBracket, .rightBracket), (.leftBrace, .rightBrace),
+            (.stringStart, .stringEnd), (.interpolationStart, .interpolationEnd):
+            true
+        default:
+            false
+        }
+    }
+
     static func isKeyword(_ kind: TokenKind) -> Bool {
         kind.rawValue >= TokenKind.kwLet.rawValue && kind.rawValue <= TokenKind.kwImport.rawValue
     }
@@ -159,7 +180,15 @@ extension Parser.State {
     /// Every call is paired with `exitNesting()`, whatever it returns.
     mutating func enterNesting() -> Bool {
         nestingDepth += 1
-        if nestingDepth <= SyntaxLimits.maximumNestingDepth { return true }
+        let beyondLimit = nestingDepth > SyntaxLimits.maximumNestingDepth
+        if !beyondLimit, !stack.isExhausted() { return true }
+        if !beyondLimit, !reportsStackExhaustion {
+            // Unwind at once; `Parser.parse` starts again on a thread with a larger stack.
+            stackExhausted = true
+            depthExceeded = true
+            panicking = true
+            return false
+        }
         if !depthExceeded {
             depthExceeded = true
             if !panicking {
@@ -185,6 +214,13 @@ extension Parser.State {
         var first = skipFirst
         while !atEnd {
             let token = current
+            if openDelimiters.count > target, currentStartsLine, beginsItemOnly, !first,
+                openDelimiters[target...].allSatisfy({ $0.kind == .leftParen || $0.kind == .leftBracket })
+            {
+                // Brackets the failed item left open: a line that can only begin a statement or
+                // a declaration shows they were never going to be closed.
+                break
+            }
             if openDelimiters.count <= target {
                 if first {
                     // The token itself could not begin anything; a stray closer is dropped unmatched.
@@ -197,7 +233,12 @@ extension Parser.State {
                 if currentStartsLine { break }
                 advance()
             } else if Self.isCloser(token.kind) {
-                closeDelimiter()
+                // Close the innermost delimiter this closer matches; one that matches nothing the
+                // failed item opened belongs to the enclosing construct.
+                guard let match = openDelimiters[target...].lastIndex(where: { Self.closes(token.kind, $0.kind) })
+                else { break }
+                advance()
+                openDelimiters.removeSubrange(match...)
             } else {
                 advance()
             }

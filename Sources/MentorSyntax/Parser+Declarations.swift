@@ -14,7 +14,7 @@ extension Parser.State {
         let nextIndex = significantIndex(after: index)
         guard !lineBreak(before: nextIndex) else { return nil }
         let next = tokens[nextIndex].kind
-        guard let kind = DeclarationKind(rawValue: text(of: token)) else { return nil }
+        guard let kind = declarationWord(token) else { return nil }
         switch kind {
         case .program: return next == .stringStart || next == .leftBrace ? kind : nil
         case .competency, .pathway, .person, .agreement, .agenda, .rule:
@@ -23,6 +23,35 @@ extension Parser.State {
         case .step, .goal: return insideBody && next == .identifier ? kind : nil
         case .session: return insideBody && next == .integer ? kind : nil
         }
+    }
+
+    /// The declaration kind spelled by `token`, compared byte by byte (this runs at the start
+    /// of every statement).
+    func declarationWord(_ token: Token) -> DeclarationKind? {
+        func spells(_ word: StaticString) -> Bool { text(of: token, equals: word) }
+        switch bytes[Int(token.start)] {
+        case UInt8(ascii: "a"):
+            if spells("agreement") { return .agreement }
+            if spells("agenda") { return .agenda }
+        case UInt8(ascii: "c"):
+            if spells("competency") { return .competency }
+        case UInt8(ascii: "g"):
+            if spells("goal") { return .goal }
+        case UInt8(ascii: "p"):
+            if spells("program") { return .program }
+            if spells("pathway") { return .pathway }
+            if spells("person") { return .person }
+        case UInt8(ascii: "r"):
+            if spells("rule") { return .rule }
+        case UInt8(ascii: "s"):
+            if spells("step") { return .step }
+            if spells("session") { return .session }
+        case UInt8(ascii: "t"):
+            if spells("test") { return .test }
+        default:
+            break
+        }
+        return nil
     }
 
     /// declaration = program_declaration | entity_declaration | session_declaration
@@ -59,7 +88,7 @@ extension Parser.State {
         if kind != .rule, kind != .test, at(.kwFor), !currentStartsLine {
             advance()
             guard at(.identifier) else {
-                expected("the name of the declaration this \(kind.rawValue) is for, after `for`")
+                expected("a name after `for`", help: "`for` names the declaration this \(kind.rawValue) belongs to, as in `agenda plan for ana_dave`")
                 return nil
             }
             declaration.target = identifier(current)
@@ -112,6 +141,7 @@ extension Parser.State {
     mutating func parseMemberList(allowsDeclarations: Bool, recovers: Bool) -> [Member] {
         let target = openDelimiters.count
         var members: [Member] = []
+        members.reserveCapacity(8)
         while !at(.rightBrace), !atEnd {
             let startIndex = index
             if allowsDeclarations, let kind = declarationKindHere(insideBody: true) {
@@ -169,6 +199,11 @@ extension Parser.State {
     /// field_value = expression { "," "then" expression } ;
     mutating func parseFieldValue() -> Expr {
         let first = parseExpression()
+        if !panicking, at(.comma), nextKind == .endOfFile {
+            // `cadence: weekly for 4 weeks,` at the end of the input: a phase may follow.
+            advance()
+            expected("`then` and the next cadence phase")
+        }
         guard !panicking, at(.comma), nextKind == .kwThen else { return first }
         var phases = [first]
         while !panicking, at(.comma), nextKind == .kwThen {
@@ -183,7 +218,9 @@ extension Parser.State {
     /// The `///` lines alone on the lines just before the token at `position`, markers and one
     /// following space removed, joined with line feeds; nil when there are none.
     func docComment(before position: Int) -> String? {
-        guard position > 0 else { return nil }
+        var before = position - 1
+        while before >= 0, tokens[before].kind == .newline { before -= 1 }
+        guard before >= 0, tokens[before].kind == .docComment else { return nil }
         var expectedLine = file.lineIndex(of: tokens[position].start) - 1
         var lines: [Token] = []
         var previous = position - 1

@@ -12,16 +12,17 @@ extension Parser.State {
     /// Reports "expected `what`, found …" at the current token and enters panic mode.
     mutating func expected(
         _ what: String, help: String? = nil, code: DiagnosticCode = .unexpectedToken,
-        labels: [DiagnosticLabel] = []
+        labels: [DiagnosticLabel] = [], at location: Span? = nil
     ) {
         guard !panicking else { return }
         panicking = true
         let token = current
         // The lexer already explained a malformed token; a second message would only repeat it.
         if token.error != .none || token.kind == .error { return }
+        let label = token.kind == .endOfFile ? "the input ends here" : location == nil ? "not expected here" : "missing here"
         diagnostics.append(Diagnostic(
             code, .error, "expected \(what), found \(describe(token))",
-            at: errorSpan, label: "expected \(what)", labels: labels, help: help))
+            at: location ?? errorSpan, label: label, labels: labels, help: help))
         if token.kind == .endOfFile { endOfInputErrors += 1 } else { otherErrors += 1 }
     }
 
@@ -37,6 +38,11 @@ extension Parser.State {
             span: span(of: opener), message: "`\(Self.spelling(of: opener.kind))` opened here")
         if atEnd || (Self.isCloser(kind) && kind != closer) {
             expected("\(what) to close `\(Self.spelling(of: opener.kind))`", code: .unclosedDelimiter, labels: [openerLabel])
+        } else if currentStartsLine {
+            // Most likely the closer was forgotten at the end of the previous line: point there.
+            expected(
+                "\(what) to close `\(Self.spelling(of: opener.kind))`", code: .unclosedDelimiter, labels: [openerLabel],
+                at: Span(file: fileID, start: previousEnd, end: previousEnd))
         } else {
             expected(what, labels: [openerLabel])
         }
@@ -44,7 +50,9 @@ extension Parser.State {
 
     /// Reports two statements on one line.
     mutating func reportMissingStatementSeparator(after item: TopLevelItem?) {
-        var help = "put each statement on its own line, or separate them with `;`"
+        var help = at(.equal)
+            ? "names are bound once, with `let name = value`; there is no assignment"
+            : "put each statement on its own line, or separate them with `;`"
         if case .statement(let statement)? = item, case .expression(let expression) = statement.kind,
             case .identifier(let name) = expression.kind
         {

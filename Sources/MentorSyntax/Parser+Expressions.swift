@@ -1,52 +1,54 @@
 import MentorDiagnostics
 
-/// Binding strength of the binary and prefix operators (the grammar's precedence table).
-enum Precedence {
-    static let limit = 1
-    static let coalesce = 2
-    static let or = 3
-    static let and = 4
-    static let not = 5
-    static let comparison = 6
-    static let additive = 7
-    static let multiplicative = 8
-}
-
-/// An infix operator as the precedence-climbing loop sees it.
-struct InfixOperator {
-    enum Associativity { case left, right, none }
-    /// The operator, or nil for the cadence limit `C for D`.
-    var binary: BinaryOperator?
-    var precedence: Int
-    var associativity: Associativity
-    /// Whether the operator may begin a line and still continue the expression before it.
-    var continuesAtLineStart: Bool
-
-    init(_ binary: BinaryOperator?, _ precedence: Int, _ associativity: Associativity, continuesAtLineStart: Bool = true) {
-        self.binary = binary
-        self.precedence = precedence
-        self.associativity = associativity
-        self.continuesAtLineStart = continuesAtLineStart
+extension Parser {
+    /// Binding strength of the binary and prefix operators (the grammar's precedence table).
+    enum Precedence {
+        static let limit = 1
+        static let coalesce = 2
+        static let or = 3
+        static let and = 4
+        static let not = 5
+        static let comparison = 6
+        static let additive = 7
+        static let multiplicative = 8
     }
 
-    static func forToken(_ kind: TokenKind) -> InfixOperator? {
-        switch kind {
-        case .kwFor: InfixOperator(nil, Precedence.limit, .none, continuesAtLineStart: false)
-        case .questionQuestion: InfixOperator(.coalesce, Precedence.coalesce, .right)
-        case .kwOr: InfixOperator(.or, Precedence.or, .left)
-        case .kwAnd: InfixOperator(.and, Precedence.and, .left)
-        case .equalEqual: InfixOperator(.equal, Precedence.comparison, .none)
-        case .bangEqual: InfixOperator(.notEqual, Precedence.comparison, .none)
-        case .less: InfixOperator(.less, Precedence.comparison, .none)
-        case .lessEqual: InfixOperator(.lessEqual, Precedence.comparison, .none)
-        case .greater: InfixOperator(.greater, Precedence.comparison, .none)
-        case .greaterEqual: InfixOperator(.greaterEqual, Precedence.comparison, .none)
-        case .plus: InfixOperator(.add, Precedence.additive, .left)
-        // At the start of a line `-` is unary minus beginning a new statement.
-        case .minus: InfixOperator(.subtract, Precedence.additive, .left, continuesAtLineStart: false)
-        case .star: InfixOperator(.multiply, Precedence.multiplicative, .left)
-        case .slash: InfixOperator(.divide, Precedence.multiplicative, .left)
-        default: nil
+    /// An infix operator as the precedence-climbing loop sees it.
+    struct InfixOperator {
+        enum Associativity { case left, right, none }
+        /// The operator, or nil for the cadence limit `C for D`.
+        var binary: BinaryOperator?
+        var precedence: Int
+        var associativity: Associativity
+        /// Whether the operator may begin a line and still continue the expression before it.
+        var continuesAtLineStart: Bool
+
+        init(_ binary: BinaryOperator?, _ precedence: Int, _ associativity: Associativity, continuesAtLineStart: Bool = true) {
+            self.binary = binary
+            self.precedence = precedence
+            self.associativity = associativity
+            self.continuesAtLineStart = continuesAtLineStart
+        }
+
+        static func forToken(_ kind: TokenKind) -> InfixOperator? {
+            switch kind {
+            case .kwFor: InfixOperator(nil, Precedence.limit, .none, continuesAtLineStart: false)
+            case .questionQuestion: InfixOperator(.coalesce, Precedence.coalesce, .right)
+            case .kwOr: InfixOperator(.or, Precedence.or, .left)
+            case .kwAnd: InfixOperator(.and, Precedence.and, .left)
+            case .equalEqual: InfixOperator(.equal, Precedence.comparison, .none)
+            case .bangEqual: InfixOperator(.notEqual, Precedence.comparison, .none)
+            case .less: InfixOperator(.less, Precedence.comparison, .none)
+            case .lessEqual: InfixOperator(.lessEqual, Precedence.comparison, .none)
+            case .greater: InfixOperator(.greater, Precedence.comparison, .none)
+            case .greaterEqual: InfixOperator(.greaterEqual, Precedence.comparison, .none)
+            case .plus: InfixOperator(.add, Precedence.additive, .left)
+            // At the start of a line `-` is unary minus beginning a new statement.
+            case .minus: InfixOperator(.subtract, Precedence.additive, .left, continuesAtLineStart: false)
+            case .star: InfixOperator(.multiply, Precedence.multiplicative, .left)
+            case .slash: InfixOperator(.divide, Precedence.multiplicative, .left)
+            default: nil
+            }
         }
     }
 }
@@ -79,7 +81,7 @@ extension Parser.State {
             let condition = parseExpression()
             return parseConditional(from: ifToken, condition: condition)
         default:
-            let expression = parseBinary(minimum: Precedence.limit)
+            let expression = parseBinary(minimum: Parser.Precedence.limit)
             if !panicking, at(.arrow) {
                 expected(
                     "an operator or the end of the expression",
@@ -157,7 +159,7 @@ extension Parser.State {
     mutating func parseBinary(minimum: Int) -> Expr {
         var left: Expr
         if at(.kwNot) {
-            guard minimum <= Precedence.not else {
+            guard minimum <= Parser.Precedence.not else {
                 expected(
                     "an operand",
                     help: "`not` binds more loosely than comparisons and arithmetic; put it in parentheses, as in `a == (not b)`")
@@ -168,7 +170,7 @@ extension Parser.State {
             left = parsePrefixExpression()
         }
         var lastNonAssociative: Int?
-        while !panicking, let infix = InfixOperator.forToken(kind), infix.precedence >= minimum {
+        while !panicking, let infix = Parser.InfixOperator.forToken(kind), infix.precedence >= minimum {
             if lineContext, !infix.continuesAtLineStart, currentStartsLine { break }
             let operatorToken = current
             if infix.associativity == .none, lastNonAssociative == infix.precedence {
@@ -215,7 +217,7 @@ extension Parser.State {
         defer { exitNesting() }
         guard enterNesting() else { return Expr(.error, span: errorSpan) }
         advance()
-        let operand = parseBinary(minimum: Precedence.not)
+        let operand = parseBinary(minimum: Parser.Precedence.not)
         return Expr(.unary(.not, operand), span: span(from: notToken.start))
     }
 
@@ -239,11 +241,11 @@ extension Parser.State {
         while !panicking {
             switch kind {
             case .leftParen where onSameLogicalLine:
-                expression = parseCall(callee: expression)
+                expression = parseCallSuffix(callee: expression)
             case .dot:
-                expression = parseMember(base: expression)
+                expression = parseMemberSuffix(base: expression)
             case .kwWith:
-                expression = parseWith(base: expression)
+                expression = parseWithSuffix(base: expression)
             default:
                 return expression
             }
@@ -253,13 +255,14 @@ extension Parser.State {
 
     /// call_suffix = "(" [ argument { "," argument } [ "," ] ] ")" ;
     /// argument = [ IDENTIFIER ":" ] expression ;
-    mutating func parseCall(callee: Expr) -> Expr {
+    mutating func parseCallSuffix(callee: Expr) -> Expr {
         let opener = current
         advance()
         let savedLineContext = lineContext
         lineContext = false
         defer { lineContext = savedLineContext }
         var arguments: [Argument] = []
+        arguments.reserveCapacity(4)
         while !at(.rightParen), !atEnd {
             var label: Identifier?
             if at(.identifier), nextKind == .colon {
@@ -282,7 +285,7 @@ extension Parser.State {
     }
 
     /// member_suffix = "." ( IDENTIFIER | keyword ) ;
-    mutating func parseMember(base: Expr) -> Expr {
+    mutating func parseMemberSuffix(base: Expr) -> Expr {
         advance()
         guard at(.identifier) || Self.isKeyword(kind) else {
             expected("a member name after `.`")
@@ -294,7 +297,7 @@ extension Parser.State {
     }
 
     /// with_suffix = "with" record ;
-    mutating func parseWith(base: Expr) -> Expr {
+    mutating func parseWithSuffix(base: Expr) -> Expr {
         advance()
         guard at(.leftBrace) else {
             expected("`{` after `with`", help: "a changed copy is written `x with { field: value }`")
@@ -342,6 +345,11 @@ extension Parser.State {
         case .kwNot:
             expected("an operand", help: "`not` binds more loosely than this operator; put it in parentheses: `(not x)`")
             return Expr(.error, span: errorSpan)
+        case .kwThen:
+            expected(
+                "an expression",
+                help: "cadence phases `C1, then C2` are only read as the value of a field or of a `let`; bind them with `let` first")
+            return Expr(.error, span: errorSpan)
         default:
             expected("an expression")
             return Expr(.error, span: errorSpan)
@@ -369,6 +377,7 @@ extension Parser.State {
         lineContext = false
         defer { lineContext = savedLineContext }
         var elements: [Expr] = []
+        elements.reserveCapacity(4)
         while !at(.rightBracket), !atEnd {
             let element = parseExpression()
             if panicking { return Expr(.error, span: span(from: opener.start)) }

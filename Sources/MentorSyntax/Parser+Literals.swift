@@ -41,13 +41,16 @@ extension Parser.State {
     /// escape, a bad byte) becomes an `.error` node; the lexer's diagnostic explains it.
     mutating func parseStringLiteral() -> Expr {
         let opener = current
+        let indentation = opener.flags.contains(.multiline) ? closingIndentation(ofStringAt: index) : bytes[0..<0]
         advance()
-        var pieces: [StringPiece] = []
+        var parts: [StringPart] = []
+        var pendingText: String?
         var faulty = false
         while true {
             switch kind {
             case .stringText:
-                pieces.append(.text(index))
+                let text = decodeText(at: index, indentation: indentation)
+                if pendingText == nil { pendingText = text } else { pendingText!.append(text) }
                 advance()
             case .interpolationStart:
                 let interpolationOpener = current
@@ -58,12 +61,21 @@ extension Parser.State {
                 lineContext = savedLineContext
                 if !panicking { expectClosing(.interpolationEnd, for: interpolationOpener) }
                 if panicking { return Expr(.error, span: span(from: opener.start)) }
-                pieces.append(.interpolation(expression))
+                if let text = pendingText {
+                    parts.append(.text(text))
+                    pendingText = nil
+                }
+                parts.append(.interpolation(expression))
             case .stringEnd:
-                let closer = current
                 closeDelimiter()
                 let whole = span(from: opener.start)
-                return faulty ? Expr(.error, span: whole) : Expr(.stringLiteral(decode(pieces, closer: closer)), span: whole)
+                if faulty { return Expr(.error, span: whole) }
+                if let text = pendingText {
+                    parts.append(.text(text))
+                } else if parts.isEmpty {
+                    parts.append(.text(""))
+                }
+                return Expr(.stringLiteral(parts), span: whole)
             case .error where current.error == .closingQuotesNotOnOwnLine:
                 // The lexer ended the string at these quotes.
                 closeDelimiter()
@@ -82,41 +94,44 @@ extension Parser.State {
         }
     }
 
-    private enum StringPiece {
-        case text(Int)
-        case interpolation(Expr)
+    /// The indentation removed from the lines of the `"""` string opened at `position`: that of
+    /// its closing delimiter, found by looking ahead past any strings nested in interpolations.
+    private func closingIndentation(ofStringAt position: Int) -> ArraySlice<UInt8> {
+        var depth = 0
+        var ahead = position
+        while ahead < tokens.count {
+            let token = tokens[ahead]
+            switch token.kind {
+            case .stringStart:
+                depth += 1
+            case .stringEnd:
+                depth -= 1
+                if depth == 0 { return StringLiteralText.closingIndentation(token, in: file) }
+            case .error where token.error == .closingQuotesNotOnOwnLine:
+                depth -= 1
+                if depth == 0 { return bytes[0..<0] }
+            case .error where token.error == .unterminatedString, .endOfFile:
+                return bytes[0..<0]
+            default:
+                break
+            }
+            ahead += 1
+        }
+        return bytes[0..<0]
     }
 
-    /// Decodes the text pieces (escapes, and for `"""` strings the closing delimiter's
-    /// indentation) and merges adjacent text into one part.
-    private func decode(_ pieces: [StringPiece], closer: Token) -> [StringPart] {
-        let indentation = closer.flags.contains(.multiline)
-            ? StringLiteralText.closingIndentation(closer, in: file)
-            : bytes[0..<0]
-        var parts: [StringPart] = []
-        var pendingText: String?
-        for piece in pieces {
-            switch piece {
-            case .text(let position):
-                let token = tokens[position]
-                let previous = tokens[position - 1].kind
-                let startsLine = previous == .stringStart
-                    || (token.start > 0 && bytes[Int(token.start) - 1] == UInt8(ascii: "\n"))
-                let text = StringLiteralText.decode(token, in: file, indentation: indentation, startsLine: startsLine)
-                if pendingText == nil { pendingText = text } else { pendingText!.append(text) }
-            case .interpolation(let expression):
-                if let text = pendingText {
-                    parts.append(.text(text))
-                    pendingText = nil
-                }
-                parts.append(.interpolation(expression))
-            }
+    /// The text of the `stringText` token at `position`, escapes decoded and indentation removed.
+    private func decodeText(at position: Int, indentation: ArraySlice<UInt8>) -> String {
+        let token = tokens[position]
+        let start = Int(token.start)
+        let end = Int(token.end)
+        let plain = bytes.withUnsafeBufferPointer { !$0[start..<end].contains(UInt8(ascii: "\\")) }
+        if indentation.isEmpty, plain {
+            // Most text has no escapes and no indentation to remove: it is its own decoding.
+            return String(decoding: bytes[start..<end], as: UTF8.self)
         }
-        if let text = pendingText {
-            parts.append(.text(text))
-        } else if parts.isEmpty {
-            parts.append(.text(""))
-        }
-        return parts
+        // The lexer marks a piece that begins a line (not one after an interpolation's `)`).
+        let startsLine = token.flags.contains(.atLineStart)
+        return StringLiteralText.decode(token, in: file, indentation: indentation, startsLine: startsLine)
     }
 }

@@ -25,6 +25,7 @@ extension Parser.State {
     mutating func parseStatementList() -> [Stmt] {
         let target = openDelimiters.count
         var statements: [Stmt] = []
+        statements.reserveCapacity(8)
         while true {
             while at(.semicolon) { advance() }
             if at(.rightBrace) || atEnd { break }

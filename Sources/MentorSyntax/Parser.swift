@@ -6,8 +6,10 @@ public enum Parser {
     /// Lexes and parses `file`, returning the tree, every lexical and syntax diagnostic, and
     /// whether the input ended inside an open construct.
     public static func parse(_ file: SourceFile) -> ParseResult {
-        var state = State(file: file, tokens: Lexer.tokenize(file))
-        return state.parseSourceFile()
+        let tokens = Lexer.tokenize(file)
+        var state = State(file: file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes))
+        let result = state.parseSourceFile()
+        return state.stackExhausted ? parseOnDeepInputThread(file, tokens: tokens) : result
     }
 }
 
@@ -37,6 +39,13 @@ extension Parser {
         /// Set when the nesting limit is hit; only the top-level loop clears it.
         var depthExceeded = false
         var nestingDepth = 0
+        /// How deep the recursion may go on this thread (see `Parser+Stack.swift`).
+        let stack: StackBudget
+        /// Set when the stack budget ran out first: the parse is abandoned and started again
+        /// on a thread with a larger stack.
+        var stackExhausted = false
+        /// Set where no larger stack is available: running out is then the nesting limit.
+        var reportsStackExhaustion = false
         /// Opening delimiters (brackets, braces, strings, interpolations) consumed and not yet
         /// closed, innermost last; recovery skips to the end of those a failed item opened.
         var openDelimiters: [Token] = []
@@ -44,8 +53,9 @@ extension Parser {
         /// `( )`, `[ ]` and interpolations.
         var lineContext = true
 
-        init(file: SourceFile, tokens: [Token]) {
+        init(file: SourceFile, tokens: [Token], stack: StackBudget) {
             self.file = file
+            self.stack = stack
             self.fileID = file.id
             self.bytes = file.bytes
             if let last = tokens.last, last.kind == .endOfFile {
@@ -73,20 +83,26 @@ extension Parser.State {
             let startIndex = index
             let startOffset = current.start
             let item = parseTopLevelItem()
+            if stackExhausted { break }
             if depthExceeded {
                 // Skip the rest of this top-level item: every bracket it opened, then to the next line.
                 synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: false)
                 depthExceeded = false
-                if let item, case .declaration = item { items.append(item) }
+                if let item, case .declaration = item {
+                    items.append(item)
+                } else {
+                    items.append(.statement(Stmt(.error, span: span(from: startOffset))))
+                }
                 continue
             }
             if panicking {
                 synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: index == startIndex)
-                switch item {
-                case .declaration?: items.append(item!)
-                case .statement?, nil where startOffset < previousEnd:
+                // A declaration whose body failed part-way is kept; anything else becomes an
+                // error statement covering the text that was skipped.
+                if let item, case .declaration = item {
+                    items.append(item)
+                } else if startOffset < previousEnd {
                     items.append(.statement(Stmt(.error, span: span(from: startOffset))))
-                default: break
                 }
                 continue
             }

@@ -58,7 +58,7 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
 }
 
 /// What is wrong with an `.error` token (or a literal the lexer could not accept).
-public enum LexicalError: UInt8, Sendable, Hashable {
+public enum LexicalError: UInt8, Sendable, Hashable, CaseIterable {
     case none
     case invalidUTF8
     case unexpectedCharacter
