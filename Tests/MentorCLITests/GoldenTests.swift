@@ -55,7 +55,7 @@ struct GoldenTests {
 
     @Test(arguments: GoldenCase.all())
     func golden(_ golden: GoldenCase) throws {
-        let source = try String(contentsOfFile: golden.path, encoding: .utf8)
+        let source = String(decoding: try Data(contentsOf: URL(fileURLWithPath: golden.path)), as: UTF8.self)
         let result = runMentor(golden.arguments(source: source))
         let actual = "exit: \(result.status)\n--- stdout\n\(result.stdout)--- stderr\n\(result.stderr)"
         let expectedPath = String(golden.path.dropLast(".mentor".count)) + ".expected"
