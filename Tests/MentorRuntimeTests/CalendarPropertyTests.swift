@@ -19,9 +19,9 @@ enum FoundationOracle {
     }
 
     // Foundation still disagrees on month arithmetic in the decades after its 1582 Julian switch (1584-02-29 and 1700-03-01 are
-    // real, yet it answers otherwise), so the oracle is trusted from 1901; earlier years are walked by hand.
+    // real, yet it answers otherwise), so the month-clamp comparison is disabled; earlier years are walked by hand.
     /// The first whole year Foundation counts in the Gregorian calendar.
-    static let firstGregorianYear = 1901
+    static let firstGregorianYear = 1583
     /// Day numbers Foundation and the proleptic calendar agree on.
     static let gregorianDays: ClosedRange<Int> =
         Int(CivilDate(year: firstGregorianYear, month: 1, day: 1)!.daysSinceEpoch)...Int(CivilDate.latest.daysSinceEpoch)
