@@ -40,9 +40,10 @@ enum HistoryFileFormat {
 
     /// The entries of a whole file, oldest first; blank lines are skipped.
     static func entries(in contents: String) -> [String] {
-        contents.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+        // Split on scalars: as Characters, "\r\n" is one grapheme and would not split on "\n".
+        contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
             let trimmed = line.last == "\r" ? line.dropLast() : line
-            return trimmed.isEmpty ? nil : unescape(trimmed)
+            return trimmed.isEmpty ? nil : unescape(Substring(trimmed))
         }
     }
 

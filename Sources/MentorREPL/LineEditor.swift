@@ -40,8 +40,8 @@ public final class LineEditor: REPLLineSource {
     /// terminal, or `TERM` is unset or `dumb`, where the caller reads plain lines instead.
     public init?(programName: String = "mentor", historySize: Int = REPLHistory.defaultLimit) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
-        guard let term = getenv("TERM"), !String(cString: term).isEmpty, String(cString: term) != "dumb"
-        else { return nil }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty, term != "dumb" else { return nil }
         UTF8Locale.adopt()
         guard let editor = el_init(programName, cel_stdin(), cel_stdout(), cel_stderr()) else { return nil }
         guard let historyList = history_init() else {
@@ -64,7 +64,8 @@ public final class LineEditor: REPLLineSource {
     /// True: a person is typing.
     public var isInteractive: Bool { true }
 
-    /// Shows `prompt` and edits one line until Return, Ctrl-C or Ctrl-D.
+    /// Shows `prompt` and edits one line until Return, Ctrl-C or Ctrl-D. Terminal escapes in the
+    /// prompt (colours) go between two `\u{1}` characters, so libedit does not count them as columns.
     public func readLine(prompt: String) -> Input {
         setPrompt(prompt)
         interruptedLine = nil

@@ -9,6 +9,7 @@ import Darwin
 public final class PlainLineReader: REPLLineSource {
     private let descriptor: Int32
     private let writer: any REPLWriter
+    private let interruptTrap: InterruptTrap?
     private var buffered: [UInt8] = []
     private var reachedEnd = false
 
@@ -17,9 +18,15 @@ public final class PlainLineReader: REPLLineSource {
 
     /// Reads from `descriptor` (standard input by default), printing prompts through `writer`
     /// when it is a terminal.
-    public init(descriptor: Int32 = STDIN_FILENO, writer: any REPLWriter = StandardStreamsWriter()) {
+    public convenience init(descriptor: Int32 = STDIN_FILENO, writer: any REPLWriter = StandardStreamsWriter()) {
+        self.init(descriptor: descriptor, writer: writer, interruptTrap: nil)
+    }
+
+    /// A reader that SIGINT caught by `interruptTrap` interrupts while it waits.
+    init(descriptor: Int32, writer: any REPLWriter, interruptTrap: InterruptTrap?) {
         self.descriptor = descriptor
         self.writer = writer
+        self.interruptTrap = interruptTrap
         self.isInteractive = isatty(descriptor) == 1
     }
 
@@ -41,6 +48,8 @@ public final class PlainLineReader: REPLLineSource {
                 defer { buffered.removeAll() }
                 return .line(Self.text(of: buffered))
             }
+            // A Ctrl-C that came just before read(2) blocked would otherwise wait for the next line.
+            if interruptTrap?.takePending() == true { return interrupted() }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
@@ -48,16 +57,18 @@ public final class PlainLineReader: REPLLineSource {
             } else if count == 0 {
                 reachedEnd = true
             } else if errno == EINTR {
-                if InterruptTrap.takePending() {
-                    let discarded = Self.text(of: buffered)
-                    buffered.removeAll()
-                    if isInteractive { writer.write("\n", to: .standardOutput) }
-                    return .interrupted(discarded: discarded)
-                }
+                if interruptTrap?.takePending() == true { return interrupted() }
             } else {
                 reachedEnd = true
             }
         }
+    }
+
+    private func interrupted() -> LineEditor.Input {
+        let discarded = Self.text(of: buffered)
+        buffered.removeAll()
+        if isInteractive { writer.write("\n", to: .standardOutput) }
+        return .interrupted(discarded: discarded)
     }
 
     /// Piped input has no history to browse.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The REPL on the process's own terminal or standard input: the one call the `mentor` command makes.
 public enum REPL {
     /// Runs the REPL with `backend` until the user leaves or input ends; returns the exit status.
@@ -6,22 +12,25 @@ public enum REPL {
     /// prints `banner` first; otherwise it reads standard input line by line without prompts.
     public static func run(backend: any REPLBackend, banner: String? = nil) -> Int32 {
         let writer = StandardStreamsWriter()
+        let interruptTrap = InterruptTrap(backend: backend)
         let session: REPLSession
         if let editor = LineEditor() {
             let history = openHistory(reportingTo: writer)
             editor.loadHistory(history?.entries ?? [])
-            session = REPLSession(backend: backend, input: editor, writer: writer, history: history)
+            session = REPLSession(
+                backend: backend, input: editor, writer: writer, history: history, interruptTrap: interruptTrap)
             editor.completer = { [unowned session] line in session.complete(line) }
             if let banner { writer.write(banner.hasSuffix("\n") ? banner : banner + "\n", to: .standardOutput) }
         } else {
-            let reader = PlainLineReader(writer: writer)
-            session = REPLSession(backend: backend, input: reader, writer: writer)
+            let reader = PlainLineReader(descriptor: STDIN_FILENO, writer: writer, interruptTrap: interruptTrap)
+            session = REPLSession(
+                backend: backend, input: reader, writer: writer, history: nil, interruptTrap: interruptTrap)
             if let banner, reader.isInteractive {
                 writer.write(banner.hasSuffix("\n") ? banner : banner + "\n", to: .standardOutput)
             }
         }
-        InterruptTrap.install(for: backend)
-        defer { InterruptTrap.uninstall() }
+        interruptTrap.install()
+        defer { interruptTrap.uninstall() }
         return session.run()
     }
 

@@ -8,19 +8,31 @@ public final class REPLSession {
     private let input: any REPLLineSource
     private let writer: any REPLWriter
     private let history: REPLHistory?
+    private let interruptTrap: InterruptTrap
     private var pendingLines: [String] = []
     private var lastRemembered: String?
     private var historyBroken = false
 
     /// A loop reading from `input`, evaluating with `backend`, printing through `writer` and
     /// appending accepted entries to `history`.
-    public init(
+    public convenience init(
         backend: any REPLBackend, input: any REPLLineSource, writer: any REPLWriter, history: REPLHistory? = nil
+    ) {
+        self.init(
+            backend: backend, input: input, writer: writer, history: history,
+            interruptTrap: InterruptTrap(backend: backend))
+    }
+
+    /// A loop whose evaluations `interruptTrap` (once installed) lets SIGINT stop.
+    init(
+        backend: any REPLBackend, input: any REPLLineSource, writer: any REPLWriter, history: REPLHistory?,
+        interruptTrap: InterruptTrap
     ) {
         self.backend = backend
         self.input = input
         self.writer = writer
         self.history = history
+        self.interruptTrap = interruptTrap
         lastRemembered = history?.entries.last
     }
 
@@ -158,7 +170,7 @@ public final class REPLSession {
 
     /// Runs an evaluation that Ctrl-C (SIGINT) can stop.
     private func evaluating(_ evaluation: () -> REPLOutput) -> REPLOutput {
-        let (output, wasInterrupted) = InterruptTrap.evaluating(evaluation)
+        let (output, wasInterrupted) = interruptTrap.evaluating(evaluation)
         // The terminal echoed `^C` where the cursor was; the message belongs on its own line.
         if wasInterrupted, input.isInteractive { writer.write("\n", to: .standardOutput) }
         return output

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `mentor repl` through a real pseudo-terminal.
+
+Run by Scripts/test with the venv's Python (pexpect comes from Scripts/requirements.txt);
+MENTOR_BINARY names the built `mentor`. Each session gets its own history file, HOME and
+EDITRC, TERM=xterm, and no LANG, so the REPL's own fall-back to a UTF-8 locale is exercised
+too. Prints one line per test and a closing "N passed, N failed" line; exits 1 on a failure.
+"""
+
+import os
+import re
+import stat
+import sys
+import tempfile
+import time
+import traceback
+
+import pexpect
+
+# An entry that keeps the evaluator busy for many seconds, well inside its step budget, so
+# Ctrl-C (not the budget) is what stops it.
+LONG_EVALUATION = "for i in range(1, 1000000000) { let square = i * i }"
+
+PROMPT = "mentor> "
+CONTINUATION = "   ...> "
+LEAVE_HINT = "(To leave, press Ctrl-D or type :quit)"
+TIMEOUT = 10
+
+PROGRAMME = """\
+program "Mentor Credential Program" {
+  term: 12 months
+  cadence: weekly for 4 weeks, then monthly
+  session_length: 60 minutes
+  max_mentees: 3
+}
+
+person ana "Ana Ruiz"
+person lee "Lee Park"
+person dave "Dave Okafor" { supervisor: lee }
+
+agreement ana_dave {
+  mentor: ana
+  mentee: dave
+  start: 2026-01-12
+  channels: [in_person, video, email]
+  contact: "weekdays 08:00-18:00, email first"
+  review: every 3 months
+  ending: "Either party may end the agreement at any review, no fault implied"
+}
+"""
+
+
+class Workspace:
+    """A temporary HOME with a history file path and a programme to load."""
+
+    def __init__(self):
+        self.directory = tempfile.TemporaryDirectory(prefix="mentor-repl-e2e-")
+        self.root = self.directory.name
+        self.history = os.path.join(self.root, "state", "history")
+        self.programme = os.path.join(self.root, "ana_dave.mentor")
+        self.children = []
+        with open(self.programme, "w", encoding="utf-8") as file:
+            file.write(PROGRAMME)
+
+    def environment(self):
+        return {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.root,
+            "TERM": "xterm",
+            "MENTOR_HISTORY": self.history,
+            "EDITRC": os.path.join(self.root, "no-editrc"),
+            "NO_COLOR": "1",
+        }
+
+    def spawn(self, *arguments):
+        binary = os.environ["MENTOR_BINARY"]
+        child = pexpect.spawn(
+            binary,
+            ["repl", *arguments],
+            env=self.environment(),
+            cwd=self.root,
+            encoding="utf-8",
+            timeout=TIMEOUT,
+            dimensions=(24, 200),
+        )
+        self.children.append(child)
+        child.expect_exact(PROMPT)
+        return child
+
+    def close(self):
+        for child in self.children:
+            if child.isalive():
+                child.terminate(force=True)
+        self.directory.cleanup()
+
+
+def evaluate(child, line, expected_output):
+    """Types `line`, then expects `expected_output` alone on the next output line and a prompt."""
+    child.sendline(line)
+    child.expect_exact("\r\n" + expected_output + "\r\n")
+    child.expect_exact(PROMPT)
+
+
+def leave(child):
+    """Ctrl-D on an empty line; the REPL must end with status 0."""
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, f"exit status {child.exitstatus}, signal {child.signalstatus}"
+
+
+def test_expression_value(workspace):
+    child = workspace.spawn()
+    evaluate(child, "1 + 2", "3")
+    leave(child)
+
+
+def test_three_line_entry_continues(workspace):
+    child = workspace.spawn()
+    child.sendline("[1,")
+    child.expect_exact(CONTINUATION)
+    child.sendline("2,")
+    child.expect_exact(CONTINUATION)
+    child.sendline("3]")
+    child.expect_exact("\r\n[1, 2, 3]\r\n")
+    child.expect_exact(PROMPT)
+    leave(child)
+
+
+def test_non_ascii_text(workspace):
+    child = workspace.spawn()
+    evaluate(child, '"Inês"', '"Inês"')
+    leave(child)
+
+
+def test_history_recalled_in_next_session(workspace):
+    first = workspace.spawn()
+    evaluate(first, "40 + 2", "42")
+    first.sendline("[1,")
+    first.expect_exact(CONTINUATION)
+    first.sendline("2]")
+    first.expect_exact("\r\n[1, 2]\r\n")
+    first.expect_exact(PROMPT)
+    leave(first)
+
+    mode = stat.S_IMODE(os.stat(workspace.history).st_mode)
+    assert mode == 0o600, f"history file mode {oct(mode)}"
+    with open(workspace.history, encoding="utf-8") as file:
+        lines = file.read().splitlines()
+    assert lines[-2:] == ["40 + 2", "[1,\\n2]"], f"history file ends with {lines[-2:]}"
+
+    second = workspace.spawn()
+    second.send("\x1b[A")  # Up: the two-line entry comes back whole
+    second.expect_exact("2]")
+    second.sendline("")
+    second.expect_exact("\r\n[1, 2]\r\n")
+    second.expect_exact(PROMPT)
+    second.send("\x1b[A\x1b[A")  # Up twice: back past the entry just repeated
+    second.expect_exact("40 + 2")
+    second.sendline("")
+    second.expect_exact("\r\n42\r\n")
+    second.expect_exact(PROMPT)
+    leave(second)
+
+
+def test_tab_completes_member(workspace):
+    child = workspace.spawn()
+    child.sendline(":load " + workspace.programme)
+    child.expect_exact(PROMPT)
+    child.send("ana_dave.sch\t")
+    child.expect_exact("edule")
+    child.sendline("")
+    # The schedule is a list of dates starting on the agreement's start.
+    child.expect(r"\r\n\[2026-01-12, 2026-01-19, ")
+    child.expect_exact(PROMPT)
+    leave(child)
+    with open(workspace.history, encoding="utf-8") as file:
+        assert "ana_dave.schedule" in file.read().splitlines()
+
+
+def test_ctrl_c_clears_line(workspace):
+    child = workspace.spawn()
+    child.send("1 + 2")
+    child.expect_exact("1 + 2")
+    child.sendcontrol("c")
+    child.expect_exact("^C")
+    child.expect_exact(PROMPT)
+    evaluate(child, "4", "4")
+    child.sendline("[1,")
+    child.expect_exact(CONTINUATION)
+    child.sendcontrol("c")
+    child.expect_exact(PROMPT)  # the continuation went with it
+    evaluate(child, "5", "5")
+    child.sendcontrol("c")
+    child.expect_exact(LEAVE_HINT)
+    child.expect_exact(PROMPT)
+    leave(child)
+
+
+def test_ctrl_c_interrupts_evaluation(workspace):
+    child = workspace.spawn()
+    child.sendline(LONG_EVALUATION)
+    started = time.monotonic()
+    index = child.expect_exact([PROMPT, pexpect.TIMEOUT], timeout=1)
+    assert index == 1, "the long evaluation finished within a second; make LONG_EVALUATION longer"
+    child.sendcontrol("c")
+    child.expect(re.compile("interrupt", re.IGNORECASE))
+    child.expect_exact(PROMPT)
+    assert time.monotonic() - started < TIMEOUT
+    evaluate(child, "1 + 2", "3")
+    leave(child)
+
+
+def test_load_then_check(workspace):
+    child = workspace.spawn()
+    child.sendline(":load " + workspace.programme)
+    child.expect_exact(PROMPT)
+    child.sendline(":check")
+    child.expect_exact("no problems in 1 file")
+    child.expect_exact(PROMPT)
+    evaluate(child, "ana_dave.mentee.name", '"Dave Okafor"')
+    leave(child)
+
+
+def test_ctrl_d_exits_zero(workspace):
+    child = workspace.spawn()
+    leave(child)
+
+
+def main():
+    if "MENTOR_BINARY" not in os.environ:
+        print("repl_pty.py: set MENTOR_BINARY to the built mentor", file=sys.stderr)
+        return 2
+    tests = [value for name, value in globals().items() if name.startswith("test_")]
+    passed = failed = 0
+    for test in tests:
+        workspace = Workspace()
+        try:
+            test(workspace)
+        except Exception:  # report every failure, then go on with the next test
+            failed += 1
+            print(f"FAIL {test.__name__}")
+            traceback.print_exc(limit=2)
+        else:
+            passed += 1
+            print(f"ok   {test.__name__}")
+        finally:
+            workspace.close()
+    print(f"repl_pty: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
