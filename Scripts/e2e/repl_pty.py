@@ -19,7 +19,8 @@ import pexpect
 
 # An entry that keeps the evaluator busy for many seconds, well inside its step budget, so
 # Ctrl-C (not the budget) is what stops it.
-LONG_EVALUATION = "for i in range(1, 1000000000) { let square = i * i }"
+LONG_EVALUATION = ("let d = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]; "
+                   "for a in d, b in d, c in d, e in d, f in d, g in d { let s = a * b }")
 
 PROMPT = "mentor> "
 CONTINUATION = "   ...> "

@@ -54,18 +54,10 @@ struct CheckRun {
     let fileCount: Int
     let ioFailed: Bool
 
-    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
-
-    /// `no problems in 7 files`, or `2 errors, 1 warning in 7 files`.
-    var summaryLine: String {
-        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
-        if errorCount == 0 && warningCount == 0 { return "no problems in \(files)" }
-        var parts: [String] = []
-        if errorCount > 0 { parts.append(errorCount == 1 ? "1 error" : "\(errorCount) errors") }
-        if warningCount > 0 { parts.append(warningCount == 1 ? "1 warning" : "\(warningCount) warnings") }
-        return parts.joined(separator: ", ") + " in \(files)"
-    }
+    var errorCount: Int { summary.errors }
+    var warningCount: Int { summary.warnings }
+    var summaryLine: String { summary.line }
+    var summary: CheckSummary { CheckSummary(diagnostics: diagnostics, fileCount: fileCount) }
 
     static func perform(paths: [String], common: CommonOptions, context: CLIContext) -> CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)

@@ -99,10 +99,8 @@ public final class EngineBackend: REPLBackend {
             return REPLOutput(stdout: result.output, stderr: render(result.diagnostics))
         case "check":
             let report = engine.checkSession()
-            let errors = report.diagnostics.filter { $0.severity == .error }.count
-            let warnings = report.diagnostics.count - errors
-            let summary = errors + warnings == 0 ? "no problems\n" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-            return REPLOutput(stdout: summary, stderr: render(report.diagnostics))
+            let summary = CheckSummary(diagnostics: report.diagnostics, fileCount: engine.userFiles.count)
+            return REPLOutput(stdout: summary.line + "\n", stderr: render(report.diagnostics))
         case "save":
             guard let path = words.first else { return REPLOutput(stderr: "usage: :save FILE\n") }
             let text = engine.declaredNames().compactMap { engine.sourceText(of: $0.name) }.joined(separator: "\n\n") + "\n"
