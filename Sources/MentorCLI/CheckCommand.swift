@@ -61,24 +61,7 @@ struct CheckRun {
 
     static func perform(paths: [String], common: CommonOptions, context: CLIContext) -> CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
-        let discovery = SourceDiscovery.discover(paths)
-        var ioFailed = false
-        for problem in discovery.problems {
-            if problem.isLoop {
-                context.writeErr("mentor: warning: '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
-            } else {
-                context.writeErr("mentor: cannot read '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
-                ioFailed = true
-            }
-        }
-        var files: [SourceFile] = []
-        for path in discovery.files {
-            guard let bytes = readUserFile(path, context: context) else {
-                ioFailed = true
-                continue
-            }
-            files.append(engine.addSource(path: path, bytes: bytes))
-        }
+        let (files, ioFailed) = SourceDiscovery.readSources(paths, into: engine, context: context)
         let loaded = engine.load(files)
         var diagnostics = loaded.diagnostics
         var rules: [(name: String, title: String?, diagnostics: [Diagnostic])] = []

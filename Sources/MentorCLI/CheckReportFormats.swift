@@ -3,7 +3,7 @@ import MentorRuntime
 
 /// The machine-readable outputs of `mentor check`: JSON (docs/check-json.md), SARIF 2.1.0 and JUnit XML.
 enum CheckReportFormats {
-    /// `{"version":1,"summary":{…},"diagnostics":[…]}` — the diagnostics in the JSON renderer's shape.
+    /// `{"version":1,"summary":{…},"diagnostics":[…]}`, each diagnostic in `JSONDiagnosticRenderer`'s shape.
     static func json(_ run: CheckRun) -> String {
         var writer = JSONWriter(pretty: true)
         writer.object { w in
@@ -15,41 +15,10 @@ enum CheckReportFormats {
             }
             w.key("diagnostics")
             w.array { array in
-                for diagnostic in run.diagnostics { diagnosticObject(diagnostic, sources: run.engine.sources, into: &array) }
+                for diagnostic in run.diagnostics { JSONDiagnosticRenderer.write(diagnostic, sources: run.engine.sources, into: &array) }
             }
         }
         return writer.output
-    }
-
-    private static func diagnosticObject(_ d: Diagnostic, sources: SourceMap, into w: inout JSONWriter) {
-        let file = sources.file(d.span.file)
-        let start = file?.location(of: d.span.start)
-        let end = file?.location(of: d.span.end)
-        w.object { o in
-            o.field("code", d.code.description)
-            o.field("severity", d.severity.rawValue)
-            o.field("message", d.message)
-            o.field("file", file?.path)
-            o.field("line", start?.line)
-            o.field("column", start?.column)
-            o.field("endLine", end?.line)
-            o.field("endColumn", end?.column)
-            o.field("help", d.help)
-            o.key("notes")
-            o.array { notes in
-                for note in d.notes {
-                    notes.object { n in
-                        n.field("message", note.message)
-                        if let span = note.span, let noteFile = sources.file(span.file) {
-                            let location = noteFile.location(of: span.start)
-                            n.field("file", noteFile.path)
-                            n.field("line", location.line)
-                            n.field("column", location.column)
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// SARIF 2.1.0: one run, one rule per diagnostic code or programme rule, one result per diagnostic.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MentorDiagnostics
 import MentorRuntime
 
 /// The `.mentor` files under the paths a user named, in sorted order.
@@ -23,6 +24,31 @@ struct SourceDiscovery {
         var discovery = SourceDiscovery()
         for path in paths { discovery.visit(path, named: true) }
         return discovery
+    }
+
+    /// Discovers and reads the sources under `paths` into `engine`, reporting problems on
+    /// standard error (a link loop as a warning); `ioFailed` is true when any path could not be read.
+    static func readSources(_ paths: [String], into engine: Engine, context: CLIContext) -> (files: [SourceFile], ioFailed: Bool) {
+        let discovery = discover(paths)
+        var ioFailed = false
+        for problem in discovery.problems {
+            let path = DisplayText.escapeControls(problem.path)
+            if problem.isLoop {
+                context.writeErr("mentor: warning: '\(path)': \(problem.reason)\n")
+            } else {
+                context.writeErr("mentor: cannot read '\(path)': \(problem.reason)\n")
+                ioFailed = true
+            }
+        }
+        var files: [SourceFile] = []
+        for path in discovery.files {
+            guard let bytes = readUserFile(path, context: context) else {
+                ioFailed = true
+                continue
+            }
+            files.append(engine.addSource(path: path, bytes: bytes))
+        }
+        return (files, ioFailed)
     }
 
     private mutating func visit(_ path: String, named: Bool) {

@@ -16,20 +16,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
     func execute(_ context: CLIContext) -> Int32 {
         let engine = Engine(options: common.engineOptions(), output: context.writeOut)
         let renderer = common.renderer(for: engine, isTerminal: context.stdoutIsTerminal, context: context)
-        let discovery = SourceDiscovery.discover(paths.isEmpty ? ["."] : paths)
-        var ioFailed = false
-        for problem in discovery.problems where !problem.isLoop {
-            context.writeErr("mentor: cannot read '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
-            ioFailed = true
-        }
-        var files: [SourceFile] = []
-        for path in discovery.files {
-            guard let bytes = readUserFile(path, context: context) else {
-                ioFailed = true
-                continue
-            }
-            files.append(engine.addSource(path: path, bytes: bytes))
-        }
+        let (files, ioFailed) = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, context: context)
         let loaded = engine.load(files)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
