@@ -43,7 +43,7 @@ indirect enum FieldType: Sendable, Equatable {
         case .bool: "true or false"
         case .boolOrString: "true, false or a string stating the limits"
         case .numberOrString: "a number or a string"
-        case .entity(let kind): "a \(kind.rawValue)"
+        case .entity(let kind): kind.withArticle
         case .symbol(let names): "one of " + names.sorted().map { "`\($0)`" }.joined(separator: ", ")
         case .list(let element): "a list of \(FieldType.plural(element))"
         case .keyedBy(let kind, let value): "a record from \(kind.rawValue) names to \(FieldType.plural(value))"
@@ -134,5 +134,12 @@ enum DomainSchema {
         case .agenda: [.session]
         default: []
         }
+    }
+}
+
+extension DeclarationKind {
+    /// The kind's name with its indefinite article: `an agreement`, `a person`.
+    var withArticle: String {
+        (["a", "e", "i", "o", "u"].contains { rawValue.hasPrefix($0) } ? "an " : "a ") + rawValue
     }
 }

@@ -124,8 +124,8 @@ struct Declarer {
                 diagnostics.append(Diagnostic(.misplacedDeclaration, .error,
                                               "a `\(child.kind.rawValue)` cannot stand inside a `\(declaration.kind.rawValue)`", at: child.kindSpan,
                                               help: DomainSchema.nestedKinds(of: declaration.kind).isEmpty
-                                                ? "a \(declaration.kind.rawValue) has only fields"
-                                                : "a \(declaration.kind.rawValue) holds \(DomainSchema.nestedKinds(of: declaration.kind).map { "`\($0.rawValue)`" }.joined(separator: ", ")) declarations"))
+                                                ? "\(declaration.kind.withArticle) has only fields"
+                                                : "\(declaration.kind.withArticle) holds \(DomainSchema.nestedKinds(of: declaration.kind).map { "`\($0.rawValue)`" }.joined(separator: ", ")) declarations"))
                 continue
             }
             let childID: String
@@ -248,8 +248,8 @@ struct Declarer {
                 diagnostics.append(Diagnostic(
                     .unknownField, .error, "unknown field `\(name)` in \(what)", at: field.name.span,
                     label: suggestions.isEmpty ? "unknown field" : nil,
-                    help: schema.isEmpty ? "a \(declaration.kind.rawValue) has no fields"
-                        : "the fields of a \(declaration.kind.rawValue) are " + schema.map { "`\($0.name)`" }.joined(separator: ", "),
+                    help: schema.isEmpty ? "\(declaration.kind.withArticle) has no fields"
+                        : "the fields of \(declaration.kind.withArticle) are " + schema.map { "`\($0.name)`" }.joined(separator: ", "),
                     suggestions: suggestions.prefix(1).map { Suggestion(span: field.name.span, replacement: $0, message: "did you mean `\($0)`?") }))
                 continue
             }

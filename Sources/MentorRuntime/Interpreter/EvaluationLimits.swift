@@ -10,7 +10,7 @@ public struct EvaluationLimits: Sendable {
     public var maxCollectionLength: Int
 
     /// Creates limits.
-    public init(maxSteps: Int = EvaluationLimits.defaultMaxSteps, maxCallDepth: Int = 2_000, maxCollectionLength: Int = 10_000_000) {
+    public init(maxSteps: Int = EvaluationLimits.defaultMaxSteps, maxCallDepth: Int = 2_000, maxCollectionLength: Int = EvaluationLimits.defaultMaxCollectionLength) {
         self.maxSteps = maxSteps
         self.maxCallDepth = maxCallDepth
         self.maxCollectionLength = maxCollectionLength
@@ -18,6 +18,8 @@ public struct EvaluationLimits: Sendable {
 
     /// The default step budget: ten million calls and loop iterations.
     public static let defaultMaxSteps = 10_000_000
+    /// The default longest list (elements) or string (bytes): ten million.
+    public static let defaultMaxCollectionLength = 10_000_000
 }
 
 /// A flag set from a signal handler (Ctrl-C) and polled by the interpreter at every step.

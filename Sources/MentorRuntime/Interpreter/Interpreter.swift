@@ -161,7 +161,8 @@ final class Interpreter {
         case .not(let operand, let span):
             return .bool(!(try truth(evaluate(operand, frame), span)))
         case .binary(let op, let left, let right, let span):
-            return try Operators.binary(op, evaluate(left, frame), evaluate(right, frame), span: span, leftSpan: left.span, rightSpan: right.span)
+            return try Operators.binary(op, evaluate(left, frame), evaluate(right, frame), span: span, leftSpan: left.span, rightSpan: right.span,
+                                          maxLength: limits.maxCollectionLength)
         case .and(let left, let right, _):
             guard try truth(evaluate(left, frame), left.span) else { return .bool(false) }
             return .bool(try truth(evaluate(right, frame), right.span))

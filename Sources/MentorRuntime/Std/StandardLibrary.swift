@@ -54,8 +54,10 @@ rule credentialed_mentors "Mentors are credentialed or co-mentor with a credenti
 
 /// A competency is held only together with the competencies it requires.
 rule prerequisites "Competencies are held with their prerequisites" {
-  for p in people, c in p.competencies ?? [], r in c.requires ?? [] {
-    require (p.competencies ?? []).contains(r) else "\(p.name) holds `\(c.id)` without its prerequisite `\(r.id)`"
+  for p in people {
+    let held = p.competencies ?? []
+    let lacking = held.filter(c => (c.requires ?? []).any(r => not held.contains(r)))
+    require lacking.isEmpty else "\(p.name) holds \(lacking.map(c => c.id).join(", ")) without all of its prerequisites"
   }
 }
 
