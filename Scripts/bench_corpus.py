@@ -168,7 +168,7 @@ def program_text():
     return "\n".join(lines)
 
 
-def person_text(rng, ident, title, is_mentor, mentor_ids):
+def person_text(rng, ident, title, is_mentor, mentor_ids, own_mentor):
     fields = []
     if rng.random() < 0.7:
         fields.append(f"  email: {string(ident.replace('_', '.') + '@example.org')}")
@@ -188,7 +188,9 @@ def person_text(rng, ident, title, is_mentor, mentor_ids):
         fields.append(f"  competencies: [{', '.join(held)}]")
     else:
         if rng.random() < 0.4:
-            fields.append(f"  supervisor: {rng.choice(mentor_ids)}")
+            # One supervised mentee in a hundred is mentored by their supervisor, for no_supervisor.
+            supervisor = own_mentor if rng.random() < 0.01 else rng.choice(mentor_ids)
+            fields.append(f"  supervisor: {supervisor}")
         if rng.random() < 0.3:
             held = rng.sample([c[0] for c in COMPETENCIES], rng.randint(1, 3))
             fields.append(f"  competencies: [{', '.join(held)}]")
@@ -261,17 +263,21 @@ def generate(agreements, seed, out_dir):
     mentors = [ident for ident, _ in names[:mentor_count]]
     mentees = [ident for ident, _ in names[mentor_count:]]
 
+    # Two mentees per mentor keeps within max_mentees; a few random picks overload some.
+    mentor_of = {}
+    for index, mentee in enumerate(mentees):
+        mentor_of[mentee] = mentors[index // 2 % mentor_count] if rng.random() < 0.95 else rng.choice(mentors)
+
     people = []
     for index, (ident, title) in enumerate(names):
-        people.append(person_text(rng, ident, title, index < mentor_count, mentors))
+        people.append(person_text(rng, ident, title, index < mentor_count, mentors, mentor_of.get(ident)))
     for first in range(0, len(people), PEOPLE_PER_FILE):
         write(os.path.join(out_dir, "people", f"people-{first // PEOPLE_PER_FILE:04d}.mentor"),
               "\n".join(people[first:first + PEOPLE_PER_FILE]))
 
     texts = []
     for index, mentee in enumerate(mentees):
-        # Two mentees per mentor keeps within max_mentees; a few random picks overload some.
-        mentor = mentors[index // 2 % mentor_count] if rng.random() < 0.95 else rng.choice(mentors)
+        mentor = mentor_of[mentee]
         texts.append(agreement_text(rng, f"{mentee}_with_{mentor.rsplit('_', 1)[1]}", mentor, mentee, index % 3 == 0))
     for first in range(0, len(texts), AGREEMENTS_PER_FILE):
         write(os.path.join(out_dir, "agreements", f"agreements-{first // AGREEMENTS_PER_FILE:04d}.mentor"),
