@@ -33,6 +33,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "mentor", dependencies: ["MentorCLI"]),
+        // Times the lexer and parser for Scripts/bench; not shipped as a product.
+        .executableTarget(name: "mentor-bench", dependencies: ["MentorSyntax"]),
         .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
         .testTarget(name: "MentorSyntaxTests", dependencies: ["MentorSyntax"]),
         .testTarget(
