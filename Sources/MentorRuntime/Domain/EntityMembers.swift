@@ -114,10 +114,26 @@ extension ProgramModel {
     }
 
     private func agreementsWhere(role: String, is person: Entity, _ interpreter: Interpreter) -> [Entity] {
-        entities(of: .agreement).map(current).filter { agreement in
-            if case .entity(let party)? = agreement.fields[role] { return party.index == person.index }
-            return false
+        // While a `with` copy or a restriction is active the answer may differ, so scan;
+        // otherwise use an index built once, which keeps `mentees` over all people linear.
+        if !overrides.isEmpty || restriction != nil {
+            return entities(of: .agreement).map(current).filter { agreement in
+                if case .entity(let party)? = agreement.fields[role] { return party.index == person.index }
+                return false
+            }
         }
+        if partyIndex == nil {
+            var index: [String: [Int: [Entity]]] = [:]
+            for agreement in entities(of: .agreement) {
+                for partyRole in ["mentor", "mentee", "co_mentor"] {
+                    if case .entity(let party)? = agreement.fields[partyRole] {
+                        index[partyRole, default: [:]][party.index, default: []].append(agreement)
+                    }
+                }
+            }
+            partyIndex = index
+        }
+        return partyIndex?[role]?[person.index] ?? []
     }
 
     private func uniqueEntities(_ agreements: [Entity], role: String, _ interpreter: Interpreter) -> [Value] {

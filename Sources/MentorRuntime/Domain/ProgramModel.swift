@@ -14,7 +14,11 @@ final class ProgramModel {
     var restriction: (kind: DeclarationKind, entity: Entity)?
     /// Caches of computed members, keyed by entity index and member name; cleared whenever a
     /// `with` copy or a new declaration could change them.
-    var cache: [Int: [String: Value]] = [:]
+    var cache: [Int: [String: Value]] = [:] {
+        didSet { if cache.isEmpty { partyIndex = nil } }
+    }
+    /// Agreements by role and party (person index), built on first use; dropped with the cache.
+    var partyIndex: [String: [Int: [Entity]]]?
 
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
@@ -24,6 +28,7 @@ final class ProgramModel {
         parent?.children.append(entity)
         allEntities.append(entity)
         entitiesByKind[kind, default: []].append(entity)
+        partyIndex = nil
         return entity
     }
 

@@ -24,6 +24,8 @@ extension Engine {
                 entity.fields["title"] = nil
             }
         }
+        // Members computed while fields were still being evaluated may have seen them missing.
+        model.cache.removeAll()
         for entity in entities {
             diagnostics += declarationChecks(entity)
         }
