@@ -139,7 +139,5 @@ enum DomainSchema {
 
 extension DeclarationKind {
     /// The kind's name with its indefinite article: `an agreement`, `a person`.
-    var withArticle: String {
-        (["a", "e", "i", "o", "u"].contains { rawValue.hasPrefix($0) } ? "an " : "a ") + rawValue
-    }
+    var withArticle: String { withIndefiniteArticle(rawValue) }
 }

@@ -18,11 +18,11 @@ public struct CheckSummary: Sendable {
 
     /// The summary line, without a line break.
     public var line: String {
-        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
+        let files = plural(fileCount, "file")
         if errors == 0 && warnings == 0 { return "no problems in \(files)" }
         var parts: [String] = []
-        if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
-        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+        if errors > 0 { parts.append(plural(errors, "error")) }
+        if warnings > 0 { parts.append(plural(warnings, "warning")) }
         return parts.joined(separator: ", ") + " in \(files)"
     }
 }

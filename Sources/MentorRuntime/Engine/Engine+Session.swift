@@ -44,7 +44,7 @@ extension Engine {
             guard case .date(let start)? = agreement.fields["start"],
                   let end = try? model.agreementEnd(agreement, interpreter: interpreter) ?? nil else { return summary }
             let count = ((try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil)?.dates.count ?? 0
-            return "\(summary): \(start) to \(end), \(count == 1 ? "1 session" : "\(count) sessions")"
+            return "\(summary): \(start) to \(end), \(plural(count, "session"))"
         }
     }
 

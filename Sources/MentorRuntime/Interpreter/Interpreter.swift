@@ -319,6 +319,11 @@ func plural(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
+/// `an agreement`, `a date`: a noun with its indefinite article, for messages.
+func withIndefiniteArticle(_ noun: String) -> String {
+    (["a", "e", "i", "o", "u"].contains { noun.hasPrefix($0) } ? "an " : "a ") + noun
+}
+
 /// "a date (2026-01-12)" style description for messages.
 func describeType(_ value: Value) -> String {
     switch value {
@@ -326,10 +331,8 @@ func describeType(_ value: Value) -> String {
     case .function: return "a function"
     case .entity(let entity): return "the \(entity.kind.rawValue) `\(entity.id)`"
     default:
-        let name = value.typeName
-        let article = ["a", "e", "i", "o", "u"].contains(where: { name.hasPrefix($0) }) ? "an" : "a"
         var shown = value.sourceText
         if shown.count > 40 { shown = String(shown.prefix(37)) + "…" }
-        return "\(article) \(name) (\(DisplayText.escapeControls(shown)))"
+        return "\(withIndefiniteArticle(value.typeName)) (\(DisplayText.escapeControls(shown)))"
     }
 }

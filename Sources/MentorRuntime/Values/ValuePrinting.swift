@@ -1,3 +1,5 @@
+import MentorDiagnostics
+
 extension Value {
     /// The value in source syntax, so it can be pasted back in (strings quoted and escaped).
     public var sourceText: String {
@@ -42,9 +44,7 @@ extension Value {
             case "\r": result += "\\r"
             case "\0": result += "\\0"
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if DisplayText.isControl(scalar) {
                     result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 } else {
                     result.unicodeScalars.append(scalar)
