@@ -1,3 +1,5 @@
+import MentorRuntime
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

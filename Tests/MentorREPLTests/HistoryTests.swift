@@ -1,4 +1,5 @@
 import Foundation
+import MentorRuntime
 import Testing
 
 @testable import MentorREPL

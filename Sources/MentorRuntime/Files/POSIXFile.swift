@@ -13,16 +13,23 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
     /// The `errno` value.
     public var code: Int32
 
+    /// Creates the error for `operation` on `path` failing with `code`.
+    public init(path: String, operation: String, code: Int32) {
+        self.path = path
+        self.operation = operation
+        self.code = code
+    }
+
     /// "cannot open PATH: REASON".
     public var description: String {
         "cannot \(operation) \(path): \(String(cString: strerror(code)))"
     }
 }
 
-/// The few POSIX file operations the history needs, without Foundation.
-enum POSIXFile {
+/// The few POSIX file operations the tool needs (history, `:save`, `fmt -w`, `export -o`), without Foundation.
+public enum POSIXFile {
     /// Creates `path` and its missing parents with `mode`; existing directories are fine.
-    static func makeDirectories(_ path: String, mode: mode_t = 0o700) throws(FileError) {
+    public static func makeDirectories(_ path: String, mode: mode_t = 0o700) throws(FileError) {
         guard !path.isEmpty else { return }
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
@@ -35,13 +42,13 @@ enum POSIXFile {
     }
 
     /// The directory part of `path` ("" when it has none).
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Everything readable from `descriptor`, from its current offset to the end.
-    static func readAll(_ descriptor: Int32, path: String) throws(FileError) -> [UInt8] {
+    public static func readAll(_ descriptor: Int32, path: String) throws(FileError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -56,7 +63,7 @@ enum POSIXFile {
     }
 
     /// Writes all of `bytes`, retrying short writes.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
+    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
@@ -72,7 +79,7 @@ enum POSIXFile {
 
     /// Replaces `path` by a file holding `bytes` with `mode`, so a reader (or a crash) sees the
     /// old file or the new one, never half of either.
-    static func replaceAtomically(_ path: String, with bytes: [UInt8], mode: mode_t) throws(FileError) {
+    public static func replaceAtomically(_ path: String, with bytes: [UInt8], mode: mode_t) throws(FileError) {
         let temporary = "\(path).tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw FileError(path: temporary, operation: "create", code: errno) }
