@@ -69,6 +69,12 @@ public final class LineEditor: REPLLineSource {
     public func readLine(prompt: String) -> Input {
         setPrompt(prompt)
         interruptedLine = nil
+        if TerminalHandover.consumeTypedAheadEndOfFile() {
+            // As if the key had reached the prompt: it is shown, then the session ends below it.
+            write(prompt.filter { $0 != "\u{1}" } + "\n")
+            return .endOfFile
+        }
+        TerminalHandover.leaveCanonicalMode()
         var count: Int32 = 0
         let text = el_gets(editor, &count)
         let failure = errno
