@@ -61,7 +61,7 @@ struct ICalendarExporter {
     }
 
     private func description(of session: ExportedSession) -> String {
-        var parts = ["Session \(session.number) of \(agreement.sessions.count) of the mentoring agreement `\(agreement.id)`: "
+        var parts = ["Session \(session.number) of \(agreement.sessions.count) of the mentoring agreement \(agreement.id): "
             + "\(agreement.mentor.name) (mentor) and \(agreement.mentee.name) (mentee)."]
         if session.time == nil, let length = session.length { parts.append("Length: \(length).") }
         func section(_ heading: String, _ items: [String]) {
@@ -75,7 +75,7 @@ struct ICalendarExporter {
     }
 
     private func review(_ number: Int, on date: CivilDate, stamp: String) -> [String] {
-        var text = "Review \(number) of \(agreement.reviews.count) of the mentoring agreement `\(agreement.id)` "
+        var text = "Review \(number) of \(agreement.reviews.count) of the mentoring agreement \(agreement.id) "
             + "(\(agreement.start) to \(agreement.end))."
         if let ending = agreement.ending { text += "\n\nEnding: " + ending }
         return ["BEGIN:VEVENT",

@@ -11,7 +11,7 @@ struct MarkdownExporter {
         out.append("")
         var intro = "Agreement `\(a.id)`"
         if let title = a.title { intro += " — " + MarkdownText.inline(title) }
-        if let programTitle { intro += ", " + MarkdownText.inline(programTitle) }
+        if let programTitle { intro += " of the " + MarkdownText.inline(programTitle) }
         out.append(intro + ".")
 
         section(&out, "Parties", bullets([
