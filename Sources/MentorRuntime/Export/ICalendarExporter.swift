@@ -12,14 +12,24 @@ struct ICalendarExporter {
     /// With `--tz`: the zone the sessions' times are in; nil for floating times.
     let zone: TimeZoneRules?
 
-    /// Problems that keep a session from becoming an event.
+    /// Sessions whose length cannot become an event's `DURATION`, reported once for the agreement.
     func problems(at span: Span) -> [Diagnostic] {
-        agreement.sessions.compactMap { session in
-            guard let length = session.length, ICalendarText.duration(length) == nil else { return nil }
-            return Diagnostic(.sessionLengthNotExportable, .error,
-                              "session \(session.number) of `\(agreement.id)` lasts \(length); a calendar event needs a positive length",
-                              at: span, help: "give the agenda session or the agreement a positive `length`/`session_length`")
+        let bad = agreement.sessions.filter { session in
+            guard let length = session.length else { return false }
+            return ICalendarText.duration(length) == nil
         }
+        guard let first = bad.first, let length = first.length else { return [] }
+        var notes: [DiagnosticNote] = []
+        if bad.count > 1 {
+            let others = bad.dropFirst().map { "\($0.number)" }
+            let shown = others.count > 5 ? others.prefix(5).joined(separator: ", ") + " and \(others.count - 5) more"
+                : others.dropLast().joined(separator: ", ") + (others.count > 1 ? " and " : "") + others[others.count - 1]
+            notes.append(DiagnosticNote("so \(bad.count == 2 ? "does session" : "do sessions") \(shown)"))
+        }
+        return [Diagnostic(.sessionLengthNotExportable, .error,
+                           "session \(first.number) of `\(agreement.id)` lasts \(length); a calendar event needs a positive length",
+                           at: span, notes: notes,
+                           help: "give the agreement a positive `session_length`, or the agenda session a positive `length`")]
     }
 
     /// The calendar, CRLF line ends and folded lines included.

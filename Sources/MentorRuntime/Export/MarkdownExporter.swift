@@ -10,8 +10,8 @@ struct MarkdownExporter {
         out.append("# Mentoring agreement: " + MarkdownText.inline(a.partiesTitle))
         out.append("")
         var intro = "Agreement `\(a.id)`"
-        if let title = a.title { intro += " — " + MarkdownText.inline(title) }
-        if let programTitle { intro += " of the " + MarkdownText.inline(programTitle) }
+        if let title = a.title { intro += " (" + MarkdownText.inline(title) + ")" }
+        if let programTitle { intro += ", part of the " + MarkdownText.inline(programTitle) }
         out.append(intro + ".")
 
         section(&out, "Parties", bullets([
