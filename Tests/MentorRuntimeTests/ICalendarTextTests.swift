@@ -62,7 +62,7 @@ private func physicalLines(_ folded: String) -> [[UInt8]] {
     @Test func longASCIIFoldsAtSeventyFiveOctets() {
         let line = String(repeating: "x", count: 200)
         let lines = physicalLines(ICalendarText.fold(line))
-        #expect(lines.map(\.count) == [75, 75, 53])
+        #expect(lines.map(\.count) == [75, 75, 52])  // 75 + (1 + 74) + (1 + 51) octets
         #expect(lines.dropFirst().allSatisfy { $0.first == 32 })
         #expect(unfold(ICalendarText.fold(line)) == line + "\r\n")
     }

@@ -66,8 +66,13 @@ extension Engine {
                 return .failure(ExportFailure(diagnostics: [Diagnostic(
                     .notAnAgreement, .error, "`\(name)` is \(entity.kind.withArticle), not an agreement",
                     at: entity.nameSpan, label: "declared here", help: Engine.agreementList(agreements))], isUsageError: false))
+            case .lazyLet:
+                return .failure(Engine.notAnAgreement(name, "a top-level `let`", at: declaredNames[name], agreements))
+            case .function:
+                return .failure(Engine.notAnAgreement(name, declaredNames[name] == nil ? "a built-in function" : "a function",
+                                                      at: declaredNames[name], agreements))
             default:
-                let what = declaredNames[name] != nil ? "a top-level `let` or `fn`" : "a built-in name"
+                let what = "a built-in name"
                 return .failure(ExportFailure(diagnostics: [Diagnostic(
                     .notAnAgreement, .error, "`\(name)` is \(what), not an agreement",
                     at: declaredNames[name] ?? .unknown, help: Engine.agreementList(agreements))], isUsageError: false))
@@ -79,6 +84,11 @@ extension Engine {
         return .failure(ExportFailure(diagnostics: [Diagnostic(
             .unknownAgreement, .error, "no agreement named `\(DisplayText.escapeControls(name))`", at: .unknown, help: help)],
             isUsageError: false))
+    }
+
+    private static func notAnAgreement(_ name: String, _ what: String, at span: Span?, _ agreements: [String]) -> ExportFailure {
+        ExportFailure(diagnostics: [Diagnostic(.notAnAgreement, .error, "`\(name)` is \(what), not an agreement",
+                                               at: span ?? .unknown, help: Engine.agreementList(agreements))], isUsageError: false)
     }
 
     /// "the agreements are `a`, `b` and `c`", shortened after ten names.

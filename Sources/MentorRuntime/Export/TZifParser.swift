@@ -21,7 +21,11 @@ public enum TZifParser {
         try data.skip(second.dataLength(timeSize: 8))
         guard data.byte() == UInt8(ascii: "\n") else { throw TZifError(reason: "the footer does not start with a newline") }
         var footerBytes: [UInt8] = []
-        while let byte = data.byte(), byte != UInt8(ascii: "\n") { footerBytes.append(byte) }
+        while true {
+            guard let byte = data.byte() else { throw TZifError(reason: "the footer does not end with a newline") }
+            if byte == UInt8(ascii: "\n") { break }
+            footerBytes.append(byte)
+        }
         let text = String(decoding: footerBytes, as: UTF8.self)
         var footer: PosixTimeZone?
         if !text.isEmpty {
