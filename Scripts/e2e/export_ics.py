@@ -186,6 +186,25 @@ def test_berlin_times_are_the_right_instants():
         assert reviews[number]["DTSTART"].dt == datetime.date.fromisoformat(expected)
 
 
+def test_escaped_and_folded_text_reads_back_exactly():
+    rich = os.path.join("Tests", "Fixtures", "export-rich")
+    text = mentor("export", "--format", "ics", "--today", "2026-03-10", "zoë_kai", rich)
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75, f"line longer than 75 octets: {line!r}"
+    cal = icalendar.Calendar.from_ical(text)
+    sessions, reviews = events(cal)
+    first = sessions[1]
+    assert str(first["SUMMARY"]) == "Kick-off; boundaries, rhythm \\ expectations", str(first["SUMMARY"])
+    assert first["DTSTART"].dt == datetime.date(2026, 3, 2), "no agenda time: an all-day event"
+    assert first["DURATION"].dt == datetime.timedelta(days=1)
+    description = str(first["DESCRIPTION"])
+    assert "- Ünïcödé tëxt thät is löng ënöügh tö bë földëd ät sëvëntÿ-fïvë öctëts: ✓✓✓✓✓\n" in description, description
+    assert "Length: 90 minutes." in description
+    assert "- Introductions, and what each of us wants from this" in description
+    assert str(cal["X-WR-CALNAME"]) == "Mentoring: Zoë Ñúñez-Łukasiewicz and Kai | Pipe *Star* Müller"
+    assert len(sessions) == 14 and len(reviews) == 3
+
+
 def main():
     if "MENTOR_BINARY" not in os.environ:
         print("export_ics.py: set MENTOR_BINARY to the built mentor", file=sys.stderr)
