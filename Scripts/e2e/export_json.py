@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Validates `mentor export --format json` against docs/export.schema.json (check-jsonschema),
+and checks `-o`: the file is written whole, keeps its mode, and an export that fails leaves
+the old file as it was. Prints one line per test and a summary.
+"""
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCHEMA = os.path.join(ROOT, "docs", "export.schema.json")
+CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
+EXAMPLES = os.path.join("Examples", "credential-program")
+RICH = os.path.join("Tests", "Fixtures", "export-rich")
+
+
+def mentor(*arguments):
+    return subprocess.run([os.environ["MENTOR_BINARY"], *arguments], cwd=ROOT, capture_output=True, timeout=60)
+
+
+def validate(documents):
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for index, document in enumerate(documents):
+            path = os.path.join(folder, f"export-{index}.json")
+            with open(path, "wb") as handle:
+                handle.write(document)
+            paths.append(path)
+        result = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", SCHEMA, *paths], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def export_json(*arguments):
+    result = mentor("export", "--format", "json", "--today", "2026-03-10", *arguments)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_schema_is_valid_draft_2020_12():
+    result = subprocess.run([CHECK_JSONSCHEMA, "--check-metaschema", SCHEMA], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_outputs_validate_against_the_schema():
+    documents = [export_json("ana_dave", EXAMPLES), export_json("ana_ines", EXAMPLES), export_json(EXAMPLES),
+                 export_json("zoë_kai", RICH), export_json(RICH)]
+    validate(documents)
+    programme = json.loads(documents[2])
+    assert [a["id"] for a in programme["agreements"]] == ["ana_dave", "ana_ines"]
+    assert len(programme["agreements"][0]["sessions"]) == 15
+
+
+def test_the_schema_rejects_a_broken_document():
+    document = json.loads(export_json("ana_dave", EXAMPLES))
+    document["agreement"]["sessions"][0]["date"] = "12/01/2026"
+    try:
+        validate([json.dumps(document).encode()])
+    except AssertionError:
+        return
+    raise AssertionError("a session date that is not ISO 8601 must fail validation")
+
+
+def test_output_file_is_written_and_keeps_its_mode():
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "ana_dave.ics")
+        with open(path, "w") as handle:
+            handle.write("old")
+        os.chmod(path, 0o640)
+        result = mentor("export", "--format", "ics", "--today", "2026-01-05", "-o", path, "ana_dave", EXAMPLES)
+        assert result.returncode == 0 and result.stdout == b"", result.stderr
+        with open(path, "rb") as handle:
+            written = handle.read()
+        expected = mentor("export", "--format", "ics", "--today", "2026-01-05", "ana_dave", EXAMPLES).stdout
+        assert written == expected
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+        assert os.listdir(folder) == ["ana_dave.ics"], os.listdir(folder)
+
+
+def test_a_failed_export_leaves_the_old_file():
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "handout.md")
+        with open(path, "w") as handle:
+            handle.write("old handout\n")
+        result = mentor("export", "--format", "md", "-o", path, "anna_dave", EXAMPLES)
+        assert result.returncode == 1, result.returncode
+        assert b"M0620" in result.stderr
+        with open(path) as handle:
+            assert handle.read() == "old handout\n"
+        assert os.listdir(folder) == ["handout.md"], os.listdir(folder)
+
+
+def main():
+    if "MENTOR_BINARY" not in os.environ:
+        print("export_json.py: set MENTOR_BINARY to the built mentor", file=sys.stderr)
+        return 2
+    passed = failed = 0
+    for name, test in [(n, v) for n, v in globals().items() if n.startswith("test_")]:
+        try:
+            test()
+            print(f"ok   {name}")
+            passed += 1
+        except Exception as error:  # report every failure, then go on
+            print(f"FAIL {name}: {type(error).__name__}: {error}")
+            failed += 1
+    print(f"export_json: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

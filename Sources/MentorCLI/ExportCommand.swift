@@ -1,0 +1,108 @@
+import ArgumentParser
+import MentorDiagnostics
+import MentorRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `mentor export --format ics|md|json [AGREEMENT] [PATH…]`: a calendar, a handout or the
+/// resolved data, from the programme loaded exactly as `check` loads it.
+struct ExportCommand: ParsableCommand, MentorSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export an agreement as a calendar (ics), a handout (md) or data (json); json without an agreement exports the programme.",
+        discussion: """
+            The first argument is the agreement's name unless it is an existing file or folder or \
+            is not spelled like a name; the other arguments are files or folders (default: the current \
+            directory). Exit status: 0 written, 1 errors in the programme or an unknown agreement, \
+            2 usage or I/O errors.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Output format: ics, md or json.", valueName: "format"))
+    var format: ExportFormat
+
+    @Option(name: .customLong("tz"), help: ArgumentHelp("With ics: the zone the sessions' times are in, such as Europe/Berlin (default: floating local times).", valueName: "zone"))
+    var timeZone: String?
+
+    @Option(name: .customLong("zoneinfo"), help: ArgumentHelp("The time-zone database folder (default: $TZDIR, else /usr/share/zoneinfo).", valueName: "dir"))
+    var zoneDirectory: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file, replacing it atomically (default or '-': standard output).", valueName: "file"))
+    var output: String?
+
+    @Argument(help: ArgumentHelp("The agreement, then files or folders to load.", valueName: "agreement-or-path"))
+    var arguments: [String] = []
+
+    func validate() throws {
+        if timeZone != nil, format != .ics { throw ValidationError("--tz applies to --format ics only") }
+    }
+
+    func execute(_ context: CLIContext) -> Int32 {
+        let (agreement, paths) = ExportCommand.split(arguments)
+        let engine = Engine(options: common.engineOptions(), output: context.writeErr)
+        let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
+        let (files, ioFailed) = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, context: context)
+        let loaded = engine.load(files)
+        if !loaded.diagnostics.isEmpty { context.writeErr(renderer.render(loaded.diagnostics)) }
+        if loaded.hasErrors {
+            context.writeErr("nothing exported: the programme has errors\n")
+            return MentorExit.programErrors
+        }
+        if ioFailed {
+            context.writeErr("nothing exported: some paths could not be read\n")
+            return MentorExit.usageOrIO
+        }
+        let directory = zoneDirectory ?? context.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.defaultDirectory
+        let request = ExportRequest(format: format, agreement: agreement, timeZone: timeZone,
+                                    zoneDatabase: TimeZoneDatabase(directory: directory))
+        switch engine.export(request) {
+        case .failure(let failure):
+            context.writeErr(renderer.render(failure.diagnostics))
+            return failure.isUsageError ? MentorExit.usageOrIO : MentorExit.programErrors
+        case .success(let text):
+            guard let output, output != "-" else {
+                context.writeOut(text)
+                return MentorExit.success
+            }
+            do {
+                try POSIXFile.replaceAtomically(output, with: Array(text.utf8), mode: ExportCommand.mode(keeping: output))
+            } catch {
+                let diagnostic = Diagnostic(.exportWriteFailed, .error, "cannot write `\(DisplayText.escapeControls(output))`: \(error.reasonText)",
+                                            at: .unknown, help: "the file, if it existed, is unchanged")
+                context.writeErr(renderer.render([diagnostic]))
+                return MentorExit.usageOrIO
+            }
+            return MentorExit.success
+        }
+    }
+
+    /// The agreement's name and the paths. The first argument is a path when it exists or is
+    /// not spelled like a Mentor name (it has a `/`, a `.`, …); otherwise it is the agreement.
+    static func split(_ arguments: [String]) -> (agreement: String?, paths: [String]) {
+        guard let first = arguments.first else { return (nil, []) }
+        var info = stat()
+        if lstat(first, &info) == 0 || !isName(first) { return (nil, arguments) }
+        return (first, Array(arguments.dropFirst()))
+    }
+
+    /// True for an identifier: letters, digits and `_`, not starting with a digit.
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first == "_" else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// The mode an existing file has (so `-o` keeps it), or `rw-r--r--` for a new file.
+    static func mode(keeping path: String) -> mode_t {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+    }
+}
+
+extension FileError {
+    /// "Permission denied" for the diagnostic.
+    var reasonText: String { String(cString: strerror(code)) }
+}

@@ -1,0 +1,80 @@
+import MentorSyntax
+
+/// A person as exports show them: their name, the display name and e-mail.
+struct ExportedPerson {
+    let id: String
+    let name: String
+    let email: String?
+}
+
+/// One scheduled session: the engine's `sessions` record of an agreement, typed.
+struct ExportedSession {
+    let number: Int
+    let date: CivilDate
+    let time: TimeOfDay?
+    let length: CalendarDuration?
+    let title: String?
+    let topics: [String]
+    let actions: [String]
+
+    /// The title the calendar and handout show: the agenda's, or "Mentoring session N".
+    var displayTitle: String { title ?? "Mentoring session \(number)" }
+}
+
+/// A goal of an agreement.
+struct ExportedGoal {
+    let id: String
+    let title: String?
+    let measure: String?
+    /// A number or a string, or `.none`.
+    let target: Value
+    let due: CivilDate?
+    let competencies: [String]
+}
+
+/// The agenda of an agreement, without its sessions (they are merged into `sessions`).
+struct ExportedAgenda {
+    let id: String
+    let title: String?
+    let at: TimeOfDay?
+    let closing: [String]
+}
+
+/// Everything the exporters show about one agreement, read once through the engine's members
+/// (`end`, `sessions`, `reviews`, `status`, …), so no exporter computes a schedule itself.
+struct ExportedAgreement {
+    let id: String
+    let title: String?
+    let mentor: ExportedPerson
+    let mentee: ExportedPerson
+    let coMentor: ExportedPerson?
+    let start: CivilDate
+    let end: CivilDate
+    /// As written on the agreement or the programme; nil when neither gives one (`end` holds).
+    let term: CalendarDuration?
+    let extensionLength: CalendarDuration?
+    let cadence: Cadence?
+    let sessionLength: CalendarDuration?
+    let channels: [String]
+    let contact: String?
+    let booking: String?
+    let notice: CalendarDuration?
+    /// `true`, `false`, a string stating the limits, or `.none` when not stated.
+    let confidential: Value
+    let scope: String?
+    let offLimits: [String]
+    let review: Cadence?
+    let reviews: [CivilDate]
+    let ending: String?
+    let inactivity: CalendarDuration?
+    let signed: [(person: String, date: CivilDate)]
+    let held: [CivilDate]
+    let closed: (on: CivilDate, reason: String?)?
+    let status: String
+    let agenda: ExportedAgenda?
+    let goals: [ExportedGoal]
+    let sessions: [ExportedSession]
+
+    /// "Ana Ruiz and Dave Okafor".
+    var partiesTitle: String { "\(mentor.name) and \(mentee.name)" }
+}

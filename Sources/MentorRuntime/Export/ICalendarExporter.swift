@@ -1,0 +1,118 @@
+import MentorDiagnostics
+
+/// `mentor export --format ics`: an RFC 5545 calendar of one agreement's sessions and reviews.
+/// Layout and choices are specified in docs/export.md.
+struct ICalendarExporter {
+    /// The product identifier; it carries no version so output does not change with releases.
+    static let productID = "-//mentor//mentor export//EN"
+
+    let agreement: ExportedAgreement
+    /// The date of the run: `DTSTAMP` is its midnight UTC, so output is reproducible with `--today`.
+    let today: CivilDate
+    /// With `--tz`: the zone the sessions' times are in; nil for floating times.
+    let zone: TimeZoneRules?
+
+    /// Sessions whose length cannot become an event's `DURATION`, reported once for the agreement.
+    func problems(at span: Span) -> [Diagnostic] {
+        let bad = agreement.sessions.filter { session in
+            guard let length = session.length else { return false }
+            return ICalendarText.duration(length) == nil
+        }
+        guard let first = bad.first, let length = first.length else { return [] }
+        var notes: [DiagnosticNote] = []
+        if bad.count > 1 {
+            let others = bad.dropFirst().map { "\($0.number)" }
+            let shown = others.count > 5 ? others.prefix(5).joined(separator: ", ") + " and \(others.count - 5) more"
+                : others.dropLast().joined(separator: ", ") + (others.count > 1 ? " and " : "") + others[others.count - 1]
+            notes.append(DiagnosticNote("so \(bad.count == 2 ? "does session" : "do sessions") \(shown)"))
+        }
+        return [Diagnostic(.sessionLengthNotExportable, .error,
+                           "session \(first.number) of `\(agreement.id)` lasts \(length); a calendar event needs a positive length",
+                           at: span, notes: notes,
+                           help: "give the agreement a positive `session_length`, or the agenda session a positive `length`")]
+    }
+
+    /// The calendar, CRLF line ends and folded lines included.
+    func render() -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + ICalendarExporter.productID, "CALSCALE:GREGORIAN",
+                     "X-WR-CALNAME:" + ICalendarText.escape("Mentoring: " + agreement.partiesTitle)]
+        if let zone, let span = localSpan() {
+            lines += VTimeZoneBuilder.lines(for: zone, firstLocal: span.first, lastLocal: span.last)
+        }
+        let stamp = "DTSTAMP:" + ICalendarText.date(today) + "T000000Z"
+        for session in agreement.sessions { lines += event(for: session, stamp: stamp) }
+        for (index, date) in agreement.reviews.enumerated() { lines += review(index + 1, on: date, stamp: stamp) }
+        lines.append("END:VCALENDAR")
+        return lines.map(ICalendarText.fold).joined()
+    }
+
+    /// `ana_dave-session-3@mentor`: the agreement's name and the session's number, so it stays
+    /// the same across runs and edits that do not renumber the session.
+    static func uid(agreement: String, kind: String, number: Int) -> String {
+        "\(agreement)-\(kind)-\(number)@mentor"
+    }
+
+    private func event(for session: ExportedSession, stamp: String) -> [String] {
+        var lines = ["BEGIN:VEVENT",
+                     "UID:" + ICalendarText.escape(ICalendarExporter.uid(agreement: agreement.id, kind: "session", number: session.number)),
+                     stamp]
+        if let time = session.time {
+            let value = ICalendarText.dateTime(session.date, time)
+            lines.append(zone.map { "DTSTART;TZID=\($0.name):" + value } ?? "DTSTART:" + value)
+            if let length = session.length, let duration = ICalendarText.duration(length) { lines.append("DURATION:" + duration) }
+        } else {
+            // No agenda time: an all-day event on the session's date.
+            lines += ["DTSTART;VALUE=DATE:" + ICalendarText.date(session.date), "DURATION:P1D"]
+        }
+        lines.append("SUMMARY:" + ICalendarText.escape(session.displayTitle))
+        lines.append("DESCRIPTION:" + ICalendarText.escape(description(of: session)))
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    private func description(of session: ExportedSession) -> String {
+        var parts = ["Session \(session.number) of \(agreement.sessions.count) of the mentoring agreement \(agreement.id): "
+            + "\(agreement.mentor.name) (mentor) and \(agreement.mentee.name) (mentee)."]
+        if session.time == nil, let length = session.length { parts.append("Length: \(length).") }
+        func section(_ heading: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            parts.append(heading + "\n" + items.map { "- " + $0 }.joined(separator: "\n"))
+        }
+        section("Topics:", session.topics)
+        section("Actions:", session.actions)
+        section("Closing check-in:", agreement.agenda?.closing ?? [])
+        return parts.joined(separator: "\n\n")
+    }
+
+    private func review(_ number: Int, on date: CivilDate, stamp: String) -> [String] {
+        var text = "Review \(number) of \(agreement.reviews.count) of the mentoring agreement \(agreement.id) "
+            + "(\(agreement.start) to \(agreement.end))."
+        if let ending = agreement.ending { text += "\n\nEnding: " + ending }
+        return ["BEGIN:VEVENT",
+                "UID:" + ICalendarText.escape(ICalendarExporter.uid(agreement: agreement.id, kind: "review", number: number)),
+                stamp,
+                "DTSTART;VALUE=DATE:" + ICalendarText.date(date), "DURATION:P1D",
+                "SUMMARY:" + ICalendarText.escape("Review: " + agreement.partiesTitle),
+                "DESCRIPTION:" + ICalendarText.escape(text),
+                "END:VEVENT"]
+    }
+
+    /// The first and last wall-clock second any event covers, for the `VTIMEZONE`.
+    private func localSpan() -> (first: Int64, last: Int64)? {
+        var first = Int64.max
+        var last = Int64.min
+        for session in agreement.sessions {
+            let day = Int64(session.date.daysSinceEpoch) * 86_400
+            let begin = day + Int64(session.time?.minutesSinceMidnight ?? 0) * 60
+            var end = day + 86_400
+            if session.time != nil, let minutes = session.length?.normalizedAmount { end = begin + minutes * 60 }
+            first = min(first, begin)
+            last = max(last, end)
+        }
+        for date in agreement.reviews {
+            first = min(first, Int64(date.daysSinceEpoch) * 86_400)
+            last = max(last, Int64(date.daysSinceEpoch + 1) * 86_400)
+        }
+        return first <= last ? (first, last) : nil
+    }
+}

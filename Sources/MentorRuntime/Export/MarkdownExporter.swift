@@ -1,0 +1,130 @@
+/// `mentor export --format md`: a handout for the pair, laid out as docs/export.md specifies.
+struct MarkdownExporter {
+    let agreement: ExportedAgreement
+    /// The programme's title, if it has one.
+    let programTitle: String?
+
+    func render() -> String {
+        var out: [String] = []
+        let a = agreement
+        out.append("# Mentoring agreement: " + MarkdownText.inline(a.partiesTitle))
+        out.append("")
+        var intro = "Agreement `\(a.id)`"
+        if let title = a.title { intro += " (" + MarkdownText.inline(title) + ")" }
+        if let programTitle { intro += ", part of the " + MarkdownText.inline(programTitle) }
+        out.append(intro + ".")
+
+        section(&out, "Parties", bullets([
+            ("Mentor", person(a.mentor)), ("Mentee", person(a.mentee)), ("Co-mentor", a.coMentor.map(person)),
+            ("Signed", a.signed.isEmpty ? nil : a.signed.map { "`\($0.person)` on \($0.date)" }.joined(separator: ", ")),
+        ]))
+
+        var rhythm = a.cadence.map { MarkdownText.inline($0.description) }
+        if let length = a.sessionLength { rhythm = (rhythm.map { $0 + ", " } ?? "") + "\(length) each" }
+        if let at = a.agenda?.at { rhythm = (rhythm.map { $0 + ", " } ?? "") + "at \(at)" }
+        section(&out, "Dates and rhythm", bullets([
+            ("Start", a.start.description),
+            ("End", a.end.description + (a.term.map { " (a term of \($0))" } ?? "")),
+            ("Extension", a.extensionLength.map { "may be extended by \($0)" }),
+            ("Meetings", rhythm),
+            ("Sessions", "\(a.sessions.count)"),
+            ("Reviews", a.review.map { MarkdownText.inline($0.description) }),
+            ("Closed", a.closed.map { "on \($0.on)" + ($0.reason.map { ": " + MarkdownText.inline($0) } ?? "") }),
+        ]))
+
+        section(&out, "Boundaries", bullets([
+            ("Channels", a.channels.isEmpty ? nil : a.channels.map(MarkdownExporter.channelName).joined(separator: ", ")),
+            ("Contact", a.contact.map { MarkdownText.inline($0, continuation: "  ") }),
+            ("Booking", a.booking.map { "the \($0) books meetings" }),
+            ("Cancellation notice", a.notice.map { "\($0)" }),
+            ("Confidentiality", confidentiality),
+            ("Scope", a.scope.map { MarkdownText.inline($0, continuation: "  ") }),
+            ("Inactivity", a.inactivity.map { "the agreement lapses after \($0) without a held session" }),
+        ]) + offLimits)
+
+        var goals = ["| Goal | Measure | Target | Due |", "|---|---|---|---|"]
+        for goal in a.goals {
+            let name = goal.title.map(MarkdownText.cell) ?? "`\(goal.id)`"
+            goals.append("| \(name) | \(MarkdownText.cell(goal.measure ?? "")) | \(MarkdownText.cell(MarkdownExporter.target(goal.target))) | \(goal.due?.description ?? "—") |")
+        }
+        section(&out, "Goals", a.goals.isEmpty ? ["No goals are recorded."] : goals)
+
+        var schedule = ["| # | Date | Time | Session | Topics |", "|---:|---|---|---|---|"]
+        for session in a.sessions {
+            let time = session.time.map { "\($0)" } ?? "—"
+            schedule.append("| \(session.number) | \(MarkdownExporter.weekday(session.date)) \(session.date) | \(time) | "
+                + "\(MarkdownText.cell(session.displayTitle)) | \(MarkdownText.cell(session.topics.joined(separator: "\n"))) |")
+        }
+        section(&out, "Schedule", a.sessions.isEmpty ? ["No sessions fall within the agreement."] : schedule)
+
+        let actions = a.sessions.filter { !$0.actions.isEmpty }
+        if !actions.isEmpty {
+            var lines: [String] = []
+            for session in actions {
+                lines.append("- Session \(session.number) (\(session.date)):")
+                for action in session.actions { lines.append("  - " + MarkdownText.inline(action, continuation: "    ")) }
+            }
+            section(&out, "Actions", lines)
+        }
+
+        section(&out, "Reviews", a.reviews.isEmpty ? ["No reviews are scheduled."]
+            : a.reviews.map { "- \(MarkdownExporter.weekday($0)) \($0)" })
+        section(&out, "Ending", [a.ending.map { MarkdownText.inline($0) } ?? "No ending clause is recorded."])
+        let closing = a.agenda?.closing ?? []
+        section(&out, "Check-in questions", closing.isEmpty ? ["No closing check-in is recorded."]
+            : ["Every session closes with:", ""] + closing.enumerated().map { "\($0.offset + 1). " + MarkdownText.inline($0.element, continuation: "   ") })
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func section(_ out: inout [String], _ heading: String, _ lines: [String]) {
+        out += ["", "## " + heading, ""] + (lines.isEmpty ? ["Nothing is recorded."] : lines)
+    }
+
+    private func bullets(_ items: [(String, String?)]) -> [String] {
+        items.compactMap { label, text in text.map { "- **\(label):** " + $0 } }
+    }
+
+    private func person(_ person: ExportedPerson) -> String {
+        MarkdownText.inline(person.name) + (person.email.map { " (" + MarkdownText.inline($0) + ")" } ?? "")
+    }
+
+    private var confidentiality: String? {
+        switch agreement.confidential {
+        case .bool(true): "confidential"
+        case .bool(false): "not confidential"
+        case .string(let limits): MarkdownText.inline(limits, continuation: "  ")
+        default: nil
+        }
+    }
+
+    private var offLimits: [String] {
+        guard !agreement.offLimits.isEmpty else { return [] }
+        return ["- **Off limits:**"] + agreement.offLimits.map { "  - " + MarkdownText.inline($0, continuation: "    ") }
+    }
+
+    /// `in_person` reads as "in person".
+    static func channelName(_ symbol: String) -> String {
+        symbol.replacingUnderscores()
+    }
+
+    /// A goal's target as written: `15%`, `2`, or the text.
+    static func target(_ value: Value) -> String {
+        switch value {
+        case .none: ""
+        case .string(let text): text
+        default: value.sourceText
+        }
+    }
+
+    /// `Mon`: the English weekday abbreviation, so readers see the day at a glance.
+    static func weekday(_ date: CivilDate) -> String {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][date.weekday - 1]
+    }
+}
+
+extension String {
+    /// The text with `_` read as a space.
+    fileprivate func replacingUnderscores() -> String {
+        String(unicodeScalars.map { $0 == "_" ? " " : Character($0) })
+    }
+}
