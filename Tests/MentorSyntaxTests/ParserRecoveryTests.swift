@@ -140,14 +140,12 @@ import Testing
         #expect(result.isIncomplete)
     }
 
-    @Test func nestingLimitGivesOneDiagnosticQuickly() {
-        let clock = ContinuousClock()
-        let source = String(repeating: "[", count: 100_000)
-        var result: ParseResult?
-        let elapsed = clock.measure { result = parse(source).0 }
-        #expect(result?.diagnostics.count == 1)
-        #expect(result?.diagnostics.first?.code == .nestingTooDeep)
-        #expect(elapsed < .seconds(1))
+    @Test func nestingLimitGivesOneDiagnostic() {
+        // No wall-clock bound here (timed unit tests flake on a loaded machine); the fuzzers'
+        // per-input timeout and Scripts/bench guard against the parser slowing down.
+        let result = parse(String(repeating: "[", count: 100_000)).0
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics.first?.code == .nestingTooDeep)
     }
 
     /// Deep input of every nesting kind: the limit holds without exhausting the stack.
