@@ -89,7 +89,12 @@ struct SourceDiscovery {
                 if (childInfo.st_mode & S_IFMT) == S_IFDIR {
                     visit(child, named: false)
                 } else if name.hasSuffix(".mentor") {
-                    files.append(child)
+                    // Reading a FIFO would wait for a writer for ever; a device could be endless.
+                    if (childInfo.st_mode & S_IFMT) == S_IFREG {
+                        files.append(child)
+                    } else {
+                        problems.append(Problem(path: child, reason: "not a regular file", isLoop: false))
+                    }
                 }
             }
         } else if named || path.hasSuffix(".mentor") {
