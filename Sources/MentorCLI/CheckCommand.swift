@@ -30,8 +30,9 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
         let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
         switch format {
         case .text:
-            var text = renderer.render(outcome.diagnostics)
-            text += outcome.summaryLine + "\n"
+            var cap = common.diagnosticCap()
+            var text = cap.render(outcome.diagnostics, with: renderer)
+            text += cap.omittedLine + outcome.summaryLine + "\n"
             context.writeOut(text)
         case .json:
             context.writeOut(CheckReportFormats.json(outcome) + "\n")

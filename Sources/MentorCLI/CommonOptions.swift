@@ -18,11 +18,16 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: ArgumentHelp("Evaluation step budget (calls and loop iterations).", valueName: "n"))
     var maxSteps: Int = EvaluationLimits.defaultMaxSteps
 
+    @Option(name: .customLong("max-diagnostics"),
+            help: ArgumentHelp("Most diagnostics shown as text by check, run and test; 0 shows all.", valueName: "n"))
+    var maxDiagnostics: Int = DiagnosticCap.defaultLimit
+
     func validate() throws {
         if let today, CommonOptions.parseDate(today) == nil {
             throw ValidationError("--today needs a calendar date as YYYY-MM-DD, not '\(today)'")
         }
         if maxSteps < 1 { throw ValidationError("--max-steps needs a positive number") }
+        if maxDiagnostics < 0 { throw ValidationError("--max-diagnostics needs 0 (no limit) or a positive number") }
     }
 
     /// Parses `YYYY-MM-DD` into a calendar date.
@@ -48,6 +53,9 @@ struct CommonOptions: ParsableArguments {
             ?? CivilDate(year: 2026, month: 1, day: 1)!
     }
 
+    /// A fresh `--max-diagnostics` cap for one command's text output.
+    func diagnosticCap() -> DiagnosticCap { DiagnosticCap(limit: maxDiagnostics) }
+
     /// A renderer for diagnostics written to a stream that is or is not a terminal.
     func renderer(for engine: Engine, isTerminal: Bool, context: CLIContext) -> TextDiagnosticRenderer {
         TextDiagnosticRenderer(sources: engine.sources, useColor: color.resolve(isTerminal: isTerminal, environment: context.environment))
@@ -56,7 +64,7 @@ struct CommonOptions: ParsableArguments {
 
 /// Reads a file the user named, reporting I/O errors in the one-line form.
 func readUserFile(_ path: String, context: CLIContext) -> [UInt8]? {
-    switch FileSystemReader().read(path) {
+    switch FileSystemReader(acceptsSpecialFiles: true).read(path) {
     case .success(let bytes):
         return bytes
     case .failure(let error):

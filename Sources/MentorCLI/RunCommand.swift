@@ -21,13 +21,14 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
     static func runScript(path: String, bytes: [UInt8], common: CommonOptions, context: CLIContext) -> Int32 {
         let engine = Engine(options: common.engineOptions(), output: context.writeOut)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
+        var cap = common.diagnosticCap()
         let file = engine.addSource(path: path, bytes: bytes)
         let loaded = engine.load([file])
-        if !loaded.diagnostics.isEmpty { context.writeErr(renderer.render(loaded.diagnostics)) }
+        if !loaded.diagnostics.isEmpty { context.writeErr(cap.render(loaded.diagnostics, with: renderer) + cap.omittedLine) }
         if loaded.hasErrors { return MentorExit.programErrors }
         let failures = engine.runScripts()
         if !failures.isEmpty {
-            context.writeErr(renderer.render(failures))
+            context.writeErr(cap.render(failures, with: renderer) + cap.omittedLine)
             return MentorExit.programErrors
         }
         return MentorExit.success

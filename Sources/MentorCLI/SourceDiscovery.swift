@@ -51,6 +51,26 @@ struct SourceDiscovery {
         return (files, ioFailed)
     }
 
+    /// A file name's bytes with each byte that is not UTF-8 written as `\x{FF}`.
+    static func displayName(_ bytes: [UInt8]) -> String {
+        var result = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                result.unicodeScalars.append(UTF8.decode(encoded))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<offset + length] { result += DisplayText.escape(invalidByte: byte) }
+                offset += length
+            case .emptyInput:
+                return result
+            }
+        }
+    }
+
     private mutating func visit(_ path: String, named: Bool) {
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -69,8 +89,17 @@ struct SourceDiscovery {
             }
             var names: [String] = []
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                let bytes = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
+                }
+                guard let name = String(validating: bytes, as: UTF8.self) else {
+                    // Paths are Strings, which cannot hold such a name: it could not be opened.
+                    let display = SourceDiscovery.displayName(bytes)
+                    if display.hasSuffix(".mentor") || entry.pointee.d_type == UInt8(DT_DIR) {
+                        let shown = path.hasSuffix("/") ? path + display : path + "/" + display
+                        problems.append(Problem(path: shown, reason: "file name is not valid UTF-8; not read", isLoop: false))
+                    }
+                    continue
                 }
                 if name.hasPrefix(".") { continue }
                 names.append(name)
@@ -89,7 +118,12 @@ struct SourceDiscovery {
                 if (childInfo.st_mode & S_IFMT) == S_IFDIR {
                     visit(child, named: false)
                 } else if name.hasSuffix(".mentor") {
-                    files.append(child)
+                    // Reading a FIFO would wait for a writer for ever; a device could be endless.
+                    if (childInfo.st_mode & S_IFMT) == S_IFREG {
+                        files.append(child)
+                    } else {
+                        problems.append(Problem(path: child, reason: "not a regular file", isLoop: false))
+                    }
                 }
             }
         } else if named || path.hasSuffix(".mentor") {

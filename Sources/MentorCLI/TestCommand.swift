@@ -20,16 +20,19 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         let loaded = engine.load(files)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
-            context.writeOut(renderer.render(errors))
+            var cap = common.diagnosticCap()
+            context.writeOut(cap.render(errors, with: renderer) + cap.omittedLine)
             context.writeOut("tests not run: the programme has errors\n")
             return MentorExit.programErrors
         }
         let results = engine.runTests()
         var output = ""
+        var cap = common.diagnosticCap()
         for result in results {
             output += (result.passed ? "PASS " : "FAIL ") + DisplayText.escapeControls(result.name) + "\n"
-            if !result.passed { output += renderer.render(result.failures) }
+            if !result.passed { output += cap.render(result.failures, with: renderer) }
         }
+        output += cap.omittedLine
         let passed = results.filter(\.passed).count
         output += "\(passed) passed, \(results.count - passed) failed\n"
         context.writeOut(output)

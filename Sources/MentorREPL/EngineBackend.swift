@@ -48,7 +48,7 @@ public final class EngineBackend: REPLBackend {
         var output = REPLOutput()
         var files: [SourceFile] = []
         for path in paths {
-            switch FileSystemReader().read(path) {
+            switch FileSystemReader(acceptsSpecialFiles: true).read(path) {
             case .success(let bytes):
                 files.append(engine.addSource(path: path, bytes: bytes))
                 if !loadedFiles.contains(path) { loadedFiles.append(path) }

@@ -26,11 +26,18 @@ public enum DisplayText {
     /// `text` with every control scalar (see `isControl`) replaced by its escape; use it for
     /// names and strings taken from source before they go into a message. Idempotent.
     public static func escapeControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        escapeControls(text, keepingLineBreaks: false)
+    }
+
+    /// As `escapeControls`, but with `keepingLineBreaks` line feeds stay as they are (for text
+    /// meant to span lines, such as what `print` writes).
+    public static func escapeControls(_ text: String, keepingLineBreaks: Bool) -> String {
+        let mustEscape = { (scalar: Unicode.Scalar) in isControl(scalar) && !(keepingLineBreaks && scalar == "\n") }
+        guard text.unicodeScalars.contains(where: mustEscape) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if mustEscape(scalar) {
                 result += escape(scalar)
             } else {
                 result.unicodeScalars.append(scalar)

@@ -146,8 +146,9 @@ public struct JSONWriter: Sendable {
     }
 
     /// `text` as a JSON string literal: quotes and backslashes escaped, `\b \f \n \r \t` in
-    /// their short forms, other control characters (C0, DEL, C1) and U+2028/U+2029 as `\u00XX`
-    /// style escapes, so the output is safe to print and to embed in JavaScript.
+    /// their short forms, other control characters (C0, DEL, C1), U+2028/U+2029 and the bidi
+    /// controls (`DisplayText.isControl`) as `\u00XX` style escapes, so the output is safe to
+    /// print on a terminal and to embed in JavaScript.
     public static func quoted(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
@@ -160,7 +161,7 @@ public struct JSONWriter: Sendable {
             case "\t": result += "\\t"
             case "\u{8}": result += "\\b"
             case "\u{C}": result += "\\f"
-            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
                 let digits = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
             default:

@@ -12,7 +12,8 @@ public enum XMLEscaping {
 
     /// `text` safe inside element content: `& < > " '` become entities, a carriage return
     /// becomes `&#13;` (parsers would turn it into a line feed), and scalars XML 1.0 forbids
-    /// (which not even a character reference may carry) become visible `\u{..}` escapes.
+    /// (which not even a character reference may carry) become visible `\u{..}` escapes. Other
+    /// terminal controls (C1, bidi overrides; `DisplayText.isControl`) become character references.
     public static func escapeText(_ text: String) -> String {
         escape(text, inAttribute: false)
     }
@@ -37,7 +38,10 @@ public enum XMLEscaping {
             case "\n" where inAttribute: result += "&#10;"
             case "\t" where inAttribute: result += "&#9;"
             default:
-                if isAllowed(scalar) {
+                if isAllowed(scalar), scalar != "\n", DisplayText.isControl(scalar) {
+                    // Allowed in XML, but raw they would reach a terminal that shows the report.
+                    result += "&#x" + DisplayText.hex(scalar.value, minimumDigits: 2) + ";"
+                } else if isAllowed(scalar) {
                     result.unicodeScalars.append(scalar)
                 } else {
                     result += DisplayText.escape(scalar)

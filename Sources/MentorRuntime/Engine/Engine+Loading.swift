@@ -82,6 +82,10 @@ extension Engine {
             let what = error.isDirectory ? "is a folder, not a file" : error.reason
             return .failed(Diagnostic(.importFailed, .error, "cannot import `\(DisplayText.escapeControls(relative))`: \(what)", at: span,
                                        help: error.isDirectory ? "import the `.mentor` files inside it one by one" : nil))
+        case .success where !relative.hasSuffix(".mentor"):
+            // Only source files: an import of `../../etc/passwd` would otherwise show its lines in syntax errors.
+            return .failed(Diagnostic(.importFailed, .error, "cannot import `\(DisplayText.escapeControls(relative))`: not a `.mentor` file", at: span,
+                                       help: "an import names a Mentor source file, such as `people.mentor`"))
         case .success(let bytes):
             loadedPaths.insert(canonical)
             return .loaded(sources.add(path: path, bytes: bytes))
@@ -117,7 +121,7 @@ extension Engine {
                         if script.echo, case .expression(let code, _) = statement {
                             let value = try interpreter.evaluate(code, frame)
                             if case .none = value { continue }
-                            interpreter.output(value.sourceText + "\n")
+                            interpreter.output(try interpreter.text(of: value, display: false, span: code.span) + "\n")
                         } else {
                             try interpreter.execute(statement, frame)
                         }

@@ -30,18 +30,30 @@ public protocol SourceReader: Sendable {
 public struct FileSystemReader: SourceReader {
     /// The largest source file accepted (documented in docs/robustness.md).
     public static let maxFileSize = 64 << 20
+    /// True when pipes and devices may be read (a path the user named, such as `/dev/stdin`);
+    /// false for imports, where opening a FIFO would wait for a writer for ever.
+    public let acceptsSpecialFiles: Bool
 
     /// Creates a reader.
-    public init() {}
+    public init(acceptsSpecialFiles: Bool = false) {
+        self.acceptsSpecialFiles = acceptsSpecialFiles
+    }
 
     public func read(_ path: String) -> Result<[UInt8], ReadError> {
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(ReadError(reason: "Is a directory", isDirectory: true))
+        if stat(path, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR { return .failure(ReadError(reason: "Is a directory", isDirectory: true)) }
+            if type != S_IFREG, !acceptsSpecialFiles { return .failure(ReadError(reason: "not a regular file")) }
+            if type == S_IFREG, info.st_size > FileSystemReader.maxFileSize { return .failure(FileSystemReader.tooLarge) }
         }
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking, so a FIFO swapped in after the check above cannot make the open wait.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (acceptsSpecialFiles ? 0 : O_NONBLOCK))
         if descriptor < 0 { return .failure(ReadError(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
+        if !acceptsSpecialFiles, fstat(descriptor, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+            return .failure(ReadError(reason: "not a regular file"))
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -52,12 +64,14 @@ public struct FileSystemReader: SourceReader {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > FileSystemReader.maxFileSize {
-                return .failure(ReadError(reason: "file larger than \(FileSystemReader.maxFileSize >> 20) MiB"))
-            }
+            // Pipes and devices have no size to check up front.
+            if bytes.count > FileSystemReader.maxFileSize { return .failure(FileSystemReader.tooLarge) }
         }
+        if let reason = BinaryContent.reason(bytes) { return .failure(ReadError(reason: reason)) }
         return .success(bytes)
     }
+
+    private static let tooLarge = ReadError(reason: "file larger than \(maxFileSize >> 20) MiB")
 
     public func canonicalPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }

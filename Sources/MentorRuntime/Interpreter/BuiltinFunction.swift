@@ -18,9 +18,17 @@ public struct BuiltinFunction: Sendable {
 
 /// The built-in free functions and constants every programme sees.
 enum Builtins {
-    /// `print(a, b, …)` writes its arguments separated by spaces, then a line break.
-    static let print = BuiltinFunction("print") { arguments, _, _, interpreter in
-        interpreter.output(arguments.map(\.displayText).joined(separator: " ") + "\n")
+    /// `print(a, b, …)` writes its arguments separated by spaces, then a line break. Control
+    /// characters other than line breaks and tabs are written as `\u{1B}`-style escapes, so a
+    /// programme cannot send terminal escape sequences (docs/robustness.md).
+    static let print = BuiltinFunction("print") { arguments, _, span, interpreter in
+        var line = ""
+        for (index, argument) in arguments.enumerated() {
+            if index > 0 { line += " " }
+            line += try interpreter.text(of: argument, display: true, span: span)
+            if line.utf8.count > interpreter.limits.maxStringLength { throw interpreter.stringTooLong(span) }
+        }
+        interpreter.output(DisplayText.escapeControls(line, keepingLineBreaks: true) + "\n")
         return .none
     }
 

@@ -26,7 +26,7 @@ final class CheckRecorder {
         if kind == .expect, case .binary(let op, let left, let right, _)? = condition,
            [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op),
            let leftValue = try? interpreter.evaluate(left, frame), let rightValue = try? interpreter.evaluate(right, frame) {
-            sides = (leftValue.sourceText, rightValue.sourceText)
+            sides = (leftValue.sourceText(truncatedTo: 1_000), rightValue.sourceText(truncatedTo: 1_000))
         }
         outcomes.append(CheckOutcome(kind: kind, message: message, span: span, conditionSpan: conditionSpan, entity: entity, sides: sides))
     }

@@ -6,20 +6,30 @@ public struct EvaluationLimits: Sendable {
     public var maxSteps: Int
     /// Nested calls allowed at once.
     public var maxCallDepth: Int
-    /// The longest list or string an evaluation may build.
-    public var maxCollectionLength: Int
+    /// The longest string an evaluation may build, in UTF-8 bytes; also bounds the text of any
+    /// value that is printed, interpolated or joined.
+    public var maxStringLength: Int
+    /// The most elements one list may hold.
+    public var maxListLength: Int
 
     /// Creates limits.
-    public init(maxSteps: Int = EvaluationLimits.defaultMaxSteps, maxCallDepth: Int = 2_000, maxCollectionLength: Int = EvaluationLimits.defaultMaxCollectionLength) {
+    public init(maxSteps: Int = EvaluationLimits.defaultMaxSteps, maxCallDepth: Int = EvaluationLimits.defaultMaxCallDepth,
+                maxStringLength: Int = EvaluationLimits.defaultMaxStringLength, maxListLength: Int = EvaluationLimits.defaultMaxListLength) {
         self.maxSteps = maxSteps
         self.maxCallDepth = maxCallDepth
-        self.maxCollectionLength = maxCollectionLength
+        self.maxStringLength = maxStringLength
+        self.maxListLength = maxListLength
     }
 
     /// The default step budget: ten million calls and loop iterations.
     public static let defaultMaxSteps = 10_000_000
-    /// The default longest list (elements) or string (bytes): ten million.
-    public static let defaultMaxCollectionLength = 10_000_000
+    /// The default limit on nested calls.
+    public static let defaultMaxCallDepth = 2_000
+    /// The default longest string: ten million bytes.
+    public static let defaultMaxStringLength = 10_000_000
+    /// The default longest list: one million elements (a list element takes tens of bytes, so
+    /// this keeps one list, and the copy `+` makes, within a few hundred megabytes).
+    public static let defaultMaxListLength = 1_000_000
 }
 
 /// A flag set from a signal handler (Ctrl-C) and polled by the interpreter at every step.

@@ -46,6 +46,18 @@ final class Interpreter {
         }
     }
 
+    /// The text of `value` as `print` shows it (`display`) or in source syntax, or a size-limit
+    /// error when it would be longer than the string limit.
+    func text(of value: Value, display: Bool, span: Span) throws -> String {
+        guard let text = value.text(display: display, limit: limits.maxStringLength) else { throw stringTooLong(span) }
+        return text
+    }
+
+    /// The error for text longer than the string limit.
+    func stringTooLong(_ span: Span) -> RuntimeError {
+        RuntimeError(.sizeLimit, "string longer than \(limits.maxStringLength) bytes", at: span)
+    }
+
     // MARK: Statements
 
     func execute(_ statements: [StatementCode], _ frame: Frame) throws {
@@ -114,7 +126,7 @@ final class Interpreter {
         }
         let text: String?
         if let message {
-            text = try evaluate(message, frame).displayText
+            text = try self.text(of: evaluate(message, frame), display: true, span: message.span)
         } else {
             text = nil
         }
@@ -149,11 +161,9 @@ final class Interpreter {
             for part in parts {
                 switch part {
                 case .text(let literal): text += literal
-                case .value(let inner): text += try evaluate(inner, frame).displayText
+                case .value(let inner): text += try self.text(of: evaluate(inner, frame), display: true, span: span)
                 }
-                if text.utf8.count > limits.maxCollectionLength {
-                    throw RuntimeError(.sizeLimit, "string longer than \(limits.maxCollectionLength) bytes", at: span)
-                }
+                if text.utf8.count > limits.maxStringLength { throw stringTooLong(span) }
             }
             return .string(text)
         case .negate(let operand, let span):
@@ -162,7 +172,7 @@ final class Interpreter {
             return .bool(!(try truth(evaluate(operand, frame), span)))
         case .binary(let op, let left, let right, let span):
             return try Operators.binary(op, evaluate(left, frame), evaluate(right, frame), span: span, leftSpan: left.span, rightSpan: right.span,
-                                          maxLength: limits.maxCollectionLength)
+                                          limits: limits)
         case .and(let left, let right, _):
             guard try truth(evaluate(left, frame), left.span) else { return .bool(false) }
             return .bool(try truth(evaluate(right, frame), right.span))
@@ -315,7 +325,7 @@ extension Code {
 }
 
 /// `n thing` or `n things`.
-func plural(_ count: Int, _ noun: String) -> String {
+public func plural(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
@@ -331,7 +341,7 @@ func describeType(_ value: Value) -> String {
     case .function: return "a function"
     case .entity(let entity): return "the \(entity.kind.rawValue) `\(entity.id)`"
     default:
-        var shown = value.sourceText
+        var shown = value.sourceText(truncatedTo: 160)
         if shown.count > 40 { shown = String(shown.prefix(37)) + "…" }
         return "\(withIndefiniteArticle(value.typeName)) (\(DisplayText.escapeControls(shown)))"
     }

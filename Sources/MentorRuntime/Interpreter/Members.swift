@@ -237,7 +237,13 @@ enum Members {
                 }
                 separator = text
             }
-            return .string(elements.map(\.displayText).joined(separator: separator))
+            var joined = ""
+            for (index, element) in elements.enumerated() {
+                if index > 0 { joined += separator }
+                joined += try interpreter.text(of: element, display: true, span: span)
+                if joined.utf8.count > interpreter.limits.maxStringLength { throw interpreter.stringTooLong(span) }
+            }
+            return .string(joined)
         default:
             throw RuntimeError(.unknownMember, "a list has no member `\(name)`", at: span)
         }

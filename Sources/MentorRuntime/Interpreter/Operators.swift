@@ -21,9 +21,9 @@ enum Operators {
     }
 
     static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: Span, leftSpan: Span, rightSpan: Span,
-                       maxLength: Int = EvaluationLimits.defaultMaxCollectionLength) throws -> Value {
+                       limits: EvaluationLimits = EvaluationLimits()) throws -> Value {
         switch op {
-        case .add: return try add(left, right, span: span, maxLength: maxLength)
+        case .add: return try add(left, right, span: span, limits: limits)
         case .subtract: return try subtract(left, right, span: span)
         case .multiply: return try multiply(left, right, span: span)
         case .divide: return try divide(left, right, span: span, rightSpan: rightSpan)
@@ -40,12 +40,12 @@ enum Operators {
 
     // MARK: Arithmetic
 
-    private static func add(_ left: Value, _ right: Value, span: Span, maxLength: Int) throws -> Value {
+    private static func add(_ left: Value, _ right: Value, span: Span, limits: EvaluationLimits) throws -> Value {
         switch (left, right) {
-        case (.string(let a), .string(let b)) where a.utf8.count + b.utf8.count > maxLength:
-            throw RuntimeError(.sizeLimit, "string longer than \(maxLength) bytes", at: span)
-        case (.list(let a), .list(let b)) where a.count + b.count > maxLength:
-            throw RuntimeError(.sizeLimit, "list longer than \(maxLength) elements", at: span)
+        case (.string(let a), .string(let b)) where a.utf8.count + b.utf8.count > limits.maxStringLength:
+            throw RuntimeError(.sizeLimit, "string longer than \(limits.maxStringLength) bytes", at: span)
+        case (.list(let a), .list(let b)) where a.count + b.count > limits.maxListLength:
+            throw RuntimeError(.sizeLimit, "list longer than \(limits.maxListLength) elements", at: span)
         case (.number(let a), .number(let b)):
             return .number(try numeric(a, b, span: span, integer: { $0.addingReportingOverflow($1) }, percent: { $0 + $1 }, decimal: { $0 + $1 }))
         case (.string(let a), .string(let b)):

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Drives the real `mentor` binary through what only a process can show: a closed pipe
+(`mentor … | head -1`), Ctrl-C during `check`, and the REPL echoing hostile strings.
+See docs/robustness.md, "Hostile and broken input". Prints one line per test and a summary.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MENTOR = os.environ["MENTOR_BINARY"]
+PYTHON = sys.executable
+
+# 2^17 = 131,072 lines of output, far more than a pipe buffer holds.
+MANY_LINES = """fn grow(list, n) = if n == 0 then list else grow(list + list, n - 1)
+for x in grow([1], 17) { print("line \\(x)") }
+"""
+
+
+def pipe_into_head(arguments, cwd=None):
+    """Runs mentor with its stdout piped into `head -1`; returns (head's output, mentor's stderr, mentor's status)."""
+    writer = subprocess.Popen([MENTOR] + arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+    head = subprocess.Popen(["head", "-1"], stdin=writer.stdout, stdout=subprocess.PIPE)
+    writer.stdout.close()  # so mentor sees the pipe close when head exits
+    first, _ = head.communicate(timeout=120)
+    stderr = writer.stderr.read()
+    status = writer.wait(timeout=120)
+    return first, stderr, status
+
+
+def test_run_piped_into_head_exits_quietly():
+    with tempfile.TemporaryDirectory() as folder:
+        script = os.path.join(folder, "many.mentor")
+        with open(script, "w") as f:
+            f.write(MANY_LINES)
+        first, stderr, status = pipe_into_head(["run", script])
+        assert first == b"line 1\n", first
+        assert stderr == b"", stderr
+        assert status == 0, status
+
+
+def test_check_piped_into_head_exits_quietly():
+    with tempfile.TemporaryDirectory() as folder:
+        with open(os.path.join(folder, "many.mentor"), "w") as f:
+            f.write("\n".join(f"let v{i} = missing{i}" for i in range(3000)))
+        first, stderr, status = pipe_into_head(["check", "--max-diagnostics", "0", folder])
+        assert b"error: cannot find `missing0`" in first, first
+        assert stderr == b"", stderr
+        assert status == 0, status
+
+
+def test_interrupted_check_stops_promptly_and_writes_nothing():
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = os.path.join(folder, "corpus")
+        subprocess.run([PYTHON, os.path.join(ROOT, "Scripts", "bench_corpus.py"), "--agreements", "3000", corpus],
+                       check=True, capture_output=True)
+        before = sorted(os.listdir(corpus))
+        process = subprocess.Popen([MENTOR, "check", "--today", "2026-06-01", corpus],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(0.5)
+        assert process.poll() is None, "check finished before it could be interrupted; use a larger corpus"
+        sent = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=30)
+        elapsed = time.monotonic() - sent
+        # Killed by SIGINT: a shell reports it as exit 130.
+        assert process.returncode == -signal.SIGINT, process.returncode
+        assert elapsed < 2, f"took {elapsed:.1f} s to stop"
+        assert stdout == b"", stdout[:200]  # the report is written only once it is complete
+        assert sorted(os.listdir(corpus)) == before, "check wrote into the checked folder"
+
+
+def test_repl_echo_and_print_escape_terminal_controls():
+    session = 'let s = "\\u{1B}[2J\\u{1B}]8;;https://evil.example\\u{7}x\\u{9B}1m\\u{202E}"\ns\nprint(s)\n[s]\n'
+    result = subprocess.run([MENTOR, "repl"], input=session.encode(), capture_output=True, timeout=60)
+    output = result.stdout + result.stderr
+    for raw in ("\x1b", "\x07", "\u009b", "\u202e"):
+        assert raw.encode() not in output, (raw, output)
+    assert b"\\u{1B}[2J" in result.stdout, result.stdout
+
+
+def main():
+    tests = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
+    passed = failed = 0
+    for test in tests:
+        try:
+            test()
+            print(f"PASS {test.__name__}")
+            passed += 1
+        except Exception as error:  # noqa: BLE001 - report every failure and go on
+            print(f"FAIL {test.__name__}: {error!r}")
+            failed += 1
+    print(f"hostile_input: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
