@@ -47,7 +47,10 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
         let (files, ioFailed) = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, context: context)
         let loaded = engine.load(files)
-        if !loaded.diagnostics.isEmpty { context.writeErr(renderer.render(loaded.diagnostics)) }
+        if !loaded.diagnostics.isEmpty {
+            var cap = common.diagnosticCap()
+            context.writeErr(cap.render(loaded.diagnostics, with: renderer) + cap.omittedLine)
+        }
         if loaded.hasErrors {
             context.writeErr("nothing exported: the programme has errors\n")
             return MentorExit.programErrors

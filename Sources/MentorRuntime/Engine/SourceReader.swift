@@ -39,7 +39,16 @@ public struct FileSystemReader: SourceReader {
         self.acceptsSpecialFiles = acceptsSpecialFiles
     }
 
+    /// The bytes of a source file: `readBytes`, refusing content that is not text.
     public func read(_ path: String) -> Result<[UInt8], ReadError> {
+        readBytes(path).flatMap { bytes in
+            if let reason = BinaryContent.reason(bytes) { return .failure(ReadError(reason: reason)) }
+            return .success(bytes)
+        }
+    }
+
+    /// The bytes of any file (a time zone file is binary), with the same size and file-type checks.
+    public func readBytes(_ path: String) -> Result<[UInt8], ReadError> {
         var info = stat()
         if stat(path, &info) == 0 {
             let type = info.st_mode & S_IFMT
@@ -67,7 +76,6 @@ public struct FileSystemReader: SourceReader {
             // Pipes and devices have no size to check up front.
             if bytes.count > FileSystemReader.maxFileSize { return .failure(FileSystemReader.tooLarge) }
         }
-        if let reason = BinaryContent.reason(bytes) { return .failure(ReadError(reason: reason)) }
         return .success(bytes)
     }
 

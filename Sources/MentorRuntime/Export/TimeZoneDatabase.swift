@@ -33,7 +33,7 @@ public struct TimeZoneDatabase: Sendable {
         guard isDirectory(directory) else { throw .databaseMissing(directory: directory) }
         guard TimeZoneDatabase.isZoneName(name) else { throw .unknownZone(suggestions: suggestions(for: name)) }
         let path = directory + "/" + name
-        guard !isDirectory(path), case .success(let bytes) = FileSystemReader().read(path) else {
+        guard !isDirectory(path), case .success(let bytes) = FileSystemReader().readBytes(path) else {
             throw .unknownZone(suggestions: suggestions(for: name))
         }
         guard bytes.starts(with: Array("TZif".utf8)) else { throw .unknownZone(suggestions: suggestions(for: name)) }
