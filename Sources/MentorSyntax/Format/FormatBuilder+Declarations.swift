@@ -19,7 +19,8 @@ extension FormatBuilder {
             headerEnd = title.span.end
         }
         if let target = declaration.target {
-            docs += [.text(" for "), token(target.name, at: target.span)]
+            let forWord = keyword("for", after: headerEnd)
+            docs += [.text(" "), forWord, .text(" "), token(target.name, at: target.span)]
             headerEnd = target.span.end
         }
         let close = declaration.span.end - 1

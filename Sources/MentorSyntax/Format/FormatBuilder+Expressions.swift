@@ -39,13 +39,16 @@ extension FormatBuilder {
             }
         case .binary(let op, let left, let right):
             let lhs = self.expression(left)
+            let symbol = keyword(op.rawValue, after: left.span.end)
             let rhs = self.expression(right)
-            return .concat([lhs, .text(" " + op.rawValue + " "), .indent([rhs])])
+            return .concat([lhs, .text(" "), symbol, .text(" "), .indent([rhs])])
         case .conditional(let condition, let then, let otherwise):
             let test = self.expression(condition)
+            let thenWord = keyword("then", after: condition.span.end)
             let yes = self.expression(then)
+            let elseWord = keyword("else", after: then.span.end)
             let no = self.expression(otherwise)
-            return .group([.text("if "), test, .indent([.line, .text("then "), yes, .line, .text("else "), no])])
+            return .group([.text("if "), test, .indent([.line, thenWord, .text(" "), yes, .line, elseWord, .text(" "), no])])
         case .lambda(let parameters, let body):
             let head: FormatDoc
             if scanner.byte(at: span.start) == UInt8(ascii: "(") {
@@ -55,24 +58,28 @@ extension FormatBuilder {
             } else {
                 head = token(parameters[0].name, at: parameters[0].span)
             }
+            let arrow = keyword("=>", after: parameters.last.map { $0.span.end } ?? span.start, skipping: [UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")")])
             let value = self.expression(body)
-            return .concat([head, .text(" => "), .indent([value])])
+            return .concat([head, .text(" "), arrow, .text(" "), .indent([value])])
         case .call(let callee, let arguments):
             let function = self.expression(callee)
             let list = bracketed("(", ")", arguments.map(ListElement.argument), close: span.end - 1, padded: false)
             return .concat([function, list])
         case .member(let base, let name):
             let object = self.expression(base)
-            return .concat([object, .text("."), token(name.name, at: name.span)])
+            let dot = keyword(".", after: base.span.end)
+            return .concat([object, dot, token(name.name, at: name.span)])
         case .with(let base, let fields):
             let object = self.expression(base)
+            let withWord = keyword("with", after: base.span.end)
             let record = bracketed("{", "}", fields.map(ListElement.field), close: span.end - 1, padded: true)
-            return .concat([object, .text(" with "), record])
+            return .concat([object, .text(" "), withWord, .text(" "), record])
         case .every(let interval):
             return .concat([.text("every "), self.expression(interval)])
         case .cadenceFor(let cadence, let limit):
             let phase = self.expression(cadence)
-            return .concat([phase, .text(" for "), self.expression(limit)])
+            let forWord = keyword("for", after: cadence.span.end)
+            return .concat([phase, .text(" "), forWord, .text(" "), self.expression(limit)])
         case .cadenceThen:
             return fieldValue(expression)
         case .parenthesized(let inner):

@@ -12,7 +12,9 @@ extension FormatBuilder {
     private mutating func statementBody(_ statement: Stmt) -> FormatDoc {
         switch statement.kind {
         case .letBinding(let name, let value):
-            return .concat([.text("let "), token(name.name, at: name.span), .text(" = "), fieldValue(value)])
+            let binding = token(name.name, at: name.span)
+            let equals = keyword("=", after: name.span.end)
+            return .concat([.text("let "), binding, .text(" "), equals, .text(" "), fieldValue(value)])
         case .function(let function):
             return self.function(function, statementEnd: statement.span.end)
         case .ifStatement(let condition, let thenBody, let elseBody):
@@ -21,9 +23,14 @@ extension FormatBuilder {
             var docs: [FormatDoc] = [.text("for ")]
             for (index, binding) in bindings.enumerated() {
                 if index > 0 { docs.append(.text(", ")) }
-                docs += [token(binding.name.name, at: binding.name.span), .text(" in "), expression(binding.collection)]
+                let variable = token(binding.name.name, at: binding.name.span)
+                let inWord = keyword("in", after: binding.name.span.end)
+                docs += [variable, .text(" "), inWord, .text(" "), expression(binding.collection)]
             }
-            if let filter { docs += [.text(" where "), expression(filter)] }
+            if let filter {
+                let whereWord = keyword("where", after: bindings.last?.collection.span.end ?? 0)
+                docs += [.text(" "), whereWord, .text(" "), expression(filter)]
+            }
             docs += [.text(" "), block(body, close: statement.span.end - 1)]
             return .concat(docs)
         case .require(let condition, let message):
@@ -45,8 +52,9 @@ extension FormatBuilder {
     private mutating func checked(_ keyword: String, _ condition: Expr, _ message: Expr?) -> FormatDoc {
         let head = expression(condition)
         guard let message else { return .concat([.text(keyword + " "), head]) }
+        let elseWord = self.keyword("else", after: condition.span.end)
         let tail = expression(message)
-        return .group([.text(keyword + " "), head, .indent([.line, .text("else "), tail])])
+        return .group([.text(keyword + " "), head, .indent([.line, elseWord, .text(" "), tail])])
     }
 
     /// `fn f(a, b) = e` or `fn f(a, b) { … }`.
@@ -58,7 +66,8 @@ extension FormatBuilder {
         let parameters = bracketed("(", ")", function.parameters.map(ListElement.parameter), close: close, padded: false)
         switch function.body {
         case .expression(let body):
-            return .concat([.text("fn "), name, parameters, .text(" = "), expression(body)])
+            let equals = keyword("=", after: close + 1)
+            return .concat([.text("fn "), name, parameters, .text(" "), equals, .text(" "), expression(body)])
         case .block(let statements):
             return .concat([.text("fn "), name, parameters, .text(" "), block(statements, close: statementEnd - 1)])
         }
@@ -77,7 +86,7 @@ extension FormatBuilder {
         docs.append(block(thenBody, close: thenClose))
         let elseKeyword = scanner.nextSignificant(from: thenClose + 1)
         let afterElse = scanner.nextSignificant(from: elseKeyword + 4)
-        docs.append(.text(" else "))
+        docs += [.text(" "), keyword("else", after: thenClose + 1), .text(" ")]
         if scanner.byte(at: afterElse) != UInt8(ascii: "{"), elseBody.count == 1, case .ifStatement = elseBody[0].kind {
             docs.append(statement(elseBody[0]))
         } else {

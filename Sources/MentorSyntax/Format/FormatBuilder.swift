@@ -24,6 +24,16 @@ struct FormatBuilder {
         return docs.count == 1 ? docs[0] : .concat(docs)
     }
 
+    /// A keyword or operator the tree does not place: it is the next significant text after
+    /// `offset` (skipping `skipping`), so comments before it are printed before it.
+    mutating func keyword(_ text: String, after offset: UInt32, skipping: Set<UInt8> = []) -> FormatDoc {
+        let start = scanner.nextSignificant(from: offset, skipping: skipping)
+        let bytes = Array(text.utf8)
+        let end = Int(start) + bytes.count
+        guard end <= source.bytes.count, Array(source.bytes[Int(start)..<end]) == bytes else { return .text(text) }
+        return token(text, at: Span(file: source.id, start: start, end: UInt32(end)))
+    }
+
     /// A token copied from the source; comments inside it (in an interpolation) go with it.
     mutating func verbatimToken(_ span: Span) -> FormatDoc {
         var docs = comments.leading(before: span.start, blankLines: false)
@@ -169,7 +179,7 @@ struct FormatBuilder {
         case .argument(let argument):
             guard let label = argument.label else { return expression(argument.value) }
             let name = token(label.name, at: label.span)
-            return .concat([name, .text(": "), expression(argument.value)])
+            return .concat([name, keyword(":", after: label.span.end), .text(" "), expression(argument.value)])
         case .parameter(let name): return token(name.name, at: name.span)
         }
     }
@@ -177,9 +187,10 @@ struct FormatBuilder {
     /// `name: value`
     mutating func field(_ field: Field) -> FormatDoc {
         let name = token(field.name.name, at: field.name.span)
+        let colon = keyword(":", after: field.name.span.end)
         let value = fieldValue(field.value)
         comments.advance(to: field.span.end)
-        return .concat([name, .text(": "), value])
+        return .concat([name, colon, .text(" "), value])
     }
 
     /// A field or `let` value: an expression or cadence phases joined by `, then`.
@@ -187,7 +198,9 @@ struct FormatBuilder {
         guard case .cadenceThen(let phases) = value.kind else { return expression(value) }
         var docs = comments.leading(before: value.span.start, blankLines: false)
         for (index, phase) in phases.enumerated() {
-            if index > 0 { docs.append(.text(", then ")) }
+            if index > 0 {
+                docs += [.text(", "), keyword("then", after: phases[index - 1].span.end, skipping: [UInt8(ascii: ",")]), .text(" ")]
+            }
             docs.append(expression(phase))
         }
         comments.advance(to: value.span.end)

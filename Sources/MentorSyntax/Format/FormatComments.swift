@@ -38,7 +38,7 @@ struct FormatComments {
             let comment = comments[next]
             next += 1
             let text = self.text(of: comment)
-            docs.append(comment.kind == .block ? .text(" " + text) : .lineSuffix(" " + text))
+            docs.append(comment.kind == .block ? .inlineComment(text) : .lineSuffix(" " + text))
             if comment.kind != .block { docs.append(.hardLine) }
             lastEnd = comment.span.end
             printedAnything = true
@@ -59,10 +59,10 @@ struct FormatComments {
             let sameLine = isOnLastLine(comment.span.start)
             let text = self.text(of: comment)
             if sameLine {
-                docs.append(comment.kind == .block ? .text(" " + text) : .lineSuffix(" " + text))
+                docs.append(comment.kind == .block ? .inlineComment(text) : .lineSuffix(" " + text))
             } else {
                 docs.append(blankLines && !first && hasBlankLine(from: lastEnd, to: comment.span.start) ? .blankLine : .hardLine)
-                docs.append(.text(text))
+                docs.append(comment.kind == .block ? .inlineComment(text) : .text(text))
             }
             first = false
             lastEnd = comment.span.end
@@ -70,8 +70,6 @@ struct FormatComments {
             let following = next < comments.count && comments[next].span.start < limit ? comments[next].span.start : limit
             if comment.kind != .block || file.lineIndex(of: comment.span.end) != file.lineIndex(of: following) {
                 docs.append(.hardLine)
-            } else {
-                docs.append(.text(" "))
             }
         }
         if blankLines, !first, !atBlockStart || !docs.isEmpty, hasBlankLine(from: lastEnd, to: limit) {

@@ -24,6 +24,8 @@ indirect enum FormatDoc: Sendable {
     case lineSuffix(String)
     /// A sequence.
     case concat([FormatDoc])
+    /// A block comment within a line: separated by one space from the text on either side.
+    case inlineComment(String, width: Int, multiline: Bool)
 
     /// Plain one-line text.
     static func text(_ string: String) -> FormatDoc {
@@ -40,6 +42,12 @@ indirect enum FormatDoc: Sendable {
         return .text(string, width: width, multiline: multiline)
     }
 
+    /// A block comment printed within a line.
+    static func inlineComment(_ string: String) -> FormatDoc {
+        guard case .text(_, let width, let multiline) = text(string) else { return text(string) }
+        return .inlineComment(string, width: width, multiline: multiline)
+    }
+
     /// A group whose `breaks` flag is computed from its contents.
     static func group(_ docs: [FormatDoc]) -> FormatDoc {
         .group(docs, breaks: docs.contains { $0.forcesBreak })
@@ -51,7 +59,7 @@ indirect enum FormatDoc: Sendable {
         case .hardLine, .blankLine, .lineSuffix: true
         case .group(_, let breaks): breaks
         case .indent(let docs), .concat(let docs): docs.contains { $0.forcesBreak }
-        case .text, .line, .softLine, .choice: false
+        case .text, .line, .softLine, .choice, .inlineComment: false
         }
     }
 }

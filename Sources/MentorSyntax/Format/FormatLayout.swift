@@ -20,6 +20,8 @@ struct FormatLayout {
         var lineIsEmpty = true
         var pendingIndent = 0
         var suffixes: [String] = []
+        // Set after an inline comment: the next text on the line is separated from it by a space.
+        var spaceAfterComment = false
         var stack = [Command(indent: 0, mode: .broken, doc: doc)]
 
         func trimTrailingSpaces() {
@@ -32,6 +34,7 @@ struct FormatLayout {
             if !output.isEmpty { output += "\n" }
             column = 0
             lineIsEmpty = true
+            spaceAfterComment = false
             pendingIndent = indent
         }
         // A break on a line that is still empty only sets the indentation of what comes next.
@@ -40,6 +43,10 @@ struct FormatLayout {
         }
         func write(_ text: String, width: Int, multiline: Bool) {
             guard !text.isEmpty else { return }
+            if spaceAfterComment {
+                spaceAfterComment = false
+                if !text.hasPrefix(" ") { write(" ", width: 1, multiline: false) }
+            }
             if lineIsEmpty {
                 // A line never starts with the space that separated it from the previous one.
                 if text == " " { return }
@@ -87,6 +94,10 @@ struct FormatLayout {
                 for doc in docs.reversed() { stack.append(Command(indent: command.indent, mode: command.mode, doc: doc)) }
             case .lineSuffix(let text):
                 suffixes.append(text)
+            case .inlineComment(let text, let width, let multiline):
+                if !lineIsEmpty, !output.hasSuffix(" ") { write(" ", width: 1, multiline: false) }
+                write(text, width: width, multiline: multiline)
+                spaceAfterComment = true
             }
         }
         for suffix in suffixes { output += suffix }
@@ -112,7 +123,7 @@ struct FormatLayout {
                 command = rest[restIndex]
             }
             switch command.doc {
-            case .text(let text, let width, let multiline):
+            case .text(let text, let width, let multiline), .inlineComment(let text, let width, let multiline):
                 if multiline {
                     // Only the first line of multi-line text extends the current line.
                     let first = text.prefix { $0 != "\n" }.unicodeScalars.count
@@ -151,6 +162,9 @@ extension FormatLayout {
             case .text(_, let textWidth, let multiline):
                 if multiline { return false }
                 total += textWidth
+            case .inlineComment(_, let textWidth, let multiline):
+                if multiline { return false }
+                total += textWidth + 2
             case .line: total += 1
             case .softLine: break
             case .hardLine, .blankLine, .lineSuffix: return false
