@@ -93,7 +93,19 @@ struct FormatLayout {
             case .concat(let docs):
                 for doc in docs.reversed() { stack.append(Command(indent: command.indent, mode: command.mode, doc: doc)) }
             case .lineSuffix(let text):
-                suffixes.append(text)
+                if lineIsEmpty, suffixes.isEmpty, output.hasSuffix("\n") {
+                    // The line it trails was already ended (the break came first in the doc): it
+                    // goes back to the end of that line.
+                    var breaks = ""
+                    while output.hasSuffix("\n") {
+                        output.removeLast()
+                        breaks += "\n"
+                    }
+                    trimTrailingSpaces()
+                    output += text + breaks
+                } else {
+                    suffixes.append(text)
+                }
             case .inlineComment(let text, let width, let multiline):
                 if !lineIsEmpty, !output.hasSuffix(" ") { write(" ", width: 1, multiline: false) }
                 write(text, width: width, multiline: multiline)
