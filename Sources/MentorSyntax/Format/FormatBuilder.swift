@@ -44,7 +44,7 @@ struct FormatBuilder {
 
     // MARK: - Files
 
-    /// The whole file: items one per line, one empty line around multi-line declarations,
+    /// The whole file: items one per line, one empty line around multi-line items,
     /// the user's single empty lines kept elsewhere.
     mutating func sourceFile(_ syntax: SourceFileSyntax) -> FormatDoc {
         // Built first, joined after: whether an empty line goes before an item depends on
@@ -57,7 +57,7 @@ struct FormatBuilder {
             comments.advance(to: Self.end(of: item))
             let nextStart = index + 1 < syntax.items.count ? Self.start(of: syntax.items[index + 1]) : UInt32.max
             docs += comments.trailing(before: nextStart)
-            pieces.append((docs, Self.isMultiLineDeclaration(item, doc)))
+            pieces.append((docs, Self.isMultiLine(item, doc)))
         }
         var docs: [FormatDoc] = []
         for (index, piece) in pieces.enumerated() {
@@ -96,10 +96,9 @@ struct FormatBuilder {
         }
     }
 
-    /// A declaration that does not fit on one line (it is followed by an empty line).
-    static func isMultiLineDeclaration(_ item: TopLevelItem, _ doc: FormatDoc) -> Bool {
-        guard case .declaration = item else { return false }
-        return !FormatLayout.fitsOnOneLine(doc, width: SourceFormatter.lineWidth)
+    /// An item that does not fit on one line (an empty line separates it from its neighbours).
+    static func isMultiLine(_ item: TopLevelItem, _ doc: FormatDoc) -> Bool {
+        !FormatLayout.fitsOnOneLine(doc, width: SourceFormatter.lineWidth)
     }
 
     // MARK: - Blocks

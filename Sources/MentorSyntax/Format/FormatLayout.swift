@@ -28,9 +28,9 @@ struct FormatLayout {
             while output.last == " " { output.removeLast() }
         }
         func newline(indent: Int) {
+            trimTrailingSpaces()
             for suffix in suffixes { output += suffix }
             suffixes.removeAll()
-            trimTrailingSpaces()
             if !output.isEmpty { output += "\n" }
             column = 0
             lineIsEmpty = true
@@ -112,8 +112,9 @@ struct FormatLayout {
                 spaceAfterComment = true
             }
         }
-        for suffix in suffixes { output += suffix }
         trimTrailingSpaces()
+        for suffix in suffixes { output += suffix }
+        while output.hasSuffix("\n") { output.removeLast() }
         if !output.isEmpty { output += "\n" }
         return output
     }
