@@ -36,7 +36,13 @@ let package = Package(
         // Times the lexer and parser for Scripts/bench; not shipped as a product.
         .executableTarget(name: "mentor-bench", dependencies: ["MentorSyntax"]),
         .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
-        .testTarget(name: "MentorSyntaxTests", dependencies: ["MentorSyntax"]),
+        .testTarget(
+            name: "MentorSyntaxTests",
+            dependencies: [
+                "MentorSyntax",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "MentorRuntimeTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorRuntime
+import enum MentorSyntax.SourceFormatter
 
 /// Connects the REPL to the one evaluation engine: every entry is evaluated by the same
 /// `Engine` that `run` and `check` use.
@@ -103,7 +104,10 @@ public final class EngineBackend: REPLBackend {
             return REPLOutput(stdout: summary.line + "\n", stderr: render(report.diagnostics))
         case "save":
             guard let path = words.first else { return REPLOutput(stderr: "usage: :save FILE\n") }
-            let text = engine.declaredNames().compactMap { engine.sourceText(of: $0.name) }.joined(separator: "\n\n") + "\n"
+            let raw = engine.declaredNames().compactMap { engine.sourceText(of: $0.name) }.joined(separator: "\n\n") + "\n"
+            // Written in `mentor fmt`'s layout; text the formatter refuses (it cannot parse
+            // it) is written as entered rather than lost.
+            let text = SourceFormatter.format(SourceFile(id: FileID(0), path: path, text: raw)).formatted ?? raw
             do {
                 try POSIXFile.replaceAtomically(path, with: Array(text.utf8), mode: 0o644)
                 return REPLOutput(stdout: "saved \(engine.declaredNames().count) declarations to \(path)\n")

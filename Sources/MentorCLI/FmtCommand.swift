@@ -1,0 +1,137 @@
+import ArgumentParser
+import MentorDiagnostics
+import MentorRuntime
+import enum MentorSyntax.SourceFormatter
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `mentor fmt [--check | -w] [PATH…]`: prints, checks or rewrites files in the canonical layout.
+struct FmtCommand: ParsableCommand, MentorSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Format Mentor source in the canonical layout (docs/formatting.md); directories are searched for *.mentor.",
+        discussion: """
+            Without flags, prints the formatted text (of standard input when no path is given). \
+            Exit status: 0 done (or nothing to change with --check), 1 syntax errors or files that would change, \
+            2 usage or I/O errors.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "List the files whose layout would change (exit 1 if any); change nothing.")
+    var check = false
+
+    @Flag(name: [.customShort("w"), .long], help: "Rewrite changed files in place (atomically, keeping their permissions).")
+    var write = false
+
+    @Argument(help: "Files or directories to format (default: standard input).")
+    var paths: [String] = []
+
+    func validate() throws {
+        if check && write { throw ValidationError("--check and --write cannot be used together") }
+        if write && paths.isEmpty { throw ValidationError("--write needs a file or directory to rewrite") }
+    }
+
+    func execute(_ context: CLIContext) -> Int32 {
+        let mode: FmtRun.Mode = check ? .check : write ? .write : .print
+        var run = FmtRun(mode: mode, context: context, useColor: common.color.resolve(
+            isTerminal: context.stderrIsTerminal, environment: context.environment))
+        return run.perform(paths: paths)
+    }
+}
+
+/// One run of `mentor fmt` over its inputs.
+struct FmtRun {
+    /// What to do with formatted text.
+    enum Mode { case print, check, write }
+
+    /// Replaces a file's contents; the seam through which tests make writing fail.
+    typealias Replace = (_ path: String, _ bytes: [UInt8], _ mode: mode_t) throws(FileError) -> Void
+
+    let mode: Mode
+    let context: CLIContext
+    let useColor: Bool
+    var replace: Replace = { path, bytes, mode throws(FileError) in
+        try POSIXFile.replaceAtomically(path, with: bytes, mode: mode)
+    }
+    private let sources = SourceMap()
+    private var ioFailed = false
+    private var syntaxFailed = false
+    private var changed = false
+
+    init(mode: Mode, context: CLIContext, useColor: Bool) {
+        self.mode = mode
+        self.context = context
+        self.useColor = useColor
+    }
+
+    /// Formats every input and returns the exit code.
+    mutating func perform(paths: [String]) -> Int32 {
+        if paths.isEmpty {
+            format(path: "<stdin>", bytes: context.readStdin(), permissions: nil)
+        } else {
+            let discovery = SourceDiscovery.discover(paths)
+            for problem in discovery.problems {
+                if problem.isLoop {
+                    context.writeErr("mentor: warning: '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
+                } else {
+                    ioError(problem.path, "cannot read: \(problem.reason)", code: .fmtCannotRead)
+                }
+            }
+            for path in discovery.files { formatFile(path) }
+        }
+        if ioFailed { return MentorExit.usageOrIO }
+        if syntaxFailed || (mode == .check && changed) { return MentorExit.programErrors }
+        return MentorExit.success
+    }
+
+    private mutating func formatFile(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            ioError(path, "cannot read: \(String(cString: strerror(errno)))", code: .fmtCannotRead)
+            return
+        }
+        switch FileSystemReader().read(path) {
+        case .success(let bytes):
+            format(path: path, bytes: bytes, permissions: info.st_mode & 0o7777)
+        case .failure(let error):
+            ioError(path, "cannot read: \(error.reason)", code: .fmtCannotRead)
+        }
+    }
+
+    private mutating func format(path: String, bytes: [UInt8], permissions: mode_t?) {
+        let file = sources.add(path: path, bytes: bytes)
+        let outcome = SourceFormatter.format(file)
+        guard let formatted = outcome.formatted else {
+            syntaxFailed = true
+            let renderer = TextDiagnosticRenderer(sources: sources, useColor: useColor)
+            context.writeErr(renderer.render(outcome.diagnostics))
+            return
+        }
+        let output = Array(formatted.utf8)
+        switch mode {
+        case .print:
+            context.writeOut(formatted)
+        case .check:
+            if output != bytes {
+                changed = true
+                context.writeOut(DisplayText.escapeControls(path) + "\n")
+            }
+        case .write:
+            guard output != bytes, let permissions else { return }
+            do {
+                try replace(path, output, permissions)
+            } catch {
+                ioError(path, "cannot write: \(error.operation) \(error.path) failed: \(String(cString: strerror(error.code))); the file is unchanged",
+                        code: .fmtCannotWrite)
+            }
+        }
+    }
+
+    /// `PATH: error: MESSAGE [CODE]` on standard error; the run exits 2.
+    private mutating func ioError(_ path: String, _ message: String, code: DiagnosticCode) {
+        ioFailed = true
+        context.writeErr("\(DisplayText.escapeControls(path)): error: \(message) [\(code)]\n")
+    }
+}

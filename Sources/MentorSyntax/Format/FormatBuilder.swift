@@ -1,0 +1,208 @@
+import MentorDiagnostics
+
+/// Turns a syntax tree into a `FormatDoc`. It visits the tree in source order, so the comment
+/// cursor can hand each comment out at the place it was written.
+struct FormatBuilder {
+    let source: SourceFile
+    let scanner: FormatSourceScanner
+    var comments: FormatComments
+
+    init(source: SourceFile, comments: [Comment]) {
+        self.source = source
+        self.scanner = FormatSourceScanner(bytes: source.bytes)
+        self.comments = FormatComments(file: source, comments: comments)
+    }
+
+    /// The source text of `span`, as written.
+    func verbatim(_ span: Span) -> String { source.text(span) }
+
+    /// A token with a known place: comments before it first, then its text.
+    mutating func token(_ text: String, at span: Span) -> FormatDoc {
+        var docs = comments.leading(before: span.start, blankLines: false)
+        docs.append(.text(text))
+        comments.advance(to: span.end)
+        return docs.count == 1 ? docs[0] : .concat(docs)
+    }
+
+    /// A keyword or operator the tree does not place: it is the next significant text after
+    /// `offset` (skipping `skipping`), so comments before it are printed before it.
+    mutating func keyword(_ text: String, after offset: UInt32, skipping: Set<UInt8> = []) -> FormatDoc {
+        let start = scanner.nextSignificant(from: offset, skipping: skipping)
+        let bytes = Array(text.utf8)
+        let end = Int(start) + bytes.count
+        guard end <= source.bytes.count, Array(source.bytes[Int(start)..<end]) == bytes else { return .text(text) }
+        return token(text, at: Span(file: source.id, start: start, end: UInt32(end)))
+    }
+
+    /// A token copied from the source; comments inside it (in an interpolation) go with it.
+    mutating func verbatimToken(_ span: Span) -> FormatDoc {
+        var docs = comments.leading(before: span.start, blankLines: false)
+        docs.append(.text(verbatim(span)))
+        comments.skip(inside: span)
+        return docs.count == 1 ? docs[0] : .concat(docs)
+    }
+
+    // MARK: - Files
+
+    /// The whole file: items one per line, one empty line around multi-line items,
+    /// the user's single empty lines kept elsewhere.
+    mutating func sourceFile(_ syntax: SourceFileSyntax) -> FormatDoc {
+        // Built first, joined after: whether an empty line goes before an item depends on
+        // how the item is laid out, and its comments must be taken in source order.
+        var pieces: [(docs: [FormatDoc], isBig: Bool)] = []
+        for (index, item) in syntax.items.enumerated() {
+            var docs = comments.leading(before: Self.start(of: item), blankLines: true, atBlockStart: index == 0)
+            let doc = self.item(item)
+            docs.append(doc)
+            comments.advance(to: Self.end(of: item))
+            let nextStart = index + 1 < syntax.items.count ? Self.start(of: syntax.items[index + 1]) : UInt32.max
+            docs += comments.trailing(before: nextStart)
+            pieces.append((docs, Self.isMultiLine(item, doc)))
+        }
+        var docs: [FormatDoc] = []
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { docs.append(piece.isBig || pieces[index - 1].isBig ? .blankLine : .hardLine) }
+            docs += piece.docs
+        }
+        var rest = comments.leading(before: UInt32.max, blankLines: true, atBlockStart: syntax.items.isEmpty)
+        if case .blankLine = rest.last { rest.removeLast() }
+        docs += rest
+        return .concat(docs)
+    }
+
+    mutating func item(_ item: TopLevelItem) -> FormatDoc {
+        switch item {
+        case .declaration(let declaration): return self.declaration(declaration)
+        case .importDecl(let importDecl):
+            let keyword = FormatDoc.text("import ")
+            return .concat([keyword, verbatimToken(importDecl.targetSpan)])
+        case .statement(let statement): return self.statement(statement)
+        }
+    }
+
+    static func start(of item: TopLevelItem) -> UInt32 {
+        switch item {
+        case .declaration(let declaration): declaration.span.start
+        case .importDecl(let importDecl): importDecl.span.start
+        case .statement(let statement): statement.span.start
+        }
+    }
+
+    static func end(of item: TopLevelItem) -> UInt32 {
+        switch item {
+        case .declaration(let declaration): declaration.span.end
+        case .importDecl(let importDecl): importDecl.span.end
+        case .statement(let statement): statement.span.end
+        }
+    }
+
+    /// An item that does not fit on one line (an empty line separates it from its neighbours).
+    static func isMultiLine(_ item: TopLevelItem, _ doc: FormatDoc) -> Bool {
+        !FormatLayout.fitsOnOneLine(doc, width: SourceFormatter.lineWidth)
+    }
+
+    // MARK: - Blocks
+
+    /// `{ statements }`, one statement per line; `close` is the offset of the `}`.
+    mutating func block(_ statements: [Stmt], close: UInt32) -> FormatDoc {
+        var inner: [FormatDoc] = []
+        for (index, statement) in statements.enumerated() {
+            inner.append(.hardLine)
+            inner += comments.leading(before: statement.span.start, blankLines: true, atBlockStart: index == 0)
+            inner.append(self.statement(statement))
+            comments.advance(to: statement.span.end)
+            inner += comments.trailing(before: index + 1 < statements.count ? statements[index + 1].span.start : close)
+        }
+        inner += comments.leading(before: close, blankLines: true, atBlockStart: statements.isEmpty)
+        if case .blankLine = inner.last { inner.removeLast() }
+        comments.advance(to: close + 1)
+        if inner.isEmpty { return .text("{}") }
+        return .concat([.text("{"), .indent(inner), .hardLine, .text("}")])
+    }
+
+    // MARK: - Bracketed lists
+
+    /// One element of a bracketed, comma-separated list.
+    enum ListElement {
+        case expression(Expr)
+        case field(Field)
+        case argument(Argument)
+        case parameter(Identifier)
+
+        var start: UInt32 {
+            switch self {
+            case .expression(let expression): expression.span.start
+            case .field(let field): field.span.start
+            case .argument(let argument): argument.label?.span.start ?? argument.value.span.start
+            case .parameter(let name): name.span.start
+            }
+        }
+
+        var end: UInt32 {
+            switch self {
+            case .expression(let expression): expression.span.end
+            case .field(let field): field.span.end
+            case .argument(let argument): argument.value.span.end
+            case .parameter(let name): name.span.end
+            }
+        }
+    }
+
+    /// `open elements close` on one line when it fits (`padded` puts spaces inside, as in
+    /// `{ a: 1 }`), else one element per line with a trailing comma. `close` is the offset of
+    /// the closing bracket; comments inside force the broken layout.
+    mutating func bracketed(_ open: String, _ closeText: String, _ elements: [ListElement], close: UInt32, padded: Bool) -> FormatDoc {
+        let edge: FormatDoc = padded ? .line : .softLine
+        var inner: [FormatDoc] = []
+        inner += comments.trailing(before: elements.first?.start ?? close)
+        for (index, element) in elements.enumerated() {
+            inner.append(index == 0 ? edge : .line)
+            inner += comments.leading(before: element.start, blankLines: false)
+            inner.append(listElement(element))
+            comments.advance(to: element.end)
+            let isLast = index + 1 == elements.count
+            inner.append(isLast ? .choice(broken: ",", flat: "") : .text(","))
+            inner += comments.trailing(before: isLast ? close : elements[index + 1].start)
+        }
+        let dangling = comments.leading(before: close, blankLines: false)
+        comments.advance(to: close + 1)
+        if elements.isEmpty && inner.isEmpty && dangling.isEmpty { return .text(open + closeText) }
+        inner += dangling
+        return .group([.text(open), .indent(inner), elements.isEmpty ? .hardLine : edge, .text(closeText)])
+    }
+
+    mutating func listElement(_ element: ListElement) -> FormatDoc {
+        switch element {
+        case .expression(let expression): return self.expression(expression)
+        case .field(let field): return self.field(field)
+        case .argument(let argument):
+            guard let label = argument.label else { return expression(argument.value) }
+            let name = token(label.name, at: label.span)
+            return .concat([name, keyword(":", after: label.span.end), .text(" "), expression(argument.value)])
+        case .parameter(let name): return token(name.name, at: name.span)
+        }
+    }
+
+    /// `name: value`
+    mutating func field(_ field: Field) -> FormatDoc {
+        let name = token(field.name.name, at: field.name.span)
+        let colon = keyword(":", after: field.name.span.end)
+        let value = fieldValue(field.value)
+        comments.advance(to: field.span.end)
+        return .concat([name, colon, .text(" "), value])
+    }
+
+    /// A field or `let` value: an expression or cadence phases joined by `, then`.
+    mutating func fieldValue(_ value: Expr) -> FormatDoc {
+        guard case .cadenceThen(let phases) = value.kind else { return expression(value) }
+        var docs = comments.leading(before: value.span.start, blankLines: false)
+        for (index, phase) in phases.enumerated() {
+            if index > 0 {
+                docs += [.text(", "), keyword("then", after: phases[index - 1].span.end, skipping: [UInt8(ascii: ",")]), .text(" ")]
+            }
+            docs.append(expression(phase))
+        }
+        comments.advance(to: value.span.end)
+        return .concat(docs)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import MentorRuntime
+import Testing
+
+@testable import MentorREPL
+
+@Suite("The :save meta-command")
+struct SaveCommandTests {
+    func backend() -> EngineBackend {
+        let options = EngineOptions(today: CivilDate(year: 2026, month: 1, day: 1)!)
+        return EngineBackend(makeEngine: { Engine(options: options, output: { _ in }) }, useColor: false)
+    }
+
+    @Test("writes the session's declarations in mentor fmt's layout")
+    func savesFormatted() throws {
+        let directory = try TemporaryDirectory()
+        let repl = backend()
+        _ = repl.evaluate("person   ana \"Ana\" {email:\"ana@example.org\"}")
+        _ = repl.evaluate("let   xs=[1,2,   3]")
+        let output = repl.runMetaCommand("save", argument: directory.file("session.mentor"))
+        #expect(output.stderr == "")
+        #expect(try directory.read("session.mentor") == """
+            person ana "Ana" { email: "ana@example.org" }
+
+            let xs = [1, 2, 3]
+
+            """)
+    }
+
+    @Test("a file that cannot be written is an error and no file appears")
+    func unwritable() throws {
+        let directory = try TemporaryDirectory()
+        let repl = backend()
+        _ = repl.evaluate("let x = 1")
+        let output = repl.runMetaCommand("save", argument: directory.file("missing/session.mentor"))
+        #expect(output.stderr.contains("cannot write"))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("missing/session.mentor")))
+    }
+}
