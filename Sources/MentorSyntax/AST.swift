@@ -145,8 +145,9 @@ public struct Declaration: Sendable, Hashable {
 public enum Member: Sendable, Hashable {
     /// `name: value`
     case field(Field)
-    /// A nested `step`, `goal` or `session`.
-    case nested(Declaration)
+    /// A nested `step`, `goal` or `session`. Boxed so that a member is the size of a field, not
+    /// of a whole declaration: member arrays were about 200 bytes an element otherwise.
+    indirect case nested(Declaration)
 }
 
 /// `name: value` in a declaration body, a record literal or a `with { … }`.
@@ -283,8 +284,10 @@ public struct Argument: Sendable, Hashable {
 
 /// An expression with its span.
 public struct Expr: Sendable, Hashable {
-    /// The expression forms.
-    public indirect enum Kind: Sendable, Hashable {
+    /// The expression forms. Only the cases that hold an `Expr` directly are `indirect`: leaves
+    /// (names, literals) and array-holding cases then need no box of their own, which was one
+    /// allocation and one release per leaf.
+    public enum Kind: Sendable, Hashable {
         case noneLiteral
         case boolLiteral(Bool)
         case integerLiteral(Int64)
@@ -306,27 +309,27 @@ public struct Expr: Sendable, Hashable {
         /// `{ key: value, … }`
         case record([Field])
         /// `-x`, `not x`
-        case unary(UnaryOperator, Expr)
+        indirect case unary(UnaryOperator, Expr)
         /// `a + b` and friends.
-        case binary(BinaryOperator, Expr, Expr)
+        indirect case binary(BinaryOperator, Expr, Expr)
         /// `if c then a else b`
-        case conditional(condition: Expr, then: Expr, else: Expr)
+        indirect case conditional(condition: Expr, then: Expr, else: Expr)
         /// `x => e`, `(x, y) => e`
-        case lambda(parameters: [Identifier], body: Expr)
+        indirect case lambda(parameters: [Identifier], body: Expr)
         /// `f(x)`, `x.f(y)` (the callee is then a `.member`).
-        case call(callee: Expr, arguments: [Argument])
+        indirect case call(callee: Expr, arguments: [Argument])
         /// `x.name`
-        case member(base: Expr, name: Identifier)
+        indirect case member(base: Expr, name: Identifier)
         /// `x with { field: value }`
-        case with(base: Expr, fields: [Field])
+        indirect case with(base: Expr, fields: [Field])
         /// `every 2 weeks`: a cadence with the given interval.
-        case every(Expr)
+        indirect case every(Expr)
         /// `weekly for 4 weeks`: a phase limited to a duration.
-        case cadenceFor(cadence: Expr, limit: Expr)
+        indirect case cadenceFor(cadence: Expr, limit: Expr)
         /// `C1, then C2, then C3`: phases in sequence (only in member values and `let`s).
         case cadenceThen([Expr])
         /// `( e )`, kept so the formatter can keep the parentheses.
-        case parenthesized(Expr)
+        indirect case parenthesized(Expr)
         /// An expression the parser could not read; a diagnostic was already reported.
         case error
     }

@@ -195,6 +195,11 @@ struct LexerScanner {
         var end = start + firstLength
         var ascii = startsASCII
         while end < count {
+            if end + 8 <= count {
+                let run = LexerWordScan.identifierRunLength(LexerWordScan.load(bytes, at: end))
+                end += run
+                if run == 8 { continue }
+            }
             let byte = bytes[end]
             if LexerCharacters.isASCIIIdentifierContinue(byte) {
                 end += 1

@@ -88,6 +88,11 @@ extension LexerScanner {
         let multiline = frames[frames.count - 1].multiline
         beginText()
         while position < count {
+            if position + 8 <= count {
+                let run = LexerWordScan.plainTextRunLength(LexerWordScan.load(bytes, at: position))
+                position += run
+                if run == 8 { continue }
+            }
             let byte = bytes[position]
             if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C {
                 position += 1

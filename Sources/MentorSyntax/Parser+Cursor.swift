@@ -166,7 +166,14 @@ extension Parser.State {
     /// From `start` to the end of the last consumed token.
     func span(from start: UInt32) -> Span { Span(file: fileID, start: start, end: max(start, previousEnd)) }
 
-    func identifier(_ token: Token) -> Identifier { Identifier(text(of: token), span: span(of: token)) }
+    mutating func identifier(_ token: Token) -> Identifier {
+        Identifier(spelling(from: Int(token.start), to: Int(token.end)), span: span(of: token))
+    }
+
+    /// The source bytes `start..<end` as a string, shared with earlier identical spellings.
+    mutating func spelling(from start: Int, to end: Int) -> String {
+        bytes.withUnsafeBufferPointer { spellings.string($0, from: start, to: end) }
+    }
 
     /// Where a node that could not be read stands: the current token, or the end of the
     /// input right after the last token.

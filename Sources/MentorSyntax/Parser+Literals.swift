@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MentorDiagnostics
 
 // Literal tokens into literal nodes. Values are decoded here, once, from the source bytes.
@@ -48,6 +53,11 @@ extension Parser.State {
         var faulty = false
         while true {
             switch kind {
+            case .stringText where pendingText == nil && parts.isEmpty && indentation.isEmpty
+                && tokens[index + 1].kind == .stringEnd && isPlainText(current):
+                // The whole literal is one plain text: the common case, shared by spelling.
+                parts = plainStringParts(of: current)
+                advance()
             case .stringText:
                 let text = decodeText(at: index, indentation: indentation)
                 if pendingText == nil { pendingText = text } else { pendingText!.append(text) }
@@ -120,15 +130,26 @@ extension Parser.State {
         return bytes[0..<0]
     }
 
+    /// Whether a `stringText` token holds no escape, so that its bytes are its text.
+    private func isPlainText(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        let length = Int(token.end) - start
+        return bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + start, 0x5C, length) == nil }
+    }
+
+    /// The parts of a literal whose only piece is the plain `stringText` token `token`.
+    private mutating func plainStringParts(of token: Token) -> [StringPart] {
+        bytes.withUnsafeBufferPointer { spellings.plainStringParts($0, from: Int(token.start), to: Int(token.end)) }
+    }
+
     /// The text of the `stringText` token at `position`, escapes decoded and indentation removed.
-    private func decodeText(at position: Int, indentation: ArraySlice<UInt8>) -> String {
+    private mutating func decodeText(at position: Int, indentation: ArraySlice<UInt8>) -> String {
         let token = tokens[position]
         let start = Int(token.start)
         let end = Int(token.end)
-        let plain = bytes.withUnsafeBufferPointer { !$0[start..<end].contains(UInt8(ascii: "\\")) }
-        if indentation.isEmpty, plain {
+        if indentation.isEmpty, isPlainText(token) {
             // Most text has no escapes and no indentation to remove: it is its own decoding.
-            return String(decoding: bytes[start..<end], as: UTF8.self)
+            return spelling(from: start, to: end)
         }
         // The lexer marks a piece that begins a line (not one after an interpolation's `)`).
         let startsLine = token.flags.contains(.atLineStart)

@@ -27,6 +27,9 @@ extension Parser {
         /// End offset of the last consumed token, for spans that end "here".
         var previousEnd: UInt32 = 0
 
+        /// Names and plain texts, each spelling turned into a `String` once.
+        var spellings: SpellingTable
+
         var diagnostics: [Diagnostic] = []
         var comments: [Comment] = []
         /// Errors caused only by the input ending early, and all other errors.
@@ -58,6 +61,7 @@ extension Parser {
             self.stack = stack
             self.fileID = file.id
             self.bytes = file.bytes
+            self.spellings = SpellingTable(byteCount: file.bytes.count)
             if let last = tokens.last, last.kind == .endOfFile {
                 self.tokens = tokens
             } else {

@@ -1,0 +1,162 @@
+/// One `String` per distinct spelling in a file, for names and plain string text.
+///
+/// Names repeat (every agreement spells its mentor's and mentee's names, every body its field
+/// names) and so do literal texts. Building a `String` validates the UTF-8 and, past 15 bytes,
+/// allocates storage that the tree's release later frees. Looking the bytes up here instead
+/// costs a hash and a comparison, and a repeat shares the first occurrence's storage.
+/// The table is private to one parse, so it needs no lock.
+struct SpellingTable {
+    /// A spelling's length and first 16 bytes (zero-padded), where it was first seen, and its
+    /// hash. Most names fit in the two words, so a probe rarely reads the source again.
+    private struct Slot {
+        var first: UInt64
+        var second: UInt64
+        var hash: UInt32
+        var length: UInt32
+        var start: UInt32
+    }
+
+    private static let emptyLength = UInt32.max
+    private static let emptySlot = Slot(first: 0, second: 0, hash: 0, length: emptyLength, start: 0)
+    private var slots: [Slot]
+    /// The string of each slot, or an empty string for a free slot.
+    private var strings: [String]
+    /// The parts of a plain literal of each slot's text, empty until one is asked for.
+    private var parts: [[StringPart]]
+    private var used = 0
+    private var mask: Int
+
+    /// A table sized for a file of `byteCount` bytes (about one new spelling per 100 bytes).
+    init(byteCount: Int) {
+        var capacity = 256
+        while capacity < byteCount / 50 { capacity <<= 1 }
+        slots = Array(repeating: Self.emptySlot, count: capacity)
+        strings = Array(repeating: "", count: capacity)
+        parts = Array(repeating: [], count: capacity)
+        mask = capacity - 1
+    }
+
+    /// The bytes `start..<end` of `bytes` decoded as UTF-8 (invalid sequences repaired, as
+    /// `String(decoding:as:)` does), shared with earlier occurrences of the same bytes.
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
+        if end <= start { return "" }
+        return strings[slot(bytes, from: start, to: end)]
+    }
+
+    /// The parts of a plain string literal whose text is the bytes `start..<end` (no escapes, no
+    /// indentation to remove): one `.text` part, shared by every literal spelled the same, so
+    /// repeated texts (titles, topics, measures) cost no array of their own.
+    mutating func plainStringParts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [StringPart] {
+        let slot = slot(bytes, from: start, to: end)
+        if parts[slot].isEmpty { parts[slot] = [.text(strings[slot])] }
+        return parts[slot]
+    }
+
+    /// The slot of the spelling `start..<end` (not empty), added if it is new.
+    private mutating func slot(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        let length = end - start
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let (first, second) = Self.prefix(raw, count: bytes.count, start: start, length: length)
+        var state = (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15) ^ first
+        state = (state &* 0xFF51_AFD7_ED55_8CCD) ^ second
+        if length > 16 {
+            var offset = 16
+            while offset + 8 <= length {
+                state = (state ^ (state >> 29)) &* 0xFF51_AFD7_ED55_8CCD
+                state ^= raw.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
+                offset += 8
+            }
+            // The last, partial word overlaps bytes already hashed; it is still a function of the bytes.
+            state = (state ^ (state >> 29)) &* 0xFF51_AFD7_ED55_8CCD
+            state ^= raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)
+        }
+        state = (state ^ (state >> 31)) &* 0xC4CE_B9FE_1A85_EC53
+        let hash = UInt32(truncatingIfNeeded: state ^ (state >> 32))
+
+        var slot = Int(hash) & mask
+        while true {
+            let candidate = slots[slot]
+            if candidate.length == Self.emptyLength { break }
+            if candidate.hash == hash, Int(candidate.length) == length, candidate.first == first,
+               candidate.second == second,
+               length <= 16 || Self.suffixEqual(raw, Int(candidate.start), start, length: length)
+            {
+                return slot
+            }
+            slot = (slot + 1) & mask
+        }
+        let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        slots[slot] = Slot(
+            first: first, second: second, hash: hash, length: UInt32(truncatingIfNeeded: length),
+            start: UInt32(truncatingIfNeeded: start))
+        strings[slot] = string
+        used += 1
+        if used * 2 > slots.count {
+            grow()
+            return self.slot(bytes, from: start, to: end)
+        }
+        return slot
+    }
+
+    /// Doubles the table, placing every entry again by its stored hash.
+    private mutating func grow() {
+        let oldSlots = slots
+        let oldStrings = strings
+        let oldParts = parts
+        let capacity = oldSlots.count * 2
+        slots = Array(repeating: Self.emptySlot, count: capacity)
+        strings = Array(repeating: "", count: capacity)
+        parts = Array(repeating: [], count: capacity)
+        mask = capacity - 1
+        for index in oldSlots.indices where oldSlots[index].length != Self.emptyLength {
+            var slot = Int(oldSlots[index].hash) & mask
+            while slots[slot].length != Self.emptyLength { slot = (slot + 1) & mask }
+            slots[slot] = oldSlots[index]
+            strings[slot] = oldStrings[index]
+            parts[slot] = oldParts[index]
+        }
+    }
+
+    /// The first 16 bytes of the spelling as two little-endian words, zero past its end: two
+    /// loads and masks where the buffer has 16 bytes left, a byte loop only at its very end.
+    @inline(__always)
+    private static func prefix(_ raw: UnsafeRawPointer, count: Int, start: Int, length: Int) -> (UInt64, UInt64) {
+        if start + 16 <= count {
+            let first = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            let second = raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)
+            return (first & lowBytesMask(length), second & lowBytesMask(length - 8))
+        }
+        var words: (UInt64, UInt64) = (0, 0)
+        var index = min(length, 16) - 1
+        while index >= 0 {
+            let byte = UInt64(raw.load(fromByteOffset: start + index, as: UInt8.self))
+            if index >= 8 { words.1 = (words.1 << 8) | byte } else { words.0 = (words.0 << 8) | byte }
+            index -= 1
+        }
+        return words
+    }
+
+    /// A mask keeping the low `count` bytes of a word (all of them from 8 on, none at 0 or below).
+    @inline(__always)
+    private static func lowBytesMask(_ count: Int) -> UInt64 {
+        if count >= 8 { return ~0 }
+        if count <= 0 { return 0 }
+        return (1 << UInt64(8 * count)) &- 1
+    }
+
+    /// Whether the bytes from offset 16 on agree, for two spellings of the same `length` > 16.
+    @inline(__always)
+    private static func suffixEqual(_ raw: UnsafeRawPointer, _ first: Int, _ second: Int, length: Int) -> Bool {
+        var offset = 16
+        while offset + 8 <= length {
+            if raw.loadUnaligned(fromByteOffset: first + offset, as: UInt64.self)
+                != raw.loadUnaligned(fromByteOffset: second + offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        return raw.loadUnaligned(fromByteOffset: first + length - 8, as: UInt64.self)
+            == raw.loadUnaligned(fromByteOffset: second + length - 8, as: UInt64.self)
+    }
+}
