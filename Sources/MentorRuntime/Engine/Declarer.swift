@@ -239,11 +239,14 @@ struct Declarer {
             diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
                                           at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
         }
-        let schema = DomainSchema.fields(of: declaration.kind)
-        var given: [String: Span] = [:]
+        let kindSchema = DomainSchema.schema(of: declaration.kind)
+        let schema = kindSchema.fields
+        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
+        var given: [(name: String, span: Span)] = []
+        entity.pendingFields.reserveCapacity(declaration.members.count + 2)
         for case .field(let field) in declaration.members {
             let name = field.name.name
-            guard let type = schema.first(where: { $0.name == name })?.type else {
+            guard let type = kindSchema.fieldTypes[name] else {
                 let suggestions = NameSuggester.suggestions(for: name, among: schema.map(\.name))
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
                 diagnostics.append(Diagnostic(
@@ -254,19 +257,19 @@ struct Declarer {
                     suggestions: suggestions.prefix(1).map { Suggestion(span: field.name.span, replacement: $0, message: "did you mean `\($0)`?") }))
                 continue
             }
-            if let earlier = given[name] {
+            if let earlier = given.first(where: { $0.name == name })?.span {
                 diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
                                               notes: [DiagnosticNote("first given here", at: earlier)]))
                 continue
             }
-            given[name] = field.name.span
+            given.append((name, field.name.span))
             var resolver = makeResolver(context: .script, file: file)
             resolver.symbols = Declarer.symbols(in: type)
             let code = resolver.resolveExpression(field.value)
             diagnostics += resolver.diagnostics
             entity.pendingFields[name] = PendingField(code: code, nameSpan: field.name.span, type: type)
         }
-        for required in DomainSchema.requiredFields(of: declaration.kind) where given[required] == nil {
+        for required in DomainSchema.requiredFields(of: declaration.kind) where !given.contains(where: { $0.name == required }) {
             diagnostics.append(Diagnostic(.missingField, .error,
                                           "\(declaration.kind.rawValue) `\(entity.id)` has no `\(required)`", at: declaration.nameSpan,
                                           label: "missing `\(required)`",
