@@ -243,7 +243,6 @@ struct Declarer {
         let schema = kindSchema.fields
         // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
         var given: [(name: String, span: Span)] = []
-        entity.pendingFields.reserveCapacity(declaration.members.count + 2)
         for case .field(let field) in declaration.members {
             let name = field.name.name
             guard let type = kindSchema.fieldTypes[name] else {

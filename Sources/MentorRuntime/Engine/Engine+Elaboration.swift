@@ -8,7 +8,6 @@ extension Engine {
         interpreter.resetBudget()
         model.cache.removeAll()
         for entity in entities {
-            entity.fields.reserveCapacity(entity.pendingFields.count)
             for name in entity.pendingFields.keys.sorted() {
                 do {
                     try model.force(entity, name, interpreter: interpreter)
