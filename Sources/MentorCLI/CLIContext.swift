@@ -19,6 +19,17 @@ public final class CLIContext: @unchecked Sendable {
     public let stderrIsTerminal: Bool
     /// The process environment.
     public let environment: [String: String]
+    /// True when the process exits right after the command (not in-process tests): large
+    /// object graphs may then be left to the exit instead of being freed one object at a time.
+    public private(set) var exitsAfterCommand = false
+    /// Objects kept alive until the process exits (see `exitsAfterCommand`).
+    private var keptUntilExit: [AnyObject] = []
+
+    /// Keeps `object` alive until exit when the process ends after this command; freeing a
+    /// loaded programme of 10,000 agreements object by object costs more than checking part of it.
+    public func keepUntilExit(_ object: AnyObject) {
+        if exitsAfterCommand { keptUntilExit.append(object) }
+    }
 
     /// Creates a context.
     public init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void, readStdin: @escaping () -> [UInt8],
@@ -43,11 +54,13 @@ public final class CLIContext: @unchecked Sendable {
             }
             pointer += 1
         }
-        return CLIContext(
+        let context = CLIContext(
             writeOut: { writeAll(1, $0) }, writeErr: { writeAll(2, $0) },
             readStdin: { readAll(0) },
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, stderrIsTerminal: isatty(2) == 1,
             environment: environment)
+        context.exitsAfterCommand = true
+        return context
     }
 }
 

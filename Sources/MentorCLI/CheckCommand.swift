@@ -27,6 +27,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
 
     func execute(_ context: CLIContext) -> Int32 {
         let outcome = CheckRun.perform(paths: paths.isEmpty ? ["."] : paths, common: common, context: context)
+        context.keepUntilExit(outcome.engine)
         let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
         switch format {
         case .text:

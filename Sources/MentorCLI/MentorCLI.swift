@@ -16,7 +16,10 @@ public enum MentorCLI {
     public static func main() {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        exit(run(arguments, context: .process()))
+        let context = CLIContext.process()
+        let status = run(arguments, context: context)
+        // `exit` inside the lifetime: the context (and what it keeps until exit) is never freed.
+        withExtendedLifetime(context) { exit(status) }
     }
 
     /// Runs `mentor` with `arguments` against `context` and returns the exit code.

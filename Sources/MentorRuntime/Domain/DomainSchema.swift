@@ -68,7 +68,49 @@ enum DomainSchema {
     static let bookingRoles: Set<String> = ["mentor", "mentee"]
 
     /// Declared fields by kind, in documentation order.
-    static func fields(of kind: DeclarationKind) -> [(name: String, type: FieldType)] {
+    static func fields(of kind: DeclarationKind) -> [(name: String, type: FieldType)] { schema(of: kind).fields }
+
+    /// The type of field `name` of `kind`, or nil when the kind has no such field.
+    static func fieldType(_ name: String, of kind: DeclarationKind) -> FieldType? { schema(of: kind).fieldTypes[name] }
+
+    /// True when `name` is a computed member of `kind`.
+    static func isComputedMember(_ name: String, of kind: DeclarationKind) -> Bool { schema(of: kind).computed.contains(name) }
+
+    /// Computed members by kind (every entity also has `id` and `title`).
+    static func computedMembers(of kind: DeclarationKind) -> [String] { schema(of: kind).computedInOrder }
+
+    /// The schema of `kind`, built once: member lookups run for every field access of every
+    /// rule, so they must not rebuild the tables (each `FieldType` holds heap-allocated sets).
+    static func schema(of kind: DeclarationKind) -> KindSchema {
+        switch kind {
+        case .program: programSchema
+        case .competency: competencySchema
+        case .pathway: pathwaySchema
+        case .step: stepSchema
+        case .person: personSchema
+        case .agreement: agreementSchema
+        case .goal: goalSchema
+        case .agenda: agendaSchema
+        case .session: sessionSchema
+        case .rule: ruleSchema
+        case .test: testSchema
+        }
+    }
+
+    private static let programSchema = KindSchema(.program)
+    private static let competencySchema = KindSchema(.competency)
+    private static let pathwaySchema = KindSchema(.pathway)
+    private static let stepSchema = KindSchema(.step)
+    private static let personSchema = KindSchema(.person)
+    private static let agreementSchema = KindSchema(.agreement)
+    private static let goalSchema = KindSchema(.goal)
+    private static let agendaSchema = KindSchema(.agenda)
+    private static let sessionSchema = KindSchema(.session)
+    private static let ruleSchema = KindSchema(.rule)
+    private static let testSchema = KindSchema(.test)
+
+    /// The table of declared fields (LANGUAGE.md's table), read once per kind into `KindSchema`.
+    fileprivate static func declaredFields(of kind: DeclarationKind) -> [(name: String, type: FieldType)] {
         switch kind {
         case .program:
             return [("term", .dateDuration), ("cadence", .cadence), ("session_length", .duration(.time)),
@@ -110,8 +152,8 @@ enum DomainSchema {
     /// Agreement fields that fall back to the programme's value when not given.
     static let programDefaults: Set<String> = ["term", "cadence", "session_length", "review"]
 
-    /// Computed members by kind (every entity also has `id` and `title`).
-    static func computedMembers(of kind: DeclarationKind) -> [String] {
+    /// The computed members (LANGUAGE.md's table), read once per kind into `KindSchema`.
+    fileprivate static func declaredComputedMembers(of kind: DeclarationKind) -> [String] {
         switch kind {
         case .person: ["name", "mentees", "mentors", "co_mentees", "agreements", "credentialed", "progress"]
         case .agreement: ["end", "schedule", "sessions", "goals", "reviews", "status", "last_held", "next_session", "agenda"]
@@ -134,6 +176,25 @@ enum DomainSchema {
         case .agenda: [.session]
         default: []
         }
+    }
+}
+
+/// One declaration kind's fields and computed members, with lookup tables.
+struct KindSchema: Sendable {
+    /// Declared fields in documentation order.
+    let fields: [(name: String, type: FieldType)]
+    /// Declared field types by name.
+    let fieldTypes: [String: FieldType]
+    /// Computed member names.
+    let computed: Set<String>
+    /// Computed member names in documentation order.
+    let computedInOrder: [String]
+
+    init(_ kind: DeclarationKind) {
+        fields = DomainSchema.declaredFields(of: kind)
+        fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        computedInOrder = DomainSchema.declaredComputedMembers(of: kind)
+        computed = Set(computedInOrder)
     }
 }
 

@@ -27,8 +27,9 @@ public final class Entity: @unchecked Sendable {
     /// Field expressions not evaluated yet; fields are evaluated on first use, so declarations
     /// may refer to each other in any order.
     var pendingFields: [String: PendingField] = [:]
-    /// Fields being evaluated right now, to report a field that depends on itself.
-    var fieldsInProgress: Set<String> = []
+    /// Fields being evaluated right now, to report a field that depends on itself. A list, not
+    /// a set: it holds at most a few names, and every field of every entity passes through it.
+    var fieldsInProgress: [String] = []
 
     init(kind: DeclarationKind, index: Int, id: String, declaration: Declaration, isCopy: Bool = false) {
         self.kind = kind

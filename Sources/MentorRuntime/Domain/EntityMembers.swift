@@ -20,16 +20,17 @@ extension ProgramModel {
         case "title": return entity.title.map { Value.string($0) } ?? Value.none
         default: break
         }
-        if entity.pendingFields[name] != nil { return try force(entity, name, interpreter: interpreter) }
+        if !entity.pendingFields.isEmpty, entity.pendingFields[name] != nil { return try force(entity, name, interpreter: interpreter) }
         if let value = entity.fields[name] { return value }
-        if DomainSchema.fields(of: entity.kind).contains(where: { $0.name == name }) {
+        let schema = DomainSchema.schema(of: entity.kind)
+        if schema.fieldTypes[name] != nil {
             if entity.kind == .agreement, DomainSchema.programDefaults.contains(name),
                let program = entities(of: .program).first, let value = current(program).fields[name] {
                 return value
             }
             return Value.none
         }
-        guard DomainSchema.computedMembers(of: entity.kind).contains(name) else { return nil }
+        guard schema.computed.contains(name) else { return nil }
         let cacheable = overrides.isEmpty && restriction == nil && !entity.isCopy
         if cacheable, let cached = cache[entity.index]?[name] { return cached }
         let value = try computedMember(entity, name, span: span, interpreter: interpreter)
@@ -44,8 +45,8 @@ extension ProgramModel {
         if entity.fieldsInProgress.contains(name) {
             throw RuntimeError(.letCycle, "field `\(name)` of `\(entity.id)` depends on its own value", at: pending.nameSpan)
         }
-        entity.fieldsInProgress.insert(name)
-        defer { entity.fieldsInProgress.remove(name) }
+        entity.fieldsInProgress.append(name)
+        defer { entity.fieldsInProgress.removeLast() }
         let value = try interpreter.evaluate(pending.code, Frame(size: 0, parent: nil))
         if let problem = FieldTypeChecker.check(value, against: pending.type, model: self) {
             throw RuntimeError(.fieldTypeMismatch, "`\(name)` must be \(pending.type.description), but this is \(problem)",
@@ -269,10 +270,10 @@ extension ProgramModel {
     func with(_ original: Entity, fields: [(name: String, nameSpan: Span, value: Value)], interpreter: Interpreter) throws -> Entity {
         try forceAll(current(original), interpreter: interpreter)
         let copy = current(original).copy()
-        let schema = DomainSchema.fields(of: copy.kind)
+        let schema = DomainSchema.schema(of: copy.kind)
         for field in fields {
-            guard let type = schema.first(where: { $0.name == field.name })?.type else {
-                let suggestions = NameSuggester.suggestions(for: field.name, among: schema.map(\.name))
+            guard let type = schema.fieldTypes[field.name] else {
+                let suggestions = NameSuggester.suggestions(for: field.name, among: schema.fields.map(\.name))
                 throw RuntimeError(diagnostic: Diagnostic(
                     .unknownField, .error, "\(copy.kind.rawValue) has no field `\(field.name)`", at: field.nameSpan,
                     label: suggestions.isEmpty ? "unknown field" : nil))

@@ -11,9 +11,10 @@ struct Declarer {
     private(set) var scripts: [ScriptCode] = []
     private(set) var newEntities: [Entity] = []
     private(set) var declaredSummaries: [String] = []
-    /// Declarations paired with their entities, for the resolve pass.
-    private var pending: [(Declaration, Entity)] = []
-    private var pendingLets: [(Stmt, Int)] = []
+    /// Declarations paired with their entities, for the resolve pass, grouped by file so
+    /// resolving file after file stays linear in the number of declarations.
+    private var pending: [FileID: [(Declaration, Entity)]] = [:]
+    private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
 
     init(engine: Engine, replacing: Bool, echo: Bool = false) {
         self.engine = engine
@@ -36,12 +37,12 @@ struct Declarer {
                 case .letBinding(let name, _):
                     guard claim(name.name, at: name.span, what: "let") else { continue }
                     let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span), span: name.span)
-                    pendingLets.append((statement, index))
+                    pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("let \(name.name)")
                 case .function(let function):
                     guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
                     let index = globals.define(function.name.name, .value(.none), span: function.name.span)
-                    pendingLets.append((statement, index))
+                    pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("fn \(function.name.name)")
                 default:
                     break
@@ -111,7 +112,7 @@ struct Declarer {
             globals.define(name.name, .entity(entity), span: name.span)
         }
         newEntities.append(entity)
-        pending.append((declaration, entity))
+        pending[declaration.span.file, default: []].append((declaration, entity))
         declareChildren(of: declaration, entity: entity)
         declaredSummaries.append("\(kind.rawValue) \(id)")
     }
@@ -158,7 +159,7 @@ struct Declarer {
             let childEntity = model.add(kind: child.kind, id: childID, declaration: child, parent: entity)
             childEntity.title = Declarer.plainText(child.title)
             newEntities.append(childEntity)
-            pending.append((child, childEntity))
+            pending[child.span.file, default: []].append((child, childEntity))
         }
     }
 
@@ -176,7 +177,7 @@ struct Declarer {
 
     mutating func resolve(_ syntax: SourceFileSyntax, in file: SourceFile) {
         // Top-level lets and fns of this file.
-        for (statement, index) in pendingLets where statement.span.file == file.id {
+        for (statement, index) in pendingLets.removeValue(forKey: file.id) ?? [] {
             var resolver = makeResolver(context: .script, file: file)
             switch statement.kind {
             case .letBinding(let name, let value):
@@ -205,7 +206,7 @@ struct Declarer {
             scripts.append(ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements, echo: echo))
         }
         // Declarations of this file.
-        for (declaration, entity) in pending where declaration.span.file == file.id {
+        for (declaration, entity) in pending.removeValue(forKey: file.id) ?? [] {
             resolveDeclaration(declaration, entity, file: file)
         }
     }
@@ -238,11 +239,13 @@ struct Declarer {
             diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
                                           at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
         }
-        let schema = DomainSchema.fields(of: declaration.kind)
-        var given: [String: Span] = [:]
+        let kindSchema = DomainSchema.schema(of: declaration.kind)
+        let schema = kindSchema.fields
+        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
+        var given: [(name: String, span: Span)] = []
         for case .field(let field) in declaration.members {
             let name = field.name.name
-            guard let type = schema.first(where: { $0.name == name })?.type else {
+            guard let type = kindSchema.fieldTypes[name] else {
                 let suggestions = NameSuggester.suggestions(for: name, among: schema.map(\.name))
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
                 diagnostics.append(Diagnostic(
@@ -253,19 +256,19 @@ struct Declarer {
                     suggestions: suggestions.prefix(1).map { Suggestion(span: field.name.span, replacement: $0, message: "did you mean `\($0)`?") }))
                 continue
             }
-            if let earlier = given[name] {
+            if let earlier = given.first(where: { $0.name == name })?.span {
                 diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
                                               notes: [DiagnosticNote("first given here", at: earlier)]))
                 continue
             }
-            given[name] = field.name.span
+            given.append((name, field.name.span))
             var resolver = makeResolver(context: .script, file: file)
             resolver.symbols = Declarer.symbols(in: type)
             let code = resolver.resolveExpression(field.value)
             diagnostics += resolver.diagnostics
             entity.pendingFields[name] = PendingField(code: code, nameSpan: field.name.span, type: type)
         }
-        for required in DomainSchema.requiredFields(of: declaration.kind) where given[required] == nil {
+        for required in DomainSchema.requiredFields(of: declaration.kind) where !given.contains(where: { $0.name == required }) {
             diagnostics.append(Diagnostic(.missingField, .error,
                                           "\(declaration.kind.rawValue) `\(entity.id)` has no `\(required)`", at: declaration.nameSpan,
                                           label: "missing `\(required)`",

@@ -137,8 +137,8 @@ extension Engine {
         guard case .date(let start)? = fields["start"] else { return diagnostics }
         let end = (try? model.agreementEnd(agreement, interpreter: interpreter)) ?? nil
         if let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil {
-            let cadenceSpan = fields["cadence"] != nil ? span(of: "cadence", in: agreement) : agreement.nameSpan
             for issue in schedule.issues {
+                let cadenceSpan = fields["cadence"] != nil ? span(of: "cadence", in: agreement) : agreement.nameSpan
                 switch issue {
                 case .emptyPhase(let index):
                     diagnostics.append(Diagnostic(.emptyPhase, .error, "phase \(index + 1) of the cadence of `\(agreement.id)` contains no session",

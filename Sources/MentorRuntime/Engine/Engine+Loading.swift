@@ -55,6 +55,10 @@ extension Engine {
         if syntaxFailed {
             return LoadResult(diagnostics: sortDiagnostics(diagnostics))
         }
+        // Size the name tables once: growing them entry by entry rehashes every name several times.
+        let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count }
+        declaredNames.reserveCapacity(declaredNames.count + declarationCount)
+        globals.reserveCapacity(declarationCount)
         var declarer = Declarer(engine: self, replacing: replacing, echo: echo)
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
         for (file, syntax) in parsed { declarer.resolve(syntax, in: file) }

@@ -52,6 +52,14 @@ final class GlobalTable: @unchecked Sendable {
         return index
     }
 
+    /// Makes room for `count` more names without rehashing.
+    func reserveCapacity(_ count: Int) {
+        bindings.reserveCapacity(bindings.count + count)
+        names.reserveCapacity(names.count + count)
+        indexByName.reserveCapacity(indexByName.count + count)
+        declarationSpans.reserveCapacity(declarationSpans.count + count)
+    }
+
     /// Replaces the binding at `index`.
     func update(_ index: Int, _ binding: Binding) { bindings[index] = binding }
 
