@@ -27,6 +27,43 @@ struct SaveCommandTests {
             """)
     }
 
+    @Test("a block-bodied fn and doc comments are saved whole, and the saved file loads back")
+    func savesWholeDeclarationsWithDocComments() throws {
+        let directory = try TemporaryDirectory()
+        let source = directory.file("source.mentor")
+        try """
+            /// Doubles a number.
+            fn twice(x) {
+              let y = x * 2 // doubled
+              y
+            }
+
+            /// The answer.
+            let answer = twice(21)
+
+            """.write(toFile: source, atomically: true, encoding: .utf8)
+        let repl = backend()
+        _ = repl.runMetaCommand("load", argument: source)
+        #expect(repl.runMetaCommand("doc", argument: "twice").stdout.contains("Doubles a number."))
+        let saved = directory.file("saved.mentor")
+        #expect(repl.runMetaCommand("save", argument: saved).stderr == "")
+        #expect(try directory.read("saved.mentor") == """
+            /// The answer.
+            let answer = twice(21)
+
+            /// Doubles a number.
+            fn twice(x) {
+              let y = x * 2 // doubled
+              y
+            }
+
+            """)
+        let reloaded = backend()
+        let load = reloaded.runMetaCommand("load", argument: saved)
+        #expect(load.stderr == "")
+        #expect(reloaded.evaluate("answer").stdout == "42\n")
+    }
+
     @Test("a file that cannot be written is an error and no file appears")
     func unwritable() throws {
         let directory = try TemporaryDirectory()

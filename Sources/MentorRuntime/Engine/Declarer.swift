@@ -36,11 +36,13 @@ struct Declarer {
                 switch statement.kind {
                 case .letBinding(let name, _):
                     guard claim(name.name, at: name.span, what: "let") else { continue }
+                    engine.statementSources[name.name] = (statement.span, statement.docComment)
                     let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span), span: name.span)
                     pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("let \(name.name)")
                 case .function(let function):
                     guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
+                    engine.statementSources[function.name.name] = (statement.span, statement.docComment)
                     let index = globals.define(function.name.name, .value(.none), span: function.name.span)
                     pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("fn \(function.name.name)")

@@ -70,17 +70,27 @@ extension Engine {
     public func sourceText(of name: String) -> String? {
         guard let span = declaredNames[name], let file = sources.file(span.file) else { return nil }
         if let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index] {
-            return file.text(entity.declaration.span)
+            return Engine.withDocComment(entity.declaration.docComment, file.text(entity.declaration.span))
+        }
+        if let statement = statementSources[name], let statementFile = sources.file(statement.span.file) {
+            return Engine.withDocComment(statement.docComment, statementFile.text(statement.span))
         }
         let line = file.lineIndex(of: span.start)
         return String(decoding: file.lineBytes(line), as: UTF8.self)
+    }
+
+    /// `text` preceded by its doc comment as `///` lines; the comment is not part of a declaration's span.
+    private static func withDocComment(_ docComment: String?, _ text: String) -> String {
+        guard let docComment else { return text }
+        let lines = docComment.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.map { $0.isEmpty ? "///" : "/// \($0)" }.joined(separator: "\n") + "\n" + text
     }
 
     /// The doc comment of `name`, if it has one.
     public func docComment(of name: String) -> String? {
         guard let index = globals.index(of: name) else { return nil }
         if case .entity(let entity) = globals.bindings[index] { return entity.declaration.docComment }
-        return nil
+        return statementSources[name]?.docComment
     }
 
     /// The type of an expression's value (`:type`), or its diagnostics.

@@ -44,6 +44,8 @@ public final class Engine {
     var standardLoaded = false
     /// Declaration names (of top-level declarations, lets and fns) and where they were declared.
     var declaredNames: [String: Span] = [:]
+    /// The whole text (span and doc comment) of each top-level `let` and `fn`, for `:show` and `:save`.
+    var statementSources: [String: (span: Span, docComment: String?)] = [:]
     /// Where the user's text output goes (`print`).
     public var output: (String) -> Void {
         get { interpreter.output }
