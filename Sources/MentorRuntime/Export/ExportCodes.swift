@@ -18,4 +18,6 @@ extension DiagnosticCode {
     public static let sessionLengthNotExportable = DiagnosticCode(626)
     /// The `-o` file could not be written.
     public static let exportWriteFailed = DiagnosticCode(627)
+    /// An agreement with neither sessions nor reviews: RFC 5545 needs at least one event.
+    public static let nothingToExport = DiagnosticCode(628)
 }

@@ -12,8 +12,16 @@ struct ICalendarExporter {
     /// With `--tz`: the zone the sessions' times are in; nil for floating times.
     let zone: TimeZoneRules?
 
-    /// Sessions whose length cannot become an event's `DURATION`, reported once for the agreement.
+    /// Why the agreement cannot become a calendar: no event at all, or sessions whose length
+    /// cannot become an event's `DURATION` (reported once for the agreement).
     func problems(at span: Span) -> [Diagnostic] {
+        if agreement.sessions.isEmpty, agreement.reviews.isEmpty {
+            // RFC 5545 requires a calendar to hold at least one component.
+            return [Diagnostic(.nothingToExport, .error,
+                               "`\(agreement.id)` has no scheduled sessions and no reviews to put in a calendar",
+                               at: span,
+                               help: "give the agreement (or the `program`) a `cadence`, or the agreement a `review`")]
+        }
         let bad = agreement.sessions.filter { session in
             guard let length = session.length else { return false }
             return ICalendarText.duration(length) == nil
