@@ -7,27 +7,41 @@ import Glibc
 
 extension ColorChoice: ExpressibleByArgument {}
 
-/// Options every command takes.
+/// How diagnostics are shown: the options of every command, `fmt` included.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("When to colour diagnostics: auto, always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Option(name: .customLong("max-diagnostics"),
+            help: ArgumentHelp("Most diagnostics shown as text; 0 shows all.", valueName: "n"))
+    var maxDiagnostics: Int = DiagnosticCap.defaultLimit
+
+    func validate() throws {
+        if maxDiagnostics < 0 { throw ValidationError("--max-diagnostics needs 0 (no limit) or a positive number") }
+    }
+
+    /// A fresh `--max-diagnostics` cap for one command's text output.
+    func diagnosticCap() -> DiagnosticCap { DiagnosticCap(limit: maxDiagnostics) }
+}
+
+/// Options of the commands that evaluate a programme: output options plus the date and budget.
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The date `today` stands for, as YYYY-MM-DD (default: the system's local date).", valueName: "date"))
     var today: String?
 
-    @Option(name: .long, help: ArgumentHelp("When to colour diagnostics: auto, always or never.", valueName: "when"))
-    var color: ColorChoice = .auto
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .customLong("max-steps"), help: ArgumentHelp("Evaluation step budget (calls and loop iterations).", valueName: "n"))
     var maxSteps: Int = EvaluationLimits.defaultMaxSteps
 
-    @Option(name: .customLong("max-diagnostics"),
-            help: ArgumentHelp("Most diagnostics shown as text by check, run and test; 0 shows all.", valueName: "n"))
-    var maxDiagnostics: Int = DiagnosticCap.defaultLimit
+    /// `--color`.
+    var color: ColorChoice { output.color }
 
     func validate() throws {
         if let today, CommonOptions.parseDate(today) == nil {
             throw ValidationError("--today needs a calendar date as YYYY-MM-DD, not '\(today)'")
         }
         if maxSteps < 1 { throw ValidationError("--max-steps needs a positive number") }
-        if maxDiagnostics < 0 { throw ValidationError("--max-diagnostics needs 0 (no limit) or a positive number") }
     }
 
     /// Parses `YYYY-MM-DD` into a calendar date.
@@ -54,7 +68,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// A fresh `--max-diagnostics` cap for one command's text output.
-    func diagnosticCap() -> DiagnosticCap { DiagnosticCap(limit: maxDiagnostics) }
+    func diagnosticCap() -> DiagnosticCap { output.diagnosticCap() }
 
     /// A renderer for diagnostics written to a stream that is or is not a terminal.
     func renderer(for engine: Engine, isTerminal: Bool, context: CLIContext) -> TextDiagnosticRenderer {

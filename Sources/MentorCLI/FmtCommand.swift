@@ -17,7 +17,7 @@ struct FmtCommand: ParsableCommand, MentorSubcommand {
             2 usage or I/O errors.
             """)
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "List the files whose layout would change (exit 1 if any); change nothing.")
     var check = false
@@ -35,8 +35,8 @@ struct FmtCommand: ParsableCommand, MentorSubcommand {
 
     func execute(_ context: CLIContext) -> Int32 {
         let mode: FmtRun.Mode = check ? .check : write ? .write : .print
-        var run = FmtRun(mode: mode, context: context, useColor: common.color.resolve(
-            isTerminal: context.stderrIsTerminal, environment: context.environment))
+        var run = FmtRun(mode: mode, context: context, useColor: output.color.resolve(
+            isTerminal: context.stderrIsTerminal, environment: context.environment), cap: output.diagnosticCap())
         return run.perform(paths: paths)
     }
 }
@@ -52,6 +52,8 @@ struct FmtRun {
     let mode: Mode
     let context: CLIContext
     let useColor: Bool
+    /// `--max-diagnostics` over every file's syntax errors together.
+    var cap: DiagnosticCap
     var replace: Replace = { path, bytes, mode throws(FileError) in
         try POSIXFile.replaceAtomically(path, with: bytes, mode: mode)
     }
@@ -60,10 +62,11 @@ struct FmtRun {
     private var syntaxFailed = false
     private var changed = false
 
-    init(mode: Mode, context: CLIContext, useColor: Bool) {
+    init(mode: Mode, context: CLIContext, useColor: Bool, cap: DiagnosticCap) {
         self.mode = mode
         self.context = context
         self.useColor = useColor
+        self.cap = cap
     }
 
     /// Formats every input and returns the exit code.
@@ -81,6 +84,7 @@ struct FmtRun {
             }
             for path in discovery.files { formatFile(path) }
         }
+        context.writeErr(cap.omittedLine)
         if ioFailed { return MentorExit.usageOrIO }
         if syntaxFailed || (mode == .check && changed) { return MentorExit.programErrors }
         return MentorExit.success
@@ -106,7 +110,7 @@ struct FmtRun {
         guard let formatted = outcome.formatted else {
             syntaxFailed = true
             let renderer = TextDiagnosticRenderer(sources: sources, useColor: useColor)
-            context.writeErr(renderer.render(outcome.diagnostics))
+            context.writeErr(cap.render(outcome.diagnostics, with: renderer))
             return
         }
         let output = Array(formatted.utf8)

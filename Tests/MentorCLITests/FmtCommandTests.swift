@@ -118,7 +118,7 @@ struct FmtCommandTests {
         let err = Buffer()
         let context = CLIContext(writeOut: { _ in }, writeErr: { err.text += $0 }, readStdin: { [] },
                                  stdinIsTerminal: false, stdoutIsTerminal: false, stderrIsTerminal: false, environment: [:])
-        var run = FmtRun(mode: .write, context: context, useColor: false)
+        var run = FmtRun(mode: .write, context: context, useColor: false, cap: DiagnosticCap(limit: 0))
         run.replace = { path, _, _ throws(FileError) in
             throw FileError(path: path + ".tmp-1", operation: "write", code: ENOSPC)
         }
