@@ -80,6 +80,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var help: String?
     /// Machine-applicable fixes.
     public var suggestions: [Suggestion]
+    /// The programme rule whose check reported it (`no_supervisor`, `std.smart_goals`), shown
+    /// after the message in text and as its own field in JSON and SARIF.
+    public var rule: String?
 
     /// Creates a diagnostic.
     public init(
@@ -91,7 +94,8 @@ public struct Diagnostic: Sendable, Hashable {
         labels: [DiagnosticLabel] = [],
         notes: [DiagnosticNote] = [],
         help: String? = nil,
-        suggestions: [Suggestion] = []
+        suggestions: [Suggestion] = [],
+        rule: String? = nil
     ) {
         self.code = code
         self.severity = severity
@@ -102,6 +106,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.notes = notes
         self.help = help
         self.suggestions = suggestions
+        self.rule = rule
     }
 }
 

@@ -11,9 +11,10 @@ struct JSONDiagnosticRendererTests {
             labels: [DiagnosticLabel(span: fixture.span("a"), message: "first")],
             notes: [DiagnosticNote("plain note"), DiagnosticNote("spanned", at: fixture.span("\u{1B}"))],
             help: "rename one",
-            suggestions: [Suggestion(span: fixture.span("a", occurrence: 2), replacement: "b", message: "did you mean `b`?")]
+            suggestions: [Suggestion(span: fixture.span("a", occurrence: 2), replacement: "b", message: "did you mean `b`?")],
+            rule: "unique_names"
         )
-        let expected = #"{"version":1,"diagnostics":[{"code":"M0303","severity":"warning","message":"`a` is declared \"twice\"","#
+        let expected = #"{"version":1,"diagnostics":[{"code":"M0303","severity":"warning","message":"`a` is declared \"twice\"","rule":"unique_names","#
             + #""file":"agreements/a.mentor","line":2,"column":5,"endLine":2,"endColumn":6,"offset":14,"length":1,"#
             + #""label":"again","labels":[{"message":"first","file":"agreements/a.mentor","line":1,"column":5,"endLine":1,"endColumn":6,"offset":4,"length":1}],"#
             + #""notes":[{"message":"plain note","file":null,"line":null,"column":null,"endLine":null,"endColumn":null,"offset":null,"length":null},"#
@@ -27,7 +28,7 @@ struct JSONDiagnosticRendererTests {
     @Test("an unknown span, no label and no help give nulls")
     func unknownSpan() {
         let diagnostic = Diagnostic(DiagnosticCode(601), .error, "cannot read `x`", at: .unknown)
-        let expected = #"{"version":1,"diagnostics":[{"code":"M0601","severity":"error","message":"cannot read `x`","#
+        let expected = #"{"version":1,"diagnostics":[{"code":"M0601","severity":"error","message":"cannot read `x`","rule":null,"#
             + #""file":null,"line":null,"column":null,"endLine":null,"endColumn":null,"offset":null,"length":null,"#
             + #""label":null,"labels":[],"notes":[],"help":null,"suggestions":[]}]}"# + "\n"
         #expect(JSONDiagnosticRenderer.render([diagnostic], sources: SourceMap()) == expected)

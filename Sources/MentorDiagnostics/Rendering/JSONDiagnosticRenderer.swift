@@ -41,6 +41,7 @@ public enum JSONDiagnosticRenderer {
             json.field("code", diagnostic.code.description)
             json.field("severity", diagnostic.severity.rawValue)
             json.field("message", diagnostic.message)
+            json.field("rule", diagnostic.rule)
             writeLocation(diagnostic.span, sources: sources, into: &json)
             json.field("label", diagnostic.primaryLabel)
             json.array("labels") { json in

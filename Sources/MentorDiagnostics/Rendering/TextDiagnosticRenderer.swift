@@ -42,6 +42,7 @@ public struct TextDiagnosticRenderer: Sendable {
         }
         header += style.paint(diagnostic.severity.rawValue + ":", severityColor) + " "
         header += style.paint(DisplayText.escapeControls(diagnostic.message), ANSIStyle.bold)
+        if let rule = diagnostic.rule { header += " [\(DisplayText.escapeControls(rule))]" }
         header += " [\(diagnostic.code)]"
         var lines = [header]
 

@@ -116,9 +116,10 @@ extension Engine {
                         let at = outcome.entity?.nameSpan ?? outcome.span
                         produced.append(Diagnostic(
                             severity == .error ? .ruleViolation : .ruleWarning, severity,
-                            "\(RuleRunner.message(of: outcome, rule: rule)) [\(rule.id)]",
+                            RuleRunner.message(of: outcome, rule: rule),
                             at: at,
-                            notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)]))
+                            notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)],
+                            rule: rule.id))
                     }
                 } catch let error as RuntimeError {
                     var diagnostic = error.diagnostic
