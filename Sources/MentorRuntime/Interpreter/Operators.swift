@@ -180,6 +180,11 @@ enum Operators {
 
     /// Structural equality; values of different types are simply unequal.
     static func equal(_ left: Value, _ right: Value) -> Bool {
+        StructuralEquality.equal(left, right)
+    }
+
+    /// `==` on values that hold no other values; lists and records are `StructuralEquality`'s.
+    static func equalScalars(_ left: Value, _ right: Value) -> Bool {
         switch (left, right) {
         case (.none, .none): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -191,12 +196,6 @@ enum Operators {
         case (.cadence(let a), .cadence(let b)): return a == b
         case (.symbol(let a), .symbol(let b)): return a == b
         case (.entity(let a), .entity(let b)): return a.index == b.index && a.kind == b.kind
-        case (.list(let a), .list(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
-        case (.record(let a), .record(let b)):
-            return a.fields.count == b.fields.count && a.fields.allSatisfy { field in
-                b[field.name].map { equal(field.value, $0) } ?? false
-            }
         case (.function(.closure(let a)), .function(.closure(let b))): return a === b
         default: return false
         }
