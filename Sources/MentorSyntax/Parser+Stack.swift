@@ -55,8 +55,8 @@ private final class DeepParseJob: @unchecked Sendable {
     }
 
     func run() {
-        var state = Parser.State(file: file, tokens: tokens, stack: .here(bytes: UInt(Parser.StackBudget.deepInputThreadBytes - (1 << 20))))
-        result = state.parseSourceFile()
+        result = Parser.State.parse(
+            file, tokens: tokens, stack: .here(bytes: UInt(Parser.StackBudget.deepInputThreadBytes - (1 << 20)))).0
     }
 }
 
@@ -85,9 +85,8 @@ extension Parser {
         #endif
         guard status == 0 else {
             Unmanaged<DeepParseJob>.fromOpaque(context).release()
-            var state = State(file: file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes))
-            state.reportsStackExhaustion = true
-            return state.parseSourceFile()
+            return State.parse(
+                file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes), reportsStackExhaustion: true).0
         }
         #if canImport(Glibc)
         pthread_join(thread, nil)

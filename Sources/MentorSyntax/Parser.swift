@@ -6,10 +6,9 @@ public enum Parser {
     /// Lexes and parses `file`, returning the tree, every lexical and syntax diagnostic, and
     /// whether the input ended inside an open construct.
     public static func parse(_ file: SourceFile) -> ParseResult {
-        let tokens = Lexer.tokenize(file)
-        var state = State(file: file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes))
-        let result = state.parseSourceFile()
-        return state.stackExhausted ? parseOnDeepInputThread(file, tokens: tokens) : result
+        let tokens = State.endingWithEndOfFile(Lexer.tokenize(file), file: file)
+        let (result, stackExhausted) = State.parse(file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes))
+        return stackExhausted ? parseOnDeepInputThread(file, tokens: tokens) : result
     }
 }
 
@@ -19,7 +18,9 @@ extension Parser {
     struct State {
         let file: SourceFile
         let fileID: FileID
-        let tokens: [Token]
+        /// The lexer's tokens, read in place: the cursor touches every token, and an `Array`
+        /// read pays a bounds check and keeps the storage alive by reference each time.
+        let tokens: UnsafeBufferPointer<Token>
         let bytes: [UInt8]
 
         /// Index of the current token; always a significant token (never a comment or line break).
@@ -56,18 +57,34 @@ extension Parser {
         /// `( )`, `[ ]` and interpolations.
         var lineContext = true
 
-        init(file: SourceFile, tokens: [Token], stack: StackBudget) {
+        /// A state over `tokens`, which must end with `endOfFile` (see `endingWithEndOfFile`)
+        /// and stay alive and unchanged while the state is used.
+        private init(file: SourceFile, tokens: UnsafeBufferPointer<Token>, stack: StackBudget) {
             self.file = file
             self.stack = stack
             self.fileID = file.id
             self.bytes = file.bytes
             self.spellings = SpellingTable(byteCount: file.bytes.count)
-            if let last = tokens.last, last.kind == .endOfFile {
-                self.tokens = tokens
-            } else {
-                // The lexer always ends with endOfFile; this keeps the cursor safe if it did not.
-                let end = UInt32(file.bytes.count)
-                self.tokens = tokens + [Token(kind: .endOfFile, start: end, end: end)]
+            self.tokens = tokens
+        }
+
+        /// The lexer always ends with `endOfFile`; this keeps the cursor safe if it did not.
+        static func endingWithEndOfFile(_ tokens: [Token], file: SourceFile) -> [Token] {
+            if let last = tokens.last, last.kind == .endOfFile { return tokens }
+            let end = UInt32(file.bytes.count)
+            return tokens + [Token(kind: .endOfFile, start: end, end: end)]
+        }
+
+        /// Parses `tokens` (ending with `endOfFile`) and says whether the stack budget ran out
+        /// first. `reportsStackExhaustion` makes running out the nesting limit instead.
+        static func parse(
+            _ file: SourceFile, tokens: [Token], stack: StackBudget, reportsStackExhaustion: Bool = false
+        ) -> (ParseResult, stackExhausted: Bool) {
+            tokens.withUnsafeBufferPointer { buffer in
+                var state = State(file: file, tokens: buffer, stack: stack)
+                state.reportsStackExhaustion = reportsStackExhaustion
+                let result = state.parseSourceFile()
+                return (result, state.stackExhausted)
             }
         }
     }
