@@ -6,9 +6,11 @@ public enum Parser {
     /// Lexes and parses `file`, returning the tree, every lexical and syntax diagnostic, and
     /// whether the input ended inside an open construct.
     public static func parse(_ file: SourceFile) -> ParseResult {
-        let tokens = State.endingWithEndOfFile(Lexer.tokenize(file), file: file)
-        let (result, stackExhausted) = State.parse(file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes))
-        return stackExhausted ? parseOnDeepInputThread(file, tokens: tokens) : result
+        let (lexed, notable) = Lexer.tokenizeNotingComments(file)
+        let tokens = State.endingWithEndOfFile(lexed, file: file)
+        let (result, stackExhausted) = State.parse(
+            file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.callerThreadBytes))
+        return stackExhausted ? parseOnDeepInputThread(file, tokens: tokens, notable: notable) : result
     }
 }
 
@@ -76,13 +78,17 @@ extension Parser {
         }
 
         /// Parses `tokens` (ending with `endOfFile`) and says whether the stack budget ran out
-        /// first. `reportsStackExhaustion` makes running out the nesting limit instead.
+        /// first. `notable` lists the comments and error tokens (see
+        /// `Lexer.tokenizeNotingComments`). `reportsStackExhaustion` makes running out the
+        /// nesting limit instead.
         static func parse(
-            _ file: SourceFile, tokens: [Token], stack: StackBudget, reportsStackExhaustion: Bool = false
+            _ file: SourceFile, tokens: [Token], notable: [UInt32]?, stack: StackBudget,
+            reportsStackExhaustion: Bool = false
         ) -> (ParseResult, stackExhausted: Bool) {
             tokens.withUnsafeBufferPointer { buffer in
                 var state = State(file: file, tokens: buffer, stack: stack)
                 state.reportsStackExhaustion = reportsStackExhaustion
+                state.collectCommentsAndLexicalDiagnostics(notable)
                 let result = state.parseSourceFile()
                 return (result, state.stackExhausted)
             }
@@ -95,7 +101,6 @@ extension Parser {
 extension Parser.State {
     /// source_file = statement_list EOF ; (whose items are top_level_items)
     mutating func parseSourceFile() -> ParseResult {
-        collectCommentsAndLexicalDiagnostics()
         skipTrivia()
         var items: [TopLevelItem] = []
         while true {
@@ -203,26 +208,34 @@ extension Parser.State {
             isIncomplete: endOfInputErrors > 0 && otherErrors == 0)
     }
 
-    /// One pass over all tokens: comments for the formatter, and the lexer's diagnostics.
-    mutating func collectCommentsAndLexicalDiagnostics() {
-        for token in tokens {
-            switch token.kind {
-            case .lineComment: comments.append(Comment(kind: .line, span: span(of: token)))
-            case .blockComment: comments.append(Comment(kind: .block, span: span(of: token)))
-            case .docComment: comments.append(Comment(kind: .doc, span: span(of: token)))
-            default: break
-            }
-            guard token.error != .none, let diagnostic = LexicalDiagnostics.diagnostic(for: token, in: file) else {
-                continue
-            }
-            diagnostics.append(diagnostic)
-            // An unterminated `"""` string or block comment runs to the end of the input: the
-            // REPL should ask for more rather than report it.
-            let runsToEnd = token.error == .unterminatedBlockComment
-                || (token.error == .unterminatedString && token.flags.contains(.multiline))
-            if diagnostic.severity == .error {
-                if runsToEnd { endOfInputErrors += 1 } else { otherErrors += 1 }
-            }
+    /// Comments for the formatter, and the lexer's diagnostics: from the tokens at `notable`,
+    /// or from every token when the lexer could not say which those are.
+    mutating func collectCommentsAndLexicalDiagnostics(_ notable: [UInt32]?) {
+        if let notable {
+            for position in notable { collectCommentOrLexicalDiagnostic(tokens[Int(position)]) }
+        } else {
+            for token in tokens { collectCommentOrLexicalDiagnostic(token) }
+        }
+    }
+
+    /// Records `token` if it is a comment or carries a lexical error.
+    private mutating func collectCommentOrLexicalDiagnostic(_ token: Token) {
+        switch token.kind {
+        case .lineComment: comments.append(Comment(kind: .line, span: span(of: token)))
+        case .blockComment: comments.append(Comment(kind: .block, span: span(of: token)))
+        case .docComment: comments.append(Comment(kind: .doc, span: span(of: token)))
+        default: break
+        }
+        guard token.error != .none, let diagnostic = LexicalDiagnostics.diagnostic(for: token, in: file) else {
+            return
+        }
+        diagnostics.append(diagnostic)
+        // An unterminated `"""` string or block comment runs to the end of the input: the
+        // REPL should ask for more rather than report it.
+        let runsToEnd = token.error == .unterminatedBlockComment
+            || (token.error == .unterminatedString && token.flags.contains(.multiline))
+        if diagnostic.severity == .error {
+            if runsToEnd { endOfInputErrors += 1 } else { otherErrors += 1 }
         }
     }
 }
