@@ -28,12 +28,18 @@ extension LexerScanner {
                 faultEnd = LexerCharacters.invalidRunEnd(bytes, from: index)
                 error = .invalidUTF8
             }
-            if index > pieceStart { append(kind, from: pieceStart, to: index, flags: beginToken()) }
+            if index > pieceStart {
+                noteNextToken()
+                append(kind, from: pieceStart, to: index, flags: beginToken())
+            }
             append(.error, from: index, to: faultEnd, flags: beginToken(), error: error)
             index = faultEnd
             pieceStart = index
         }
-        if index > pieceStart { append(kind, from: pieceStart, to: index, flags: beginToken()) }
+        if index > pieceStart {
+            noteNextToken()
+            append(kind, from: pieceStart, to: index, flags: beginToken())
+        }
         position = index
     }
 
@@ -85,6 +91,7 @@ extension LexerScanner {
         if depth > 0 {
             append(.error, from: start, to: count, flags: beginToken(), error: .unterminatedBlockComment)
         } else if faults.isEmpty {
+            noteNextToken()
             append(.blockComment, from: start, to: index, flags: beginToken())
         } else {
             appendCommentPieces(.blockComment, from: start, to: index, around: faults)
@@ -107,18 +114,21 @@ extension LexerScanner {
             let faultStart = Int(fault.start)
             if faultStart > pieceStart {
                 let flags = first ? beginToken() : lineFlags(at: pieceStart)
+                noteNextToken()
                 append(kind, from: pieceStart, to: faultStart, flags: flags)
                 previousStart = pieceStart
                 first = false
             }
             var error = fault
             error.flags = first ? beginToken() : lineFlags(at: faultStart)
+            noteNextToken()
             tokens.append(error)
             previousStart = faultStart
             first = false
             pieceStart = Int(fault.end)
         }
         if end > pieceStart {
+            noteNextToken()
             append(kind, from: pieceStart, to: end, flags: lineFlags(at: pieceStart))
         }
     }

@@ -35,6 +35,9 @@ struct LexerScanner {
     /// Error tokens for under-indented `"""` lines, merged into the tokens at the end because a
     /// line is only known to be bad after the text holding it was emitted.
     var indentationFaults: [Token] = []
+    /// Indices of the comments and of the tokens carrying a `LexicalError`, in order, so the
+    /// parser can collect them without a second pass over every token.
+    var notable: [UInt32] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: LexerTokenSink) {
         self.bytes = bytes
@@ -60,8 +63,16 @@ struct LexerScanner {
     mutating func append(
         _ kind: TokenKind, from start: Int, to end: Int, flags: Token.Flags, error: LexicalError = .none
     ) {
+        // Most call sites pass `.none`, so this test folds away there; comments note themselves.
+        if error != .none { noteNextToken() }
         tokens.append(Token(kind: kind, start: UInt32(truncatingIfNeeded: start),
                             end: UInt32(truncatingIfNeeded: end), flags: flags, error: error))
+    }
+
+    /// Records the index of the token about to be appended in `notable`.
+    @inline(__always)
+    mutating func noteNextToken() {
+        notable.append(UInt32(truncatingIfNeeded: tokens.count))
     }
 
     /// Appends a token that begins at `position` and spans `length` bytes, and moves past it.

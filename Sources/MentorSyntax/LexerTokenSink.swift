@@ -2,7 +2,7 @@
 /// array, and into a spill array once that storage is full. Appending to an `Array` instead
 /// checks uniqueness through a runtime call for every token, about 7% of lexing time.
 struct LexerTokenSink {
-    private let base: UnsafeMutablePointer<Token>?
+    private let base: UnsafeMutablePointer<Token>
     private let capacity: Int
     /// Tokens written into the storage.
     private(set) var written = 0
@@ -13,14 +13,16 @@ struct LexerTokenSink {
     /// or six bytes; inputs with more spill over.
     static func estimatedCount(forBytes count: Int) -> Int { count / 4 + 16 }
 
+    /// `storage` holds at least one token (`estimatedCount` is never 0), so it has an address,
+    /// and the per-token test is one comparison.
     init(_ storage: UnsafeMutableBufferPointer<Token>) {
-        base = storage.baseAddress
+        base = storage.baseAddress!
         capacity = storage.count
     }
 
     @inline(__always)
     mutating func append(_ token: Token) {
-        if written < capacity, let base {
+        if written < capacity {
             (base + written).initialize(to: token)
             written += 1
         } else {
@@ -28,10 +30,13 @@ struct LexerTokenSink {
         }
     }
 
+    /// Tokens appended so far, stored or spilled: the index the next token will have.
+    var count: Int { written + spill.count }
+
     /// The start of the last token written.
     var lastStart: UInt32 {
         if let last = spill.last { return last.start }
-        guard written > 0, let base else { return 0 }
+        guard written > 0 else { return 0 }
         return base[written - 1].start
     }
 }

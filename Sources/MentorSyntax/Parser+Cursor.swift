@@ -75,6 +75,22 @@ extension Parser.State {
         kind.rawValue >= TokenKind.kwLet.rawValue && kind.rawValue <= TokenKind.kwImport.rawValue
     }
 
+    /// Kinds that are, or may be, trivia (`isTrivia`): line breaks, comments, and error tokens.
+    /// Every `TokenKind` raw value is below 64, so one shift and test answers for any token.
+    /// Computed rather than stored, so it folds to a constant instead of a lazy global.
+    @inline(__always)
+    private static var mayBeTriviaMask: UInt64 {
+        1 << UInt64(TokenKind.newline.rawValue) | 1 << UInt64(TokenKind.lineComment.rawValue)
+            | 1 << UInt64(TokenKind.blockComment.rawValue) | 1 << UInt64(TokenKind.docComment.rawValue)
+            | 1 << UInt64(TokenKind.error.rawValue)
+    }
+
+    /// Whether the token at `position` may be trivia; false means it is certainly not.
+    @inline(__always)
+    func mayBeTrivia(at position: Int) -> Bool {
+        (Self.mayBeTriviaMask >> UInt64(tokens[position].kind.rawValue & 63)) & 1 != 0
+    }
+
     /// Moves `index` forward past comments and line breaks.
     mutating func skipTrivia() {
         let last = tokens.count - 1
@@ -92,7 +108,8 @@ extension Parser.State {
             abandonStrings(atEndOfInput: tokens[index + 1].kind == .endOfFile)
         }
         index += 1
-        skipTrivia()
+        // Most tokens are followed by a significant token: test that inline, skip out of line.
+        if mayBeTrivia(at: index) { skipTrivia() }
     }
 
     /// Consumes the current token, a closing delimiter that matches an open one.

@@ -47,24 +47,27 @@ private final class DeepParseJob: @unchecked Sendable {
     // Written by the thread before it ends and read only after `pthread_join`.
     let file: SourceFile
     let tokens: [Token]
+    let notable: [UInt32]?
     var result: ParseResult?
 
-    init(file: SourceFile, tokens: [Token]) {
+    init(file: SourceFile, tokens: [Token], notable: [UInt32]?) {
         self.file = file
         self.tokens = tokens
+        self.notable = notable
     }
 
     func run() {
-        var state = Parser.State(file: file, tokens: tokens, stack: .here(bytes: UInt(Parser.StackBudget.deepInputThreadBytes - (1 << 20))))
-        result = state.parseSourceFile()
+        result = Parser.State.parse(
+            file, tokens: tokens, notable: notable,
+            stack: .here(bytes: UInt(Parser.StackBudget.deepInputThreadBytes - (1 << 20)))).0
     }
 }
 
 extension Parser {
     /// Parses `tokens` on a thread with a stack large enough for the full nesting limit. If no
     /// thread can be started, parses here and reports the stack budget as the nesting limit.
-    static func parseOnDeepInputThread(_ file: SourceFile, tokens: [Token]) -> ParseResult {
-        let job = DeepParseJob(file: file, tokens: tokens)
+    static func parseOnDeepInputThread(_ file: SourceFile, tokens: [Token], notable: [UInt32]?) -> ParseResult {
+        let job = DeepParseJob(file: file, tokens: tokens, notable: notable)
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -85,9 +88,9 @@ extension Parser {
         #endif
         guard status == 0 else {
             Unmanaged<DeepParseJob>.fromOpaque(context).release()
-            var state = State(file: file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes))
-            state.reportsStackExhaustion = true
-            return state.parseSourceFile()
+            return State.parse(
+                file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.callerThreadBytes),
+                reportsStackExhaustion: true).0
         }
         #if canImport(Glibc)
         pthread_join(thread, nil)

@@ -6,10 +6,11 @@ public enum Parser {
     /// Lexes and parses `file`, returning the tree, every lexical and syntax diagnostic, and
     /// whether the input ended inside an open construct.
     public static func parse(_ file: SourceFile) -> ParseResult {
-        let tokens = Lexer.tokenize(file)
-        var state = State(file: file, tokens: tokens, stack: .here(bytes: StackBudget.callerThreadBytes))
-        let result = state.parseSourceFile()
-        return state.stackExhausted ? parseOnDeepInputThread(file, tokens: tokens) : result
+        let (lexed, notable) = Lexer.tokenizeNotingComments(file)
+        let tokens = State.endingWithEndOfFile(lexed, file: file)
+        let (result, stackExhausted) = State.parse(
+            file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.callerThreadBytes))
+        return stackExhausted ? parseOnDeepInputThread(file, tokens: tokens, notable: notable) : result
     }
 }
 
@@ -19,7 +20,9 @@ extension Parser {
     struct State {
         let file: SourceFile
         let fileID: FileID
-        let tokens: [Token]
+        /// The lexer's tokens, read in place: the cursor touches every token, and an `Array`
+        /// read pays a bounds check and keeps the storage alive by reference each time.
+        let tokens: UnsafeBufferPointer<Token>
         let bytes: [UInt8]
 
         /// Index of the current token; always a significant token (never a comment or line break).
@@ -56,18 +59,38 @@ extension Parser {
         /// `( )`, `[ ]` and interpolations.
         var lineContext = true
 
-        init(file: SourceFile, tokens: [Token], stack: StackBudget) {
+        /// A state over `tokens`, which must end with `endOfFile` (see `endingWithEndOfFile`)
+        /// and stay alive and unchanged while the state is used.
+        private init(file: SourceFile, tokens: UnsafeBufferPointer<Token>, stack: StackBudget) {
             self.file = file
             self.stack = stack
             self.fileID = file.id
             self.bytes = file.bytes
             self.spellings = SpellingTable(byteCount: file.bytes.count)
-            if let last = tokens.last, last.kind == .endOfFile {
-                self.tokens = tokens
-            } else {
-                // The lexer always ends with endOfFile; this keeps the cursor safe if it did not.
-                let end = UInt32(file.bytes.count)
-                self.tokens = tokens + [Token(kind: .endOfFile, start: end, end: end)]
+            self.tokens = tokens
+        }
+
+        /// The lexer always ends with `endOfFile`; this keeps the cursor safe if it did not.
+        static func endingWithEndOfFile(_ tokens: [Token], file: SourceFile) -> [Token] {
+            if let last = tokens.last, last.kind == .endOfFile { return tokens }
+            let end = UInt32(file.bytes.count)
+            return tokens + [Token(kind: .endOfFile, start: end, end: end)]
+        }
+
+        /// Parses `tokens` (ending with `endOfFile`) and says whether the stack budget ran out
+        /// first. `notable` lists the comments and error tokens (see
+        /// `Lexer.tokenizeNotingComments`). `reportsStackExhaustion` makes running out the
+        /// nesting limit instead.
+        static func parse(
+            _ file: SourceFile, tokens: [Token], notable: [UInt32]?, stack: StackBudget,
+            reportsStackExhaustion: Bool = false
+        ) -> (ParseResult, stackExhausted: Bool) {
+            tokens.withUnsafeBufferPointer { buffer in
+                var state = State(file: file, tokens: buffer, stack: stack)
+                state.reportsStackExhaustion = reportsStackExhaustion
+                state.collectCommentsAndLexicalDiagnostics(notable)
+                let result = state.parseSourceFile()
+                return (result, state.stackExhausted)
             }
         }
     }
@@ -78,7 +101,6 @@ extension Parser {
 extension Parser.State {
     /// source_file = statement_list EOF ; (whose items are top_level_items)
     mutating func parseSourceFile() -> ParseResult {
-        collectCommentsAndLexicalDiagnostics()
         skipTrivia()
         var items: [TopLevelItem] = []
         while true {
@@ -186,26 +208,34 @@ extension Parser.State {
             isIncomplete: endOfInputErrors > 0 && otherErrors == 0)
     }
 
-    /// One pass over all tokens: comments for the formatter, and the lexer's diagnostics.
-    mutating func collectCommentsAndLexicalDiagnostics() {
-        for token in tokens {
-            switch token.kind {
-            case .lineComment: comments.append(Comment(kind: .line, span: span(of: token)))
-            case .blockComment: comments.append(Comment(kind: .block, span: span(of: token)))
-            case .docComment: comments.append(Comment(kind: .doc, span: span(of: token)))
-            default: break
-            }
-            guard token.error != .none, let diagnostic = LexicalDiagnostics.diagnostic(for: token, in: file) else {
-                continue
-            }
-            diagnostics.append(diagnostic)
-            // An unterminated `"""` string or block comment runs to the end of the input: the
-            // REPL should ask for more rather than report it.
-            let runsToEnd = token.error == .unterminatedBlockComment
-                || (token.error == .unterminatedString && token.flags.contains(.multiline))
-            if diagnostic.severity == .error {
-                if runsToEnd { endOfInputErrors += 1 } else { otherErrors += 1 }
-            }
+    /// Comments for the formatter, and the lexer's diagnostics: from the tokens at `notable`,
+    /// or from every token when the lexer could not say which those are.
+    mutating func collectCommentsAndLexicalDiagnostics(_ notable: [UInt32]?) {
+        if let notable {
+            for position in notable { collectCommentOrLexicalDiagnostic(tokens[Int(position)]) }
+        } else {
+            for token in tokens { collectCommentOrLexicalDiagnostic(token) }
+        }
+    }
+
+    /// Records `token` if it is a comment or carries a lexical error.
+    private mutating func collectCommentOrLexicalDiagnostic(_ token: Token) {
+        switch token.kind {
+        case .lineComment: comments.append(Comment(kind: .line, span: span(of: token)))
+        case .blockComment: comments.append(Comment(kind: .block, span: span(of: token)))
+        case .docComment: comments.append(Comment(kind: .doc, span: span(of: token)))
+        default: break
+        }
+        guard token.error != .none, let diagnostic = LexicalDiagnostics.diagnostic(for: token, in: file) else {
+            return
+        }
+        diagnostics.append(diagnostic)
+        // An unterminated `"""` string or block comment runs to the end of the input: the
+        // REPL should ask for more rather than report it.
+        let runsToEnd = token.error == .unterminatedBlockComment
+            || (token.error == .unterminatedString && token.flags.contains(.multiline))
+        if diagnostic.severity == .error {
+            if runsToEnd { endOfInputErrors += 1 } else { otherErrors += 1 }
         }
     }
 }
