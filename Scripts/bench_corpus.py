@@ -193,7 +193,8 @@ def build(agreement_count, seed):
         people[ident] = person
     mentors = [ident for ident, _ in names[:mentor_count]]
     mentees = [ident for ident, _ in names[mentor_count:]]
-    credentialed = [m for m in mentors if "credentialed" in people[m]["completed"]]
+    credentialed = [m for m in mentors if "credentialed" in people[m]["completed"]]  # ordered, for rng.choice
+    is_credentialed = set(credentialed)
 
     # Which agreements break which rule: about 2%, at least one of each kind when N allows.
     kinds = [kind for kind, (weight, _) in BREAKS.items() for _ in range(weight)]
@@ -230,9 +231,9 @@ def build(agreement_count, seed):
     for index, mentee in enumerate(mentees):
         kind = breaks.get(index)
         mentor = mentor_of[index]
-        if kind == "candidate_without_co_mentor" and mentor in credentialed:
+        if kind == "candidate_without_co_mentor" and mentor in is_credentialed:
             # Needs a candidate as mentor; swapping keeps the load, so capacity is untouched.
-            candidates = [m for m in mentors if m not in credentialed and load[m] < MAX_MENTEES]
+            candidates = [m for m in mentors if m not in is_credentialed and load[m] < MAX_MENTEES]
             if candidates:
                 load[mentor] -= 1
                 mentor = rng.choice(candidates)
@@ -264,7 +265,7 @@ def build(agreement_count, seed):
         end = add_months(start, term_months)
         agreement = {"id": f"{mentee}_with_{mentor.rsplit('_', 1)[1]}", "mentor": mentor, "mentee": mentee,
                      "start": start.isoformat()}
-        if mentor not in credentialed and kind != "candidate_without_co_mentor":
+        if mentor not in is_credentialed and kind != "candidate_without_co_mentor":
             agreement["co_mentor"] = rng.choice(credentialed)
         if term_months != PROGRAM_TERM_MONTHS:
             agreement["term"] = f"{term_months} months"
