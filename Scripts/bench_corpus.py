@@ -232,7 +232,7 @@ def build(agreement_count, seed):
         kind = breaks.get(index)
         mentor = mentor_of[index]
         if kind == "candidate_without_co_mentor" and mentor in is_credentialed:
-            # Needs a candidate as mentor; swapping keeps the load, so capacity is untouched.
+            # Needs a candidate as mentor: move to one with room (capacity is counted at the end).
             candidates = [m for m in mentors if m not in is_credentialed and load[m] < MAX_MENTEES]
             if candidates:
                 load[mentor] -= 1
