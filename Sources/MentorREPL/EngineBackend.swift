@@ -48,21 +48,29 @@ public final class EngineBackend: REPLBackend {
     public func load(_ paths: [String]) -> REPLOutput {
         var output = REPLOutput()
         var files: [SourceFile] = []
-        for path in paths {
+        // Folders are searched for `*.mentor` as `check` searches them; `:reload` searches them again.
+        let discovery = SourceDiscovery.discover(paths)
+        for problem in discovery.problems {
+            let path = DisplayText.escapeControls(problem.path)
+            output.stderr += problem.isLoop ? "mentor: warning: '\(path)': \(problem.reason)\n" : "mentor: cannot read '\(path)': \(problem.reason)\n"
+        }
+        for path in discovery.files {
             switch FileSystemReader(acceptsSpecialFiles: true).read(path) {
             case .success(let bytes):
                 files.append(engine.addSource(path: path, bytes: bytes))
-                if !loadedFiles.contains(path) { loadedFiles.append(path) }
             case .failure(let error):
                 output.stderr += "mentor: cannot read '\(DisplayText.escapeControls(path))': \(error.reason)\n"
             }
+        }
+        for path in paths where !loadedFiles.contains(path) && !discovery.problems.contains(where: { $0.path == path }) {
+            loadedFiles.append(path)
         }
         let loaded = engine.load(files, replacing: true)
         output.stderr += render(loaded.diagnostics)
         let failures = engine.runScripts()
         output.stderr += render(failures)
         if !files.isEmpty, !loaded.hasErrors {
-            output.stdout += "loaded \(files.count == 1 ? "1 file" : "\(files.count) files") (\(loaded.declared.count) declarations)\n"
+            output.stdout += "loaded \(plural(files.count, "file")) (\(plural(loaded.declared.count, "declaration")))\n"
         }
         return output
     }

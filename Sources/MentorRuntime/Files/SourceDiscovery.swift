@@ -2,57 +2,35 @@
 import Glibc
 #endif
 import MentorDiagnostics
-import MentorRuntime
 
-/// The `.mentor` files under the paths a user named, in sorted order.
-struct SourceDiscovery {
+/// The `.mentor` files under the paths a user named, in sorted order (`check`, `fmt`, the REPL's `:load`).
+public struct SourceDiscovery {
     /// A path that could not be read or walked.
-    struct Problem {
-        let path: String
-        let reason: String
+    public struct Problem: Sendable {
+        /// The path as the user would recognise it.
+        public let path: String
+        /// The system's reason, or what is wrong with the entry.
+        public let reason: String
         /// True for a directory link loop (a warning), false for an I/O error.
-        let isLoop: Bool
+        public let isLoop: Bool
     }
 
-    private(set) var files: [String] = []
-    private(set) var problems: [Problem] = []
+    /// The files found, in order.
+    public private(set) var files: [String] = []
+    /// The paths that could not be read or walked.
+    public private(set) var problems: [Problem] = []
     private var visitedDirectories = Set<String>()
 
     /// Walks `paths`: files are taken as given; directories are searched recursively for `*.mentor`,
     /// skipping names that begin with `.`, following directory links once.
-    static func discover(_ paths: [String]) -> SourceDiscovery {
+    public static func discover(_ paths: [String]) -> SourceDiscovery {
         var discovery = SourceDiscovery()
         for path in paths { discovery.visit(path, named: true) }
         return discovery
     }
 
-    /// Discovers and reads the sources under `paths` into `engine`, reporting problems on
-    /// standard error (a link loop as a warning); `ioFailed` is true when any path could not be read.
-    static func readSources(_ paths: [String], into engine: Engine, context: CLIContext) -> (files: [SourceFile], ioFailed: Bool) {
-        let discovery = discover(paths)
-        var ioFailed = false
-        for problem in discovery.problems {
-            let path = DisplayText.escapeControls(problem.path)
-            if problem.isLoop {
-                context.writeErr("mentor: warning: '\(path)': \(problem.reason)\n")
-            } else {
-                context.writeErr("mentor: cannot read '\(path)': \(problem.reason)\n")
-                ioFailed = true
-            }
-        }
-        var files: [SourceFile] = []
-        for path in discovery.files {
-            guard let bytes = readUserFile(path, context: context) else {
-                ioFailed = true
-                continue
-            }
-            files.append(engine.addSource(path: path, bytes: bytes))
-        }
-        return (files, ioFailed)
-    }
-
     /// A file name's bytes with each byte that is not UTF-8 written as `\x{FF}`.
-    static func displayName(_ bytes: [UInt8]) -> String {
+    public static func displayName(_ bytes: [UInt8]) -> String {
         var result = ""
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
