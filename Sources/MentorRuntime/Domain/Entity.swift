@@ -12,8 +12,8 @@ public final class Entity: @unchecked Sendable {
     public let index: Int
     /// The declared name (`ana_dave`), or the number of a session, or the title of a test.
     public let id: String
-    /// The syntax it came from.
-    public let declaration: Declaration
+    /// What it keeps of the syntax it came from (spans for diagnostics, header facts).
+    public let declaration: DeclarationSite
     /// The declaration's title, if given.
     public internal(set) var title: String?
     /// Field values after evaluation and type checks, by field name.
@@ -31,7 +31,7 @@ public final class Entity: @unchecked Sendable {
     /// a set: it holds at most a few names, and every field of every entity passes through it.
     var fieldsInProgress: [String] = []
 
-    init(kind: DeclarationKind, index: Int, id: String, declaration: Declaration, isCopy: Bool = false) {
+    init(kind: DeclarationKind, index: Int, id: String, declaration: DeclarationSite, isCopy: Bool = false) {
         self.kind = kind
         self.index = index
         self.id = id

@@ -19,6 +19,8 @@ extension Engine {
                     entity.pendingFields[name] = nil
                 }
             }
+            // An emptied dictionary keeps its storage; drop it, or every entity holds a table for nothing.
+            if entity.pendingFields.isEmpty { entity.pendingFields = [:] }
             if case .string(let title)? = entity.fields["title"] {
                 entity.title = title
                 entity.fields["title"] = nil
@@ -33,10 +35,7 @@ extension Engine {
     }
 
     private func span(of field: String, in entity: Entity) -> Span {
-        for case .field(let given) in entity.declaration.members where given.name.name == field {
-            return given.value.span
-        }
-        return entity.nameSpan
+        entity.declaration.givenFields.first { $0.name == field }?.valueSpan ?? entity.nameSpan
     }
 
     private func declarationChecks(_ entity: Entity) -> [Diagnostic] {
@@ -118,10 +117,8 @@ extension Engine {
 
     /// The span of key `key` in a record literal given as field `field` of `entity`.
     private func keySpan(_ key: String, in entity: Entity, field: String) -> Span? {
-        for case .field(let given) in entity.declaration.members where given.name.name == field {
-            if case .record(let fields) = given.value.kind {
-                return fields.first { $0.name.name == key }?.name.span
-            }
+        for given in entity.declaration.givenFields where given.name == field && !given.recordKeys.isEmpty {
+            return given.recordKeys.first { $0.name == key }?.span
         }
         return nil
     }
