@@ -11,9 +11,11 @@ struct Declarer {
     private(set) var scripts: [ScriptCode] = []
     private(set) var newEntities: [Entity] = []
     private(set) var declaredSummaries: [String] = []
-    /// Declarations paired with their entities, for the resolve pass, grouped by file so
-    /// resolving file after file stays linear in the number of declarations.
-    private var pending: [FileID: [(Declaration, Entity)]] = [:]
+    /// Entities with where their declarations stand in their file's tree, for the resolve pass,
+    /// grouped by file so resolving file after file stays linear in the number of declarations.
+    /// Positions rather than `Declaration` copies: a copy is a large struct, and holding one per
+    /// entity was a tenth of the peak memory of `mentor check`.
+    private var pending: [FileID: [PendingDeclaration]] = [:]
     private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
 
     init(engine: Engine, replacing: Bool, echo: Bool = false) {
@@ -28,10 +30,10 @@ struct Declarer {
     // MARK: Declaring
 
     mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool) {
-        for item in syntax.items {
+        for (position, item) in syntax.items.enumerated() {
             switch item {
             case .declaration(let declaration):
-                declareTopLevel(declaration, isStandard: isStandard)
+                declareTopLevel(declaration, at: position, in: syntax.file, isStandard: isStandard)
             case .statement(let statement):
                 switch statement.kind {
                 case .letBinding(let name, _):
@@ -75,7 +77,7 @@ struct Declarer {
         return true
     }
 
-    private mutating func declareTopLevel(_ declaration: Declaration, isStandard: Bool) {
+    private mutating func declareTopLevel(_ declaration: Declaration, at position: Int, in file: FileID, isStandard: Bool) {
         let kind = declaration.kind
         guard DeclarationKind.topLevel.contains(kind) else {
             diagnostics.append(Diagnostic(.misplacedDeclaration, .error, "a `\(kind.rawValue)` cannot stand at the top level", at: declaration.kindSpan,
@@ -112,15 +114,16 @@ struct Declarer {
             globals.define(name.name, .entity(entity), span: name.span)
         }
         newEntities.append(entity)
-        pending[declaration.span.file, default: []].append((declaration, entity))
-        declareChildren(of: declaration, entity: entity)
+        pending[file, default: []].append(PendingDeclaration(item: position, member: nil, entity: entity))
+        declareChildren(of: declaration, at: position, in: file, entity: entity)
         declaredSummaries.append("\(kind.rawValue) \(id)")
     }
 
-    private mutating func declareChildren(of declaration: Declaration, entity: Entity) {
+    private mutating func declareChildren(of declaration: Declaration, at position: Int, in file: FileID, entity: Entity) {
         var seenNames: [String: Span] = [:]
         var lastNumber: Int64 = 0
-        for case .nested(let child) in declaration.members {
+        for (memberPosition, member) in declaration.members.enumerated() {
+            guard case .nested(let child) = member else { continue }
             guard DomainSchema.nestedKinds(of: declaration.kind).contains(child.kind) else {
                 diagnostics.append(Diagnostic(.misplacedDeclaration, .error,
                                               "a `\(child.kind.rawValue)` cannot stand inside a `\(declaration.kind.rawValue)`", at: child.kindSpan,
@@ -159,7 +162,7 @@ struct Declarer {
             let childEntity = model.add(kind: child.kind, id: childID, declaration: child, parent: entity)
             childEntity.title = Declarer.plainText(child.title)
             newEntities.append(childEntity)
-            pending[child.span.file, default: []].append((child, childEntity))
+            pending[file, default: []].append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity))
         }
     }
 
@@ -206,8 +209,14 @@ struct Declarer {
             scripts.append(ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements, echo: echo))
         }
         // Declarations of this file.
-        for (declaration, entity) in pending.removeValue(forKey: file.id) ?? [] {
-            resolveDeclaration(declaration, entity, file: file)
+        for site in pending.removeValue(forKey: file.id) ?? [] {
+            guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
+            if let member = site.member {
+                guard case .nested(let child) = declaration.members[member] else { continue }
+                resolveDeclaration(child, site.entity, file: file)
+            } else {
+                resolveDeclaration(declaration, site.entity, file: file)
+            }
         }
     }
 
@@ -283,4 +292,12 @@ struct Declarer {
         default: []
         }
     }
+}
+
+/// A declared entity waiting for the resolve pass, with where its declaration stands in its
+/// file's tree: top-level item `item`, and within it member `member` for a nested declaration.
+private struct PendingDeclaration {
+    let item: Int
+    let member: Int?
+    let entity: Entity
 }
