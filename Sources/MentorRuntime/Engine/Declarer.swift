@@ -237,13 +237,13 @@ struct Declarer {
             var resolver = makeResolver(context: .script, file: file)
             let code = resolver.resolveExpression(title)
             diagnostics += resolver.diagnostics
-            entity.pendingFields["title"] = PendingField(code: code, nameSpan: title.span, type: .string)
+            entity.addPending(PendingField(slot: KindSchema.titleSlot, code: code, nameSpan: title.span, type: .string))
         }
         if let target = declaration.target {
             var resolver = makeResolver(context: .script, file: file)
             let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
             diagnostics += resolver.diagnostics
-            entity.pendingFields["for"] = PendingField(code: code, nameSpan: target.span, type: .entity(.agreement))
+            entity.addPending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: .entity(.agreement)))
         } else if declaration.kind == .agenda {
             diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
                                           at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
@@ -275,7 +275,7 @@ struct Declarer {
             resolver.symbols = Declarer.symbols(in: type)
             let code = resolver.resolveExpression(field.value)
             diagnostics += resolver.diagnostics
-            entity.pendingFields[name] = PendingField(code: code, nameSpan: field.name.span, type: type)
+            entity.addPending(PendingField(slot: kindSchema.slotIndex[name]!, code: code, nameSpan: field.name.span, type: type))
         }
         for required in DomainSchema.requiredFields(of: declaration.kind) where !given.contains(where: { $0.name == required }) {
             diagnostics.append(Diagnostic(.missingField, .error,
