@@ -28,8 +28,9 @@ public struct DeclarationSite: Sendable {
     public let isWarning: Bool
     /// The text of the `///` comments before the declaration.
     public let docComment: String?
-    /// The fields the body gives, in source order.
-    public let givenFields: [GivenField]
+    /// The fields the body gives, in source order; recorded when the declaration is resolved
+    /// (not when it is declared, while every file's tree is still held).
+    public internal(set) var givenFields: [GivenField] = []
 
     /// Keeps the site of `declaration`.
     public init(_ declaration: Declaration) {
@@ -39,6 +40,10 @@ public struct DeclarationSite: Sendable {
         number = declaration.number
         isWarning = declaration.isWarning
         docComment = declaration.docComment
+    }
+
+    /// Records the fields `declaration` gives, for diagnostics about their values.
+    mutating func recordGivenFields(of declaration: Declaration) {
         var given: [GivenField] = []
         given.reserveCapacity(declaration.members.count { if case .field = $0 { true } else { false } })
         for case .field(let field) in declaration.members {

@@ -13,7 +13,7 @@ public final class Entity: @unchecked Sendable {
     /// The declared name (`ana_dave`), or the number of a session, or the title of a test.
     public let id: String
     /// What it keeps of the syntax it came from (spans for diagnostics, header facts).
-    public let declaration: DeclarationSite
+    public internal(set) var declaration: DeclarationSite
     /// The declaration's title, if given.
     public internal(set) var title: String?
     /// The entity this one is nested in (goal → agreement, step → pathway, session → agenda).

@@ -227,6 +227,7 @@ struct Declarer {
     }
 
     private mutating func resolveDeclaration(_ declaration: Declaration, _ entity: Entity, file: SourceFile) {
+        entity.declaration.recordGivenFields(of: declaration)
         if declaration.kind == .rule || declaration.kind == .test {
             var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, file: file)
             let statements = resolver.resolveStatements(declaration.body)
