@@ -36,7 +36,7 @@ extension Engine {
                     standardLoaded = true
                     let std = sources.add(path: StandardLibrary.path, text: StandardLibrary.source)
                     queue.append(std)
-                    results.append(Parser.parse(std))
+                    results.append(ParallelParsing.parseCompact(std))
                 case .path(let relative):
                     switch resolveImport(relative, from: file, span: importDecl.targetSpan) {
                     case .failed(let diagnostic):
@@ -44,7 +44,7 @@ extension Engine {
                     case .loaded(let imported):
                         queue.append(imported)
                         userFiles.append(imported.id)
-                        results.append(Parser.parse(imported))
+                        results.append(ParallelParsing.parseCompact(imported))
                     case .alreadyLoaded:
                         break
                     }
