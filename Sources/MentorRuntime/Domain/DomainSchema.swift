@@ -179,8 +179,9 @@ enum DomainSchema {
     }
 }
 
-/// One declaration kind's fields and computed members, with lookup tables.
-struct KindSchema: Sendable {
+/// One declaration kind's fields and computed members, with lookup tables. A class: every
+/// entity refers to its kind's schema, and a reference is one word and one retain.
+final class KindSchema: Sendable {
     /// Declared fields in documentation order.
     let fields: [(name: String, type: FieldType)]
     /// Declared field types by name.
@@ -189,12 +190,33 @@ struct KindSchema: Sendable {
     let computed: Set<String>
     /// Computed member names in documentation order.
     let computedInOrder: [String]
+    /// The names of an entity's field slots: `title` and `for` (evaluated like fields, then
+    /// kept apart), then the declared fields in documentation order.
+    let slotNames: [String]
+    /// The slot of each name in `slotNames`.
+    let slotIndex: [String: Int]
+    /// Each slot's position in name order, so fields are evaluated in the same order as before
+    /// they were stored by slot (diagnostics of equal position keep that order).
+    let nameRank: [Int]
+
+    /// The slot of the title; slots from `firstDeclaredSlot` on are the declared fields.
+    static let titleSlot = 0
+    /// The slot of an agenda's `for` target.
+    static let forSlot = 1
+    /// The first declared field's slot.
+    static let firstDeclaredSlot = 2
 
     init(_ kind: DeclarationKind) {
         fields = DomainSchema.declaredFields(of: kind)
         fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         computedInOrder = DomainSchema.declaredComputedMembers(of: kind)
         computed = Set(computedInOrder)
+        let names = ["title", "for"] + fields.map(\.name)
+        slotNames = names
+        slotIndex = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var rank = Array(repeating: 0, count: names.count)
+        for (position, slot) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[slot] = position }
+        nameRank = rank
     }
 }
 

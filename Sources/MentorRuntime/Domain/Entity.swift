@@ -12,38 +12,97 @@ public final class Entity: @unchecked Sendable {
     public let index: Int
     /// The declared name (`ana_dave`), or the number of a session, or the title of a test.
     public let id: String
-    /// The syntax it came from.
-    public let declaration: Declaration
+    /// What it keeps of the syntax it came from (spans for diagnostics, header facts).
+    public internal(set) var declaration: DeclarationSite
     /// The declaration's title, if given.
     public internal(set) var title: String?
-    /// Field values after evaluation and type checks, by field name.
-    public internal(set) var fields: [String: Value] = [:]
     /// The entity this one is nested in (goal → agreement, step → pathway, session → agenda).
     public internal(set) var parent: Entity?
     /// Nested entities in declaration order (steps, goals, sessions).
     public internal(set) var children: [Entity] = []
     /// True for a `with` copy.
     public let isCopy: Bool
+    /// The kind's field slots and member tables.
+    let schema: KindSchema
+    /// Field values after evaluation and type checks, by slot of `schema`. A short list rather
+    /// than a table by name: an entity gives a handful of fields, so finding a slot is a few
+    /// integer compares, where a `[String: Value]` hashed the name on every access and held a
+    /// hash table per entity.
+    private(set) var storedFields: [StoredField] = []
     /// Field expressions not evaluated yet; fields are evaluated on first use, so declarations
     /// may refer to each other in any order.
-    var pendingFields: [String: PendingField] = [:]
-    /// Fields being evaluated right now, to report a field that depends on itself. A list, not
-    /// a set: it holds at most a few names, and every field of every entity passes through it.
-    var fieldsInProgress: [String] = []
+    private(set) var pendingFields: [PendingField] = []
+    /// Slots of the fields being evaluated right now, to report a field that depends on itself.
+    var fieldsInProgress: [Int] = []
 
-    init(kind: DeclarationKind, index: Int, id: String, declaration: Declaration, isCopy: Bool = false) {
+    init(kind: DeclarationKind, index: Int, id: String, declaration: DeclarationSite, isCopy: Bool = false) {
         self.kind = kind
         self.index = index
         self.id = id
         self.declaration = declaration
         self.isCopy = isCopy
+        schema = DomainSchema.schema(of: kind)
+    }
+
+    /// Field values after evaluation and type checks, by field name.
+    public var fields: [String: Value] {
+        Dictionary(uniqueKeysWithValues: storedFields.map { (schema.slotNames[$0.slot], $0.value) })
+    }
+
+    /// The value of field `name`, if evaluated and present.
+    func field(_ name: String) -> Value? {
+        guard let slot = schema.slotIndex[name] else { return nil }
+        return value(at: slot)
+    }
+
+    /// The value in `slot`, if evaluated and present.
+    @inline(__always)
+    func value(at slot: Int) -> Value? {
+        for stored in storedFields where stored.slot == slot { return stored.value }
+        return nil
+    }
+
+    /// Stores `value` in `slot`, or clears the slot for nil.
+    func setValue(_ value: Value?, at slot: Int) {
+        if let position = storedFields.firstIndex(where: { $0.slot == slot }) {
+            if let value { storedFields[position].value = value } else { storedFields.remove(at: position) }
+        } else if let value {
+            storedFields.append(StoredField(slot: slot, value: value))
+        }
+    }
+
+    /// The expression waiting in `slot`, if any.
+    @inline(__always)
+    func pendingField(at slot: Int) -> PendingField? {
+        for pending in pendingFields where pending.slot == slot { return pending }
+        return nil
+    }
+
+    /// Records `field`'s expression to evaluate on first use.
+    func addPending(_ field: PendingField) {
+        if let position = pendingFields.firstIndex(where: { $0.slot == field.slot }) {
+            pendingFields[position] = field
+        } else {
+            pendingFields.append(field)
+        }
+    }
+
+    /// Forgets the expression waiting in `slot`; the list's storage goes with its last entry.
+    func removePending(at slot: Int) {
+        guard let position = pendingFields.firstIndex(where: { $0.slot == slot }) else { return }
+        if pendingFields.count == 1 { pendingFields = [] } else { pendingFields.remove(at: position) }
+    }
+
+    /// The slots still waiting, in field-name order.
+    var pendingSlotsByName: [Int] {
+        pendingFields.map(\.slot).sorted { schema.nameRank[$0] < schema.nameRank[$1] }
     }
 
     /// A copy with the same identity, for `with { … }`.
     func copy() -> Entity {
         let copy = Entity(kind: kind, index: index, id: id, declaration: declaration, isCopy: true)
         copy.title = title
-        copy.fields = fields
+        copy.storedFields = storedFields
         copy.parent = parent
         copy.children = children
         copy.pendingFields = pendingFields
@@ -54,8 +113,15 @@ public final class Entity: @unchecked Sendable {
     public var nameSpan: Span { declaration.nameSpan }
 }
 
+/// A field value in its slot.
+struct StoredField {
+    let slot: Int
+    var value: Value
+}
+
 /// A field's resolved expression, waiting to be evaluated.
 struct PendingField {
+    let slot: Int
     let code: Code
     let nameSpan: Span
     let type: FieldType

@@ -20,15 +20,18 @@ extension ProgramModel {
         case "title": return entity.title.map { Value.string($0) } ?? Value.none
         default: break
         }
-        if !entity.pendingFields.isEmpty, entity.pendingFields[name] != nil { return try force(entity, name, interpreter: interpreter) }
-        if let value = entity.fields[name] { return value }
-        let schema = DomainSchema.schema(of: entity.kind)
-        if schema.fieldTypes[name] != nil {
-            if entity.kind == .agreement, DomainSchema.programDefaults.contains(name),
-               let program = entities(of: .program).first, let value = current(program).fields[name] {
-                return value
+        let schema = entity.schema
+        // One lookup by name; the slot then finds the pending expression or the value.
+        if let slot = schema.slotIndex[name] {
+            if !entity.pendingFields.isEmpty, entity.pendingField(at: slot) != nil { return try force(entity, slot: slot, interpreter: interpreter) }
+            if let value = entity.value(at: slot) { return value }
+            if slot >= KindSchema.firstDeclaredSlot {
+                if entity.kind == .agreement, DomainSchema.programDefaults.contains(name),
+                   let program = entities(of: .program).first, let value = current(program).field(name) {
+                    return value
+                }
+                return Value.none
             }
-            return Value.none
         }
         guard schema.computed.contains(name) else { return nil }
         let cacheable = overrides.isEmpty && restriction == nil && !entity.isCopy
@@ -38,28 +41,29 @@ extension ProgramModel {
         return value
     }
 
-    /// Evaluates a pending field, checks its type and stores it.
+    /// Evaluates the pending field in `slot`, checks its type and stores it.
     @discardableResult
-    func force(_ entity: Entity, _ name: String, interpreter: Interpreter) throws -> Value {
-        guard let pending = entity.pendingFields[name] else { return entity.fields[name] ?? .none }
-        if entity.fieldsInProgress.contains(name) {
+    func force(_ entity: Entity, slot: Int, interpreter: Interpreter) throws -> Value {
+        guard let pending = entity.pendingField(at: slot) else { return entity.value(at: slot) ?? .none }
+        let name = entity.schema.slotNames[slot]
+        if entity.fieldsInProgress.contains(slot) {
             throw RuntimeError(.letCycle, "field `\(name)` of `\(entity.id)` depends on its own value", at: pending.nameSpan)
         }
-        entity.fieldsInProgress.append(name)
+        entity.fieldsInProgress.append(slot)
         defer { entity.fieldsInProgress.removeLast() }
         let value = try interpreter.evaluate(pending.code, Frame(size: 0, parent: nil))
         if let problem = FieldTypeChecker.check(value, against: pending.type, model: self) {
             throw RuntimeError(.fieldTypeMismatch, "`\(name)` must be \(pending.type.description), but this is \(problem)",
                                at: pending.code.span, label: "expected \(pending.type.description)")
         }
-        entity.fields[name] = value
-        entity.pendingFields[name] = nil
+        entity.setValue(value, at: slot)
+        entity.removePending(at: slot)
         return value
     }
 
     /// Evaluates every pending field of `entity`.
     func forceAll(_ entity: Entity, interpreter: Interpreter) throws {
-        for name in entity.pendingFields.keys.sorted() { try force(entity, name, interpreter: interpreter) }
+        for slot in entity.pendingSlotsByName { try force(entity, slot: slot, interpreter: interpreter) }
     }
 
     /// A field's value, falling back to the programme's default; `none` when absent.
@@ -80,7 +84,7 @@ extension ProgramModel {
         case (.person, "agreements"):
             return .list(entities(of: .agreement).map(current).filter { agreement in
                 ["mentor", "mentee", "co_mentor"].contains { role in
-                    if case .entity(let person)? = agreement.fields[role] { return person.index == entity.index }
+                    if case .entity(let person)? = agreement.field(role) { return person.index == entity.index }
                     return false
                 }
             }.map { .entity($0) })
@@ -92,7 +96,7 @@ extension ProgramModel {
             return pathwaySteps(of: entity).last { completed.contains($0.id) }.map { .entity($0) } ?? .none
         case (.competency, "holders"):
             return .list(entities(of: .person).map(current).filter { person in
-                guard case .list(let held)? = person.fields["competencies"] else { return false }
+                guard case .list(let held)? = person.field("competencies") else { return false }
                 return held.contains { if case .entity(let c) = $0 { c.index == entity.index } else { false } }
             }.map { .entity($0) })
         case (.pathway, "steps"):
@@ -102,7 +106,7 @@ extension ProgramModel {
         case (.agenda, "sessions"):
             return .list(entity.children.map { .entity(current($0)) })
         case (.agenda, "agreement"):
-            return entity.fields["for"] ?? .none
+            return entity.field("for") ?? .none
         case (.session, "number"):
             return .integer(entity.declaration.number ?? 0)
         case (.rule, "severity"):
@@ -119,7 +123,7 @@ extension ProgramModel {
         // otherwise use an index built once, which keeps `mentees` over all people linear.
         if !overrides.isEmpty || restriction != nil {
             return entities(of: .agreement).map(current).filter { agreement in
-                if case .entity(let party)? = agreement.fields[role] { return party.index == person.index }
+                if case .entity(let party)? = agreement.field(role) { return party.index == person.index }
                 return false
             }
         }
@@ -127,7 +131,7 @@ extension ProgramModel {
             var index: [String: [Int: [Entity]]] = [:]
             for agreement in entities(of: .agreement) {
                 for partyRole in ["mentor", "mentee", "co_mentor"] {
-                    if case .entity(let party)? = agreement.fields[partyRole] {
+                    if case .entity(let party)? = agreement.field(partyRole) {
                         index[partyRole, default: [:]][party.index, default: []].append(agreement)
                     }
                 }
@@ -141,7 +145,7 @@ extension ProgramModel {
         var seen = Set<Int>()
         var result: [Value] = []
         for agreement in agreements {
-            if case .entity(let person)? = agreement.fields[role], seen.insert(person.index).inserted {
+            if case .entity(let person)? = agreement.field(role), seen.insert(person.index).inserted {
                 result.append(.entity(current(person)))
             }
         }
@@ -150,13 +154,13 @@ extension ProgramModel {
 
     /// The steps of a person's pathway, in order.
     func pathwaySteps(of person: Entity) -> [Entity] {
-        guard case .entity(let pathway)? = current(person).fields["pathway"] else { return [] }
+        guard case .entity(let pathway)? = current(person).field("pathway") else { return [] }
         return current(pathway).children
     }
 
     /// The names of the steps a person completed.
     func completedSteps(of person: Entity) -> Set<String> {
-        guard case .record(let record)? = current(person).fields["completed"] else { return [] }
+        guard case .record(let record)? = current(person).field("completed") else { return [] }
         return Set(record.fields.map(\.name))
     }
 
@@ -235,7 +239,7 @@ extension ProgramModel {
     /// The agenda declared `for` this agreement, if any.
     func agendaFor(_ agreement: Entity) -> Entity? {
         entities(of: .agenda).map(current).first { agenda in
-            if case .entity(let target)? = agenda.fields["for"] { return target.index == agreement.index }
+            if case .entity(let target)? = agenda.field("for") { return target.index == agreement.index }
             return false
         }
     }
@@ -247,7 +251,7 @@ extension ProgramModel {
         for session in agenda?.children ?? [] {
             if let number = session.declaration.number { byNumber[number] = current(session) }
         }
-        let time = agenda?.fields["at"] ?? .none
+        let time = agenda?.field("at") ?? .none
         let defaultLength = try field(agreement, "session_length", interpreter: interpreter)
         return schedule.dates.enumerated().map { offset, date in
             let number = Int64(offset + 1)
@@ -256,10 +260,10 @@ extension ProgramModel {
                 ("number", .integer(number)),
                 ("date", .date(date)),
                 ("time", time),
-                ("length", session?.fields["length"] ?? defaultLength),
+                ("length", session?.field("length") ?? defaultLength),
                 ("title", session?.title.map { .string($0) } ?? .none),
-                ("topics", session?.fields["topics"] ?? .list([])),
-                ("actions", session?.fields["actions"] ?? .list([])),
+                ("topics", session?.field("topics") ?? .list([])),
+                ("actions", session?.field("actions") ?? .list([])),
             ]))
         }
     }
@@ -281,7 +285,7 @@ extension ProgramModel {
             if let problem = FieldTypeChecker.check(field.value, against: type, model: self) {
                 throw RuntimeError(.fieldTypeMismatch, "`\(field.name)` must be \(type.description), but this is \(problem)", at: field.nameSpan)
             }
-            copy.fields[field.name] = field.value
+            copy.setValue(field.value, at: schema.slotIndex[field.name]!)
         }
         return copy
     }

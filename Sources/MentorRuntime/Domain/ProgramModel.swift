@@ -23,7 +23,7 @@ final class ProgramModel {
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
     func add(kind: DeclarationKind, id: String, declaration: Declaration, parent: Entity?) -> Entity {
-        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: declaration)
+        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: DeclarationSite(declaration))
         entity.parent = parent
         parent?.children.append(entity)
         allEntities.append(entity)

@@ -11,9 +11,11 @@ struct Declarer {
     private(set) var scripts: [ScriptCode] = []
     private(set) var newEntities: [Entity] = []
     private(set) var declaredSummaries: [String] = []
-    /// Declarations paired with their entities, for the resolve pass, grouped by file so
-    /// resolving file after file stays linear in the number of declarations.
-    private var pending: [FileID: [(Declaration, Entity)]] = [:]
+    /// Entities with where their declarations stand in their file's tree, for the resolve pass,
+    /// grouped by file so resolving file after file stays linear in the number of declarations.
+    /// Positions rather than `Declaration` copies: a copy is a large struct, and holding one per
+    /// entity was a tenth of the peak memory of `mentor check`.
+    private var pending: [FileID: [PendingDeclaration]] = [:]
     private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
 
     init(engine: Engine, replacing: Bool, echo: Bool = false) {
@@ -28,10 +30,10 @@ struct Declarer {
     // MARK: Declaring
 
     mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool) {
-        for item in syntax.items {
+        for (position, item) in syntax.items.enumerated() {
             switch item {
             case .declaration(let declaration):
-                declareTopLevel(declaration, isStandard: isStandard)
+                declareTopLevel(declaration, at: position, in: syntax.file, isStandard: isStandard)
             case .statement(let statement):
                 switch statement.kind {
                 case .letBinding(let name, _):
@@ -77,7 +79,7 @@ struct Declarer {
         return true
     }
 
-    private mutating func declareTopLevel(_ declaration: Declaration, isStandard: Bool) {
+    private mutating func declareTopLevel(_ declaration: Declaration, at position: Int, in file: FileID, isStandard: Bool) {
         let kind = declaration.kind
         guard DeclarationKind.topLevel.contains(kind) else {
             diagnostics.append(Diagnostic(.misplacedDeclaration, .error, "a `\(kind.rawValue)` cannot stand at the top level", at: declaration.kindSpan,
@@ -114,15 +116,16 @@ struct Declarer {
             globals.define(name.name, .entity(entity), span: name.span)
         }
         newEntities.append(entity)
-        pending[declaration.span.file, default: []].append((declaration, entity))
-        declareChildren(of: declaration, entity: entity)
+        pending[file, default: []].append(PendingDeclaration(item: position, member: nil, entity: entity))
+        declareChildren(of: declaration, at: position, in: file, entity: entity)
         declaredSummaries.append("\(kind.rawValue) \(id)")
     }
 
-    private mutating func declareChildren(of declaration: Declaration, entity: Entity) {
+    private mutating func declareChildren(of declaration: Declaration, at position: Int, in file: FileID, entity: Entity) {
         var seenNames: [String: Span] = [:]
         var lastNumber: Int64 = 0
-        for case .nested(let child) in declaration.members {
+        for (memberPosition, member) in declaration.members.enumerated() {
+            guard case .nested(let child) = member else { continue }
             guard DomainSchema.nestedKinds(of: declaration.kind).contains(child.kind) else {
                 diagnostics.append(Diagnostic(.misplacedDeclaration, .error,
                                               "a `\(child.kind.rawValue)` cannot stand inside a `\(declaration.kind.rawValue)`", at: child.kindSpan,
@@ -161,7 +164,7 @@ struct Declarer {
             let childEntity = model.add(kind: child.kind, id: childID, declaration: child, parent: entity)
             childEntity.title = Declarer.plainText(child.title)
             newEntities.append(childEntity)
-            pending[child.span.file, default: []].append((child, childEntity))
+            pending[file, default: []].append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity))
         }
     }
 
@@ -208,8 +211,14 @@ struct Declarer {
             scripts.append(ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements, echo: echo))
         }
         // Declarations of this file.
-        for (declaration, entity) in pending.removeValue(forKey: file.id) ?? [] {
-            resolveDeclaration(declaration, entity, file: file)
+        for site in pending.removeValue(forKey: file.id) ?? [] {
+            guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
+            if let member = site.member {
+                guard case .nested(let child) = declaration.members[member] else { continue }
+                resolveDeclaration(child, site.entity, file: file)
+            } else {
+                resolveDeclaration(declaration, site.entity, file: file)
+            }
         }
     }
 
@@ -220,6 +229,7 @@ struct Declarer {
     }
 
     private mutating func resolveDeclaration(_ declaration: Declaration, _ entity: Entity, file: SourceFile) {
+        entity.declaration.recordGivenFields(of: declaration)
         if declaration.kind == .rule || declaration.kind == .test {
             var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, file: file)
             let statements = resolver.resolveStatements(declaration.body)
@@ -230,13 +240,13 @@ struct Declarer {
             var resolver = makeResolver(context: .script, file: file)
             let code = resolver.resolveExpression(title)
             diagnostics += resolver.diagnostics
-            entity.pendingFields["title"] = PendingField(code: code, nameSpan: title.span, type: .string)
+            entity.addPending(PendingField(slot: KindSchema.titleSlot, code: code, nameSpan: title.span, type: .string))
         }
         if let target = declaration.target {
             var resolver = makeResolver(context: .script, file: file)
             let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
             diagnostics += resolver.diagnostics
-            entity.pendingFields["for"] = PendingField(code: code, nameSpan: target.span, type: .entity(.agreement))
+            entity.addPending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: .entity(.agreement)))
         } else if declaration.kind == .agenda {
             diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
                                           at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
@@ -268,7 +278,7 @@ struct Declarer {
             resolver.symbols = Declarer.symbols(in: type)
             let code = resolver.resolveExpression(field.value)
             diagnostics += resolver.diagnostics
-            entity.pendingFields[name] = PendingField(code: code, nameSpan: field.name.span, type: type)
+            entity.addPending(PendingField(slot: kindSchema.slotIndex[name]!, code: code, nameSpan: field.name.span, type: type))
         }
         for required in DomainSchema.requiredFields(of: declaration.kind) where !given.contains(where: { $0.name == required }) {
             diagnostics.append(Diagnostic(.missingField, .error,
@@ -285,4 +295,12 @@ struct Declarer {
         default: []
         }
     }
+}
+
+/// A declared entity waiting for the resolve pass, with where its declaration stands in its
+/// file's tree: top-level item `item`, and within it member `member` for a nested declaration.
+private struct PendingDeclaration {
+    let item: Int
+    let member: Int?
+    let entity: Entity
 }

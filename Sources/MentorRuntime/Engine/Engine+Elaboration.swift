@@ -8,20 +8,20 @@ extension Engine {
         interpreter.resetBudget()
         model.cache.removeAll()
         for entity in entities {
-            for name in entity.pendingFields.keys.sorted() {
+            for slot in entity.pendingSlotsByName {
                 do {
-                    try model.force(entity, name, interpreter: interpreter)
+                    try model.force(entity, slot: slot, interpreter: interpreter)
                 } catch let error as RuntimeError {
                     diagnostics.append(error.diagnostic)
-                    entity.pendingFields[name] = nil
-                    entity.fields[name] = nil
+                    entity.removePending(at: slot)
+                    entity.setValue(nil, at: slot)
                 } catch {
-                    entity.pendingFields[name] = nil
+                    entity.removePending(at: slot)
                 }
             }
-            if case .string(let title)? = entity.fields["title"] {
+            if case .string(let title)? = entity.value(at: KindSchema.titleSlot) {
                 entity.title = title
-                entity.fields["title"] = nil
+                entity.setValue(nil, at: KindSchema.titleSlot)
             }
         }
         // Members computed while fields were still being evaluated may have seen them missing.
@@ -33,10 +33,7 @@ extension Engine {
     }
 
     private func span(of field: String, in entity: Entity) -> Span {
-        for case .field(let given) in entity.declaration.members where given.name.name == field {
-            return given.value.span
-        }
-        return entity.nameSpan
+        entity.declaration.givenFields.first { $0.name == field }?.valueSpan ?? entity.nameSpan
     }
 
     private func declarationChecks(_ entity: Entity) -> [Diagnostic] {
@@ -62,7 +59,7 @@ extension Engine {
     /// The chain of `requires` that leads back to `start`, if any (reported once, at the cycle's smallest name).
     private func requiresCycle(from start: Entity) -> [String]? {
         func requires(_ entity: Entity) -> [Entity] {
-            guard case .list(let items)? = entity.fields["requires"] else { return [] }
+            guard case .list(let items)? = entity.field("requires") else { return [] }
             return items.compactMap { if case .entity(let e) = $0 { e } else { nil } }
         }
         var path: [Entity] = []
@@ -83,11 +80,11 @@ extension Engine {
     }
 
     private func completionChecks(_ person: Entity) -> [Diagnostic] {
-        guard case .record(let completed)? = person.fields["completed"] else { return [] }
+        guard case .record(let completed)? = person.field("completed") else { return [] }
         var diagnostics: [Diagnostic] = []
         let steps = model.pathwaySteps(of: person)
         let where_ = span(of: "completed", in: person)
-        guard case .entity(let pathway)? = person.fields["pathway"] else {
+        guard case .entity(let pathway)? = person.field("pathway") else {
             diagnostics.append(Diagnostic(.stepNotInPathway, .error, "`\(person.id)` lists completed steps but has no `pathway`", at: where_,
                                           help: "add `pathway: NAME` so the steps can be checked"))
             return diagnostics
@@ -118,27 +115,24 @@ extension Engine {
 
     /// The span of key `key` in a record literal given as field `field` of `entity`.
     private func keySpan(_ key: String, in entity: Entity, field: String) -> Span? {
-        for case .field(let given) in entity.declaration.members where given.name.name == field {
-            if case .record(let fields) = given.value.kind {
-                return fields.first { $0.name.name == key }?.name.span
-            }
+        for given in entity.declaration.givenFields where given.name == field && !given.recordKeys.isEmpty {
+            return given.recordKeys.first { $0.name == key }?.span
         }
         return nil
     }
 
     private func agreementChecks(_ agreement: Entity) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let fields = agreement.fields
-        if case .entity(let mentor)? = fields["mentor"], case .entity(let mentee)? = fields["mentee"], mentor.index == mentee.index {
+        if case .entity(let mentor)? = agreement.field("mentor"), case .entity(let mentee)? = agreement.field("mentee"), mentor.index == mentee.index {
             diagnostics.append(Diagnostic(.mentorIsMentee, .error, "`\(mentor.id)` is both mentor and mentee of `\(agreement.id)`",
                                           at: span(of: "mentee", in: agreement), label: "same person as the mentor",
                                           help: "an agreement is between two different people"))
         }
-        guard case .date(let start)? = fields["start"] else { return diagnostics }
+        guard case .date(let start)? = agreement.field("start") else { return diagnostics }
         let end = (try? model.agreementEnd(agreement, interpreter: interpreter)) ?? nil
         if let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil {
             for issue in schedule.issues {
-                let cadenceSpan = fields["cadence"] != nil ? span(of: "cadence", in: agreement) : agreement.nameSpan
+                let cadenceSpan = agreement.field("cadence") != nil ? span(of: "cadence", in: agreement) : agreement.nameSpan
                 switch issue {
                 case .emptyPhase(let index):
                     diagnostics.append(Diagnostic(.emptyPhase, .error, "phase \(index + 1) of the cadence of `\(agreement.id)` contains no session",
@@ -152,7 +146,7 @@ extension Engine {
                 }
             }
         }
-        if case .list(let held)? = fields["held"] {
+        if case .list(let held)? = agreement.field("held") {
             for value in held {
                 guard case .date(let date) = value else { continue }
                 if date < start || (end.map { date >= $0 } ?? false) {
@@ -162,7 +156,7 @@ extension Engine {
                 }
             }
         }
-        if case .record(let closed)? = fields["closed"] {
+        if case .record(let closed)? = agreement.field("closed") {
             if case .date(let on)? = closed["on"], on < start {
                 diagnostics.append(Diagnostic(.closedBeforeStart, .error, "agreement `\(agreement.id)` is closed on \(on), before it starts on \(start)",
                                               at: span(of: "closed", in: agreement)))
@@ -172,9 +166,9 @@ extension Engine {
                                               help: "write `closed: { on: 2026-06-01, reason: \"…\" }`"))
             }
         }
-        if case .record(let signed)? = fields["signed"] {
+        if case .record(let signed)? = agreement.field("signed") {
             let parties = ["mentor", "mentee", "co_mentor"].compactMap { role -> String? in
-                if case .entity(let person)? = fields[role] { return person.id }
+                if case .entity(let person)? = agreement.field(role) { return person.id }
                 return nil
             }
             for signature in signed.fields where !parties.contains(signature.name) {

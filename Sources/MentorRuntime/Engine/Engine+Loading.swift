@@ -20,9 +20,8 @@ extension Engine {
             userFiles.append(file.id)
         }
         // Parse every file, following imports breadth-first; each file is loaded once.
-        let parseResults = ParallelParsing.parse(queue)
+        var results = ParallelParsing.parse(queue)
         var index = 0
-        var results = parseResults
         while index < queue.count {
             let file = queue[index]
             let result = results[index]
@@ -37,7 +36,7 @@ extension Engine {
                     standardLoaded = true
                     let std = sources.add(path: StandardLibrary.path, text: StandardLibrary.source)
                     queue.append(std)
-                    results.append(Parser.parse(std))
+                    results.append(ParallelParsing.parseCompact(std))
                 case .path(let relative):
                     switch resolveImport(relative, from: file, span: importDecl.targetSpan) {
                     case .failed(let diagnostic):
@@ -45,13 +44,15 @@ extension Engine {
                     case .loaded(let imported):
                         queue.append(imported)
                         userFiles.append(imported.id)
-                        results.append(Parser.parse(imported))
+                        results.append(ParallelParsing.parseCompact(imported))
                     case .alreadyLoaded:
                         break
                     }
                 }
             }
         }
+        // `parsed` now holds the only reference to each tree, so resolving can release them file by file.
+        results = []
         if syntaxFailed {
             return LoadResult(diagnostics: sortDiagnostics(diagnostics))
         }
@@ -61,7 +62,15 @@ extension Engine {
         globals.reserveCapacity(declarationCount)
         var declarer = Declarer(engine: self, replacing: replacing, echo: echo)
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
-        for (file, syntax) in parsed { declarer.resolve(syntax, in: file) }
+        // Entities keep only their declaration sites and resolved code: release each file's syntax
+        // tree once it is resolved, so the trees, the resolved code and the field values that
+        // elaboration adds are never all held at once.
+        for position in parsed.indices {
+            let (file, syntax) = parsed[position]
+            parsed[position].1 = SourceFileSyntax(file: file.id, items: [], comments: [])
+            declarer.resolve(syntax, in: file)
+        }
+        parsed = []
         diagnostics += declarer.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
             return LoadResult(diagnostics: sortDiagnostics(diagnostics))

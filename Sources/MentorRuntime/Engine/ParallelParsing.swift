@@ -13,12 +13,19 @@ enum ParallelParsing {
     }
 
     static func parse(_ files: [SourceFile]) -> [ParseResult] {
-        if files.count < 2 { return files.map { Parser.parse($0) } }
+        if files.count < 2 { return files.map { parseCompact($0) } }
         let results = Results(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = Parser.parse(files[index])
+            let result = parseCompact(files[index])
             results.store(result, at: index)
         }
         return results.values.map { $0! }
+    }
+
+    /// Parses one file and compacts its tree (see `SyntaxCompaction`).
+    static func parseCompact(_ file: SourceFile) -> ParseResult {
+        var result = Parser.parse(file)
+        SyntaxCompaction.compact(&result.syntax)
+        return result
     }
 }
