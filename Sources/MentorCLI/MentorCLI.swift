@@ -25,9 +25,12 @@ public enum MentorCLI {
     /// Runs `mentor` with `arguments` against `context` and returns the exit code.
     public static func run(_ arguments: [String], context: CLIContext) -> Int32 {
         do {
-            let command = try MentorCommand.parseAsRoot(arguments)
+            var command = try MentorCommand.parseAsRoot(arguments)
             if let subcommand = command as? MentorSubcommand { return subcommand.execute(context) }
-            return MentorExit.usageOrIO
+            // `help` and `--help` parse to swift-argument-parser's own help command, which
+            // reports the help text by throwing it, handled below like every other message.
+            try command.run()
+            return MentorExit.success
         } catch {
             let message = MentorCommand.fullMessage(for: error)
             if MentorCommand.exitCode(for: error) == .success {
