@@ -79,7 +79,16 @@ struct RandomProgramme {
             case 4: rule(indent: "")
             case 5: text += "test \"t \\\"quoted\\\"\" {\n"; statements(indent: "  ", depth: 0); text += "}"
             case 6: text += "print("; bracketDepth += 1; expression(depth: 0); bracketDepth -= 1; text += ")"
-            default: statement(indent: "", depth: 0)
+            default:
+                // A statement opening with `{` would read as the body of a declaration just
+                // above it that has none (a body may start on the next line), so it is wrapped.
+                let startOffset = text.utf8.count
+                statement(indent: "", depth: 0)
+                let start = text.utf8.index(text.utf8.startIndex, offsetBy: startOffset)
+                if text[start...].first == "{" {
+                    text.insert("(", at: start)
+                    text += ")"
+                }
             }
             trailingComment()
             text += "\n"

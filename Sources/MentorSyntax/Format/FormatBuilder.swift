@@ -56,8 +56,12 @@ struct FormatBuilder {
             docs.append(doc)
             comments.advance(to: Self.end(of: item))
             let nextStart = index + 1 < syntax.items.count ? Self.start(of: syntax.items[index + 1]) : UInt32.max
-            docs += comments.trailing(before: nextStart)
-            pieces.append((docs, Self.isMultiLine(item, doc)))
+            let trailing = comments.trailing(before: nextStart)
+            docs += trailing
+            // A block comment after the item shares its line, so it counts towards whether the
+            // item fits (else the item breaks without the empty line a second run would add).
+            let sameLine = trailing.filter { if case .inlineComment = $0 { true } else { false } }
+            pieces.append((docs, Self.isMultiLine(item, .concat([doc] + sameLine))))
         }
         var docs: [FormatDoc] = []
         for (index, piece) in pieces.enumerated() {
