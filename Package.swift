@@ -33,6 +33,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "mentor", dependencies: ["MentorCLI"]),
+        // The properties the fuzz targets check (Fuzz/Targets, Scripts/fuzz), shared with the
+        // regression tests that replay saved findings; not shipped as a product.
+        .target(name: "MentorFuzzing", dependencies: ["MentorRuntime", "MentorREPL"]),
         // Times the lexer and parser for Scripts/bench; not shipped as a product.
         .executableTarget(name: "mentor-bench", dependencies: ["MentorSyntax"]),
         .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
@@ -46,6 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorRuntime"]),
         .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL"]),
+        .testTarget(name: "MentorFuzzingTests", dependencies: ["MentorFuzzing", "MentorRuntime"]),
     ],
     swiftLanguageModes: [.v6]
 )
