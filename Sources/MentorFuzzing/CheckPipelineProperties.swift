@@ -14,10 +14,15 @@ enum CheckPipelineProperties {
         let file = engine.addSource(path: "fuzz/input.mentor", bytes: bytes)
         let loaded = engine.load([file])
         var diagnostics = loaded.diagnostics
-        if loaded.elaborated { diagnostics += engine.check().diagnostics }
+        var stage = "stopped before the rules"
+        if loaded.elaborated {
+            let report = engine.check()
+            diagnostics += report.diagnostics
+            stage = "\(report.rules.count) rules run"
+        }
         diagnostics = engine.sortedDiagnostics(diagnostics)
         let violations = SpanChecks.violations(diagnostics, sources: engine.sources)
         if violations.isEmpty { _ = SpanChecks.renderAll(diagnostics, sources: engine.sources) }
-        return FuzzOutcome(summary: FuzzOutcome.describe(diagnostics, in: engine.sources), violations: violations)
+        return FuzzOutcome(summary: stage + "\n" + FuzzOutcome.describe(diagnostics, in: engine.sources), violations: violations)
     }
 }
