@@ -1,9 +1,10 @@
 @testable import MentorRuntime
 import Testing
 
-/// Entities live exactly as long as their engine: nested declarations (goals, steps, sessions)
-/// must not keep their parent alive, or every engine that loaded one would leak the programme.
-/// (Found by LeakSanitizer in `Scripts/sanitize address` and the `check` fuzz target.)
+/// Entities live exactly as long as their engine: neither nested declarations (goals, steps,
+/// sessions) nor fields referring to each other may keep a programme alive, or every engine
+/// that loaded one would leak it. (Found by LeakSanitizer: the parent/child cycle in
+/// `Scripts/sanitize address`, the field cycle by the `check` fuzz target.)
 @Suite("Entity lifetime")
 struct EntityLifetimeTests {
     private final class WeakEntity {
@@ -27,16 +28,24 @@ struct EntityLifetimeTests {
               step first "First step" { }
             }
             """,
+        "people supervising each other": """
+            person ana "Ana" { supervisor: dave }
+            person dave "Dave" { supervisor: ana }
+            """,
+        "competencies requiring each other": """
+            competency listening "Listening" { requires: [questioning] }
+            competency questioning "Questioning" { requires: [listening] }
+            """,
     ])
     func entitiesDieWithTheirEngine(_ example: (name: String, source: String)) {
         var watched: [WeakEntity] = []
         do {
             let engine = Engine(options: EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!), output: { _ in })
             let file = engine.addSource(path: "lifetime.mentor", bytes: Array(example.source.utf8))
-            let loaded = engine.load([file])
-            #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+            // A cycle of `requires` is reported (M0506), but its entities exist all the same.
+            _ = engine.load([file])
             watched = engine.model.allEntities.map(WeakEntity.init)
-            #expect(watched.contains { $0.entity?.parent != nil }, "the example must nest a declaration")
+            #expect(watched.count >= 2)
         }
         let survivors = watched.compactMap(\.entity).map(\.id)
         #expect(survivors == [], "\(example.name): alive after their engine: \(survivors)")
