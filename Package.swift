@@ -34,13 +34,16 @@ let package = Package(
         ),
         // Release builds link the Swift runtime statically: loading libswiftCore, Foundation-
         // Essentials (pulled in by swift-argument-parser) and a dozen other shared libraries
-        // was about 5 ms of a 12 ms `mentor check` of a small file (docs/performance-check-notes.md).
+        // was about 5 ms of a 12 ms `mentor check` of a small file (docs/performance-check.md).
         // lld, because it ignores glibc's link-time notices about `mktemp` inside the static
         // FoundationEssentials, which gold prints as warnings on every build.
         .executableTarget(
             name: "mentor", dependencies: ["MentorCLI"],
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationCollections", "-l_FoundationCShims"], .when(configuration: .release))]
         ),
+        // The properties the fuzz targets check (Fuzz/Targets, Scripts/fuzz), shared with the
+        // regression tests that replay saved findings; not shipped as a product.
+        .target(name: "MentorFuzzing", dependencies: ["MentorRuntime", "MentorREPL"]),
         // Times the lexer and parser for Scripts/bench; not shipped as a product.
         .executableTarget(name: "mentor-bench", dependencies: ["MentorSyntax"]),
         .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
@@ -60,6 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorRuntime"]),
         .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL"]),
+        .testTarget(name: "MentorFuzzingTests", dependencies: ["MentorFuzzing", "MentorRuntime"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,9 @@ public final class Entity: @unchecked Sendable {
     /// The declaration's title, if given.
     public internal(set) var title: String?
     /// The entity this one is nested in (goal → agreement, step → pathway, session → agenda).
-    public internal(set) var parent: Entity?
+    // Weak: the parent lists this entity in `children`, and the model owns every entity for
+    // its whole life, so a strong link both ways would keep a programme alive after its engine.
+    public internal(set) weak var parent: Entity?
     /// Nested entities in declaration order (steps, goals, sessions).
     public internal(set) var children: [Entity] = []
     /// True for a `with` copy.

@@ -12,6 +12,16 @@ final class ProgramModel {
     var overrides: [Int: Entity] = [:]
     /// While `violations(rule, entity)` runs: collections of that kind hold only this entity.
     var restriction: (kind: DeclarationKind, entity: Entity)?
+
+    // Fields may refer to other entities in a cycle (`requires: [b]` in `a` and `[a]` in
+    // `b`, two people supervising each other), which reference counting cannot free. Every
+    // entity lives exactly as long as its model, so the model cuts those links when it goes.
+    deinit {
+        for entity in allEntities {
+            entity.fields = [:]
+            entity.children = []
+        }
+    }
     /// Caches of computed members, keyed by entity index and member name; cleared whenever a
     /// `with` copy or a new declaration could change them.
     var cache: [Int: [String: Value]] = [:] {
