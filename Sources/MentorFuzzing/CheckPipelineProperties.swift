@@ -6,7 +6,7 @@ import MentorRuntime
 /// defaults so each input takes milliseconds; a limit being hit is a diagnostic, not a finding.
 enum CheckPipelineProperties {
     /// The limits used while fuzzing.
-    static let limits = EvaluationLimits(maxSteps: 20_000, maxCallDepth: 200, maxCollectionLength: 20_000)
+    static let limits = EvaluationLimits(maxSteps: 20_000, maxCallDepth: 200, maxStringLength: 20_000, maxListLength: 20_000)
 
     static func run(_ bytes: [UInt8]) -> FuzzOutcome {
         let options = EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!, limits: limits)

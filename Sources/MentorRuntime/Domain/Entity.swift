@@ -46,6 +46,14 @@ public final class Entity: @unchecked Sendable {
         schema = DomainSchema.schema(of: kind)
     }
 
+    /// Drops the fields and children, which may refer back to this entity in a cycle that
+    /// reference counting cannot free; for the model that owns the entity, when it goes.
+    func releaseLinks() {
+        storedFields = []
+        pendingFields = []
+        children = []
+    }
+
     /// Field values after evaluation and type checks, by field name.
     public var fields: [String: Value] {
         Dictionary(uniqueKeysWithValues: storedFields.map { (schema.slotNames[$0.slot], $0.value) })

@@ -17,10 +17,7 @@ final class ProgramModel {
     // `b`, two people supervising each other), which reference counting cannot free. Every
     // entity lives exactly as long as its model, so the model cuts those links when it goes.
     deinit {
-        for entity in allEntities {
-            entity.fields = [:]
-            entity.children = []
-        }
+        for entity in allEntities { entity.releaseLinks() }
     }
     /// Caches of computed members, keyed by entity index and member name; cleared whenever a
     /// `with` copy or a new declaration could change them.
