@@ -11,6 +11,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case check
     /// The REPL gathering lines into entries with `Engine.isIncomplete`.
     case repl
+    /// `mentor fmt`: formatting keeps the tree and comments, and formatting twice changes nothing.
+    case fmt
 
     /// Runs `bytes` down this target's path. A crash, hang or sanitizer report is a finding
     /// too, caught by libFuzzer rather than here.
@@ -20,6 +22,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .parser: ParserProperties.run(bytes)
         case .check: CheckPipelineProperties.run(bytes)
         case .repl: REPLInputProperties.run(bytes)
+        case .fmt: FormatterProperties.run(bytes)
         }
     }
 
