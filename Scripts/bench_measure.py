@@ -132,7 +132,7 @@ def measured_run(command, out, name, stdin=None, with_stderr=False):
 # ---------------------------------------------------------------- counts
 
 def rule_of(message):
-    """`... [std.smart_goals]` -> `std.smart_goals`: how check names the rule of a violation."""
+    """`... [std.smart_goals]` -> `std.smart_goals`: how check's text output names the rule of a violation."""
     if message.endswith("]") and "[" in message:
         return message[message.rindex("[") + 1:-1]
     return None
@@ -141,7 +141,7 @@ def rule_of(message):
 def mentor_counts(report):
     counts, others = {}, []
     for d in report["diagnostics"]:
-        rule = rule_of(d["message"]) if d["code"] in ("M0520", "M0521") else None
+        rule = d.get("rule") if d["code"] in ("M0520", "M0521") else None
         if rule is None:
             others.append(f"{d['code']} {d['message']}")
         else:
