@@ -63,8 +63,8 @@ struct CheckRun {
 
     static func perform(paths: [String], common: CommonOptions, context: CLIContext) -> CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
-        let (files, ioFailed) = SourceDiscovery.readSources(paths, into: engine, context: context)
-        let loaded = engine.load(files)
+        let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
+        let loaded = engine.load(read.files)
         var diagnostics = loaded.diagnostics
         var rules: [(name: String, title: String?, diagnostics: [Diagnostic])] = []
         if loaded.elaborated {
@@ -73,6 +73,6 @@ struct CheckRun {
             rules = report.rules
         }
         return CheckRun(engine: engine, diagnostics: engine.sortedDiagnostics(diagnostics), rules: rules,
-                        fileCount: engine.userFiles.count, ioFailed: ioFailed)
+                        fileCount: engine.userFiles.count, ioFailed: read.ioFailed)
     }
 }

@@ -82,7 +82,7 @@ func readUserFile(_ path: String, context: CLIContext) -> [UInt8]? {
     case .success(let bytes):
         return bytes
     case .failure(let error):
-        context.writeErr("mentor: cannot read '\(DisplayText.escapeControls(path))': \(error.reason)\n")
+        context.writeErr(SourceDiscovery.cannotRead(path, error.reason))
         return nil
     }
 }

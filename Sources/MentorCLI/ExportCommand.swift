@@ -45,8 +45,8 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
         let (agreement, paths) = ExportCommand.split(arguments)
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
-        let (files, ioFailed) = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, context: context)
-        let loaded = engine.load(files)
+        let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
+        let loaded = engine.load(read.files)
         if !loaded.diagnostics.isEmpty {
             var cap = common.diagnosticCap()
             context.writeErr(cap.render(loaded.diagnostics, with: renderer) + cap.omittedLine)
@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
             context.writeErr("nothing exported: the programme has errors\n")
             return MentorExit.programErrors
         }
-        if ioFailed {
+        if read.ioFailed {
             context.writeErr("nothing exported: some paths could not be read\n")
             return MentorExit.usageOrIO
         }

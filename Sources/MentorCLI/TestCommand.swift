@@ -16,8 +16,8 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
     func execute(_ context: CLIContext) -> Int32 {
         let engine = Engine(options: common.engineOptions(), output: context.writeOut)
         let renderer = common.renderer(for: engine, isTerminal: context.stdoutIsTerminal, context: context)
-        let (files, ioFailed) = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, context: context)
-        let loaded = engine.load(files)
+        let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
+        let loaded = engine.load(read.files)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             var cap = common.diagnosticCap()
@@ -36,7 +36,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         let passed = results.filter(\.passed).count
         output += "\(passed) passed, \(results.count - passed) failed\n"
         context.writeOut(output)
-        if ioFailed { return MentorExit.usageOrIO }
+        if read.ioFailed { return MentorExit.usageOrIO }
         return passed == results.count ? MentorExit.success : MentorExit.programErrors
     }
 }

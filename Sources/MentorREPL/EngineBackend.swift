@@ -47,22 +47,10 @@ public final class EngineBackend: REPLBackend {
     /// Loads files into the session and describes what happened.
     public func load(_ paths: [String]) -> REPLOutput {
         var output = REPLOutput()
-        var files: [SourceFile] = []
         // Folders are searched for `*.mentor` as `check` searches them; `:reload` searches them again.
-        let discovery = SourceDiscovery.discover(paths)
-        for problem in discovery.problems {
-            let path = DisplayText.escapeControls(problem.path)
-            output.stderr += problem.isLoop ? "mentor: warning: '\(path)': \(problem.reason)\n" : "mentor: cannot read '\(path)': \(problem.reason)\n"
-        }
-        for path in discovery.files {
-            switch FileSystemReader(acceptsSpecialFiles: true).read(path) {
-            case .success(let bytes):
-                files.append(engine.addSource(path: path, bytes: bytes))
-            case .failure(let error):
-                output.stderr += "mentor: cannot read '\(DisplayText.escapeControls(path))': \(error.reason)\n"
-            }
-        }
-        for path in paths where !loadedFiles.contains(path) && !discovery.problems.contains(where: { $0.path == path }) {
+        let read = SourceDiscovery.readSources(paths, into: engine) { output.stderr += $0 }
+        let files = read.files
+        for path in paths where !loadedFiles.contains(path) && !read.unreadable.contains(path) {
             loadedFiles.append(path)
         }
         let loaded = engine.load(files, replacing: true)
