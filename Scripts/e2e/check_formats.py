@@ -13,6 +13,9 @@ import tempfile
 
 from junitparser import JUnitXml
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e_runner import run_tests  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROGRAMME = os.path.join("Tests", "Fixtures", "credential-program")
 SCHEMA = os.path.join(ROOT, "Tests", "Fixtures", "sarif-schema-2.1.0.json")
@@ -63,22 +66,5 @@ def test_json_shape():
         assert {"code", "severity", "message", "file", "line", "column"} <= set(diagnostic)
 
 
-def main():
-    if "MENTOR_BINARY" not in os.environ:
-        print("check_formats.py: set MENTOR_BINARY to the built mentor", file=sys.stderr)
-        return 2
-    passed = failed = 0
-    for name, test in [(n, v) for n, v in globals().items() if n.startswith("test_")]:
-        try:
-            test()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as error:  # report every failure, then go on
-            print(f"FAIL {name}: {error}")
-            failed += 1
-    print(f"check_formats: {passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(__file__, globals()))

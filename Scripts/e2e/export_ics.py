@@ -19,6 +19,9 @@ import zoneinfo
 
 import icalendar
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e_runner import run_tests  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = os.path.join("Examples", "credential-program")
 TODAY = "2026-01-05"
@@ -205,22 +208,5 @@ def test_escaped_and_folded_text_reads_back_exactly():
     assert len(sessions) == 14 and len(reviews) == 3
 
 
-def main():
-    if "MENTOR_BINARY" not in os.environ:
-        print("export_ics.py: set MENTOR_BINARY to the built mentor", file=sys.stderr)
-        return 2
-    passed = failed = 0
-    for name, test in [(n, v) for n, v in globals().items() if n.startswith("test_")]:
-        try:
-            test()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as error:  # report every failure, then go on
-            print(f"FAIL {name}: {type(error).__name__}: {error}")
-            failed += 1
-    print(f"export_ics: {passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(__file__, globals()))

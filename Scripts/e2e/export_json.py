@@ -11,6 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e_runner import run_tests  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMA = os.path.join(ROOT, "docs", "export.schema.json")
 CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
@@ -93,22 +96,5 @@ def test_a_failed_export_leaves_the_old_file():
         assert os.listdir(folder) == ["handout.md"], os.listdir(folder)
 
 
-def main():
-    if "MENTOR_BINARY" not in os.environ:
-        print("export_json.py: set MENTOR_BINARY to the built mentor", file=sys.stderr)
-        return 2
-    passed = failed = 0
-    for name, test in [(n, v) for n, v in globals().items() if n.startswith("test_")]:
-        try:
-            test()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as error:  # report every failure, then go on
-            print(f"FAIL {name}: {type(error).__name__}: {error}")
-            failed += 1
-    print(f"export_json: {passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(__file__, globals()))

@@ -11,6 +11,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e_runner import run_tests  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MENTOR = os.environ["MENTOR_BINARY"]
 PYTHON = sys.executable
@@ -83,20 +86,5 @@ def test_repl_echo_and_print_escape_terminal_controls():
     assert b"\\u{1B}[2J" in result.stdout, result.stdout
 
 
-def main():
-    tests = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
-    passed = failed = 0
-    for test in tests:
-        try:
-            test()
-            print(f"PASS {test.__name__}")
-            passed += 1
-        except Exception as error:  # noqa: BLE001 - report every failure and go on
-            print(f"FAIL {test.__name__}: {error!r}")
-            failed += 1
-    print(f"hostile_input: {passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(__file__, globals()))

@@ -14,9 +14,11 @@ import stat
 import sys
 import tempfile
 import time
-import traceback
 
 import pexpect
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e_runner import run_tests  # noqa: E402
 
 # An entry that keeps the evaluator busy for many seconds, well inside its step budget, so
 # Ctrl-C (not the budget) is what stops it.
@@ -270,28 +272,5 @@ def test_history_survives_kill_9(workspace):
     leave(second)
 
 
-def main():
-    if "MENTOR_BINARY" not in os.environ:
-        print("repl_pty.py: set MENTOR_BINARY to the built mentor", file=sys.stderr)
-        return 2
-    tests = [value for name, value in globals().items() if name.startswith("test_")]
-    passed = failed = 0
-    for test in tests:
-        workspace = Workspace()
-        try:
-            test(workspace)
-        except Exception:  # report every failure, then go on with the next test
-            failed += 1
-            print(f"FAIL {test.__name__}")
-            traceback.print_exc(limit=2)
-        else:
-            passed += 1
-            print(f"ok   {test.__name__}")
-        finally:
-            workspace.close()
-    print(f"repl_pty: {passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(__file__, globals(), fixture=Workspace))
