@@ -277,10 +277,9 @@ extension ProgramModel {
         let schema = DomainSchema.schema(of: copy.kind)
         for field in fields {
             guard let type = schema.fieldTypes[field.name] else {
-                let suggestions = NameSuggester.suggestions(for: field.name, among: schema.fields.map(\.name))
-                throw RuntimeError(diagnostic: Diagnostic(
-                    .unknownField, .error, "\(copy.kind.rawValue) has no field `\(field.name)`", at: field.nameSpan,
-                    label: suggestions.isEmpty ? "unknown field" : nil))
+                throw RuntimeError(diagnostic: .unknownName(
+                    .unknownField, .error, "\(copy.kind.rawValue) has no field `\(field.name)`",
+                    name: field.name, at: field.nameSpan, among: schema.fields.map(\.name), label: "unknown field"))
             }
             if let problem = FieldTypeChecker.check(field.value, against: type, model: self) {
                 throw RuntimeError(.fieldTypeMismatch, "`\(field.name)` must be \(type.description), but this is \(problem)", at: field.nameSpan)

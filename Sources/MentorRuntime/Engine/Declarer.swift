@@ -39,13 +39,13 @@ struct Declarer {
                 case .letBinding(let name, _):
                     guard claim(name.name, at: name.span, what: "let") else { continue }
                     engine.statementSources[name.name] = (statement.span, statement.docComment)
-                    let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span), span: name.span)
+                    let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
                     pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("let \(name.name)")
                 case .function(let function):
                     guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
                     engine.statementSources[function.name.name] = (statement.span, statement.docComment)
-                    let index = globals.define(function.name.name, .value(.none), span: function.name.span)
+                    let index = globals.define(function.name.name, .value(.none))
                     pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("fn \(function.name.name)")
                 default:
@@ -113,7 +113,7 @@ struct Declarer {
             let record = Record(engine.standardRules.map { ($0.name, Value.entity($0.entity)) })
             globals.define("std", .value(.record(record)))
         } else if isGlobal, let name = declaration.name {
-            globals.define(name.name, .entity(entity), span: name.span)
+            globals.define(name.name, .entity(entity))
         }
         newEntities.append(entity)
         pending[file, default: []].append(PendingDeclaration(item: position, member: nil, entity: entity))
@@ -258,14 +258,12 @@ struct Declarer {
         for case .field(let field) in declaration.members {
             let name = field.name.name
             guard let type = kindSchema.fieldTypes[name] else {
-                let suggestions = NameSuggester.suggestions(for: name, among: schema.map(\.name))
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
-                diagnostics.append(Diagnostic(
-                    .unknownField, .error, "unknown field `\(name)` in \(what)", at: field.name.span,
-                    label: suggestions.isEmpty ? "unknown field" : nil,
+                diagnostics.append(.unknownName(
+                    .unknownField, .error, "unknown field `\(name)` in \(what)",
+                    name: name, at: field.name.span, among: schema.map(\.name), label: "unknown field",
                     help: schema.isEmpty ? "\(declaration.kind.withArticle) has no fields"
-                        : "the fields of \(declaration.kind.withArticle) are " + schema.map { "`\($0.name)`" }.joined(separator: ", "),
-                    suggestions: suggestions.prefix(1).map { Suggestion(span: field.name.span, replacement: $0, message: "did you mean `\($0)`?") }))
+                        : "the fields of \(declaration.kind.withArticle) are " + schema.map { "`\($0.name)`" }.joined(separator: ", ")))
                 continue
             }
             if let earlier = given.first(where: { $0.name == name })?.span {

@@ -92,11 +92,11 @@ extension Engine {
         var previous: (step: String, date: CivilDate)?
         for (name, value) in completed.fields {
             guard let position = steps.firstIndex(where: { $0.id == name }) else {
-                let suggestions = NameSuggester.suggestions(for: name, among: steps.map(\.id))
-                diagnostics.append(Diagnostic(.stepNotInPathway, .error,
-                                              "`\(name)` is not a step of pathway `\(pathway.id)`", at: keySpan(name, in: person, field: "completed") ?? where_,
-                                              label: suggestions.isEmpty ? "unknown step" : nil,
-                                              help: "the steps of `\(pathway.id)` are " + steps.map { "`\($0.id)`" }.joined(separator: ", ")))
+                diagnostics.append(.unknownName(
+                    .stepNotInPathway, .error, "`\(name)` is not a step of pathway `\(pathway.id)`",
+                    name: name, at: keySpan(name, in: person, field: "completed") ?? where_, among: steps.map(\.id),
+                    label: "unknown step",
+                    help: "the steps of `\(pathway.id)` are " + steps.map { "`\($0.id)`" }.joined(separator: ", ")))
                 continue
             }
             _ = position

@@ -61,14 +61,11 @@ enum Members {
 
     static func unknownMember(_ receiver: Value, name: String, nameSpan: Span, interpreter: Interpreter) -> RuntimeError {
         let candidates = memberNames(of: receiver, interpreter: interpreter)
-        let suggestions = NameSuggester.suggestions(for: name, among: candidates)
         var help: String?
         if case .none = receiver { help = "the value is `none`; use `??` to give a default" }
-        return RuntimeError(diagnostic: Diagnostic(
+        return RuntimeError(diagnostic: .unknownName(
             .unknownMember, .error, "\(describeType(receiver)) has no member `\(name)`",
-            at: nameSpan, label: suggestions.isEmpty ? "unknown member" : nil,
-            help: help,
-            suggestions: suggestions.prefix(1).map { Suggestion(span: nameSpan, replacement: $0, message: "did you mean `\($0)`?") }))
+            name: name, at: nameSpan, among: candidates, label: "unknown member", help: help))
     }
 
     static func call(_ receiver: Value, name: String, arguments: [Value], labels: [String?], nameSpan: Span, span: Span,

@@ -263,13 +263,9 @@ struct Resolver {
             return .global(index, identifier.span)
         }
         let candidates = scope.visibleNames + globals.allNames + symbols
-        let suggestions = NameSuggester.suggestions(for: identifier.name, among: candidates)
-        diagnostics.append(Diagnostic(
+        diagnostics.append(.unknownName(
             .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
-            at: identifier.span,
-            label: suggestions.isEmpty ? "not declared" : nil,
-            notes: suggestions.count > 1 ? [DiagnosticNote("other similar names: " + suggestions.dropFirst().map { "`\($0)`" }.joined(separator: ", "))] : [],
-            suggestions: suggestions.prefix(1).map { Suggestion(span: identifier.span, replacement: $0, message: "did you mean `\($0)`?") }))
+            name: identifier.name, at: identifier.span, among: candidates, label: "not declared"))
         return .constant(.none, identifier.span)
     }
 }

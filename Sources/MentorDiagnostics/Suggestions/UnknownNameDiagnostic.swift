@@ -1,0 +1,33 @@
+extension Diagnostic {
+    /// A diagnostic about `name` at `span`, which is none of `candidates`: the one way every site
+    /// reports an unknown name, field, member or step, so none computes a suggestion and drops it.
+    ///
+    /// The closest candidate becomes a machine-applicable suggestion (shown as `help: did you mean
+    /// …?` and offered as a fix by JSON, SARIF and editors), further close names a note; with no
+    /// close name the span carries `label` instead.
+    public static func unknownName(
+        _ code: DiagnosticCode,
+        _ severity: Severity = .error,
+        _ message: String,
+        name: String,
+        at span: Span,
+        among candidates: some Sequence<String>,
+        label: String,
+        help: String? = nil,
+        notes: [DiagnosticNote] = [],
+        rule: String? = nil
+    ) -> Diagnostic {
+        let close = NameSuggester.suggestions(for: name, among: candidates)
+        var notes = notes
+        if close.count > 1 {
+            notes.append(DiagnosticNote("other similar names: " + close.dropFirst().map { "`\($0)`" }.joined(separator: ", ")))
+        }
+        return Diagnostic(
+            code, severity, message, at: span,
+            label: close.isEmpty ? label : nil,
+            notes: notes,
+            help: help,
+            suggestions: close.prefix(1).map { Suggestion(span: span, replacement: $0, message: "did you mean `\($0)`?") },
+            rule: rule)
+    }
+}
