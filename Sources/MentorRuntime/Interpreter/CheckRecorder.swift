@@ -20,14 +20,20 @@ struct CheckOutcome {
 final class CheckRecorder {
     private(set) var outcomes: [CheckOutcome] = []
 
+    /// Records a check that did not hold; `sides` are a failed comparison's operands.
     func record(kind: CheckKind, message: String?, span: Span, conditionSpan: Span?, entity: Entity?,
-                interpreter: Interpreter, frame: Frame, condition: Code?) {
-        var sides: (String, String)?
-        if kind == .expect, case .binary(let op, let left, let right, _)? = condition,
-           [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op),
-           let leftValue = try? interpreter.evaluate(left, frame), let rightValue = try? interpreter.evaluate(right, frame) {
-            sides = (leftValue.sourceText(truncatedTo: 1_000), rightValue.sourceText(truncatedTo: 1_000))
+                sides: (left: Value, right: Value)?) {
+        let text = sides.map { ($0.left.sourceText(truncatedTo: 1_000), $0.right.sourceText(truncatedTo: 1_000)) }
+        outcomes.append(CheckOutcome(kind: kind, message: message, span: span, conditionSpan: conditionSpan, entity: entity, sides: text))
+    }
+}
+
+extension BinaryOperator {
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`: the operators whose failed `expect` shows both sides.
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
+        case .add, .subtract, .multiply, .divide, .and, .or, .coalesce: false
         }
-        outcomes.append(CheckOutcome(kind: kind, message: message, span: span, conditionSpan: conditionSpan, entity: entity, sides: sides))
     }
 }

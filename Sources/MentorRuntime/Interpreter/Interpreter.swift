@@ -120,9 +120,20 @@ final class Interpreter {
     }
 
         private func runCheck(_ kind: CheckKind, condition: Code?, message: Code?, span: Span, _ frame: Frame) throws {
+        // A failed `expect a == b` reports both sides: they are kept from the one evaluation of
+        // the condition, since evaluating them again would repeat their side effects (`print`).
+        var sides: (left: Value, right: Value)?
         if let condition {
             let conditionSpan = condition.span
-            if try truth(evaluate(condition, frame), conditionSpan) { return }
+            if kind == .expect, case .binary(let op, let left, let right, let span) = condition, op.isComparison {
+                let leftValue = try evaluate(left, frame), rightValue = try evaluate(right, frame)
+                let result = try Operators.binary(op, leftValue, rightValue, span: span, leftSpan: left.span, rightSpan: right.span,
+                                                  limits: limits)
+                if try truth(result, conditionSpan) { return }
+                sides = (leftValue, rightValue)
+            } else if try truth(evaluate(condition, frame), conditionSpan) {
+                return
+            }
         }
         let text: String?
         if let message {
@@ -131,7 +142,7 @@ final class Interpreter {
             text = nil
         }
         guard let recorder else { return }
-        recorder.record(kind: kind, message: text, span: span, conditionSpan: condition?.span, entity: boundEntities.last, interpreter: self, frame: frame, condition: condition)
+        recorder.record(kind: kind, message: text, span: span, conditionSpan: condition?.span, entity: boundEntities.last, sides: sides)
         if kind == .require || kind == .fail { throw SkipIteration() }
     }
 
