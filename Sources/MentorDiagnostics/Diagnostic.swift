@@ -126,21 +126,3 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.number < rhs.number }
 }
-
-/// Collects diagnostics during a phase; ordered and de-duplicated when read.
-public struct DiagnosticBag: Sendable {
-    /// Diagnostics in the order they were reported.
-    public private(set) var all: [Diagnostic] = []
-
-    /// Creates an empty bag.
-    public init() {}
-
-    /// Adds a diagnostic.
-    public mutating func report(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-
-    /// Adds several diagnostics.
-    public mutating func report(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
-
-    /// True when any diagnostic is an error.
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
-}

@@ -70,12 +70,6 @@ enum DomainSchema {
     /// Declared fields by kind, in documentation order.
     static func fields(of kind: DeclarationKind) -> [(name: String, type: FieldType)] { schema(of: kind).fields }
 
-    /// The type of field `name` of `kind`, or nil when the kind has no such field.
-    static func fieldType(_ name: String, of kind: DeclarationKind) -> FieldType? { schema(of: kind).fieldTypes[name] }
-
-    /// True when `name` is a computed member of `kind`.
-    static func isComputedMember(_ name: String, of kind: DeclarationKind) -> Bool { schema(of: kind).computed.contains(name) }
-
     /// Computed members by kind (every entity also has `id` and `title`).
     static func computedMembers(of kind: DeclarationKind) -> [String] { schema(of: kind).computedInOrder }
 

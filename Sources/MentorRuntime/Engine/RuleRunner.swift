@@ -1,18 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
 
-/// One rule violation, as data (the `check` command renders it as a diagnostic).
-public struct Violation: Sendable {
-    /// The rule's name (`std.smart_goals` for the standard library's).
-    public let rule: String
-    /// Error or warning.
-    public let severity: Severity
-    /// The message given with `else` or `fail`, or a default one.
-    public let message: String
-    /// The declaration the violation is reported at.
-    public let span: Span
-}
-
 /// The outcome of running every rule.
 public struct CheckReport: Sendable {
     /// Violations and rule failures, as diagnostics.

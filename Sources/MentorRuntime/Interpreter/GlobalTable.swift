@@ -28,8 +28,6 @@ final class GlobalTable: @unchecked Sendable {
     private(set) var bindings: [Binding] = []
     private(set) var names: [String] = []
     private var indexByName: [String: Int] = [:]
-    /// Where each user-declared global was declared, for "declared twice" notes.
-    private(set) var declarationSpans: [String: Span] = [:]
 
     /// The index of `name`, if it is a global.
     func index(of name: String) -> Int? { indexByName[name] }
@@ -39,8 +37,7 @@ final class GlobalTable: @unchecked Sendable {
 
     /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.
     @discardableResult
-    func define(_ name: String, _ binding: Binding, span: Span? = nil) -> Int {
-        if let span { declarationSpans[name] = span }
+    func define(_ name: String, _ binding: Binding) -> Int {
         if let index = indexByName[name] {
             bindings[index] = binding
             return index
@@ -57,7 +54,6 @@ final class GlobalTable: @unchecked Sendable {
         bindings.reserveCapacity(bindings.count + count)
         names.reserveCapacity(names.count + count)
         indexByName.reserveCapacity(indexByName.count + count)
-        declarationSpans.reserveCapacity(declarationSpans.count + count)
     }
 
     /// Replaces the binding at `index`.
@@ -68,6 +64,5 @@ final class GlobalTable: @unchecked Sendable {
         bindings.removeAll()
         names.removeAll()
         indexByName.removeAll()
-        declarationSpans.removeAll()
     }
 }
