@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Each target lists every module it imports, not only what reaches it transitively.
 // Library targets follow the architecture brief: syntax and diagnostics at the bottom,
 // one runtime engine above them, and thin front doors (REPL, the `mentor` command) on top.
 // SourceFile and Span live in MentorDiagnostics because the renderer needs them and the
@@ -24,11 +25,11 @@ let package = Package(
             name: "CEditLine",
             linkerSettings: [.linkedLibrary("edit")]
         ),
-        .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorRuntime"]),
+        .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorDiagnostics", "MentorSyntax", "MentorRuntime"]),
         .target(
             name: "MentorCLI",
             dependencies: [
-                "MentorRuntime", "MentorREPL",
+                "MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,9 +44,9 @@ let package = Package(
         ),
         // The properties the fuzz targets check (Fuzz/Targets, Scripts/fuzz), shared with the
         // regression tests that replay saved findings; not shipped as a product.
-        .target(name: "MentorFuzzing", dependencies: ["MentorRuntime", "MentorREPL"]),
+        .target(name: "MentorFuzzing", dependencies: ["MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL"]),
         // Times the lexer and parser for Scripts/bench; not shipped as a product.
-        .executableTarget(name: "mentor-bench", dependencies: ["MentorSyntax"]),
+        .executableTarget(name: "mentor-bench", dependencies: ["MentorDiagnostics", "MentorSyntax"]),
         .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
         .testTarget(
             name: "MentorSyntaxTests",
@@ -57,12 +58,12 @@ let package = Package(
         .testTarget(
             name: "MentorRuntimeTests",
             dependencies: [
-                "MentorRuntime",
+                "MentorSyntax", "MentorRuntime",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorRuntime"]),
-        .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL"]),
+        .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL", "MentorRuntime"]),
         .testTarget(name: "MentorFuzzingTests", dependencies: ["MentorFuzzing", "MentorRuntime"]),
     ],
     swiftLanguageModes: [.v6]

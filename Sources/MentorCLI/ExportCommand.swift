@@ -1,6 +1,7 @@
 import ArgumentParser
 import MentorDiagnostics
 import MentorRuntime
+import enum MentorSyntax.SyntaxVocabulary
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -92,11 +93,8 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
         return (first, Array(arguments.dropFirst()))
     }
 
-    /// True for an identifier: letters, digits and `_`, not starting with a digit.
-    static func isName(_ text: String) -> Bool {
-        guard let first = text.first, first.isLetter || first == "_" else { return false }
-        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-    }
+    /// True when `text` is spelled as a Mentor name (the lexer's identifier rule).
+    static func isName(_ text: String) -> Bool { SyntaxVocabulary.isName(text) }
 
     /// The mode an existing file has (so `-o` keeps it), or `rw-r--r--` for a new file.
     static func mode(keeping path: String) -> mode_t {

@@ -1,6 +1,7 @@
 import MentorDiagnostics
 import MentorRuntime
 import enum MentorSyntax.SourceFormatter
+import enum MentorSyntax.SyntaxVocabulary
 
 /// Connects the REPL to the one evaluation engine: every entry is evaluated by the same
 /// `Engine` that `run` and `check` use.
@@ -118,7 +119,7 @@ public final class EngineBackend: REPLBackend {
     public func completions(for lineBeforeCursor: String) -> Completion {
         let scalars = Array(lineBeforeCursor.unicodeScalars)
         var start = scalars.count
-        func isWord(_ s: Unicode.Scalar) -> Bool { s == "_" || s.properties.isAlphabetic || ("0"..."9").contains(s) }
+        func isWord(_ s: Unicode.Scalar) -> Bool { SyntaxVocabulary.isIdentifierContinue(s) }
         while start > 0, isWord(scalars[start - 1]) { start -= 1 }
         let prefix = String(String.UnicodeScalarView(scalars[start...]))
         var candidates: [String]
@@ -128,14 +129,10 @@ public final class EngineBackend: REPLBackend {
             let base = String(String.UnicodeScalarView(scalars[baseStart..<(start - 1)]))
             candidates = engine.memberNames(ofExpression: base)
         } else {
-            candidates = EngineBackend.keywords + engine.globalNames
+            candidates = SyntaxVocabulary.allWords + engine.globalNames
         }
         let matches = Array(Set(candidates.filter { $0.hasPrefix(prefix) })).sorted()
         let index = lineBeforeCursor.unicodeScalars.index(lineBeforeCursor.unicodeScalars.startIndex, offsetBy: start)
         return Completion(replacingFrom: index, in: lineBeforeCursor, candidates: matches)
     }
-
-    static let keywords = ["let", "fn", "if", "then", "else", "for", "in", "where", "true", "false", "none", "and", "or",
-                           "not", "with", "every", "import", "program", "competency", "pathway", "person", "agreement",
-                           "agenda", "rule", "test"]
 }

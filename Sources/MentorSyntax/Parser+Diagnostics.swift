@@ -92,28 +92,8 @@ extension Parser.State {
 
     /// The source spelling of a keyword or punctuation kind.
     static func spelling(of kind: TokenKind) -> String {
-        switch kind {
-        case .kwLet: "let"
-        case .kwFn: "fn"
-        case .kwIf: "if"
-        case .kwThen: "then"
-        case .kwElse: "else"
-        case .kwFor: "for"
-        case .kwIn: "in"
-        case .kwWhere: "where"
-        case .kwTrue: "true"
-        case .kwFalse: "false"
-        case .kwNone: "none"
-        case .kwAnd: "and"
-        case .kwOr: "or"
-        case .kwNot: "not"
-        case .kwWith: "with"
-        case .kwEvery: "every"
-        case .kwRequire: "require"
-        case .kwWarn: "warn"
-        case .kwFail: "fail"
-        case .kwExpect: "expect"
-        case .kwImport: "import"
+        if let word = kind.reservedWord { return word }
+        return switch kind {
         case .leftParen: "("
         case .rightParen: ")"
         case .leftBracket: "["
@@ -150,6 +130,7 @@ extension Parser.State {
         case .stringText: "string"
         case .lineComment, .blockComment, .docComment: "comment"
         case .error: "invalid token"
+        default: kind.reservedWord ?? "token"
         }
     }
 }
