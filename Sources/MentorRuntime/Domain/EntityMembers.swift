@@ -34,7 +34,7 @@ extension ProgramModel {
             }
         }
         guard schema.computed.contains(name) else { return nil }
-        let cacheable = overrides.isEmpty && restriction == nil && !entity.isCopy
+        let cacheable = overrides.isEmpty && !entity.isCopy
         if cacheable, let cached = cache[entity.index]?[name] { return cached }
         let value = try computedMember(entity, name, span: span, interpreter: interpreter)
         if cacheable { cache[entity.index, default: [:]][name] = value }
@@ -119,9 +119,9 @@ extension ProgramModel {
     }
 
     private func agreementsWhere(role: String, is person: Entity, _ interpreter: Interpreter) -> [Entity] {
-        // While a `with` copy or a restriction is active the answer may differ, so scan;
-        // otherwise use an index built once, which keeps `mentees` over all people linear.
-        if !overrides.isEmpty || restriction != nil {
+        // While a `with` copy is active the answer may differ, so scan; otherwise use an index
+        // built once, which keeps `mentees` over all people linear.
+        if !overrides.isEmpty {
             return entities(of: .agreement).map(current).filter { agreement in
                 if case .entity(let party)? = agreement.field(role) { return party.index == person.index }
                 return false

@@ -1,8 +1,8 @@
 import MentorDiagnostics
 import MentorSyntax
 
-/// The declared entities of a session and their members. `with` copies and `violations`
-/// restrictions are applied here, so every computed member sees them.
+/// The declared entities of a session and their members. `with` copies are applied here, so
+/// every computed member sees them.
 final class ProgramModel {
     /// The engine that owns this model (for `violations`, which runs rule bodies).
     weak var engine: Engine?
@@ -10,8 +10,6 @@ final class ProgramModel {
     private(set) var allEntities: [Entity] = []
     /// While `violations(rule, copy)` runs: the copy that stands in for its original.
     var overrides: [Int: Entity] = [:]
-    /// While `violations(rule, entity)` runs: collections of that kind hold only this entity.
-    var restriction: (kind: DeclarationKind, entity: Entity)?
 
     // Fields may refer to other entities in a cycle (`requires: [b]` in `a` and `[a]` in
     // `b`, two people supervising each other), which reference counting cannot free. Every
@@ -53,10 +51,9 @@ final class ProgramModel {
         cache.removeAll()
     }
 
-    /// Entities of `kind` in declaration order (or only the restricted one while `violations` runs).
+    /// Entities of `kind` in declaration order.
     func entities(of kind: DeclarationKind) -> [Entity] {
-        if let restriction, restriction.kind == kind { return [restriction.entity] }
-        return entitiesByKind[kind] ?? []
+        entitiesByKind[kind] ?? []
     }
 
     /// The entity as currently seen: a `with` copy standing in for it, or itself.

@@ -23,7 +23,7 @@ public struct TestResult: Sendable {
 
 /// Runs rules and tests.
 enum RuleRunner {
-    /// `violations(rule, entity)`: runs one rule with collections of the entity's kind restricted to it.
+    /// `violations(rule, entity)`: runs one rule with its `for`s over the entity's kind restricted to it.
     static let violationsBuiltin = BuiltinFunction("violations") { arguments, _, span, interpreter in
         try expectArguments(arguments, 2, name: "violations", span: span)
         guard case .entity(let rule) = arguments[0], rule.kind == .rule else {
@@ -35,18 +35,17 @@ enum RuleRunner {
         guard let engine = interpreter.engine else { return .list([]) }
         let model = interpreter.model!
         let savedOverrides = model.overrides
-        let savedRestriction = model.restriction
+        let savedRestriction = interpreter.loopRestriction
         let savedBound = interpreter.boundEntities
         let savedRecorder = interpreter.recorder
         defer {
             model.overrides = savedOverrides
-            model.restriction = savedRestriction
+            interpreter.loopRestriction = savedRestriction
             interpreter.boundEntities = savedBound
             interpreter.recorder = savedRecorder
         }
         if subject.isCopy { model.overrides[subject.index] = subject }
-        let original = model.allEntities[subject.index]
-        model.restriction = (subject.kind, original)
+        interpreter.loopRestriction = (subject.kind, subject.index)
         let outcomes = try engine.runRuleBody(rule)
         return .list(outcomes.map { outcome in
             .record(Record([

@@ -16,6 +16,10 @@ final class Interpreter {
     var recorder: CheckRecorder?
     /// Entities bound by enclosing `for` loops, innermost last (violations point at the last).
     var boundEntities: [Entity] = []
+    /// While `violations(rule, x)` runs: every `for` over entities of `x`'s kind binds only the
+    /// entity with `x`'s identity (LANGUAGE.md). Only the loops see it: computed members such as
+    /// `mentees` still see the whole programme, as they do in `check`.
+    var loopRestriction: (kind: DeclarationKind, index: Int)?
 
     private var steps = 0
     private var callDepth = 0
@@ -105,13 +109,17 @@ final class Interpreter {
             throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection))", at: binding.span)
         }
         for element in elements {
+            // Skipped before the step count: a restricted loop does the work of one iteration.
+            if let loopRestriction, case .entity(let entity) = element, entity.kind == loopRestriction.kind,
+               entity.index != loopRestriction.index { continue }
             try step(binding.span)
-            frame.slots[binding.slot] = element
             let isEntity: Bool
             if case .entity(let entity) = element {
+                frame.slots[binding.slot] = element
                 boundEntities.append(entity)
                 isEntity = true
             } else {
+                frame.slots[binding.slot] = element
                 isEntity = false
             }
             defer { if isEntity { boundEntities.removeLast() } }
