@@ -227,6 +227,29 @@ def test_load_then_check(workspace):
     leave(child)
 
 
+EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Examples", "credential-program")
+
+
+def test_redeclaration_reaches_every_link(workspace):
+    # ana_ines names ines; redeclaring ines must be what every link sees, and :check must
+    # judge the programme as it now stands (Ana no longer supervises Ines).
+    files = [os.path.join(EXAMPLE, name) for name in
+             ("program.mentor", "people.mentor", "agreements/ana_dave.mentor", "agreements/ana_ines.mentor")]
+    child = workspace.spawn(*files)
+    evaluate(child, "ana_ines.mentee.supervisor", "ana")
+    child.sendline('person ines "Inês Duarte" { supervisor: lee }')
+    child.expect_exact("person ines")
+    child.expect_exact(PROMPT)
+    evaluate(child, "ines.supervisor", "lee")
+    evaluate(child, "ana_ines.mentee.supervisor", "lee")
+    child.sendline(":check")
+    child.expect_exact(PROMPT)
+    report = child.before
+    assert "1 error in 4 files" in report, report
+    assert "supervises" not in report, ":check still reports that Ana supervises Ines"
+    leave(child)
+
+
 def test_ctrl_d_exits_zero(workspace):
     child = workspace.spawn()
     leave(child)

@@ -37,8 +37,12 @@ final class ProgramModel {
         return entity
     }
 
+    /// How many entities were replaced: values evaluated before a replacement may still hold the old entity.
+    private(set) var replacements = 0
+
     /// Removes every entity declared by `name` at top level (REPL redeclaration) and its children.
     func remove(_ entity: Entity) {
+        replacements += 1
         var doomed = Set<Int>([entity.index])
         var stack = entity.children
         while let child = stack.popLast() {

@@ -11,6 +11,7 @@ extension Engine {
     /// Returns every diagnostic found, sorted; nothing runs yet (see `runScripts`).
     /// With `replacing`, a name declared again replaces the earlier declaration (the REPL).
     public func load(_ files: [SourceFile], replacing: Bool = false, echo: Bool = false) -> LoadResult {
+        let replacementsBefore = model.replacements
         var diagnostics: [Diagnostic] = []
         var parsed: [(SourceFile, SourceFileSyntax)] = []
         var queue = files
@@ -56,6 +57,7 @@ extension Engine {
         if syntaxFailed {
             return LoadResult(diagnostics: sortDiagnostics(diagnostics))
         }
+        loadHistory.append(LoadStep(files: files, replacing: replacing, echo: echo, isEntry: echo))
         // Size the name tables once: growing them entry by entry rehashes every name several times.
         let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count }
         declaredNames.reserveCapacity(declaredNames.count + declarationCount)
@@ -77,6 +79,7 @@ extension Engine {
         }
         diagnostics += withLargeStack { elaborate(declarer.newEntities) }
         pendingScripts += declarer.scripts
+        if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
         return LoadResult(diagnostics: sortDiagnostics(diagnostics), declared: declarer.declaredSummaries, elaborated: true)
     }
 

@@ -25,9 +25,15 @@ public final class Engine {
     /// Set to stop a running evaluation (Ctrl-C).
     public let interrupt = InterruptFlag()
 
-    let globals = GlobalTable()
-    let model = ProgramModel()
-    let interpreter: Interpreter
+    // The programme built from `loadHistory`; rebuilt whole when a REPL entry replaces a
+    // declaration (`rebuildProgramme`), so no value keeps a link to what was replaced.
+    private(set) var globals = GlobalTable()
+    private(set) var model = ProgramModel()
+    private(set) var interpreter: Interpreter
+    /// Every load that got past parsing, in order: the sources the programme is a function of.
+    var loadHistory: [LoadStep] = []
+    /// True while `rebuildProgramme` replays `loadHistory`.
+    private(set) var isRebuilding = false
     /// Reads imported files; replaceable in tests.
     let reader: SourceReader
 
@@ -64,11 +70,53 @@ public final class Engine {
         Builtins.install(into: globals)
     }
 
+    /// Builds the programme again from `loadHistory`, as one load of every file in order, so a
+    /// declaration given again replaces the earlier one before anything is evaluated: a REPL
+    /// entry that redeclares `ines` must be seen by every field that named the old `ines`
+    /// (`ana_ines.mentee.supervisor`), and evaluated fields hold the entity they named. Only the
+    /// last step's statements are kept to run; earlier entries' statements ran already.
+    func rebuildProgramme() {
+        isRebuilding = true
+        defer { isRebuilding = false }
+        let history = loadHistory
+        guard let last = history.last else { return }
+        let output = interpreter.output
+        globals = GlobalTable()
+        model = ProgramModel()
+        interpreter = Interpreter(globals: globals, limits: options.limits, interrupt: interrupt, today: options.today, output: output)
+        interpreter.model = model
+        model.engine = self
+        Builtins.install(into: globals)
+        pendingScripts = []
+        bodies = [:]
+        loadedPaths = []
+        userFiles = []
+        standardRules = []
+        standardLoaded = false
+        declaredNames = [:]
+        statementSources = [:]
+        _ = load(history.flatMap(\.files), replacing: true, echo: last.echo)
+        loadHistory = history
+        let entryFiles = Set(history.filter(\.isEntry).flatMap { $0.files.map(\.id) })
+        userFiles.removeAll { entryFiles.contains($0) }
+        let lastFiles = Set(last.files.map(\.id))
+        pendingScripts.removeAll { !lastFiles.contains($0.file) }
+    }
+
     /// Runs `body` on a thread with a large stack, so deep (but bounded) recursion in the
     /// evaluator cannot overflow the main thread's stack.
     public func withLargeStack<T>(_ body: () -> T) -> T {
         LargeStack.run(body)
     }
+}
+
+/// One call of `Engine.load`, kept so the programme can be built again.
+struct LoadStep {
+    let files: [SourceFile]
+    let replacing: Bool
+    let echo: Bool
+    /// A REPL entry: its file is not one of the user's files.
+    let isEntry: Bool
 }
 
 /// Top-level statements of one file, or a rule's or test's body, after resolution.

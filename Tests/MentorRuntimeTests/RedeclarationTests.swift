@@ -1,0 +1,44 @@
+import Foundation
+@testable import MentorRuntime
+import Testing
+
+/// A REPL entry that declares a name again yields the programme as it now stands: every link
+/// to the old declaration, evaluated or not, sees the new one.
+@Suite("Redeclaration in a session")
+struct RedeclarationTests {
+    static func session() throws -> (Engine, () -> String) {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/credential-program")
+        var printed = ""
+        let engine = Engine(options: EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!), output: { printed += $0 })
+        let files = try ["program.mentor", "people.mentor", "agreements/ana_dave.mentor", "agreements/ana_ines.mentor"].map {
+            engine.addSource(path: $0, bytes: Array(try Data(contentsOf: root.appendingPathComponent($0))))
+        }
+        #expect(engine.load(files, replacing: true).hasErrors == false)
+        return (engine, { defer { printed = "" }; return printed })
+    }
+
+    @Test("fields, lets and check see the redeclared person")
+    func linksFollow() throws {
+        let (engine, _) = try Self.session()
+        #expect(engine.evaluateEntry("let mentee = ana_ines.mentee").diagnostics.isEmpty)
+        #expect(engine.evaluateEntry("ana_ines.mentee.supervisor").output == "ana\n")
+        #expect(engine.check().diagnostics.contains { $0.rule == "no_supervisor" })
+
+        let redeclared = engine.evaluateEntry("person ines \"Inês Duarte\" { supervisor: lee }")
+        #expect(!redeclared.diagnostics.contains { $0.severity == .error })
+        #expect(engine.evaluateEntry("ana_ines.mentee.supervisor").output == "lee\n")
+        #expect(engine.evaluateEntry("mentee.supervisor").output == "lee\n")
+        #expect(!engine.check().diagnostics.contains { $0.rule == "no_supervisor" })
+    }
+
+    @Test("earlier entries' statements do not run again; the redeclaring entry's do, once")
+    func statementsRunOnce() throws {
+        let (engine, printed) = try Self.session()
+        #expect(engine.evaluateEntry("print(\"first\")").output == "first\n")
+        let entry = engine.evaluateEntry("person ines \"Inês Duarte\" { supervisor: lee }\nprint(ines.supervisor.id)")
+        #expect(entry.output.hasSuffix("person ines\nlee\n"))
+        #expect(!entry.output.contains("first"))
+        #expect(printed() == "")
+    }
+}
