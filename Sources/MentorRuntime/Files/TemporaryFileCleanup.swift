@@ -64,11 +64,6 @@ enum TemporaryFileCleanup {
         states[registration.slot].store(free, ordering: .releasing)
     }
 
-    /// How many temporary files are registered now (for tests).
-    static var registeredCount: Int {
-        (0..<slotCount).filter { states[$0].load(ordering: .acquiring) == armed }.count
-    }
-
     /// Runs in the signal handler: nothing here allocates, locks or calls an unsafe function.
     fileprivate static func removeArmed() {
         for slot in 0..<slotCount where states[slot].load(ordering: .acquiring) == armed {
