@@ -102,11 +102,10 @@ public struct AtomicFileWriter: Sendable {
         let directory = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { throw .system(FileError(path: folder.isEmpty ? "." : folder, operation: "open", code: errno)) }
         defer { close(directory) }
-        let (temporary, descriptor) = try createTemporary(in: directory, folder: folder, beside: name,
-                                                          mode: original == nil ? newFileMode : 0o600)
-        let shown = Self.path(temporary, in: folder)
-        let registration = TemporaryFileCleanup.register(directory: directory, name: temporary)
+        let (temporary, descriptor, registration) = try createTemporary(
+            in: directory, folder: folder, beside: name, mode: original == nil ? newFileMode : 0o600)
         defer { TemporaryFileCleanup.unregister(registration) }
+        let shown = Self.path(temporary, in: folder)
         do throws(FileError) {
             if let original { try Self.copyOwnership(from: original, to: descriptor, path: shown) }
             try POSIXFile.writeAll(descriptor, bytes, path: shown)
@@ -134,17 +133,22 @@ public struct AtomicFileWriter: Sendable {
         _ = fsync(directory)
     }
 
-    /// Creates `.NAME.tmp-RANDOM` beside `name`, never opening what is already there.
-    private func createTemporary(in directory: Int32, folder: String, beside name: String,
-                                 mode: mode_t) throws(FileWriteError) -> (String, Int32) {
+    /// Creates `.NAME.tmp-RANDOM` beside `name`, never opening what is already there, and
+    /// registers it for removal on a signal.
+    private func createTemporary(in directory: Int32, folder: String, beside name: String, mode: mode_t)
+        throws(FileWriteError) -> (String, Int32, TemporaryFileCleanup.Registration?) {
         var lastError = EEXIST
         for _ in 0..<Self.attempts {
             let temporary = Self.temporaryName(beside: name, suffix: randomSuffix())
+            // Registered before it exists: a signal right after the open must find it (a signal
+            // before merely fails to remove a name nobody has yet).
+            let registration = TemporaryFileCleanup.register(directory: directory, name: temporary)
             // O_EXCL with O_CREAT fails on any existing entry, a symbolic link included, so a
             // link planted at the name is never followed; O_NOFOLLOW says so once more.
             let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-            if descriptor >= 0 { return (temporary, descriptor) }
+            if descriptor >= 0 { return (temporary, descriptor, registration) }
             lastError = errno
+            TemporaryFileCleanup.unregister(registration)
             if lastError != EEXIST { break }
         }
         let attempted = Self.temporaryName(beside: name, suffix: "*")
