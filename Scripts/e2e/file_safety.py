@@ -73,7 +73,7 @@ def test_export_to_a_fifo_writes_into_it():
         fifo = os.path.join(folder, "handout.fifo")
         os.mkfifo(fifo)
         received = []
-        reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+        reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()), daemon=True)
         reader.start()
         result = subprocess.run(EXPORT + ["-o", fifo, "ana_dave", PROGRAMME], capture_output=True, timeout=120)
         reader.join(timeout=30)
