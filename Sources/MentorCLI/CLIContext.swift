@@ -1,3 +1,5 @@
+import MentorDiagnostics
+import MentorRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +11,8 @@ public final class CLIContext: @unchecked Sendable {
     public let writeOut: (String) -> Void
     /// Receives standard-error text.
     public let writeErr: (String) -> Void
-    /// Reads all of standard input.
-    public let readStdin: () -> [UInt8]
+    /// Reads standard input, at most one byte past the file size limit (which it then fails).
+    private let readInput: () -> Result<[UInt8], ReadError>
     /// True when standard input is a terminal.
     public let stdinIsTerminal: Bool
     /// True when standard output is a terminal.
@@ -31,20 +33,44 @@ public final class CLIContext: @unchecked Sendable {
         if exitsAfterCommand { keptUntilExit.append(object) }
     }
 
-    /// Creates a context.
-    public init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void, readStdin: @escaping () -> [UInt8],
-                stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool, environment: [String: String]) {
+    /// The failure writing standard output, when this is the process's context.
+    private var standardOutput: StandardOutput?
+
+    /// Creates a context whose standard input is `readStdin`'s bytes.
+    public convenience init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void, readStdin: @escaping () -> [UInt8],
+                            stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool, environment: [String: String]) {
+        self.init(writeOut: writeOut, writeErr: writeErr, readInput: { .success(readStdin()) }, stdinIsTerminal: stdinIsTerminal,
+                  stdoutIsTerminal: stdoutIsTerminal, stderrIsTerminal: stderrIsTerminal, environment: environment)
+    }
+
+    private init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
+                 readInput: @escaping () -> Result<[UInt8], ReadError>,
+                 stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool, environment: [String: String]) {
         self.writeOut = writeOut
         self.writeErr = writeErr
-        self.readStdin = readStdin
+        self.readInput = readInput
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
         self.environment = environment
     }
 
+    /// All of standard input, or why it cannot be had: a read error, or more than the file
+    /// size limit (`file larger than 64 MiB`, as for a file; reading stops there).
+    public func readStandardInput() -> Result<[UInt8], ReadError> {
+        readInput().flatMap { bytes in
+            bytes.count > FileSystemReader.maxFileSize ? .failure(StandardInput.tooLarge) : .success(bytes)
+        }
+    }
+
+    /// `status`, or 2 when writing standard output failed (already reported on standard error).
+    public func exitStatus(after status: Int32) -> Int32 {
+        standardOutput?.hasFailed == true ? MentorExit.usageOrIO : status
+    }
+
     /// The real process: file descriptors 0, 1 and 2.
     public static func process() -> CLIContext {
+        let closed = StandardStreams.reserveClosedDescriptors()
         var environment: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
@@ -54,41 +80,26 @@ public final class CLIContext: @unchecked Sendable {
             }
             pointer += 1
         }
+        let output = StandardOutput.process
+        if closed.contains(1) { output.closedAtStart() }
         let context = CLIContext(
             writeOut: { writeAll(1, $0) }, writeErr: { writeAll(2, $0) },
-            readStdin: { readAll(0) },
+            readInput: { closed.contains(0) ? .failure(ReadError(reason: String(cString: strerror(EBADF))))
+                : StandardInput.read(0, limit: FileSystemReader.maxFileSize + 1) },
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, stderrIsTerminal: isatty(2) == 1,
             environment: environment)
+        context.standardOutput = output
         context.exitsAfterCommand = true
         return context
     }
 }
 
-/// Writes all of `text` to a descriptor; a closed pipe (`mentor … | head`) ends the process quietly.
+/// Writes all of `text` to a descriptor: standard output through `StandardOutput.process`, which
+/// reports a failure; a failure on standard error cannot be reported anywhere.
 func writeAll(_ descriptor: Int32, _ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let written = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            if errno == EPIPE { exit(0) }
-            return
-        }
-        offset += written
+    if descriptor == 1 {
+        StandardOutput.process.write(text)
+    } else {
+        _ = StandardOutput.write(text, to: descriptor)
     }
-    bytes.removeAll()
-}
-
-/// Reads a descriptor to its end.
-func readAll(_ descriptor: Int32) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0, errno == EINTR { continue }
-        if count <= 0 { break }
-        bytes.append(contentsOf: chunk[0..<count])
-    }
-    return bytes
 }

@@ -73,9 +73,9 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
                 return MentorExit.success
             }
             do {
-                try POSIXFile.replaceAtomically(output, with: Array(text.utf8), mode: ExportCommand.mode(keeping: output))
+                try AtomicFileWriter().write(Array(text.utf8), to: output, newFileMode: 0o644)
             } catch {
-                let diagnostic = Diagnostic(.exportWriteFailed, .error, "cannot write `\(DisplayText.escapeControls(output))`: \(error.reasonText)",
+                let diagnostic = Diagnostic(.exportWriteFailed, .error, "cannot write `\(DisplayText.escapeControls(output))`: \(error.reason)",
                                             at: .unknown, help: "the file, if it existed, is unchanged")
                 context.writeErr(renderer.render([diagnostic]))
                 return MentorExit.usageOrIO
@@ -95,15 +95,4 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
 
     /// True when `text` is spelled as a Mentor name (the lexer's identifier rule).
     static func isName(_ text: String) -> Bool { SyntaxVocabulary.isName(text) }
-
-    /// The mode an existing file has (so `-o` keeps it), or `rw-r--r--` for a new file.
-    static func mode(keeping path: String) -> mode_t {
-        var info = stat()
-        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-    }
-}
-
-extension FileError {
-    /// "Permission denied" for the diagnostic.
-    var reasonText: String { String(cString: strerror(code)) }
 }

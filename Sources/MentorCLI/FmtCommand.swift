@@ -46,16 +46,17 @@ struct FmtRun {
     /// What to do with formatted text.
     enum Mode { case print, check, write }
 
-    /// Replaces a file's contents; the seam through which tests make writing fail.
-    typealias Replace = (_ path: String, _ bytes: [UInt8], _ mode: mode_t) throws(FileError) -> Void
+    /// Replaces a file's contents, if it is still as it was read; the seam through which tests
+    /// make writing fail.
+    typealias Replace = (_ path: String, _ bytes: [UInt8], _ read: FileIdentity) throws(FileWriteError) -> Void
 
     let mode: Mode
     let context: CLIContext
     let useColor: Bool
     /// `--max-diagnostics` over every file's syntax errors together.
     var cap: DiagnosticCap
-    var replace: Replace = { path, bytes, mode throws(FileError) in
-        try POSIXFile.replaceAtomically(path, with: bytes, mode: mode)
+    var replace: Replace = { path, bytes, read throws(FileWriteError) in
+        try AtomicFileWriter().write(bytes, to: path, unchangedSince: read)
     }
     private let sources = SourceMap()
     private var ioFailed = false
@@ -72,7 +73,10 @@ struct FmtRun {
     /// Formats every input and returns the exit code.
     mutating func perform(paths: [String]) -> Int32 {
         if paths.isEmpty {
-            format(path: "<stdin>", bytes: context.readStdin(), permissions: nil)
+            switch context.readStandardInput() {
+            case .success(let bytes): format(path: "<stdin>", bytes: bytes, identity: nil)
+            case .failure(let error): ioError("<stdin>", "cannot read: \(error.reason)", code: .fmtCannotRead)
+            }
         } else {
             let discovery = SourceDiscovery.discover(paths)
             for problem in discovery.problems {
@@ -98,13 +102,14 @@ struct FmtRun {
         }
         switch FileSystemReader().read(path) {
         case .success(let bytes):
-            format(path: path, bytes: bytes, permissions: info.st_mode & 0o7777)
+            // Taken before the read: any change from here on makes `-w` refuse to replace the file.
+            format(path: path, bytes: bytes, identity: FileIdentity(info))
         case .failure(let error):
             ioError(path, "cannot read: \(error.reason)", code: .fmtCannotRead)
         }
     }
 
-    private mutating func format(path: String, bytes: [UInt8], permissions: mode_t?) {
+    private mutating func format(path: String, bytes: [UInt8], identity: FileIdentity?) {
         let file = sources.add(path: path, bytes: bytes)
         let outcome = SourceFormatter.format(file)
         guard let formatted = outcome.formatted else {
@@ -123,14 +128,32 @@ struct FmtRun {
                 context.writeOut(DisplayText.escapeControls(path) + "\n")
             }
         case .write:
-            guard output != bytes, let permissions else { return }
+            guard output != bytes, let identity else { return }
             do {
-                try replace(path, output, permissions)
+                try replace(path, output, identity)
             } catch {
-                ioError(path, "cannot write: \(error.operation) \(error.path) failed: \(String(cString: strerror(error.code))); the file is unchanged",
-                        code: .fmtCannotWrite)
+                reportUnwritten(path, error)
             }
         }
+    }
+
+    private mutating func reportUnwritten(_ path: String, _ error: FileWriteError) {
+        switch error {
+        case .system(let error):
+            ioError(path, "cannot write: \(error.operation) \(DisplayText.escapeControls(error.path)) failed: \(error.reason); the file is unchanged",
+                    code: .fmtCannotWrite)
+        case .changedSinceRead(let target):
+            ioError(path, "\(Self.naming(target, for: path)) changed while it was being formatted; it was not rewritten, run fmt again",
+                    code: .fmtFileChanged)
+        case .hardLinked(let target, let links):
+            ioError(path, "\(Self.naming(target, for: path)) has \(links) hard links, which rewriting it would break; it was not rewritten",
+                    code: .fmtHardLinked)
+        }
+    }
+
+    /// "its target T" when `path` is a link to `target`, so the message says which file.
+    private static func naming(_ target: String, for path: String) -> String {
+        target == path ? "the file" : "its target \(DisplayText.escapeControls(target))"
     }
 
     /// `PATH: error: MESSAGE [CODE]` on standard error; the run exits 2.

@@ -17,7 +17,7 @@ public enum MentorCLI {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let context = CLIContext.process()
-        let status = run(arguments, context: context)
+        let status = context.exitStatus(after: run(arguments, context: context))
         // `exit` inside the lifetime: the context (and what it keeps until exit) is never freed.
         withExtendedLifetime(context) { exit(status) }
     }
@@ -60,6 +60,11 @@ struct MentorCommand: ParsableCommand, MentorSubcommand {
         if context.stdinIsTerminal {
             return ReplCommand(common: common, files: []).execute(context)
         }
-        return RunCommand.runScript(path: "<stdin>", bytes: context.readStdin(), common: common, context: context)
+        switch context.readStandardInput() {
+        case .success(let bytes): return RunCommand.runScript(path: "<stdin>", bytes: bytes, common: common, context: context)
+        case .failure(let error):
+            context.writeErr(SourceDiscovery.cannotRead("<stdin>", error.reason))
+            return MentorExit.usageOrIO
+        }
     }
 }

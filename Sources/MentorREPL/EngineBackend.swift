@@ -106,7 +106,7 @@ public final class EngineBackend: REPLBackend {
             // it) is written as entered rather than lost.
             let text = SourceFormatter.format(SourceFile(id: FileID(0), path: path, text: raw)).formatted ?? raw
             do {
-                try POSIXFile.replaceAtomically(path, with: Array(text.utf8), mode: 0o644)
+                try AtomicFileWriter().write(Array(text.utf8), to: path, newFileMode: 0o644)
                 return REPLOutput(stdout: "saved \(engine.declaredNames().count) declarations to \(path)\n")
             } catch {
                 return REPLOutput(stderr: "mentor: cannot write '\(DisplayText.escapeControls(path))': \(error)\n")

@@ -110,6 +110,65 @@ struct REPLHistoryTests {
         #expect(throws: FileError.self) { try REPLHistory(path: directory.file("plain-file/history")) }
     }
 
+    @Test("a FIFO is refused before it is opened: no hang, no chmod")
+    func refusesFIFO() throws {
+        let directory = try TemporaryDirectory()
+        #expect(mkfifo(directory.file("fifo"), 0o644) == 0)
+        #expect(throws: FileError(path: directory.file("fifo"), operation: "use", refusal: "not a regular file")) {
+            try REPLHistory(path: directory.file("fifo"))
+        }
+        #expect(try directory.permissions(of: "fifo") == 0o644)
+    }
+
+    // A character device of its own (the same as /dev/null), so a regression cannot chmod the real one.
+    @Test("a device is never chmod-ed or read", .enabled(if: geteuid() == 0, "mknod needs root"))
+    func refusesDevice() throws {
+        let directory = try TemporaryDirectory()
+        #expect(mknod(directory.file("null"), S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0)
+        chmod(directory.file("null"), 0o666)
+        #expect(throws: FileError(path: directory.file("null"), operation: "use", refusal: "not a regular file")) {
+            try REPLHistory(path: directory.file("null"))
+        }
+        #expect(try directory.permissions(of: "null") == 0o666)
+    }
+
+    @Test("another user's file is not used", .enabled(if: geteuid() == 0, "chown needs root"))
+    func refusesOtherUsersFile() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("theirs\n", to: "history")
+        chmod(directory.file("history"), 0o644)
+        #expect(chown(directory.file("history"), 4321, 4321) == 0)
+        #expect(throws: FileError(path: directory.file("history"), operation: "use", refusal: "the file belongs to another user")) {
+            try REPLHistory(path: directory.file("history"))
+        }
+        #expect(try directory.permissions(of: "history") == 0o644)
+        #expect(try directory.read("history") == "theirs\n")
+    }
+
+    @Test("a history file behind a symbolic link is trimmed through the link, which stays")
+    func trimsThroughLink() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write((1...5).map { "entry \($0)\n" }.joined(), to: "real")
+        #expect(symlink("real", directory.file("history")) == 0)
+        let history = try REPLHistory(path: directory.file("history"), limit: 2)
+        #expect(history.entries == ["entry 4", "entry 5"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.file("history")) == "real")
+        try history.append("entry 6")
+        #expect(try directory.read("real") == "entry 4\nentry 5\nentry 6\n")
+    }
+
+    @Test("a history file with other hard links is read but not trimmed")
+    func doesNotTrimHardLinks() throws {
+        let directory = try TemporaryDirectory()
+        let text = (1...5).map { "entry \($0)\n" }.joined()
+        try directory.write(text, to: "history")
+        #expect(link(directory.file("history"), directory.file("other")) == 0)
+        let history = try REPLHistory(path: directory.file("history"), limit: 2)
+        #expect(history.entries == ["entry 4", "entry 5"])
+        try history.append("entry 6")
+        #expect(try directory.read("other") == text + "entry 6\n")
+    }
+
     @Test(
         "the file location follows MENTOR_HISTORY, then XDG_STATE_HOME, then HOME",
         arguments: [

@@ -10,8 +10,10 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
     public var path: String
     /// What was being done, such as "open" or "rename".
     public var operation: String
-    /// The `errno` value.
+    /// The `errno` value (0 when the refusal is the tool's own, see `refusal`).
     public var code: Int32
+    /// Why the tool itself refused the file ("not a regular file"), when no system call failed.
+    public var refusal: String?
 
     /// Creates the error for `operation` on `path` failing with `code`.
     public init(path: String, operation: String, code: Int32) {
@@ -20,9 +22,18 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
         self.code = code
     }
 
+    /// Creates the error for the tool refusing `operation` on `path` because of `reason`.
+    public init(path: String, operation: String, refusal reason: String) {
+        self.init(path: path, operation: operation, code: 0)
+        refusal = reason
+    }
+
+    /// The system's reason ("Permission denied") or the tool's refusal.
+    public var reason: String { refusal ?? String(cString: strerror(code)) }
+
     /// "cannot open PATH: REASON".
     public var description: String {
-        "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+        "cannot \(operation) \(path): \(reason)"
     }
 }
 
@@ -47,12 +58,14 @@ public enum POSIXFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// Everything readable from `descriptor`, from its current offset to the end.
-    public static func readAll(_ descriptor: Int32, path: String) throws(FileError) -> [UInt8] {
+    /// What is readable from `descriptor`, from its current offset to the end or to `limit`
+    /// bytes, whichever comes first: a pipe or device may never end.
+    public static func readAll(_ descriptor: Int32, path: String, limit: Int) throws(FileError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, operation: "read", code: errno)
@@ -60,6 +73,7 @@ public enum POSIXFile {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
         }
+        return bytes
     }
 
     /// Writes all of `bytes`, retrying short writes.
@@ -74,29 +88,6 @@ public enum POSIXFile {
                 throw FileError(path: path, operation: "write", code: errno)
             }
             offset += count
-        }
-    }
-
-    /// Replaces `path` by a file holding `bytes` with `mode`, so a reader (or a crash) sees the
-    /// old file or the new one, never half of either.
-    public static func replaceAtomically(_ path: String, with bytes: [UInt8], mode: mode_t) throws(FileError) {
-        let temporary = "\(path).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw FileError(path: temporary, operation: "create", code: errno) }
-        do throws(FileError) {
-            _ = fchmod(descriptor, mode)
-            try writeAll(descriptor, bytes, path: temporary)
-            guard fsync(descriptor) == 0 else { throw FileError(path: temporary, operation: "sync", code: errno) }
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            let failure = FileError(path: path, operation: "replace", code: errno)
-            unlink(temporary)
-            throw failure
         }
     }
 }
