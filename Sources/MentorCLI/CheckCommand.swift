@@ -72,7 +72,7 @@ struct CheckRun {
             diagnostics += report.diagnostics
             rules = report.rules
         }
-        return CheckRun(engine: engine, diagnostics: engine.sortedDiagnostics(diagnostics), rules: rules,
+        return CheckRun(engine: engine, diagnostics: engine.sources.inReadingOrder(diagnostics), rules: rules,
                         fileCount: engine.userFiles.count, ioFailed: read.ioFailed)
     }
 }

@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
         let loaded = engine.load(read.files)
         if !loaded.diagnostics.isEmpty {
             var cap = common.diagnosticCap()
-            context.writeErr(cap.render(loaded.diagnostics, with: renderer) + cap.omittedLine)
+            context.writeErr(cap.render(engine.sources.inReadingOrder(loaded.diagnostics), with: renderer) + cap.omittedLine)
         }
         if loaded.hasErrors {
             context.writeErr("nothing exported: the programme has errors\n")

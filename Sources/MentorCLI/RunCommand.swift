@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
         var cap = common.diagnosticCap()
         let file = engine.addSource(path: path, bytes: bytes)
         let loaded = engine.load([file])
-        if !loaded.diagnostics.isEmpty { context.writeErr(cap.render(loaded.diagnostics, with: renderer) + cap.omittedLine) }
+        if !loaded.diagnostics.isEmpty { context.writeErr(cap.render(engine.sources.inReadingOrder(loaded.diagnostics), with: renderer) + cap.omittedLine) }
         if loaded.hasErrors { return MentorExit.programErrors }
         let failures = engine.runScripts()
         if !failures.isEmpty {

@@ -21,7 +21,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             var cap = common.diagnosticCap()
-            context.writeOut(cap.render(errors, with: renderer) + cap.omittedLine)
+            context.writeOut(cap.render(engine.sources.inReadingOrder(errors), with: renderer) + cap.omittedLine)
             context.writeOut("tests not run: the programme has errors\n")
             return MentorExit.programErrors
         }

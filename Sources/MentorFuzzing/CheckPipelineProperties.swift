@@ -20,7 +20,7 @@ enum CheckPipelineProperties {
             diagnostics += report.diagnostics
             stage = "\(report.rules.count) rules run"
         }
-        diagnostics = engine.sortedDiagnostics(diagnostics)
+        diagnostics = engine.sources.inReadingOrder(diagnostics)
         let violations = SpanChecks.violations(diagnostics, sources: engine.sources)
         if violations.isEmpty { _ = SpanChecks.renderAll(diagnostics, sources: engine.sources) }
         return FuzzOutcome(summary: stage + "\n" + FuzzOutcome.describe(diagnostics, in: engine.sources), violations: violations)

@@ -20,7 +20,7 @@ public final class EngineBackend: REPLBackend {
     }
 
     private func render(_ diagnostics: [Diagnostic]) -> String {
-        TextDiagnosticRenderer(sources: engine.sources, useColor: useColor).render(diagnostics)
+        TextDiagnosticRenderer(sources: engine.sources, useColor: useColor).render(engine.sources.inReadingOrder(diagnostics))
     }
 
     public func isIncomplete(_ source: String) -> Bool { engine.isIncomplete(source) }

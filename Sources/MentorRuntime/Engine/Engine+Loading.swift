@@ -8,7 +8,8 @@ extension Engine {
     }
 
     /// Parses, follows imports, declares, resolves and checks the declarations of `files`.
-    /// Returns every diagnostic found, sorted; nothing runs yet (see `runScripts`).
+    /// Returns every diagnostic found, in no particular order (front doors sort them once, with
+    /// `SourceMap.inReadingOrder`); nothing runs yet (see `runScripts`).
     /// With `replacing`, a name declared again replaces the earlier declaration (the REPL).
     public func load(_ files: [SourceFile], replacing: Bool = false, echo: Bool = false) -> LoadResult {
         let replacementsBefore = model.replacements
@@ -55,7 +56,7 @@ extension Engine {
         // `parsed` now holds the only reference to each tree, so resolving can release them file by file.
         results = []
         if syntaxFailed {
-            return LoadResult(diagnostics: sortDiagnostics(diagnostics))
+            return LoadResult(diagnostics: diagnostics)
         }
         loadHistory.append(LoadStep(files: files, replacing: replacing, echo: echo, isEntry: echo))
         // Size the name tables once: growing them entry by entry rehashes every name several times.
@@ -75,12 +76,12 @@ extension Engine {
         parsed = []
         diagnostics += declarer.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
-            return LoadResult(diagnostics: sortDiagnostics(diagnostics))
+            return LoadResult(diagnostics: diagnostics)
         }
         diagnostics += withLargeStack { elaborate(declarer.newEntities) }
         pendingScripts += declarer.scripts
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
-        return LoadResult(diagnostics: sortDiagnostics(diagnostics), declared: declarer.declaredSummaries, elaborated: true)
+        return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
     }
 
     private func resolveImport(_ relative: String, from file: SourceFile, span: Span) -> ImportOutcome {
@@ -106,21 +107,6 @@ extension Engine {
             loadedPaths.insert(canonical)
             return .loaded(sources.add(path: path, bytes: bytes))
         }
-    }
-
-    /// Diagnostics sorted by file path, then position (stable for equal positions).
-    public func sortedDiagnostics(_ diagnostics: [Diagnostic]) -> [Diagnostic] { sortDiagnostics(diagnostics) }
-
-    /// Sorts by file, then position.
-    func sortDiagnostics(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            let pathX = sources.file(x.span.file)?.path ?? ""
-            let pathY = sources.file(y.span.file)?.path ?? ""
-            if pathX != pathY { return pathX < pathY }
-            if x.span.start != y.span.start { return x.span.start < y.span.start }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 
     /// Runs the top-level statements loaded so far, in file order; returns the runtime error, if any.
@@ -162,7 +148,7 @@ enum ImportOutcome {
 
 /// What loading produced.
 public struct LoadResult: Sendable {
-    /// Every diagnostic, sorted by file and position.
+    /// Every diagnostic, in the order the phases found them.
     public var diagnostics: [Diagnostic]
     /// One line per declared name, for the REPL to echo (`agreement ana_dave: 2026-01-12 to …`).
     public var declared: [String] = []

@@ -121,7 +121,6 @@ extension Engine {
                 report.rules.append((rule.id, rule.title, produced))
             }
             interpreter.recorder = nil
-            report.diagnostics = sortDiagnostics(report.diagnostics)
             return report
         }
     }
