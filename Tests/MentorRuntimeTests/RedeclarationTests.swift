@@ -41,4 +41,16 @@ struct RedeclarationTests {
         #expect(!entry.output.contains("first"))
         #expect(printed() == "")
     }
+
+    @Test("an entry that declares nothing keeps the memoised computed members")
+    func cacheSurvives() throws {
+        let (engine, _) = try Self.session()
+        _ = engine.evaluateEntry("ana_dave.schedule.count")
+        let index = engine.model.entities(of: .agreement).first { $0.id == "ana_dave" }!.index
+        #expect(engine.model.cache[index]?["schedule"] != nil)
+        _ = engine.evaluateEntry("1 + 2")
+        #expect(engine.model.cache[index]?["schedule"] != nil)
+        _ = engine.evaluateEntry("person zoe \"Zoe\"")
+        #expect(engine.model.cache[index]?["schedule"] == nil)
+    }
 }

@@ -5,6 +5,8 @@ extension Engine {
     /// Evaluates every field of the new entities and runs the declaration checks of LANGUAGE.md.
     func elaborate(_ entities: [Entity]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // An entry that declares nothing (a REPL expression) keeps the memoised computed members.
+        guard !entities.isEmpty else { return diagnostics }
         interpreter.resetBudget()
         model.cache.removeAll()
         for entity in entities {
