@@ -137,7 +137,7 @@ struct LexerRobustnessTests {
             let lineStart = previousStart.map { bytes[$0..<start].contains(0x0A) } ?? true
             #expect(token.flags.contains(.atLineStart) == lineStart, "line-start flag of token \(index)")
             if !blockComment.contains(start) { previousStart = start }
-            #expect((token.error == .none) == (LexicalDiagnostics.diagnostic(for: token, in: file) == nil))
+            #expect((token.error == .none) == (LexicalDiagnostics.diagnostic(forTokenAt: index, of: tokens, in: file) == nil))
             #expect(token.kind != .error || token.error != .none)
             #expect(start < end || token.kind == .error || token.kind == .endOfFile, "empty token \(index)")
             // The decoders must not trap on any token.
