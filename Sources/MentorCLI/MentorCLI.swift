@@ -38,7 +38,7 @@ public enum MentorCLI {
                 return MentorExit.success
             }
             // Usage errors exit 2, not swift-argument-parser's 64.
-            context.writeErr(message + "\n")
+            context.writeErr(UsageErrorText.displayable(message) + "\n")
             return MentorExit.usageOrIO
         }
     }

@@ -26,7 +26,7 @@ enum LexerProperties {
             }
             previousEnd = max(previousEnd, token.end)
             if token.error != .none {
-                if let diagnostic = LexicalDiagnostics.diagnostic(for: token, in: file) {
+                if let diagnostic = LexicalDiagnostics.diagnostic(forTokenAt: index, of: tokens, in: file) {
                     diagnostics.append(diagnostic)
                 } else {
                     found.append("token \(index) marked \(token.error) has no diagnostic")

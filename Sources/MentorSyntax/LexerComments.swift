@@ -46,6 +46,10 @@ extension LexerScanner {
     /// `/* … */` with nesting. An unterminated comment is one error token up to the end of input.
     mutating func scanBlockComment() {
         let start = position
+        // A block comment is layout: the line break before it also comes before the code after
+        // it (`/* c */ let x = 1` on its own line is a new statement), so it leaves the line
+        // start pending for the next token.
+        let followsLineBreak = lineStartPending
         var index = start + 2
         var depth = 1
         var sawLineBreak = false
@@ -94,21 +98,22 @@ extension LexerScanner {
             noteNextToken()
             append(.blockComment, from: start, to: index, flags: beginToken())
         } else {
-            appendCommentPieces(.blockComment, from: start, to: index, around: faults)
-            sawLineBreak = lineBreak(between: Int(tokens.lastStart), and: index)
+            appendCommentPieces(.blockComment, from: start, to: index, around: faults, followsLineBreak: followsLineBreak)
         }
-        if sawLineBreak { lineStartPending = true }
+        if sawLineBreak || followsLineBreak { lineStartPending = true }
         position = index
     }
 
-    /// Appends a comment split around the error tokens in `faults`, giving each piece the
-    /// first-on-its-line flag that its own position calls for.
-    mutating func appendCommentPieces(_ kind: TokenKind, from start: Int, to end: Int, around faults: [Token]) {
+    /// Appends a block comment split around the error tokens in `faults`. The pieces are one
+    /// comment, so each is first on its line when the comment began a line (`followsLineBreak`)
+    /// or a line break inside the comment comes before it.
+    mutating func appendCommentPieces(
+        _ kind: TokenKind, from start: Int, to end: Int, around faults: [Token], followsLineBreak: Bool
+    ) {
         var pieceStart = start
-        var previousStart = start
         var first = true
         func lineFlags(at tokenStart: Int) -> Token.Flags {
-            lineBreak(between: previousStart, and: tokenStart) ? .atLineStart : []
+            followsLineBreak || lineBreak(between: start, and: tokenStart) ? .atLineStart : []
         }
         for fault in faults {
             let faultStart = Int(fault.start)
@@ -116,14 +121,12 @@ extension LexerScanner {
                 let flags = first ? beginToken() : lineFlags(at: pieceStart)
                 noteNextToken()
                 append(kind, from: pieceStart, to: faultStart, flags: flags)
-                previousStart = pieceStart
                 first = false
             }
             var error = fault
             error.flags = first ? beginToken() : lineFlags(at: faultStart)
             noteNextToken()
             tokens.append(error)
-            previousStart = faultStart
             first = false
             pieceStart = Int(fault.end)
         }

@@ -116,16 +116,30 @@ struct LexerErrorExplainer {
 
     // MARK: Strings and comments
 
-    func unterminatedString() -> Diagnostic {
+    /// Points at the string's `opening` quote (as rustc, clang and go/scanner do: that is where
+    /// the fix is decided), with the place where it broke off as a secondary label; without a
+    /// known opening, at that place alone.
+    func unterminatedString(opening: Token?) -> Diagnostic {
+        let openingSpan = opening.map { $0.span(in: file.id) }
         if token.flags.contains(.multiline) {
-            return make(.unterminatedString, "unterminated multi-line string",
-                        label: "the file ends before the closing `\"\"\"`",
-                        help: "end the string with `\"\"\"` on a line of its own")
+            let end = "the file ends before the closing `\"\"\"`"
+            // After a final line break the end of the file is on an empty line of its own:
+            // mark the end of the last line instead, where the text stops.
+            var endSpan = span
+            if endSpan.start > 0, file.bytes.last == 0x0A, Int(endSpan.start) == file.bytes.count {
+                endSpan = Span(file: file.id, start: endSpan.start - 1, end: endSpan.start - 1)
+            }
+            return make(.unterminatedString, "unterminated multi-line string", at: openingSpan,
+                        label: openingSpan == nil ? end : "this `\"\"\"` string is never closed",
+                        help: "end the string with `\"\"\"` on a line of its own",
+                        labels: openingSpan == nil ? [] : [DiagnosticLabel(span: endSpan, message: end)])
         }
         let atEnd = Int(token.start) >= file.bytes.count
-        return make(.unterminatedString, "unterminated string",
-                    label: atEnd ? "the file ends before the closing `\"`" : "the line ends before the closing `\"`",
+        let end = atEnd ? "the file ends before the closing `\"`" : "the line ends before the closing `\"`"
+        return make(.unterminatedString, "unterminated string", at: openingSpan,
+                    label: openingSpan == nil ? end : "this string is never closed",
                     help: "close the string with `\"`; for text over several lines, use a `\"\"\"` string",
+                    labels: openingSpan == nil ? [] : [DiagnosticLabel(span: span, message: end)],
                     suggestions: replacing(with: "\"", "close the string"))
     }
 

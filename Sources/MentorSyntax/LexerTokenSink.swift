@@ -32,11 +32,4 @@ struct LexerTokenSink {
 
     /// Tokens appended so far, stored or spilled: the index the next token will have.
     var count: Int { written + spill.count }
-
-    /// The start of the last token written.
-    var lastStart: UInt32 {
-        if let last = spill.last { return last.start }
-        guard written > 0 else { return 0 }
-        return base[written - 1].start
-    }
 }

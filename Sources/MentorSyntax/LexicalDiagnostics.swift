@@ -39,8 +39,13 @@ extension DiagnosticCode {
 /// Explains tokens the lexer marked as malformed. The lexer only marks; this is where the
 /// words are, so the lexer stays a pure, fast function of the bytes.
 public enum LexicalDiagnostics {
-    /// The diagnostic for `token` when its `error` is not `.none`; nil otherwise.
-    public static func diagnostic(for token: Token, in file: SourceFile) -> Diagnostic? {
+    /// The diagnostic for the token at `index` of `tokens` (the lexer's tokens of `file`) when
+    /// its `error` is not `.none`; nil otherwise. The other tokens are read only to point an
+    /// unterminated string at its opening quote.
+    public static func diagnostic<Tokens: RandomAccessCollection<Token>>(
+        forTokenAt index: Int, of tokens: Tokens, in file: SourceFile
+    ) -> Diagnostic? where Tokens.Index == Int {
+        let token = tokens[index]
         let context = LexerErrorExplainer(token: token, file: file)
         switch token.error {
         case .none: return nil
@@ -49,7 +54,8 @@ public enum LexicalDiagnostics {
             return context.make(.nulByte, "NUL byte in the source", label: "a zero byte",
                                 help: "remove it: Mentor source is plain UTF-8 text")
         case .unexpectedCharacter: return context.unexpectedCharacter()
-        case .unterminatedString: return context.unterminatedString()
+        case .unterminatedString:
+            return context.unterminatedString(opening: openingQuote(ofUnterminatedStringAt: index, in: tokens, file: file))
         case .newlineInString:
             return context.make(
                 .lineBreakInInterpolation, "line break inside an interpolation of a one-line string",
@@ -80,5 +86,44 @@ public enum LexicalDiagnostics {
         case .invalidTime: return context.invalidTime()
         case .fractionalDuration: return context.fractionalDuration()
         }
+    }
+
+    /// All diagnostics of the lexer's `tokens` of `file`, in token order.
+    public static func diagnostics(of tokens: [Token], in file: SourceFile) -> [Diagnostic] {
+        tokens.indices.compactMap { diagnostic(forTokenAt: $0, of: tokens, in: file) }
+    }
+
+    /// The `"` or `"""` token that opened the string the unterminated-string token at `index`
+    /// gives up on: the innermost string still open there, found by walking back over the
+    /// delimiters of its kind. A one-line string opened on the line it breaks off (a line break
+    /// ends it), so that walk stops at the line's start; the delimiters of the other kind are
+    /// balanced on their own and skipped.
+    static func openingQuote<Tokens: RandomAccessCollection<Token>>(
+        ofUnterminatedStringAt index: Int, in tokens: Tokens, file: SourceFile
+    ) -> Token? where Tokens.Index == Int {
+        let multiline = tokens[index].flags.contains(.multiline)
+        let lineStart = multiline ? 0 : file.lineStarts[file.lineIndex(of: tokens[index].start)]
+        var unmatchedClosers = 0
+        var position = index - 1
+        while position >= tokens.startIndex, tokens[position].start >= lineStart {
+            let token = tokens[position]
+            position -= 1
+            guard token.flags.contains(.multiline) == multiline else { continue }
+            switch token.kind {
+            case .stringEnd, .interpolationEnd:
+                unmatchedClosers += 1
+            case .error where token.error == .closingQuotesNotOnOwnLine:
+                unmatchedClosers += 1 // it ends its `"""` string
+            case .interpolationStart:
+                // At depth 0 the string ended inside this interpolation: its string is further back.
+                if unmatchedClosers > 0 { unmatchedClosers -= 1 }
+            case .stringStart:
+                if unmatchedClosers == 0 { return token }
+                unmatchedClosers -= 1
+            default:
+                break
+            }
+        }
+        return nil
     }
 }

@@ -212,21 +212,24 @@ extension Parser.State {
     /// or from every token when the lexer could not say which those are.
     mutating func collectCommentsAndLexicalDiagnostics(_ notable: [UInt32]?) {
         if let notable {
-            for position in notable { collectCommentOrLexicalDiagnostic(tokens[Int(position)]) }
+            for position in notable { collectCommentOrLexicalDiagnostic(at: Int(position)) }
         } else {
-            for token in tokens { collectCommentOrLexicalDiagnostic(token) }
+            for position in tokens.indices { collectCommentOrLexicalDiagnostic(at: position) }
         }
     }
 
-    /// Records `token` if it is a comment or carries a lexical error.
-    private mutating func collectCommentOrLexicalDiagnostic(_ token: Token) {
+    /// Records the token at `position` if it is a comment or carries a lexical error.
+    private mutating func collectCommentOrLexicalDiagnostic(at position: Int) {
+        let token = tokens[position]
         switch token.kind {
         case .lineComment: comments.append(Comment(kind: .line, span: span(of: token)))
         case .blockComment: comments.append(Comment(kind: .block, span: span(of: token)))
         case .docComment: comments.append(Comment(kind: .doc, span: span(of: token)))
         default: break
         }
-        guard token.error != .none, let diagnostic = LexicalDiagnostics.diagnostic(for: token, in: file) else {
+        guard token.error != .none,
+            let diagnostic = LexicalDiagnostics.diagnostic(forTokenAt: position, of: tokens, in: file)
+        else {
             return
         }
         diagnostics.append(diagnostic)

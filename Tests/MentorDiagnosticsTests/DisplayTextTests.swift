@@ -12,6 +12,7 @@ struct DisplayTextTests {
         ("\u{2028}\u{2029}", "\\u{2028}\\u{2029}"),
         ("\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}", "\\u{202A}\\u{202B}\\u{202C}\\u{202D}\\u{202E}"),
         ("\u{2066}\u{2067}\u{2068}\u{2069}", "\\u{2066}\\u{2067}\\u{2068}\\u{2069}"),
+        ("lrm\u{200E} rlm\u{200F} alm\u{61C}", "lrm\\u{200E} rlm\\u{200F} alm\\u{61C}"),
         ("日本 é e\u{301} 🎉 \u{200D} \u{A0}", "日本 é e\u{301} 🎉 \u{200D} \u{A0}"),
     ])
     func escapeControls(input: String, expected: String) {

@@ -47,6 +47,10 @@ private func physicalLines(_ folded: String) -> [[UInt8]] {
         ("cr\rline", "cr\\nline"),
         ("tab\tstays", "tab\tstays"),
         ("bell\u{7}gone", "bellgone"),
+        ("csi\u{9B}2J nel\u{85} c1\u{80}\u{9F}", "csi2J nel c1"),
+        ("ls\u{2028}ps\u{2029}", "lsps"),
+        ("\u{202E}evil\u{202C} \u{2066}iso\u{2069} \u{200E}\u{200F}\u{61C}marks", "evil iso marks"),
+        ("日本 é 🎉 \u{200D}", "日本 é 🎉 \u{200D}"),
         ("colon: stays", "colon: stays"),
         ("\\n literal", "\\\\n literal"),
     ])
@@ -117,5 +121,20 @@ private func physicalLines(_ folded: String) -> [[UInt8]] {
 
     @Test func inlineBreaksKeepTheListItem() {
         #expect(MarkdownText.inline("one\ntwo", continuation: "  ") == "one\\\n  two")
+    }
+
+    // The handout is read with `cat` as often as rendered: nothing in it may drive a terminal
+    // or reorder its text (Trojan Source).
+    @Test("terminal controls and bidi controls are dropped, other text kept", arguments: [
+        ("bell\u{7} esc\u{1B}x", "bell escx"),
+        ("csi\u{9B}2J nel\u{85} c1\u{80}\u{9F}", "csi2J nel c1"),
+        ("ls\u{2028}ps\u{2029}", "lsps"),
+        ("\u{202E}evil\u{202C} \u{2066}iso\u{2069} \u{200E}\u{200F}\u{61C}marks", "evil iso marks"),
+        ("tab\tspace", "tab space"),
+        ("日本 é 🎉 \u{200D}", "日本 é 🎉 \u{200D}"),
+    ])
+    func controlsAreDropped(_ input: String, _ expected: String) {
+        #expect(MarkdownText.inline(input) == expected)
+        #expect(MarkdownText.cell(input) == expected)
     }
 }

@@ -88,9 +88,31 @@ struct LexerRobustnessTests {
         }
     }
 
+    /// Where the block comment opening at `start` ends: after its matching `*/`, or at the end.
+    static func blockCommentEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var depth = 0
+        var index = start
+        while index < bytes.count {
+            let pair = (bytes[index], index + 1 < bytes.count ? bytes[index + 1] : 0)
+            if pair == (0x2F, 0x2A) {
+                depth += 1
+                index += 2
+            } else if pair == (0x2A, 0x2F) {
+                depth -= 1
+                index += 2
+                if depth == 0 { return index }
+            } else {
+                index += 1
+            }
+        }
+        return bytes.count
+    }
+
     /// Checks what must hold for any input: tokens in order and within the file, one
-    /// `endOfFile`, only blanks and line breaks left uncovered, the line-start rule, and a
-    /// diagnostic for exactly the tokens that carry an error.
+    /// `endOfFile`, only blanks and line breaks left uncovered, the line-start rule (a token is
+    /// first on its line when a line break lies between it and the start of the last token
+    /// before it outside block comments, which are layout), and a diagnostic for exactly the
+    /// tokens that carry an error.
     static func checkInvariants(_ file: SourceFile) {
         let tokens = Lexer.tokenize(file)
         let bytes = file.bytes
@@ -98,7 +120,8 @@ struct LexerRobustnessTests {
         #expect(tokens.last?.start == UInt32(bytes.count))
         #expect(tokens.filter { $0.kind == .endOfFile }.count == 1)
         var covered = 0
-        var previousStart = 0
+        var previousStart: Int?
+        var blockComment = 0..<0
         for (index, token) in tokens.enumerated() {
             let start = Int(token.start), end = Int(token.end)
             #expect(start <= end && end <= bytes.count)
@@ -107,10 +130,14 @@ struct LexerRobustnessTests {
                 #expect([0x20, 0x09, 0x0D, 0x0A].contains(bytes[gap]), "byte \(gap) belongs to no token")
             }
             covered = max(covered, end)
-            let lineStart = index == 0 || bytes[previousStart..<start].contains(0x0A)
+            if !blockComment.contains(start),
+                token.kind == .blockComment || token.error == .unterminatedBlockComment {
+                blockComment = start..<blockCommentEnd(bytes, from: start)
+            }
+            let lineStart = previousStart.map { bytes[$0..<start].contains(0x0A) } ?? true
             #expect(token.flags.contains(.atLineStart) == lineStart, "line-start flag of token \(index)")
-            previousStart = start
-            #expect((token.error == .none) == (LexicalDiagnostics.diagnostic(for: token, in: file) == nil))
+            if !blockComment.contains(start) { previousStart = start }
+            #expect((token.error == .none) == (LexicalDiagnostics.diagnostic(forTokenAt: index, of: tokens, in: file) == nil))
             #expect(token.kind != .error || token.error != .none)
             #expect(start < end || token.kind == .error || token.kind == .endOfFile, "empty token \(index)")
             // The decoders must not trap on any token.

@@ -209,6 +209,17 @@ struct LexerTests {
         #expect(end.kind == .endOfFile && end.flags.contains(.atLineStart))
     }
 
+    // The parser reads statement ends from `atLineStart`; a comment that took the flag for
+    // itself glued `let x` to the statement on the line above.
+    @Test("a block comment opening a line leaves the line start to the code after it")
+    func blockCommentAtLineStart() {
+        let file = LexerTestSupport.file("let y = 2\n/* c */ let x = 1\n  /* d */ /* e */ z\n")
+        let flagged = LexerTestSupport.tokens(file)
+            .filter { $0.flags.contains(.atLineStart) }
+            .map { LexerTestSupport.text($0, file) }
+        #expect(flagged == ["let", "/* c */", "let", "/* d */", "/* e */", "z"])
+    }
+
     @Test("offsets refer to the normalised bytes: BOM skipped, CRLF read as LF")
     func byteOrderMarkAndCRLF() {
         let raw: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("let x = 1\r\n\r\ny\r\n".utf8)

@@ -2,12 +2,15 @@
 /// colours, or reorder text (Trojan Source bidi overrides) are written as visible escapes.
 public enum DisplayText {
     /// True for scalars that must never be written raw: C0 controls except tab, DEL, C1
-    /// controls, the line and paragraph separators, and the bidi embedding, override and
-    /// isolate controls (U+202A–U+202E, U+2066–U+2069).
+    /// controls (NEL and CSI among them), the line and paragraph separators, and the bidi
+    /// controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the
+    /// marks (U+200E, U+200F, U+061C). The one list every output (text, JSON, XML, `print`,
+    /// export) escapes or drops.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09: false
         case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x061C, 0x200E, 0x200F: true
         case 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }

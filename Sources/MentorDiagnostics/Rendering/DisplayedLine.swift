@@ -56,6 +56,24 @@ struct DisplayedLine {
         self.unitEnd = ends
     }
 
+    /// Bytes of the line.
+    var byteCount: Int { unitStart.count }
+
+    /// The first byte offset whose character starts at or after display column `column`.
+    func firstByte(startingAtOrAfter column: Int) -> Int {
+        var index = 0
+        while index < unitStart.count, unitStart[index] < column { index += 1 }
+        return index
+    }
+
+    /// The offset just past the last whole character, from byte `start` on, that ends by
+    /// display column `column`.
+    func endByte(from start: Int, endingBy column: Int) -> Int {
+        var index = start
+        while index < unitEnd.count, unitEnd[index] <= column { index += 1 }
+        return index
+    }
+
     /// Display column (0-based) at which the byte at `offset` (relative to the line start) is
     /// shown; offsets at or past the end of the line map to the column after the last character.
     func column(ofByte offset: Int) -> Int {

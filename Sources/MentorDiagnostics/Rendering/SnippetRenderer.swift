@@ -44,19 +44,28 @@ struct SnippetRenderer {
                 output.append(style.paint("...", ANSIStyle.gutter))
             }
             previous = line
-            let displayed = DisplayedLine(bytes: file.lineBytes(line))
-            output.append(sourceLine(number: line + 1, text: displayed.text))
-            if let marks = byLine[line] {
-                output += markerRows(marks, on: line, displayed: displayed)
+            let marks = byLine[line] ?? []
+            let lineStart = Int(file.lineStarts[line])
+            // The primary span first: it is the one a cut line keeps in view.
+            let ranges = marks.sorted { $0.isPrimary && !$1.isPrimary }.map { annotation in
+                let start = Int(SnippetRenderer.clampedStart(annotation.span, in: file)) - lineStart
+                return start..<max(start, min(Int(annotation.span.end), file.bytes.count) - lineStart)
+            }
+            let window = SnippetLineWindow(line: file.lineBytes(line), ranges: ranges)
+            output.append(sourceLine(number: line + 1, window: window))
+            if !marks.isEmpty {
+                output += markerRows(marks, on: line, window: window)
             }
         }
         return output
     }
 
-    private func sourceLine(number: Int, text: String) -> String {
+    private func sourceLine(number: Int, window: SnippetLineWindow) -> String {
         let digits = String(number)
         let gutter = String(repeating: " ", count: max(0, gutterWidth - digits.count)) + digits + " |"
         let painted = style.paint(gutter, ANSIStyle.gutter)
+        let cut = style.paint(SnippetLineWindow.ellipsis, ANSIStyle.gutter)
+        let text = (window.cutBefore ? cut : "") + window.shown.text + (window.cutAfter ? cut : "")
         return text.isEmpty ? painted : painted + " " + text
     }
 
@@ -67,12 +76,12 @@ struct SnippetRenderer {
         var isPrimary: Bool
     }
 
-    private func markerRows(_ annotations: [SnippetAnnotation], on line: Int, displayed: DisplayedLine) -> [String] {
+    private func markerRows(_ annotations: [SnippetAnnotation], on line: Int, window: SnippetLineWindow) -> [String] {
         let lineStart = Int(file.lineStarts[line])
         let markers = annotations.map { annotation -> Marker in
             let start = Int(SnippetRenderer.clampedStart(annotation.span, in: file)) - lineStart
             let end = min(Int(annotation.span.end), file.bytes.count) - lineStart
-            let columns = displayed.markerColumns(start: start, end: end)
+            let columns = window.markerColumns(start: start, end: end)
             return Marker(start: columns.start, width: columns.width, label: annotation.label, isPrimary: annotation.isPrimary)
         }
         .sorted { ($0.start, $0.isPrimary ? 0 : 1) < ($1.start, $1.isPrimary ? 0 : 1) }

@@ -128,13 +128,17 @@ public final class SourceFile: Sendable {
 
     /// Counts Unicode scalars in UTF-8 bytes, counting each invalid byte as one.
     public static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            index += UTF8Scan.sequenceLength(bytes, at: index) ?? 1
-            count += 1
+        // Every diagnostic's column is counted from its line's start, so thousands on one long
+        // line make this hot: read the buffer directly and step over ASCII without a call.
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var index = 0
+            while index < buffer.count {
+                index += buffer[index] < 0x80 ? 1 : UTF8Scan.sequenceLength(buffer, at: index) ?? 1
+                count += 1
+            }
+            return count
         }
-        return count
     }
 }
 

@@ -1,3 +1,5 @@
+import MentorDiagnostics
+
 /// The text rules of RFC 5545 §3.1 and §3.3.11: TEXT escaping, and content lines folded at
 /// 75 octets with CRLF line ends.
 public enum ICalendarText {
@@ -5,7 +7,9 @@ public enum ICalendarText {
     public static let maxLineOctets = 75
 
     /// A TEXT value: `\` `;` `,` escaped with a backslash, line breaks (LF, CR or CRLF) as `\n`.
-    /// Other control characters are not allowed in TEXT (§3.3.11) and are dropped; a tab stays.
+    /// Other control characters are not allowed in TEXT (§3.3.11) and are dropped, and so is
+    /// every other scalar a terminal must not get raw (`DisplayText.isControl`: C1, NEL, LS/PS,
+    /// bidi controls), since calendars are also read with `cat`; a tab stays.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -19,7 +23,7 @@ public enum ICalendarText {
             case "\r": result += "\\n"
             case "\n": if !previousWasCR { result += "\\n" }
             case "\t": result.unicodeScalars.append(scalar)
-            case "\u{0}"..."\u{1F}", "\u{7F}": continue
+            case _ where DisplayText.isControl(scalar): continue
             default: result.unicodeScalars.append(scalar)
             }
         }

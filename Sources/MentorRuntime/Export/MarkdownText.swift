@@ -1,3 +1,5 @@
+import MentorDiagnostics
+
 /// Escaping of user text for the Markdown handout (CommonMark with GitHub tables).
 public enum MarkdownText {
     /// Inline text: the ASCII punctuation that can start emphasis, code, links, HTML or
@@ -39,7 +41,9 @@ public enum MarkdownText {
                 result.unicodeScalars.append(scalar)
             case "\t":
                 result += " "
-            case "\u{0}"..."\u{1F}", "\u{7F}":
+            case _ where DisplayText.isControl(scalar):
+                // Terminal controls and bidi overrides (`DisplayText.isControl`) never reach
+                // the handout: it is read raw as often as rendered.
                 continue
             default:
                 result.unicodeScalars.append(scalar)
