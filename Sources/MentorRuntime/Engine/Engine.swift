@@ -64,8 +64,8 @@ public final class Engine {
         Builtins.install(into: globals)
     }
 
-    /// Runs `body` on a thread with a large stack, so deep (but bounded) recursion in the
-    /// evaluator cannot overflow the main thread's stack.
+    /// Runs `body` on a thread with a large stack (the current one when it is a `LargeStack`
+    /// thread), so deep (but bounded) recursion in the evaluator cannot overflow the caller's.
     public func withLargeStack<T>(_ body: () -> T) -> T {
         LargeStack.run(body)
     }
