@@ -71,6 +71,7 @@ struct CheckRun {
             let report = engine.check()
             diagnostics += report.diagnostics
             rules = report.rules
+            diagnostics += engine.evaluateUnreadLets()
         }
         return CheckRun(engine: engine, diagnostics: engine.sources.inReadingOrder(diagnostics), rules: rules,
                         fileCount: engine.userFiles.count, ioFailed: read.ioFailed)

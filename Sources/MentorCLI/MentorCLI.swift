@@ -1,6 +1,7 @@
 import ArgumentParser
 import MentorDiagnostics
 import MentorRuntime
+import MentorSyntax
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,12 @@ public enum MentorCLI {
 
     /// Runs `mentor` with `arguments` against `context` and returns the exit code.
     public static func run(_ arguments: [String], context: CLIContext) -> Int32 {
+        // One large-stack thread for the whole command: every recursive stage (and each REPL
+        // entry) then runs on it, instead of each starting a thread of its own.
+        LargeStack.run { runHere(arguments, context: context) }
+    }
+
+    private static func runHere(_ arguments: [String], context: CLIContext) -> Int32 {
         do {
             var command = try MentorCommand.parseAsRoot(arguments)
             if let subcommand = command as? MentorSubcommand { return subcommand.execute(context) }

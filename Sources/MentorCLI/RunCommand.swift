@@ -26,7 +26,8 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
         let loaded = engine.load([file])
         if !loaded.diagnostics.isEmpty { context.writeErr(cap.render(engine.sources.inReadingOrder(loaded.diagnostics), with: renderer) + cap.omittedLine) }
         if loaded.hasErrors { return MentorExit.programErrors }
-        let failures = engine.runScripts()
+        var failures = engine.runScripts()
+        if failures.isEmpty { failures = engine.evaluateUnreadLets() }
         if !failures.isEmpty {
             context.writeErr(cap.render(failures, with: renderer) + cap.omittedLine)
             return MentorExit.programErrors

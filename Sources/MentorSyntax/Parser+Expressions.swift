@@ -68,7 +68,12 @@ extension Parser.State {
 
     /// expression = lambda | conditional | limit_expression ;
     mutating func parseExpression() -> Expr {
-        defer { exitNesting() }
+        let enclosingHeight = expressionHeight
+        expressionHeight = 0
+        defer {
+            expressionHeight = max(enclosingHeight, expressionHeight + 1)
+            exitNesting()
+        }
         guard enterNesting() else { return Expr(.error, span: errorSpan) }
         switch kind {
         case .identifier where nextKind == .arrow:
@@ -157,6 +162,8 @@ extension Parser.State {
     /// limit_expression, coalesce_expression, or_expression, and_expression, not_expression,
     /// comparison, additive, multiplicative: precedence climbing from `minimum`.
     mutating func parseBinary(minimum: Int) -> Expr {
+        let enclosingHeight = expressionHeight
+        expressionHeight = 0
         var left: Expr
         if at(.kwNot) {
             guard minimum <= Parser.Precedence.not else {
@@ -169,6 +176,9 @@ extension Parser.State {
         } else {
             left = parsePrefixExpression()
         }
+        // The loop builds a left-nested tree without recursing, so it counts the tree's height.
+        var leftHeight = expressionHeight
+        defer { expressionHeight = max(enclosingHeight, leftHeight) }
         var lastNonAssociative: Int?
         while !panicking, let infix = Parser.InfixOperator.forToken(kind), infix.precedence >= minimum {
             if lineContext, !infix.continuesAtLineStart, currentStartsLine { break }
@@ -177,6 +187,7 @@ extension Parser.State {
                 reportChained(operatorToken, previous: left)
             }
             advance()
+            expressionHeight = 0
             let right: Expr
             if infix.associativity == .right {
                 defer { exitNesting() }
@@ -185,8 +196,12 @@ extension Parser.State {
             } else {
                 right = parseBinary(minimum: infix.precedence + 1)
             }
+            leftHeight = max(leftHeight, expressionHeight) + 1
             let whole = left.span.merged(with: right.span)
-            if let binary = infix.binary {
+            if !expressionFits(height: leftHeight, at: operatorToken) {
+                left = Expr(.error, span: whole)
+                leftHeight = 1
+            } else if let binary = infix.binary {
                 left = Expr(.binary(binary, left, right), span: whole)
             } else {
                 left = Expr(.cadenceFor(cadence: left, limit: right), span: whole)
@@ -237,8 +252,15 @@ extension Parser.State {
 
     /// postfix_expression = primary { call_suffix | member_suffix | with_suffix } ;
     mutating func parsePostfixExpression() -> Expr {
+        let enclosingHeight = expressionHeight
+        expressionHeight = 0
         var expression = parsePrimary()
+        // Like an operator chain, the suffixes build a left-nested tree in a loop.
+        var height = expressionHeight
+        defer { expressionHeight = max(enclosingHeight, height) }
         while !panicking {
+            let suffixToken = current
+            expressionHeight = 0
             switch kind {
             case .leftParen where onSameLogicalLine:
                 expression = parseCallSuffix(callee: expression)
@@ -249,8 +271,30 @@ extension Parser.State {
             default:
                 return expression
             }
+            height = max(height, expressionHeight) + 1
+            if !expressionFits(height: height, at: suffixToken) {
+                expression = Expr(.error, span: expression.span)
+                height = 1
+            }
         }
         return expression
+    }
+
+    /// False when a chain has made the tree deeper than `SyntaxLimits.maximumExpressionDepth`.
+    /// The caller then drops the tree built so far for an error node and reads on, so the rest
+    /// of the chain (on this line or the next ones) is consumed as one expression; M0209 is
+    /// reported once an item.
+    mutating func expressionFits(height: Int, at link: Token) -> Bool {
+        guard height > SyntaxLimits.maximumExpressionDepth else { return true }
+        if !expressionTooDeepReported {
+            expressionTooDeepReported = true
+            reportError(Diagnostic(
+                .expressionTooDeep, .error,
+                "expression is too long: more than \(SyntaxLimits.maximumExpressionDepth) levels of chained operators, calls or members",
+                at: span(of: link), label: "the limit is reached here",
+                help: "split it with `let`: name a part, as in `let part = a + b`, and use `part` in the rest"))
+        }
+        return false
     }
 
     /// call_suffix = "(" [ argument { "," argument } [ "," ] ] ")" ;

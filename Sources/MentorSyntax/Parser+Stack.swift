@@ -10,8 +10,9 @@ import MentorDiagnostics
 // uses several times the stack per level) and the caller's thread may be small (a secondary
 // thread can have 512 KiB). So a parse first runs on the caller's thread within a stack budget
 // that any thread can afford; input nested deeply enough to exceed it is parsed again from the
-// start on a thread of its own with a stack large enough for the full limit. Ordinary files
-// never leave the caller's thread; the result is the same either way.
+// start on a `LargeStack` thread, with a budget large enough for the full limit. On such a
+// thread (where the commands run) the parse starts with that budget. Ordinary files never
+// leave the caller's thread; the result is the same either way.
 
 extension Parser {
     /// Where the parser's recursion may go on the current thread.
@@ -23,8 +24,9 @@ extension Parser {
 
         /// Stack the parser may use on the caller's thread.
         static let callerThreadBytes: UInt = 192 << 10
-        /// The stack of the thread that parses deeply nested input.
-        static let deepInputThreadBytes = 64 << 20
+        /// Stack the parser may use on a `LargeStack` thread: enough for the full nesting
+        /// limit, and a small part of that thread's stack wherever the parse starts on it.
+        static let deepInputThreadBytes: UInt = 64 << 20
 
         /// A budget measured from the caller's current frame.
         static func here(bytes: UInt) -> StackBudget {
@@ -42,62 +44,15 @@ extension Parser {
     }
 }
 
-/// A parse handed to the deep-input thread, and its result.
-private final class DeepParseJob: @unchecked Sendable {
-    // Written by the thread before it ends and read only after `pthread_join`.
-    let file: SourceFile
-    let tokens: [Token]
-    let notable: [UInt32]?
-    var result: ParseResult?
-
-    init(file: SourceFile, tokens: [Token], notable: [UInt32]?) {
-        self.file = file
-        self.tokens = tokens
-        self.notable = notable
-    }
-
-    func run() {
-        result = Parser.State.parse(
-            file, tokens: tokens, notable: notable,
-            stack: .here(bytes: UInt(Parser.StackBudget.deepInputThreadBytes - (1 << 20)))).0
-    }
-}
-
 extension Parser {
-    /// Parses `tokens` on a thread with a stack large enough for the full nesting limit. If no
-    /// thread can be started, parses here and reports the stack budget as the nesting limit.
+    /// Parses `tokens` on a `LargeStack` thread, with a budget for the full nesting limit. If
+    /// no thread can be started, parses here and reports the stack budget as the nesting limit.
     static func parseOnDeepInputThread(_ file: SourceFile, tokens: [Token], notable: [UInt32]?) -> ParseResult {
-        let job = DeepParseJob(file: file, tokens: tokens, notable: notable)
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, StackBudget.deepInputThreadBytes)
-        let context = Unmanaged.passRetained(job).toOpaque()
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        let status = pthread_create(&thread, &attributes, { context in
-            Unmanaged<DeepParseJob>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context)
-        #else
-        var thread: pthread_t?
-        let status = pthread_create(&thread, &attributes, { context in
-            Unmanaged<DeepParseJob>.fromOpaque(context).takeRetainedValue().run()
-            return nil
-        }, context)
-        #endif
-        guard status == 0 else {
-            Unmanaged<DeepParseJob>.fromOpaque(context).release()
-            return State.parse(
-                file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.callerThreadBytes),
-                reportsStackExhaustion: true).0
+        let parsed = LargeStack.runIfPossible {
+            State.parse(file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.deepInputThreadBytes)).0
         }
-        #if canImport(Glibc)
-        pthread_join(thread, nil)
-        #else
-        pthread_join(thread!, nil)
-        #endif
-        // The thread always stores a result before it ends.
-        return job.result!
+        return parsed ?? State.parse(
+            file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.callerThreadBytes),
+            reportsStackExhaustion: true).0
     }
 }

@@ -8,8 +8,8 @@ public enum Parser {
     public static func parse(_ file: SourceFile) -> ParseResult {
         let (lexed, notable) = Lexer.tokenizeNotingComments(file)
         let tokens = State.endingWithEndOfFile(lexed, file: file)
-        let (result, stackExhausted) = State.parse(
-            file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.callerThreadBytes))
+        let budget = LargeStack.isCurrentThreadLarge ? StackBudget.deepInputThreadBytes : StackBudget.callerThreadBytes
+        let (result, stackExhausted) = State.parse(file, tokens: tokens, notable: notable, stack: .here(bytes: budget))
         return stackExhausted ? parseOnDeepInputThread(file, tokens: tokens, notable: notable) : result
     }
 }
@@ -45,6 +45,11 @@ extension Parser {
         /// Set when the nesting limit is hit; only the top-level loop clears it.
         var depthExceeded = false
         var nestingDepth = 0
+        /// Height of the deepest expression tree finished since the innermost expression being
+        /// built began; each builder saves it, resets it, and folds its own height back in.
+        var expressionHeight = 0
+        /// Set when M0209 has been reported in the current top-level item.
+        var expressionTooDeepReported = false
         /// How deep the recursion may go on this thread (see `Parser+Stack.swift`).
         let stack: StackBudget
         /// Set when the stack budget ran out first: the parse is abandoned and started again
@@ -108,6 +113,7 @@ extension Parser.State {
             if atEnd { break }
             let startIndex = index
             let startOffset = current.start
+            expressionTooDeepReported = false
             let item = parseTopLevelItem()
             if stackExhausted { break }
             if depthExceeded {

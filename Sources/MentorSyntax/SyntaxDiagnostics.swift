@@ -19,10 +19,20 @@ extension DiagnosticCode {
     public static let interpolatedImportPath = DiagnosticCode(207)
     /// M0208: `=>` after something that is not a lambda's parameter list.
     public static let invalidLambdaParameters = DiagnosticCode(208)
+    /// M0209: an expression whose tree is deeper than the parser's limit, such as a chain of
+    /// thousands of `+` or `.member` links.
+    public static let expressionTooDeep = DiagnosticCode(209)
 }
 
 /// Limits the parser enforces, documented in the header of `Grammar/mentor.ebnf`.
 public enum SyntaxLimits {
     /// The deepest nesting of brackets, blocks, bodies and operators the parser accepts.
     public static let maximumNestingDepth = 256
+    /// The deepest expression tree the parser builds. Each link of an operator chain
+    /// (`a + b + c`) or postfix chain (`a.b.c`, `f(x)(y)`, `x with {…} with {…}`) adds one
+    /// level to the tree, as each nested expression does. Every later stage (resolver,
+    /// interpreter, formatter, exporters, equality) walks the tree recursively, so this bounds
+    /// their stack: at a few KiB a level in an unoptimised build, the deepest tree uses about
+    /// 20 MiB of the commands' 512 MiB stack.
+    public static let maximumExpressionDepth = 4_096
 }

@@ -15,6 +15,7 @@ import Testing
         "missing_separator": .missingSeparator,
         "interpolated_import_path": .interpolatedImportPath,
         "invalid_lambda_parameters": .invalidLambdaParameters,
+        "expression_too_deep": .expressionTooDeep,
     ]
 
     static let goldenInputs = mentorFiles(under: testsDirectory.appendingPathComponent("Golden/syntax"))

@@ -51,7 +51,18 @@ extension ProgramModel {
         }
         entity.fieldsInProgress.append(slot)
         defer { entity.fieldsInProgress.removeLast() }
-        let value = try interpreter.evaluate(pending.code, Frame(size: 0, parent: nil))
+        let value: Value
+        do {
+            value = try interpreter.nested(at: pending.code.span, .onDemand) {
+                try interpreter.evaluate(pending.code, Frame(size: 0, parent: nil))
+            }
+        } catch let error as RuntimeError where error.diagnostic.code == .recursionLimit {
+            // Every field on the too-deep chain gives up with it: left pending, each would be
+            // tried again from its own start, and a chain of n fields would cost n² steps.
+            entity.removePending(at: slot)
+            entity.setValue(nil, at: slot)
+            throw error
+        }
         if let problem = FieldTypeChecker.check(value, against: pending.type, model: self) {
             throw RuntimeError(.fieldTypeMismatch, "`\(name)` must be \(pending.type.description), but this is \(problem)",
                                at: pending.code.span, label: "expected \(pending.type.description)")

@@ -103,8 +103,8 @@ public final class Engine {
         pendingScripts.removeAll { !lastFiles.contains($0.file) }
     }
 
-    /// Runs `body` on a thread with a large stack, so deep (but bounded) recursion in the
-    /// evaluator cannot overflow the main thread's stack.
+    /// Runs `body` on a thread with a large stack (the current one when it is a `LargeStack`
+    /// thread), so deep (but bounded) recursion in the evaluator cannot overflow the caller's.
     public func withLargeStack<T>(_ body: () -> T) -> T {
         LargeStack.run(body)
     }

@@ -88,46 +88,75 @@ final class Interpreter {
                 try execute(elseBody, frame)
             }
         case .forLoop(let bindings, let filter, let body):
-            try runLoop(bindings[...], filter: filter, body: body, frame)
+            try runLoop(bindings, filter: filter, body: body, frame)
         case .check(let kind, let condition, let message, let span):
             try runCheck(kind, condition: condition, message: message, span: span, frame)
         }
     }
 
-    private func runLoop(_ bindings: ArraySlice<(slot: Int, collection: Code, span: Span)>, filter: Code?, body: [StatementCode], _ frame: Frame) throws {
-        guard let binding = bindings.first else {
-            if let filter, !(try truth(evaluate(filter, frame), filter.span)) { return }
-            do {
-                try execute(body, frame)
-            } catch is SkipIteration {
-                // A failed `require` ends this iteration only.
+    /// Runs a `for` over its bindings, the last innermost, with an explicit stack of the lists
+    /// being walked: a loop with thousands of bindings must not recurse once per binding.
+    private func runLoop(_ bindings: [(slot: Int, collection: Code, span: Span)], filter: Code?, body: [StatementCode], _ frame: Frame) throws {
+        guard !bindings.isEmpty else { return try runLoopBody(filter: filter, body: body, frame) }
+        let enclosingEntities = boundEntities.count
+        defer { boundEntities.removeSubrange(enclosingEntities...) }
+        // One level a binding being walked: its elements, the next one, and whether the
+        // element bound now is an entity in `boundEntities`.
+        var levels: [(elements: [Value], next: Int, boundEntity: Bool)] = []
+        levels.append((try loopElements(bindings[0], frame), 0, false))
+        while let level = levels.last {
+            let depth = levels.count - 1
+            if level.boundEntity {
+                boundEntities.removeLast()
+                levels[depth].boundEntity = false
             }
-            return
+            guard level.next < level.elements.count else {
+                levels.removeLast()
+                continue
+            }
+            let element = level.elements[level.next]
+            levels[depth].next += 1
+            let binding = bindings[depth]
+            try step(binding.span)
+            frame.slots[binding.slot] = element
+            if case .entity(let entity) = element {
+                boundEntities.append(entity)
+                levels[depth].boundEntity = true
+            }
+            if depth + 1 < bindings.count {
+                levels.append((try loopElements(bindings[depth + 1], frame), 0, false))
+            } else {
+                try runLoopBody(filter: filter, body: body, frame)
+            }
         }
+    }
+
+    /// The list a `for` binding walks, evaluated each time its enclosing bindings move on.
+    private func loopElements(_ binding: (slot: Int, collection: Code, span: Span), _ frame: Frame) throws -> [Value] {
         let collection = try evaluate(binding.collection, frame)
         guard case .list(let elements) = collection else {
             throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection))", at: binding.span)
         }
-        for element in elements {
-            // Skipped before the step count: a restricted loop does the work of one iteration.
-            if let loopRestriction, case .entity(let entity) = element, entity.kind == loopRestriction.kind,
-               entity.index != loopRestriction.index { continue }
-            try step(binding.span)
-            let isEntity: Bool
-            if case .entity(let entity) = element {
-                frame.slots[binding.slot] = element
-                boundEntities.append(entity)
-                isEntity = true
-            } else {
-                frame.slots[binding.slot] = element
-                isEntity = false
-            }
-            defer { if isEntity { boundEntities.removeLast() } }
-            try runLoop(bindings.dropFirst(), filter: filter, body: body, frame)
+        // A restricted loop (`violations(rule, x)`) walks only `x` of its kind; the others are
+        // dropped before any step is counted, so it does the work of one iteration.
+        guard let loopRestriction else { return elements }
+        return elements.filter { element in
+            guard case .entity(let entity) = element, entity.kind == loopRestriction.kind else { return true }
+            return entity.index == loopRestriction.index
         }
     }
 
-        private func runCheck(_ kind: CheckKind, condition: Code?, message: Code?, span: Span, _ frame: Frame) throws {
+    /// One iteration of a `for` body with every binding set.
+    private func runLoopBody(filter: Code?, body: [StatementCode], _ frame: Frame) throws {
+        if let filter, !(try truth(evaluate(filter, frame), filter.span)) { return }
+        do {
+            try execute(body, frame)
+        } catch is SkipIteration {
+            // A failed `require` ends this iteration only.
+        }
+    }
+
+    private func runCheck(_ kind: CheckKind, condition: Code?, message: Code?, span: Span, _ frame: Frame) throws {
         // A failed `expect a == b` reports both sides: they are kept from the one evaluation of
         // the condition, since evaluating them again would repeat their side effects (`print`).
         var sides: (left: Value, right: Value)?
@@ -280,7 +309,7 @@ final class Interpreter {
             case .pending(let code):
                 globals.update(index, .lazyLet(.evaluating, name: name, span: declarationSpan))
                 do {
-                    let value = try evaluate(code, Frame(size: 0, parent: nil))
+                    let value = try nested(at: span, .onDemand) { try evaluate(code, Frame(size: 0, parent: nil)) }
                     globals.update(index, .lazyLet(.done(value), name: name, span: declarationSpan))
                     return value
                 } catch {
@@ -292,6 +321,32 @@ final class Interpreter {
     }
 
     // MARK: Calls
+
+    /// What makes evaluation one level deeper, for the message when it is too deep.
+    enum NestedEvaluation {
+        case call
+        /// A top-level `let` or an entity's field, evaluated when first read.
+        case onDemand
+    }
+
+    /// Runs `body` one level deeper: each call, and each `let` or field evaluated on demand
+    /// while another is, counts against the call-depth limit and the stack.
+    func nested<T>(at span: Span, _ kind: NestedEvaluation, _ body: () throws -> T) throws -> T {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > limits.maxCallDepth || LargeStack.isStackLow {
+            let tooDeep = callDepth > limits.maxCallDepth ? "more than \(limits.maxCallDepth) deep" : "too deep for the stack"
+            switch kind {
+            case .call:
+                throw RuntimeError(.recursionLimit, "calls nested \(tooDeep)", at: span,
+                                   help: "a function may be calling itself without end; check its base case")
+            case .onDemand:
+                throw RuntimeError(.recursionLimit, "values that need each other nested \(tooDeep)", at: span,
+                                   help: "each `let` or field here needs the next one's value; compute the chain with a function or a list instead")
+            }
+        }
+        return try body()
+    }
 
     func call(_ function: FunctionValue, _ arguments: [Value], labels: [String?] = [], span: Span) throws -> Value {
         try step(span)
@@ -307,17 +362,13 @@ final class Interpreter {
                                    "\(what) takes \(plural(code.parameterCount, "argument")), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
                                    at: span, notes: [DiagnosticNote("declared here", at: code.span)])
             }
-            callDepth += 1
-            defer { callDepth -= 1 }
-            if callDepth > limits.maxCallDepth {
-                throw RuntimeError(.recursionLimit, "calls nested more than \(limits.maxCallDepth) deep", at: span,
-                                   help: "a function may be calling itself without end; check its base case")
+            return try nested(at: span, .call) {
+                let frame = Frame(size: code.frameSize, parent: closure.captured)
+                for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
+                try execute(code.statements, frame)
+                guard let result = code.result else { return .none }
+                return try evaluate(result, frame)
             }
-            let frame = Frame(size: code.frameSize, parent: closure.captured)
-            for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
-            try execute(code.statements, frame)
-            guard let result = code.result else { return .none }
-            return try evaluate(result, frame)
         case .builtin(let builtin):
             return try builtin.call(arguments, labels: labels, span: span, interpreter: self)
         case .boundMember(let receiver, let member):
