@@ -262,7 +262,7 @@ struct Resolver {
         if let index = globals.index(of: identifier.name) {
             return .global(index, identifier.span)
         }
-        let candidates = scope.visibleNames + globals.allNames + symbols
+        let candidates = [SuggestionCandidates(scope.visibleNames + symbols), globals.suggestionCandidates]
         let suggestions = NameSuggester.suggestions(for: identifier.name, among: candidates)
         diagnostics.append(Diagnostic(
             .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
