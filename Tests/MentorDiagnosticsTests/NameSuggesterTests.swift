@@ -76,6 +76,24 @@ struct NameSuggesterTests {
             == ["generated_name_42", "generated_name_420", "generated_name_421"])
     }
 
+    @Test("prepared sets, split in any way, suggest what one list does", arguments: [
+        ("goal", ["coal", "gaol", "goals", "goat", "goal_set", "gal", "Goal"]),
+        ("Mentor", ["Mentos", "mentor", "Mentors", "mentorship", "tor"]),
+        ("cafe\u{301}", ["cafes", "café", "caff", "CAFÉ"]),
+        ("start", ["start_date", "restart", "stat", "tarts", "sTaRt"]),
+        ("名前", ["名前s", "名", "前名"]),
+    ])
+    func preparedSets(_ example: (name: String, candidates: [String])) {
+        let whole = NameSuggester.suggestions(for: example.name, among: example.candidates, limit: 10)
+        for split in 0...example.candidates.count {
+            var grown = SuggestionCandidates(example.candidates[..<split])
+            let rest = SuggestionCandidates(example.candidates[split...])
+            #expect(NameSuggester.suggestions(for: example.name, among: [grown, rest], limit: 10) == whole)
+            grown.append(contentsOf: example.candidates[split...])
+            #expect(NameSuggester.suggestions(for: example.name, among: [grown], limit: 10) == whole)
+        }
+    }
+
     @Test("optimal string alignment distances", arguments: [
         ("", "", 0), ("", "abc", 3), ("abc", "", 3), ("kitten", "sitting", 3),
         ("ab", "ba", 1), ("abcd", "acbd", 1),

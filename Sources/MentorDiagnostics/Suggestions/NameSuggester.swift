@@ -12,16 +12,20 @@
 public enum NameSuggester {
     /// Up to `limit` candidates the user may have meant by `name`, best first.
     public static func suggestions(for name: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+        suggestions(for: name, among: [SuggestionCandidates(candidates)], limit: limit)
+    }
+
+    /// Up to `limit` names from any of `sets` the user may have meant by `name`, best first;
+    /// sets prepared once serve many lookups (every undeclared name of a file).
+    public static func suggestions(for name: String, among sets: [SuggestionCandidates], limit: Int = 3) -> [String] {
         guard limit > 0 else { return [] }
         var query = Query(name)
         var ranked: [(rank: Rank, scalars: [UInt32], name: String)] = []
-        for candidate in candidates {
-            var scalars: [UInt32] = []
-            scalars.reserveCapacity(candidate.utf8.count)
-            for scalar in candidate.unicodeScalars { scalars.append(scalar.value) }
-            guard scalars != query.scalars else { continue }
-            if let rank = query.rank(candidate, scalars: scalars) {
-                ranked.append((rank, scalars, candidate))
+        for set in sets {
+            for candidate in set.entries where candidate.scalars != query.scalars {
+                if let rank = query.rank(candidate) {
+                    ranked.append((rank, candidate.scalars, candidate.name))
+                }
             }
         }
         ranked.sort { lhs, rhs in
@@ -53,6 +57,8 @@ public enum NameSuggester {
         let isASCII: Bool
         let folded: String
         let foldedScalars: [UInt32]
+        let signature: UInt64
+        let foldedSignature: UInt64
         let bound: Int
         private var scratch: [Int] = []
 
@@ -61,33 +67,38 @@ public enum NameSuggester {
             isASCII = scalars.allSatisfy { $0 < 0x80 }
             folded = name.lowercased()
             foldedScalars = folded.unicodeScalars.map(\.value)
+            signature = SuggestionCandidates.signature(of: scalars)
+            foldedSignature = SuggestionCandidates.signature(of: foldedScalars)
             bound = max(1, scalars.count / 3)
         }
 
-        mutating func rank(_ candidate: String, scalars candidateScalars: [UInt32]) -> Rank? {
+        mutating func rank(_ candidate: SuggestionCandidates.Entry) -> Rank? {
+            let candidateScalars = candidate.scalars
             let lengthGap = abs(candidateScalars.count - scalars.count)
-            let candidateFolded: [UInt32]
-            if isASCII, candidateScalars.allSatisfy({ $0 < 0x80 }) {
-                // Identifiers are mostly ASCII: fold them by hand, and only when a tier can use it.
-                if lengthGap == 0, candidateScalars.elementsEqual(foldedScalars, by: { Self.asciiLower($0) == $1 }) {
-                    return Rank(tier: 0, key: 0)
-                }
-                candidateFolded = candidateScalars
-            } else {
-                let text = candidate.lowercased()
+            if isASCII, candidate.isASCII {
+                // Identifiers are mostly ASCII: their folded forms are compared scalar by scalar.
+                if lengthGap == 0, candidate.foldedScalars == foldedScalars { return Rank(tier: 0, key: 0) }
+            } else if candidate.folded == folded {
                 // String equality is canonical equivalence, so this also catches `é` typed as `e` + U+0301.
-                if text == folded { return Rank(tier: 0, key: 0) }
-                candidateFolded = text.unicodeScalars.map(\.value)
+                return Rank(tier: 0, key: 0)
             }
-            // The length check first: most candidates in a large scope are ruled out without any table.
-            if lengthGap <= bound, let distance = EditDistance.optimalStringAlignment(
-                scalars, candidateScalars, bound: bound, scratch: &scratch
-            ) {
+            // Cheap lower bounds first, so most candidates in a large scope are ruled out without
+            // any table: the length gap, and the characters one name has that the other lacks
+            // (each needs an edit of its own; a swap keeps the characters).
+            if lengthGap <= bound,
+               (signature & ~candidate.signature).nonzeroBitCount <= bound,
+               (candidate.signature & ~signature).nonzeroBitCount <= bound,
+               let distance = EditDistance.optimalStringAlignment(scalars, candidateScalars, bound: bound, scratch: &scratch) {
                 return Rank(tier: 1, key: distance)
             }
-            if min(candidateFolded.count, foldedScalars.count) >= 3,
-               Self.contains(candidateFolded, foldedScalars) || Self.contains(foldedScalars, candidateFolded) {
-                return Rank(tier: 2, key: lengthGap)
+            let candidateFolded = candidate.foldedScalars
+            if min(candidateFolded.count, foldedScalars.count) >= 3 {
+                // A name can only contain another whose characters it has.
+                let queryInCandidate = foldedSignature & ~candidate.foldedSignature == 0
+                    && Self.contains(candidateFolded, foldedScalars)
+                let candidateInQuery = !queryInCandidate && candidate.foldedSignature & ~foldedSignature == 0
+                    && Self.contains(foldedScalars, candidateFolded)
+                if queryInCandidate || candidateInQuery { return Rank(tier: 2, key: lengthGap) }
             }
             return nil
         }
@@ -96,8 +107,8 @@ public enum NameSuggester {
             (0x41...0x5A).contains(value) ? value + 0x20 : value
         }
 
-        // Case-insensitive for ASCII (an unfolded ASCII side is folded as it is read); the
-        // non-ASCII path passes folded scalars, on which folding again changes nothing.
+        // Both sides are folded already; ASCII letters are folded again as they are read, which
+        // changes nothing on folded text.
         private static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
             guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
             for start in 0...(haystack.count - needle.count)
@@ -107,5 +118,53 @@ public enum NameSuggester {
             }
             return false
         }
+    }
+}
+
+/// Names prepared once for `NameSuggester`: their scalars, folded forms and character
+/// signatures, so a lookup among thousands of names allocates nothing per name.
+public struct SuggestionCandidates: Sendable {
+    /// One prepared name.
+    struct Entry: Sendable {
+        let name: String
+        let scalars: [UInt32]
+        let isASCII: Bool
+        let folded: String
+        let foldedScalars: [UInt32]
+        let signature: UInt64
+        let foldedSignature: UInt64
+    }
+
+    private(set) var entries: [Entry] = []
+
+    /// Prepares `names`.
+    public init(_ names: some Sequence<String>) {
+        append(contentsOf: names)
+    }
+
+    /// How many names were prepared.
+    public var count: Int { entries.count }
+
+    /// Prepares more names (a table that only grows need not prepare its old names again).
+    public mutating func append(contentsOf names: some Sequence<String>) {
+        for name in names {
+            var scalars: [UInt32] = []
+            scalars.reserveCapacity(name.utf8.count)
+            for scalar in name.unicodeScalars { scalars.append(scalar.value) }
+            let folded = name.lowercased()
+            let foldedScalars = folded.unicodeScalars.map(\.value)
+            entries.append(Entry(
+                name: name, scalars: scalars, isASCII: scalars.allSatisfy { $0 < 0x80 }, folded: folded,
+                foldedScalars: foldedScalars, signature: Self.signature(of: scalars),
+                foldedSignature: Self.signature(of: foldedScalars)))
+        }
+    }
+
+    /// The set of a name's characters, hashed into 64 bits: a character one name has and the
+    /// other lacks shows as a bit one has and the other lacks (collisions only hide some).
+    static func signature(of scalars: [UInt32]) -> UInt64 {
+        var bits: UInt64 = 0
+        for scalar in scalars { bits |= 1 << UInt64((scalar &* 0x9E37_79B1) >> 26) }
+        return bits
     }
 }

@@ -17,6 +17,23 @@ extension Diagnostic {
         notes: [DiagnosticNote] = [],
         rule: String? = nil
     ) -> Diagnostic {
+        unknownName(code, severity, message, name: name, at: span, among: [SuggestionCandidates(candidates)],
+                    label: label, help: help, notes: notes, rule: rule)
+    }
+
+    /// The same, with candidates prepared once for many lookups (every undeclared name of a file).
+    public static func unknownName(
+        _ code: DiagnosticCode,
+        _ severity: Severity = .error,
+        _ message: String,
+        name: String,
+        at span: Span,
+        among candidates: [SuggestionCandidates],
+        label: String,
+        help: String? = nil,
+        notes: [DiagnosticNote] = [],
+        rule: String? = nil
+    ) -> Diagnostic {
         let close = NameSuggester.suggestions(for: name, among: candidates)
         var notes = notes
         if close.count > 1 {

@@ -28,8 +28,9 @@ extension Engine {
         }
         // Members computed while fields were still being evaluated may have seen them missing.
         model.cache.removeAll()
+        let cycles = RequiresCycles(from: entities.filter { $0.kind == .competency })
         for entity in entities {
-            diagnostics += declarationChecks(entity)
+            diagnostics += declarationChecks(entity, cycles: cycles)
         }
         return diagnostics
     }
@@ -38,13 +39,13 @@ extension Engine {
         entity.declaration.givenFields.first { $0.name == field }?.valueSpan ?? entity.nameSpan
     }
 
-    private func declarationChecks(_ entity: Entity) -> [Diagnostic] {
+    private func declarationChecks(_ entity: Entity, cycles: RequiresCycles) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         switch entity.kind {
         case .agreement:
             diagnostics += agreementChecks(entity)
         case .competency:
-            if let cycle = requiresCycle(from: entity) {
+            if let cycle = cycles.cycleByEntity[entity.index] {
                 diagnostics.append(Diagnostic(.requiresCycle, .error,
                                               "competency `\(entity.id)` requires itself: " + cycle.map { "`\($0)`" }.joined(separator: " → "),
                                               at: span(of: "requires", in: entity), label: "this starts the cycle",
@@ -58,29 +59,6 @@ extension Engine {
         return diagnostics
     }
 
-    /// The chain of `requires` that leads back to `start`, if any (reported once, at the cycle's smallest name).
-    private func requiresCycle(from start: Entity) -> [String]? {
-        func requires(_ entity: Entity) -> [Entity] {
-            guard case .list(let items)? = entity.field("requires") else { return [] }
-            return items.compactMap { if case .entity(let e) = $0 { e } else { nil } }
-        }
-        var path: [Entity] = []
-        var visited = Set<Int>()
-        func walk(_ entity: Entity) -> [String]? {
-            if entity.index == start.index, !path.isEmpty { return (path + [entity]).map(\.id) }
-            guard visited.insert(entity.index).inserted else { return nil }
-            path.append(entity)
-            defer { path.removeLast() }
-            for next in requires(entity) {
-                if let cycle = walk(next) { return cycle }
-            }
-            return nil
-        }
-        guard let cycle = walk(start) else { return nil }
-        // Report each cycle once: at the member whose name sorts first.
-        return cycle.dropLast().min() == start.id ? cycle : nil
-    }
-
     private func completionChecks(_ person: Entity) -> [Diagnostic] {
         guard case .record(let completed)? = person.field("completed") else { return [] }
         var diagnostics: [Diagnostic] = []
@@ -91,28 +69,46 @@ extension Engine {
                                           help: "add `pathway: NAME` so the steps can be checked"))
             return diagnostics
         }
-        var previous: (step: String, date: CivilDate)?
+        // One index and one list of names for all the completed steps: looking each step up in
+        // the pathway (and spelling out the steps for each unknown one) was O(N²).
+        var positions: [String: Int] = [:]
+        for (position, step) in steps.enumerated() where positions[step.id] == nil {
+            positions[step.id] = position
+        }
+        let stepNames = steps.map(\.id)
+        lazy var stepCandidates = [SuggestionCandidates(stepNames)]
+        let keySpans = keySpans(in: person, field: "completed")
+        lazy var stepList = "the steps of `\(pathway.id)` are " + stepNames.map { "`\($0)`" }.joined(separator: ", ")
+        var previous: (step: String, position: Int, date: CivilDate)?
         for (name, value) in completed.fields {
-            guard let position = steps.firstIndex(where: { $0.id == name }) else {
+            guard let position = positions[name] else {
                 diagnostics.append(.unknownName(
                     .stepNotInPathway, .error, "`\(name)` is not a step of pathway `\(pathway.id)`",
-                    name: name, at: keySpan(name, in: person, field: "completed") ?? where_, among: steps.map(\.id),
-                    label: "unknown step",
-                    help: "the steps of `\(pathway.id)` are " + steps.map { "`\($0.id)`" }.joined(separator: ", ")))
+                    name: name, at: keySpans[name] ?? where_, among: stepCandidates,
+                    label: "unknown step", help: stepList))
                 continue
             }
-            _ = position
             if case .date(let date) = value {
-                if let previous, date < previous.date, steps.firstIndex(where: { $0.id == previous.step })! < position {
+                if let previous, date < previous.date, previous.position < position {
                     diagnostics.append(Diagnostic(.stepsOutOfOrder, .warning,
                                                   "`\(name)` was completed on \(date), before the earlier step `\(previous.step)` (\(previous.date))",
-                                                  at: keySpan(name, in: person, field: "completed") ?? where_,
+                                                  at: keySpans[name] ?? where_,
                                                   help: "steps of a pathway are completed in order; check the dates"))
                 }
-                previous = (name, date)
+                previous = (name, position, date)
             }
         }
         return diagnostics
+    }
+
+    /// The span of each key (its first) in a record literal given as field `field` of `entity`.
+    private func keySpans(in entity: Entity, field: String) -> [String: Span] {
+        var spans: [String: Span] = [:]
+        for given in entity.declaration.givenFields where given.name == field && !given.recordKeys.isEmpty {
+            for key in given.recordKeys where spans[key.name] == nil { spans[key.name] = key.span }
+            break
+        }
+        return spans
     }
 
     /// The span of key `key` in a record literal given as field `field` of `entity`.

@@ -35,6 +35,16 @@ final class GlobalTable: @unchecked Sendable {
     /// Every global name, for suggestions and completion.
     var allNames: [String] { names }
 
+    private var preparedNames = SuggestionCandidates([])
+
+    /// Every global name prepared for `NameSuggester`; names are only ever added, so each is
+    /// prepared once however many undeclared names are looked up against the table.
+    var suggestionCandidates: SuggestionCandidates {
+        if preparedNames.count > names.count { preparedNames = SuggestionCandidates([]) }
+        if preparedNames.count < names.count { preparedNames.append(contentsOf: names[preparedNames.count...]) }
+        return preparedNames
+    }
+
     /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.
     @discardableResult
     func define(_ name: String, _ binding: Binding) -> Int {
@@ -63,6 +73,7 @@ final class GlobalTable: @unchecked Sendable {
     func removeAll() {
         bindings.removeAll()
         names.removeAll()
+        preparedNames = SuggestionCandidates([])
         indexByName.removeAll()
     }
 }

@@ -262,7 +262,7 @@ struct Resolver {
         if let index = globals.index(of: identifier.name) {
             return .global(index, identifier.span)
         }
-        let candidates = scope.visibleNames + globals.allNames + symbols
+        let candidates = [SuggestionCandidates(scope.visibleNames + symbols), globals.suggestionCandidates]
         diagnostics.append(.unknownName(
             .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
             name: identifier.name, at: identifier.span, among: candidates, label: "not declared"))
