@@ -57,7 +57,6 @@ struct FmtRun {
     var replace: Replace = { path, bytes, mode throws(FileError) in
         try POSIXFile.replaceAtomically(path, with: bytes, mode: mode)
     }
-    private let sources = SourceMap()
     private var ioFailed = false
     private var syntaxFailed = false
     private var changed = false
@@ -105,6 +104,9 @@ struct FmtRun {
     }
 
     private mutating func format(path: String, bytes: [UInt8], permissions: mode_t?) {
+        // A map per file: formatting one file needs nothing of the others, and one map for the
+        // run would keep the bytes of every file of a large tree until the end.
+        let sources = SourceMap()
         let file = sources.add(path: path, bytes: bytes)
         let outcome = SourceFormatter.format(file)
         guard let formatted = outcome.formatted else {
@@ -113,16 +115,16 @@ struct FmtRun {
             context.writeErr(cap.render(outcome.diagnostics, with: renderer))
             return
         }
-        let output = Array(formatted.utf8)
         switch mode {
         case .print:
             context.writeOut(formatted)
         case .check:
-            if output != bytes {
+            if !formatted.utf8.elementsEqual(bytes) {
                 changed = true
                 context.writeOut(DisplayText.escapeControls(path) + "\n")
             }
         case .write:
+            let output = Array(formatted.utf8)
             guard output != bytes, let permissions else { return }
             do {
                 try replace(path, output, permissions)
