@@ -58,7 +58,6 @@ struct FmtRun {
     var replace: Replace = { path, bytes, read throws(FileWriteError) in
         try AtomicFileWriter().write(bytes, to: path, unchangedSince: read)
     }
-    private let sources = SourceMap()
     private var ioFailed = false
     private var syntaxFailed = false
     private var changed = false
@@ -110,6 +109,9 @@ struct FmtRun {
     }
 
     private mutating func format(path: String, bytes: [UInt8], identity: FileIdentity?) {
+        // A map per file: formatting one file needs nothing of the others, and one map for the
+        // run would keep the bytes of every file of a large tree until the end.
+        let sources = SourceMap()
         let file = sources.add(path: path, bytes: bytes)
         let outcome = SourceFormatter.format(file)
         guard let formatted = outcome.formatted else {
@@ -118,16 +120,16 @@ struct FmtRun {
             context.writeErr(cap.render(outcome.diagnostics, with: renderer))
             return
         }
-        let output = Array(formatted.utf8)
         switch mode {
         case .print:
             context.writeOut(formatted)
         case .check:
-            if output != bytes {
+            if !formatted.utf8.elementsEqual(bytes) {
                 changed = true
                 context.writeOut(DisplayText.escapeControls(path) + "\n")
             }
         case .write:
+            let output = Array(formatted.utf8)
             guard output != bytes, let identity else { return }
             do {
                 try replace(path, output, identity)

@@ -24,6 +24,9 @@ struct Declarer {
         self.echo = echo
     }
 
+    /// Stands in the tree for a script statement already resolved: no name, nothing on the heap.
+    private static let resolvedStatement = TopLevelItem.importDecl(ImportDecl(target: .std, targetSpan: .unknown, span: .unknown))
+
     private var model: ProgramModel { engine.model }
     private var globals: GlobalTable { engine.globals }
 
@@ -180,7 +183,7 @@ struct Declarer {
 
     // MARK: Resolving
 
-    mutating func resolve(_ syntax: SourceFileSyntax, in file: SourceFile) {
+    mutating func resolve(_ syntax: consuming SourceFileSyntax, in file: SourceFile) {
         // Top-level lets and fns of this file.
         for (statement, index) in pendingLets.removeValue(forKey: file.id) ?? [] {
             var resolver = makeResolver(context: .script, file: file)
@@ -199,10 +202,14 @@ struct Declarer {
         // Statements run in file order.
         var scriptResolver = makeResolver(context: .script, file: file)
         var statements: [StatementCode] = []
-        for case .statement(let statement) in syntax.items {
+        for position in syntax.items.indices {
+            guard case .statement(let statement) = syntax.items[position] else { continue }
             switch statement.kind {
             case .letBinding, .function: continue
             default:
+                // The statement's tree is released as soon as it is resolved, so a long script's
+                // syntax and its resolved code are never both held whole (a third of the peak).
+                syntax.items[position] = Declarer.resolvedStatement
                 if let code = scriptResolver.resolveStatement(statement) { statements.append(code) }
             }
         }

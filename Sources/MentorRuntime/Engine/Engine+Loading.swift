@@ -4,7 +4,11 @@ import MentorSyntax
 extension Engine {
     /// Registers a file's bytes and returns it, ready for `load`.
     public func addSource(path: String, bytes: [UInt8]) -> SourceFile {
-        sources.add(path: path, bytes: bytes)
+        pendingSourceBytes += bytes.count
+        // Past the limit `load` refuses the programme, so the bytes are not kept: reading a
+        // thousand large files must not hold them all before saying so.
+        if sourceBytes + pendingSourceBytes > options.maxSourceBytes { return sources.add(path: path, bytes: []) }
+        return sources.add(path: path, bytes: bytes)
     }
 
     /// Parses, follows imports, declares, resolves and checks the declarations of `files`.
@@ -17,6 +21,14 @@ extension Engine {
         var parsed: [(SourceFile, SourceFileSyntax)] = []
         var queue = files
         var syntaxFailed = false
+        // Refused before parsing, where the memory goes (docs/robustness.md, "Memory budget").
+        // A refused load counts for nothing, so the REPL can go on after a `:load` too large.
+        let total = sourceBytes + pendingSourceBytes
+        pendingSourceBytes = 0
+        if total > options.maxSourceBytes {
+            return LoadResult(diagnostics: [ProgrammeSizeLimit.namedFilesTooLarge(total: total, limit: options.maxSourceBytes)])
+        }
+        sourceBytes = total
         for file in files {
             loadedPaths.insert(reader.canonicalPath(file.path))
             userFiles.append(file.id)
@@ -60,7 +72,9 @@ extension Engine {
         }
         loadHistory.append(LoadStep(files: files, replacing: replacing, echo: echo, isEntry: echo))
         // Size the name tables once: growing them entry by entry rehashes every name several times.
-        let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count }
+        // Only items that declare a name count: a script of a million `print` lines would
+        // otherwise reserve four tables of a million empty entries (a fifth of its peak memory).
+        let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count(where: Engine.declaresName) }
         declaredNames.reserveCapacity(declaredNames.count + declarationCount)
         globals.reserveCapacity(declarationCount)
         var declarer = Declarer(engine: self, replacing: replacing, echo: echo)
@@ -71,7 +85,7 @@ extension Engine {
         for position in parsed.indices {
             let (file, syntax) = parsed[position]
             parsed[position].1 = SourceFileSyntax(file: file.id, items: [], comments: [])
-            declarer.resolve(syntax, in: file)
+            declarer.resolve(consume syntax, in: file)
         }
         parsed = []
         diagnostics += declarer.diagnostics
@@ -82,6 +96,19 @@ extension Engine {
         pendingScripts += declarer.scripts
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
         return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
+    }
+
+    /// True for the top-level items `Declarer.declare` enters in the name tables.
+    static func declaresName(_ item: TopLevelItem) -> Bool {
+        switch item {
+        case .declaration: true
+        case .statement(let statement):
+            switch statement.kind {
+            case .letBinding, .function: true
+            default: false
+            }
+        case .importDecl: false
+        }
     }
 
     private func resolveImport(_ relative: String, from file: SourceFile, span: Span) -> ImportOutcome {
@@ -104,7 +131,12 @@ extension Engine {
             return .failed(Diagnostic(.importFailed, .error, "cannot import `\(DisplayText.escapeControls(relative))`: not a `.mentor` file", at: span,
                                        help: "an import names a Mentor source file, such as `people.mentor`"))
         case .success(let bytes):
+            if sourceBytes + bytes.count > options.maxSourceBytes {
+                return .failed(ProgrammeSizeLimit.importTooLarge(relative, total: sourceBytes + bytes.count,
+                                                                 limit: options.maxSourceBytes, at: span))
+            }
             loadedPaths.insert(canonical)
+            sourceBytes += bytes.count
             return .loaded(sources.add(path: path, bytes: bytes))
         }
     }

@@ -7,6 +7,9 @@ public struct EngineOptions: Sendable {
     public var today: CivilDate
     /// Step budget, recursion limit and size limits.
     public var limits: EvaluationLimits
+    /// The most bytes of source one programme may have, its files and imports together
+    /// (`ProgrammeSizeLimit`); the REPL's typed entries are not counted.
+    public var maxSourceBytes = ProgrammeSizeLimit.defaultMaxBytes
 
     /// Creates options.
     public init(today: CivilDate, limits: EvaluationLimits = EvaluationLimits()) {
@@ -43,6 +46,11 @@ public final class Engine {
     var bodies: [Int: ScriptCode] = [:]
     /// Canonical paths already loaded, so each file is loaded once.
     var loadedPaths: Set<String> = []
+    /// Bytes of the user's source files loaded so far (named and imported, not the standard
+    /// library), against `EngineOptions.maxSourceBytes`.
+    var sourceBytes = 0
+    /// Bytes registered by `addSource` and not yet loaded; `load` counts or refuses them.
+    var pendingSourceBytes = 0
     /// Files the user named or imported, excluding the standard library.
     public internal(set) var userFiles: [FileID] = []
     /// The standard library's rules, by short name (`std.smart_goals`).

@@ -44,34 +44,43 @@ struct FormatBuilder {
 
     // MARK: - Files
 
-    /// The whole file: items one per line, one empty line around multi-line items,
-    /// the user's single empty lines kept elsewhere.
-    mutating func sourceFile(_ syntax: SourceFileSyntax) -> FormatDoc {
-        // Built first, joined after: whether an empty line goes before an item depends on
-        // how the item is laid out, and its comments must be taken in source order.
-        var pieces: [(docs: [FormatDoc], isBig: Bool)] = []
+    /// The whole file, printed into `layout`: items one per line, one empty line around
+    /// multi-line items, the user's single empty lines kept elsewhere. Each item is printed as
+    /// soon as it is built (after the line break before it, where the layout may be cut), so the
+    /// document of a long file never exists whole: it was most of `fmt`'s peak memory.
+    mutating func sourceFile(_ syntax: SourceFileSyntax, into layout: inout FormatLayout) {
+        // Whether an empty line goes before an item depends on how it and the item before it
+        // are laid out, and their comments must be taken in source order.
+        var previousIsBig = false
         for (index, item) in syntax.items.enumerated() {
-            var docs = comments.leading(before: Self.start(of: item), blankLines: true, atBlockStart: index == 0)
+            var docs: [FormatDoc] = []
+            var leading = comments.leading(before: Self.start(of: item), blankLines: true, atBlockStart: index == 0)
             let doc = self.item(item)
-            docs.append(doc)
+            leading.append(doc)
             comments.advance(to: Self.end(of: item))
-            let nextStart = index + 1 < syntax.items.count ? Self.start(of: syntax.items[index + 1]) : UInt32.max
+            let isLast = index + 1 == syntax.items.count
+            let nextStart = isLast ? UInt32.max : Self.start(of: syntax.items[index + 1])
             let trailing = comments.trailing(before: nextStart)
-            docs += trailing
+            leading += trailing
             // A block comment after the item shares its line, so it counts towards whether the
             // item fits (else the item breaks without the empty line a second run would add).
             let sameLine = trailing.filter { if case .inlineComment = $0 { true } else { false } }
-            pieces.append((docs, Self.isMultiLine(item, .concat([doc] + sameLine))))
+            let isBig = Self.isMultiLine(item, .concat([doc] + sameLine))
+            if index > 0 { docs.append(isBig || previousIsBig ? .blankLine : .hardLine) }
+            docs += leading
+            // The comments after the last item follow it without a break of their own.
+            if isLast { docs += restOfFile(isEmpty: false) }
+            layout.print(.concat(docs))
+            previousIsBig = isBig
         }
-        var docs: [FormatDoc] = []
-        for (index, piece) in pieces.enumerated() {
-            if index > 0 { docs.append(piece.isBig || pieces[index - 1].isBig ? .blankLine : .hardLine) }
-            docs += piece.docs
-        }
-        var rest = comments.leading(before: UInt32.max, blankLines: true, atBlockStart: syntax.items.isEmpty)
+        if syntax.items.isEmpty { layout.print(.concat(restOfFile(isEmpty: true))) }
+    }
+
+    /// The comments after the last item (or of a file without items).
+    private mutating func restOfFile(isEmpty: Bool) -> [FormatDoc] {
+        var rest = comments.leading(before: UInt32.max, blankLines: true, atBlockStart: isEmpty)
         if case .blankLine = rest.last { rest.removeLast() }
-        docs += rest
-        return .concat(docs)
+        return rest
     }
 
     mutating func item(_ item: TopLevelItem) -> FormatDoc {

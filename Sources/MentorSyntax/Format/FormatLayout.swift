@@ -1,5 +1,9 @@
 /// Lays a `FormatDoc` out in lines of at most `width` columns (Unicode scalars) where it can:
 /// each group is flat if it and what follows it up to the next possible break fit.
+///
+/// A document can be printed in pieces (`print`, then `finish`), each starting at a line break
+/// of the whole: what a group may share its line with ends at that break, so the pieces give
+/// the same text as the whole, and a file's layout document never has to exist whole.
 struct FormatLayout {
     /// The column limit.
     let width: Int
@@ -13,51 +17,60 @@ struct FormatLayout {
         let doc: FormatDoc
     }
 
-    /// The laid-out text; it ends with a line break unless it is empty.
-    func render(_ doc: FormatDoc) -> String {
-        var output = ""
-        var column = 0
-        var lineIsEmpty = true
-        var pendingIndent = 0
-        var suffixes: [String] = []
-        // Set after an inline comment: the next text on the line is separated from it by a space.
-        var spaceAfterComment = false
-        var stack = [Command(indent: 0, mode: .broken, doc: doc)]
+    private var output = ""
+    private var column = 0
+    private var lineIsEmpty = true
+    private var pendingIndent = 0
+    private var suffixes: [String] = []
+    // Set after an inline comment: the next text on the line is separated from it by a space.
+    private var spaceAfterComment = false
 
-        func trimTrailingSpaces() {
-            while output.last == " " { output.removeLast() }
-        }
-        func newline(indent: Int) {
-            trimTrailingSpaces()
-            for suffix in suffixes { output += suffix }
-            suffixes.removeAll()
-            if !output.isEmpty { output += "\n" }
-            column = 0
-            lineIsEmpty = true
+    /// A layout with nothing printed yet.
+    init(width: Int, indentWidth: Int) {
+        self.width = width
+        self.indentWidth = indentWidth
+    }
+
+    private mutating func trimTrailingSpaces() {
+        while output.last == " " { output.removeLast() }
+    }
+
+    private mutating func newline(indent: Int) {
+        trimTrailingSpaces()
+        for suffix in suffixes { output += suffix }
+        suffixes.removeAll()
+        if !output.isEmpty { output += "\n" }
+        column = 0
+        lineIsEmpty = true
+        spaceAfterComment = false
+        pendingIndent = indent
+    }
+
+    // A break on a line that is still empty only sets the indentation of what comes next.
+    private mutating func breakLine(_ indent: Int) {
+        if !lineIsEmpty || !suffixes.isEmpty { newline(indent: indent) } else { pendingIndent = indent }
+    }
+
+    private mutating func write(_ text: String, width: Int, multiline: Bool) {
+        guard !text.isEmpty else { return }
+        if spaceAfterComment {
             spaceAfterComment = false
-            pendingIndent = indent
+            if !text.hasPrefix(" ") { write(" ", width: 1, multiline: false) }
         }
-        // A break on a line that is still empty only sets the indentation of what comes next.
-        func breakLine(_ indent: Int) {
-            if !lineIsEmpty || !suffixes.isEmpty { newline(indent: indent) } else { pendingIndent = indent }
+        if lineIsEmpty {
+            // A line never starts with the space that separated it from the previous one.
+            if text == " " { return }
+            output += String(repeating: " ", count: pendingIndent)
+            column = pendingIndent
+            lineIsEmpty = false
         }
-        func write(_ text: String, width: Int, multiline: Bool) {
-            guard !text.isEmpty else { return }
-            if spaceAfterComment {
-                spaceAfterComment = false
-                if !text.hasPrefix(" ") { write(" ", width: 1, multiline: false) }
-            }
-            if lineIsEmpty {
-                // A line never starts with the space that separated it from the previous one.
-                if text == " " { return }
-                output += String(repeating: " ", count: pendingIndent)
-                column = pendingIndent
-                lineIsEmpty = false
-            }
-            output += text
-            column = multiline ? width : column + width
-        }
+        output += text
+        column = multiline ? width : column + width
+    }
 
+    /// Prints the next piece of the document, at indentation 0, broken.
+    mutating func print(_ doc: FormatDoc) {
+        var stack = [Command(indent: 0, mode: .broken, doc: doc)]
         while let command = stack.popLast() {
             switch command.doc {
             case .text(let text, let width, let multiline):
@@ -112,8 +125,14 @@ struct FormatLayout {
                 spaceAfterComment = true
             }
         }
+    }
+
+    /// The text printed so far, ended: trailing spaces and pending suffixes settled, one final
+    /// line break unless it is empty.
+    mutating func finish() -> String {
         trimTrailingSpaces()
         for suffix in suffixes { output += suffix }
+        suffixes.removeAll()
         while output.hasSuffix("\n") { output.removeLast() }
         if !output.isEmpty { output += "\n" }
         return output

@@ -12,8 +12,9 @@ public enum SourceFormatter {
     /// syntax errors (a tree with `.error` nodes is printed as best it can, not faithfully).
     public static func format(_ syntax: SourceFileSyntax, source: SourceFile) -> String {
         var builder = FormatBuilder(source: source, comments: syntax.comments)
-        let doc = builder.sourceFile(syntax)
-        return FormatLayout(width: lineWidth, indentWidth: indentWidth).render(doc)
+        var layout = FormatLayout(width: lineWidth, indentWidth: indentWidth)
+        builder.sourceFile(syntax, into: &layout)
+        return layout.finish()
     }
 
     /// Parses `source` and formats it; a file with syntax errors is not formatted.
