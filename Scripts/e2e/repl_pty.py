@@ -265,7 +265,9 @@ def test_ctrl_d_right_after_each_prompt(workspace):
 
 
 def test_ctrl_d_typed_during_evaluation(workspace):
-    child = workspace.spawn("--max-steps", "2000000")  # long enough to type into, short to wait for
+    # Long enough to type into on a fast machine (2,000,000 steps once took under a second on
+    # CI), short enough to wait for on a slow one (about 4 s in a debug build here).
+    child = workspace.spawn("--max-steps", "10000000")
     child.sendline(LONG_EVALUATION)
     assert child.expect_exact([PROMPT, pexpect.TIMEOUT], timeout=1) == 1, "make LONG_EVALUATION longer"
     child.sendcontrol("d")  # typed while the evaluation runs: it ends the session once it is done
