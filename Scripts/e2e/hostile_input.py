@@ -86,5 +86,17 @@ def test_repl_echo_and_print_escape_terminal_controls():
     assert b"\\u{1B}[2J" in result.stdout, result.stdout
 
 
+def test_piped_repl_reports_invalid_utf8_at_its_byte():
+    # Lines were decoded lossily, so `print("a\xffb")` printed a U+FFFD instead of failing.
+    session = b'print("a\xffb")\nlet xs = [\n  1, \xc3\n]\n"after"\n'
+    result = subprocess.run([MENTOR, "repl"], input=session, capture_output=True, timeout=60)
+    errors = result.stderr.decode()
+    assert "<repl>:1:9: error: invalid UTF-8 byte 0xFF [M0101]" in errors, errors
+    # The bad byte inside a multi-line entry is reported at its own line and column.
+    assert "<repl>:2:6: error: invalid UTF-8 byte 0xC3 [M0101]" in errors, errors
+    assert "\ufffd" not in errors and b"\xef\xbf\xbd" not in result.stdout, (errors, result.stdout)
+    assert result.stdout == b'"after"\n', result.stdout
+
+
 if __name__ == "__main__":
     sys.exit(run_tests(__file__, globals()))

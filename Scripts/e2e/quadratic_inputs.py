@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs the real `mentor` binary on generated inputs whose checks used to take time quadratic
 in their size: a long `requires` chain or ring, a person completing every step of a long
-pathway, and many undeclared names among many globals (in `check` and in the piped REPL).
+pathway, many undeclared names among many globals (in `check` and in the piped REPL), and a
+long multi-line entry in the piped REPL.
 Asserts the exit code, the expected diagnostics and generous time bounds, and for the linear
 ones that ten times the input takes well under a hundred times the time. See docs/robustness.md, "Quadratic paths".
 Bounds are for a debug build on a shared machine (the point is the growth, not the speed).
@@ -118,6 +119,33 @@ def test_piped_repl_lines_with_undeclared_names():
     assert result.returncode == 0, result.returncode
     assert result.stderr.count("[M0301]") == count, result.stderr.count("[M0301]")
     assert elapsed < 25, f"took {elapsed:.1f} s, bound 25 s"
+
+
+def piped_repl(lines, seconds):
+    """Pipes `lines` into `mentor repl`; returns (stdout, elapsed), failing past `seconds`."""
+    started = time.monotonic()
+    result = subprocess.run([MENTOR, "repl"], input=lines, capture_output=True, text=True, timeout=seconds * 3)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, (result.returncode, result.stderr[-300:])
+    assert result.stderr == "", result.stderr[-300:]
+    assert elapsed < seconds, f"took {elapsed:.1f} s, bound {seconds} s"
+    return result.stdout, elapsed
+
+
+def long_entry(count):
+    # One entry: a list over `count` lines, a `"""` string and a block comment inside it.
+    items = "".join(f"  {i},\n" for i in range(count))
+    return f'let xs = [\n  """\n    text\n    """.count,\n  /* a\n  comment */\n{items}]\nxs.count\n'
+
+
+def test_a_long_multi_line_entry_in_the_piped_repl_is_read_in_linear_time():
+    # Each line parsed the whole entry again to ask whether it was complete: 8,000 lines took
+    # 137 s in a debug build. Now each line is lexed once.
+    stdout, small = piped_repl(long_entry(8_000), 20)
+    assert stdout == "let xs\n8001\n", stdout[-300:]
+    stdout, large = piped_repl(long_entry(80_000), 60)
+    assert stdout == "let xs\n80001\n", stdout[-300:]
+    assert_near_linear(small, large, "multi-line REPL entry")
 
 
 sys.exit(run_tests(__file__, globals()))

@@ -1,9 +1,11 @@
 import MentorREPL
 import MentorRuntime
+import struct MentorSyntax.PendingEntry
 
 /// The REPL's line gathering: the input's lines are typed one by one into a real
 /// `REPLSession` whose backend asks the real `Engine.isIncomplete`. Every entry the session
-/// hands on must be complete, except the last one when the input ends; and the entries must
+/// hands on must be complete, with nothing open (`PendingEntry`), except the last one when
+/// the input ends; and the entries must
 /// be the typed lines, in order, none lost or repeated.
 enum REPLInputProperties {
     static func run(_ bytes: [UInt8]) -> FuzzOutcome {
@@ -22,6 +24,9 @@ enum REPLInputProperties {
         var violations: [String] = []
         for (index, entry) in backend.entries.enumerated() where index != backend.entries.count - 1 {
             if engine.isIncomplete(entry) { violations.append("entry \(index + 1) was evaluated while incomplete") }
+            var pending = PendingEntry()
+            for line in entry.split(separator: "\n", omittingEmptySubsequences: false) { pending.append(line: line.utf8) }
+            if pending.isOpen { violations.append("entry \(index + 1) was evaluated while a bracket, string or comment was open") }
         }
         let typed = lines.filter { !$0.allSatisfy(\.isWhitespace) }
         let evaluated = backend.entries.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
@@ -39,10 +44,10 @@ private final class ParserOnlyBackend: REPLBackend {
 
     init(engine: Engine) { self.engine = engine }
 
-    func isIncomplete(_ source: String) -> Bool { engine.isIncomplete(source) }
+    func isIncomplete(_ source: [UInt8]) -> Bool { engine.isIncomplete(source) }
 
-    func evaluate(_ source: String) -> REPLOutput {
-        entries.append(source)
+    func evaluate(_ source: [UInt8]) -> REPLOutput {
+        entries.append(String(decoding: source, as: UTF8.self))
         return REPLOutput()
     }
 

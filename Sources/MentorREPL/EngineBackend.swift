@@ -23,9 +23,9 @@ public final class EngineBackend: REPLBackend {
         TextDiagnosticRenderer(sources: engine.sources, useColor: useColor).render(engine.sources.inReadingOrder(diagnostics))
     }
 
-    public func isIncomplete(_ source: String) -> Bool { engine.isIncomplete(source) }
+    public func isIncomplete(_ source: [UInt8]) -> Bool { engine.isIncomplete(source) }
 
-    public func evaluate(_ source: String) -> REPLOutput {
+    public func evaluate(_ source: [UInt8]) -> REPLOutput {
         engine.interrupt.clear()
         let result = engine.evaluateEntry(source)
         return REPLOutput(stdout: result.output, stderr: render(result.diagnostics))

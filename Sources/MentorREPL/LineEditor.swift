@@ -16,6 +16,9 @@ public final class LineEditor: REPLLineSource {
     public enum Input: Equatable, Sendable {
         /// A line the user accepted with Return, without the newline.
         case line(String)
+        /// A line, without the newline, that is not valid UTF-8: kept as read, so the lexer
+        /// can report the byte where decoding fails, as it does in a file.
+        case undecodableLine([UInt8])
         /// Ctrl-C: the input (`discarded`, possibly empty) was thrown away.
         case interrupted(discarded: String)
         /// Ctrl-D on an empty line, or the end of input.
@@ -88,7 +91,7 @@ public final class LineEditor: REPLLineSource {
             if count < 0, failure == EINTR { return .interrupted(discarded: "") }
             return .endOfFile
         }
-        return .line(Self.removingFinalNewline(String(cString: text)))
+        return Self.line(from: UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
     }
 
     /// Adds an entry to the list Up, Down and Ctrl-R browse.
@@ -194,9 +197,21 @@ public final class LineEditor: REPLLineSource {
     }
 
     static func removingFinalNewline(_ text: String) -> String {
-        var bytes = Array(text.utf8)
-        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
-        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: withoutFinalNewline(Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// `bytes` without a final `\n` or `\r\n`.
+    static func withoutFinalNewline<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence where Bytes.SubSequence == Bytes.SubSequence.SubSequence {
+        var line = bytes[...]
+        if line.last == UInt8(ascii: "\n") { line.removeLast() }
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return line
+    }
+
+    /// One line as read (its final line break removed): text when it is valid UTF-8, the bytes otherwise.
+    static func line<Bytes: BidirectionalCollection<UInt8>>(from bytes: Bytes) -> Input where Bytes.SubSequence == Bytes.SubSequence.SubSequence {
+        let line = withoutFinalNewline(bytes)
+        if let text = String(validating: line, as: UTF8.self) { return .line(text) }
+        return .undecodableLine(Array(line))
     }
 }

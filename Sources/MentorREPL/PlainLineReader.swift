@@ -11,6 +11,11 @@ public final class PlainLineReader: REPLLineSource {
     private let writer: any REPLWriter
     private let interruptTrap: InterruptTrap?
     private var buffered: [UInt8] = []
+    /// Bytes of `buffered` already handed out as lines.
+    private var consumed = 0
+    /// Bytes of `buffered` known to hold no line break after `consumed`, so a long line is
+    /// searched once, not again after every read.
+    private var searched = 0
     private var reachedEnd = false
 
     /// True when the descriptor is a terminal.
@@ -34,22 +39,27 @@ public final class PlainLineReader: REPLLineSource {
     public func readLine(prompt: String) -> LineEditor.Input {
         if isInteractive { writer.write(prompt, to: .standardOutput) }
         while true {
-            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffered[..<newline])
-                buffered.removeSubrange(...newline)
-                return .line(Self.text(of: line))
+            if let newline = buffered[max(consumed, searched)...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = LineEditor.line(from: buffered[consumed..<newline])
+                consumed = newline + 1
+                return line
             }
+            searched = buffered.count
             if reachedEnd {
-                guard !buffered.isEmpty else {
+                guard consumed < buffered.count else {
                     // Ctrl-D leaves the cursor after the prompt; the shell's prompt belongs on a fresh line.
                     if isInteractive { writer.write("\n", to: .standardOutput) }
                     return .endOfFile
                 }
-                defer { buffered.removeAll() }
-                return .line(Self.text(of: buffered))
+                defer { discardBuffered() }
+                return LineEditor.line(from: buffered[consumed...])
             }
             // A Ctrl-C that came just before read(2) blocked would otherwise wait for the next line.
             if interruptTrap?.takePending() == true { return interrupted() }
+            // Lines already handed out go before more is read, so each byte is moved at most once.
+            buffered.removeFirst(consumed)
+            searched -= consumed
+            consumed = 0
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
@@ -65,16 +75,18 @@ public final class PlainLineReader: REPLLineSource {
     }
 
     private func interrupted() -> LineEditor.Input {
-        let discarded = Self.text(of: buffered)
-        buffered.removeAll()
+        let discarded = LineEditor.removingFinalNewline(String(decoding: buffered[consumed...], as: UTF8.self))
+        discardBuffered()
         if isInteractive { writer.write("\n", to: .standardOutput) }
         return .interrupted(discarded: discarded)
     }
 
+    private func discardBuffered() {
+        buffered.removeAll()
+        consumed = 0
+        searched = 0
+    }
+
     /// Piped input has no history to browse.
     public func remember(_ entry: String) {}
-
-    private static func text(of bytes: [UInt8]) -> String {
-        LineEditor.removingFinalNewline(String(decoding: bytes, as: UTF8.self))
-    }
 }

@@ -1,9 +1,12 @@
 /// What the REPL needs from the evaluation engine.
 public protocol REPLBackend: AnyObject {
     /// True when `source` stopped in the middle of a construct (open bracket, trailing operator…), asked of the parser.
-    func isIncomplete(_ source: String) -> Bool
+    ///
+    /// Entries come as bytes, as read: piped input need not be valid UTF-8, and the lexer
+    /// reports where it is not.
+    func isIncomplete(_ source: [UInt8]) -> Bool
     /// Evaluates one entry; returns the text to print (values echoed, declarations described, diagnostics rendered).
-    func evaluate(_ source: String) -> REPLOutput
+    func evaluate(_ source: [UInt8]) -> REPLOutput
     /// Completion candidates for the text before the cursor.
     ///
     /// The REPL answers meta-command names (`:lo`) and file paths after `:load` and `:save` itself;
@@ -40,4 +43,9 @@ public struct REPLOutput: Sendable, Equatable {
         self.stderr = stderr
         self.shouldQuit = shouldQuit
     }
+}
+
+extension REPLBackend {
+    /// Evaluates an entry given as text.
+    public func evaluate(_ source: String) -> REPLOutput { evaluate(Array(source.utf8)) }
 }

@@ -1,3 +1,5 @@
+import struct MentorSyntax.PendingEntry
+
 /// The read–evaluate–print loop: gathers lines into entries (continuing while the backend's
 /// parser says an entry is incomplete), runs meta-commands, records history and prints results.
 public final class REPLSession {
@@ -9,7 +11,8 @@ public final class REPLSession {
     private let writer: any REPLWriter
     private let history: REPLHistory?
     private let interruptTrap: InterruptTrap
-    private var pendingLines: [String] = []
+    /// The lines of the entry being typed.
+    private var pending = PendingEntry()
     private var lastRemembered: String?
     private var historyBroken = false
 
@@ -39,19 +42,21 @@ public final class REPLSession {
     /// Runs until the input ends or the user leaves; returns the exit status (0).
     public func run() -> Int32 {
         while true {
-            let prompt = pendingLines.isEmpty ? Prompt.primary : Prompt.continuation
+            let prompt = pending.isEmpty ? Prompt.primary : Prompt.continuation
             switch input.readLine(prompt: prompt) {
             case .line(let line):
                 if accept(line) { return 0 }
+            case .undecodableLine(let bytes):
+                if accept(bytes) { return 0 }
             case .interrupted(let discarded):
-                let wasEmpty = pendingLines.isEmpty && discarded.trimmingBlanks().isEmpty
-                pendingLines = []
+                let wasEmpty = pending.isEmpty && discarded.trimmingBlanks().isEmpty
+                pending = PendingEntry()
                 if wasEmpty, input.isInteractive { print(Self.leaveHint, to: .standardOutput) }
             case .endOfFile:
                 // Piped input that stops inside a construct: let the parser say what is missing.
-                if !pendingLines.isEmpty, !input.isInteractive {
-                    let source = pendingLines.joined(separator: "\n")
-                    pendingLines = []
+                if !pending.isEmpty, !input.isInteractive {
+                    let source = pending.bytes
+                    pending = PendingEntry()
                     show(evaluating { backend.evaluate(source) })
                 }
                 return 0
@@ -62,7 +67,7 @@ public final class REPLSession {
     /// Tab's answer for the line being edited: meta-command names after a leading colon, file
     /// paths after `:load` and `:save`, the backend's candidates otherwise.
     public func complete(_ lineBeforeCursor: String) -> Completion {
-        guard pendingLines.isEmpty, let colon = Self.leadingColon(in: lineBeforeCursor) else {
+        guard pending.isEmpty, let colon = Self.leadingColon(in: lineBeforeCursor) else {
             return backend.completions(for: lineBeforeCursor)
         }
         let afterColon = lineBeforeCursor[lineBeforeCursor.index(after: colon)...]
@@ -85,19 +90,25 @@ public final class REPLSession {
 
     /// Takes one line; true when the session should end.
     private func accept(_ line: String) -> Bool {
-        if pendingLines.isEmpty {
+        if pending.isEmpty {
             if line.trimmingBlanks().isEmpty { return false }
             if let command = MetaCommandLine(line) {
                 remember(line.trimmingBlanks())
                 return run(command)
             }
         }
-        pendingLines.append(line)
-        let source = pendingLines.joined(separator: "\n")
-        if backend.isIncomplete(source) { return false }
-        pendingLines = []
+        return accept(line.utf8)
+    }
+
+    /// Takes one line of code as read; true when the session should end. An entry waits while
+    /// the lexer sees something open, then while the parser says it stopped in the middle.
+    private func accept<Line: Collection<UInt8>>(_ line: Line) -> Bool {
+        pending.append(line: line)
+        if pending.isOpen || backend.isIncomplete(pending.bytes) { return false }
+        let source = pending.bytes
+        pending = PendingEntry()
         // Recorded before evaluating, so an entry that never finishes is still in the history.
-        remember(source)
+        remember(String(decoding: source, as: UTF8.self))
         let output = evaluating { backend.evaluate(source) }
         show(output)
         return output.shouldQuit

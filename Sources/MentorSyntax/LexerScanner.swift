@@ -261,12 +261,15 @@ struct LexerScanner {
 
     /// Closes what is still open at the end of input and appends `endOfFile`.
     mutating func finish() {
+        // Said on `endOfFile` too, since the error above belongs to the innermost string, which
+        // may be a single-line one inside a `"""` string's interpolation.
+        let insideMultilineString = frames.contains { $0.multiline }
         if let top = frames.last {
             appendHere(.error, length: 0, flags: top.multiline ? .multiline : [], error: .unterminatedString)
             frames.removeAll()
             textLineStarts.removeAll()
             scanningText = false
         }
-        appendHere(.endOfFile, length: 0)
+        appendHere(.endOfFile, length: 0, flags: insideMultilineString ? .multiline : [])
     }
 }

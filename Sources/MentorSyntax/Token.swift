@@ -89,7 +89,8 @@ public struct Token: Sendable, Hashable {
     public struct Flags: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
         public init(rawValue: UInt8) { self.rawValue = rawValue }
-        /// The token belongs to a `"""` multi-line string.
+        /// The token belongs to a `"""` multi-line string; on `endOfFile`, the input ended
+        /// inside one.
         public static let multiline = Flags(rawValue: 1)
         /// A line break precedes this token (set on the token after skipped blanks/comments).
         public static let atLineStart = Flags(rawValue: 2)

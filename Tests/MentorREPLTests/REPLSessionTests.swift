@@ -49,6 +49,20 @@ struct REPLSessionTests {
         ])
     }
 
+    @Test("an entry with an early error waits for its closing bracket, string or comment before it is evaluated")
+    func earlyErrorWaitsForTheClose() {
+        let run = Run(lines: ["let x = (1 +* 2", "  + 3)", "let s = \"\"\"", "  a", "  \"\"\"", "/* a", "b */ 4"]) {
+            $0.parserSeesErrors = true
+        }
+        #expect(run.backend.evaluated == ["let x = (1 +* 2\n  + 3)", "let s = \"\"\"\n  a\n  \"\"\"", "/* a\nb */ 4"])
+    }
+
+    @Test("a piped line that is not UTF-8 reaches the backend as read, so the lexer can say where")
+    func undecodableLine() {
+        let run = Run([.line("[1,"), .undecodableLine([0x32, 0xFF]), .line("]")], interactive: false)
+        #expect(run.backend.evaluatedBytes == [Array("[1,\n2".utf8) + [0xFF] + Array("\n]".utf8)])
+    }
+
     @Test("blank lines at the prompt are skipped, but kept inside an entry")
     func blankLines() {
         let run = Run(lines: ["", "   ", "[1,", "", "2]"])

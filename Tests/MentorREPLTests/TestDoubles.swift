@@ -3,6 +3,8 @@ import MentorREPL
 /// A backend that records what the loop asks and answers from tables.
 final class RecordingBackend: REPLBackend {
     var evaluated: [String] = []
+    /// The entries exactly as the session handed them on.
+    var evaluatedBytes: [[UInt8]] = []
     var metaCalls: [(name: String, argument: String)] = []
     var completionRequests: [String] = []
     var interruptRequests = 0
@@ -12,8 +14,13 @@ final class RecordingBackend: REPLBackend {
     ]
     var onEvaluate: ((String) -> Void)?
 
+    /// When set, `isIncomplete` always says complete, as the parser does for an entry with an error.
+    var parserSeesErrors = false
+
     /// Incomplete while brackets are open or the text ends with an operator or comma.
-    func isIncomplete(_ source: String) -> Bool {
+    func isIncomplete(_ bytes: [UInt8]) -> Bool {
+        if parserSeesErrors { return false }
+        let source = String(decoding: bytes, as: UTF8.self)
         var depth = 0
         for character in source {
             if "([{".contains(character) { depth += 1 }
@@ -23,7 +30,9 @@ final class RecordingBackend: REPLBackend {
         return depth > 0 || last == "+" || last == ","
     }
 
-    func evaluate(_ source: String) -> REPLOutput {
+    func evaluate(_ bytes: [UInt8]) -> REPLOutput {
+        evaluatedBytes.append(bytes)
+        let source = String(decoding: bytes, as: UTF8.self)
         evaluated.append(source)
         onEvaluate?(source)
         return outputs[source] ?? REPLOutput(stdout: "value of \(source)")

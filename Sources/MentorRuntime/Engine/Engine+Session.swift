@@ -14,14 +14,21 @@ extension Engine {
     public static let replPath = "<repl>"
 
     /// True when `text` stopped in the middle of a construct, as the parser sees it.
-    public func isIncomplete(_ text: String) -> Bool {
-        Parser.parse(SourceFile(id: FileID(UInt32.max - 1), path: Engine.replPath, text: text)).isIncomplete
+    public func isIncomplete(_ text: String) -> Bool { isIncomplete(Array(text.utf8)) }
+
+    /// True when `bytes` stopped in the middle of a construct, as the parser sees it.
+    public func isIncomplete(_ bytes: [UInt8]) -> Bool {
+        Parser.parse(SourceFile(id: FileID(UInt32.max - 1), path: Engine.replPath, bytes: bytes)).isIncomplete
     }
 
+    /// Evaluates one REPL entry given as text; see `evaluateEntry(_:)` for bytes.
+    public func evaluateEntry(_ text: String) -> EntryResult { evaluateEntry(Array(text.utf8)) }
+
     /// Evaluates one REPL entry against the session: declarations replace earlier ones of the
-    /// same name, statements run, and expressions echo their value in source syntax.
-    public func evaluateEntry(_ text: String) -> EntryResult {
-        let file = sources.add(path: Engine.replPath, text: text)
+    /// same name, statements run, and expressions echo their value in source syntax. The entry
+    /// comes as bytes, so invalid UTF-8 is reported at its byte (M0101) as in a file.
+    public func evaluateEntry(_ bytes: [UInt8]) -> EntryResult {
+        let file = sources.add(path: Engine.replPath, bytes: bytes)
         userFiles.removeAll { $0 == file.id }
         var output = ""
         let savedOutput = interpreter.output
