@@ -249,10 +249,22 @@ extension ProgramModel {
 
     /// The agenda declared `for` this agreement, if any.
     func agendaFor(_ agreement: Entity) -> Entity? {
-        entities(of: .agenda).map(current).first { agenda in
-            if case .entity(let target)? = agenda.field("for") { return target.index == agreement.index }
-            return false
+        // As for the parties: scan while a `with` copy is active, else an index built once, so
+        // the sessions of every agreement take time linear in the agendas, not their product.
+        if !overrides.isEmpty {
+            return entities(of: .agenda).map(current).first { agenda in
+                if case .entity(let target)? = agenda.field("for") { return target.index == agreement.index }
+                return false
+            }
         }
+        if agendaIndex == nil {
+            var index: [Int: Entity] = [:]
+            for agenda in entities(of: .agenda) {
+                if case .entity(let target)? = agenda.field("for"), index[target.index] == nil { index[target.index] = agenda }
+            }
+            agendaIndex = index
+        }
+        return agendaIndex?[agreement.index]
     }
 
     private func sessionRecords(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {

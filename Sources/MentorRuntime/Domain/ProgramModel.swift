@@ -20,10 +20,17 @@ final class ProgramModel {
     /// Caches of computed members, keyed by entity index and member name; cleared whenever a
     /// `with` copy or a new declaration could change them.
     var cache: [Int: [String: Value]] = [:] {
-        didSet { if cache.isEmpty { partyIndex = nil } }
+        didSet {
+            if cache.isEmpty {
+                partyIndex = nil
+                agendaIndex = nil
+            }
+        }
     }
     /// Agreements by role and party (person index), built on first use; dropped with the cache.
     var partyIndex: [String: [Int: [Entity]]]?
+    /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
+    var agendaIndex: [Int: Entity]?
 
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
@@ -34,6 +41,7 @@ final class ProgramModel {
         allEntities.append(entity)
         entitiesByKind[kind, default: []].append(entity)
         partyIndex = nil
+        agendaIndex = nil
         return entity
     }
 
