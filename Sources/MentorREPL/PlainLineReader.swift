@@ -17,6 +17,8 @@ public final class PlainLineReader: REPLLineSource {
     /// searched once, not again after every read.
     private var searched = 0
     private var reachedEnd = false
+    /// Bytes of one line after which it is handed on unfinished.
+    private let lineLimit: Int
 
     /// True when the descriptor is a terminal.
     public let isInteractive: Bool
@@ -28,7 +30,9 @@ public final class PlainLineReader: REPLLineSource {
     }
 
     /// A reader that SIGINT caught by `interruptTrap` interrupts while it waits.
-    init(descriptor: Int32, writer: any REPLWriter, interruptTrap: InterruptTrap?) {
+    init(descriptor: Int32, writer: any REPLWriter, interruptTrap: InterruptTrap?,
+         lineLimit: Int = REPLSession.maximumEntryBytes) {
+        self.lineLimit = lineLimit
         self.descriptor = descriptor
         self.writer = writer
         self.interruptTrap = interruptTrap
@@ -45,6 +49,12 @@ public final class PlainLineReader: REPLLineSource {
                 return line
             }
             searched = buffered.count
+            // A line past the entry limit is handed on as it is, for the session to refuse,
+            // rather than held in memory while it never ends (`cat /dev/zero | mentor repl`).
+            if buffered.count - consumed > lineLimit {
+                defer { discardBuffered() }
+                return LineEditor.line(from: buffered[consumed...])
+            }
             if reachedEnd {
                 guard consumed < buffered.count else {
                     // Ctrl-D leaves the cursor after the prompt; the shell's prompt belongs on a fresh line.

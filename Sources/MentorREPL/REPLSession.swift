@@ -1,3 +1,4 @@
+import struct MentorRuntime.FileSystemReader
 import struct MentorSyntax.PendingEntry
 
 /// The read–evaluate–print loop: gathers lines into entries (continuing while the backend's
@@ -13,6 +14,11 @@ public final class REPLSession {
     private let interruptTrap: InterruptTrap
     /// The lines of the entry being typed.
     private var pending = PendingEntry()
+    /// The most bytes one entry may hold: the file size limit, since an entry is source too.
+    public static let maximumEntryBytes = FileSystemReader.maxFileSize
+    private let entryLimit: Int
+    /// What `run` returns: 2 once piped input was refused.
+    private var exitStatus: Int32 = 0
     private var lastRemembered: String?
     private var historyBroken = false
 
@@ -29,8 +35,9 @@ public final class REPLSession {
     /// A loop whose evaluations `interruptTrap` (once installed) lets SIGINT stop.
     init(
         backend: any REPLBackend, input: any REPLLineSource, writer: any REPLWriter, history: REPLHistory?,
-        interruptTrap: InterruptTrap
+        interruptTrap: InterruptTrap, entryLimit: Int = REPLSession.maximumEntryBytes
     ) {
+        self.entryLimit = entryLimit
         self.backend = backend
         self.input = input
         self.writer = writer
@@ -39,15 +46,16 @@ public final class REPLSession {
         lastRemembered = history?.entries.last
     }
 
-    /// Runs until the input ends or the user leaves; returns the exit status (0).
+    /// Runs until the input ends or the user leaves; returns the exit status: 0, or 2 when
+    /// piped input held an entry over the size limit.
     public func run() -> Int32 {
         while true {
             let prompt = pending.isEmpty ? Prompt.primary : Prompt.continuation
             switch input.readLine(prompt: prompt) {
             case .line(let line):
-                if accept(line) { return 0 }
+                if accept(line) { return exitStatus }
             case .undecodableLine(let bytes):
-                if accept(bytes) { return 0 }
+                if accept(bytes) { return exitStatus }
             case .interrupted(let discarded):
                 let wasEmpty = pending.isEmpty && discarded.trimmingBlanks().isEmpty
                 pending = PendingEntry()
@@ -59,7 +67,7 @@ public final class REPLSession {
                     pending = PendingEntry()
                     show(evaluating { backend.evaluate(source) })
                 }
-                return 0
+                return exitStatus
             }
         }
     }
@@ -103,6 +111,16 @@ public final class REPLSession {
     /// Takes one line of code as read; true when the session should end. An entry waits while
     /// the lexer sees something open, then while the parser says it stopped in the middle.
     private func accept<Line: Collection<UInt8>>(_ line: Line) -> Bool {
+        // Measured before the line is lexed, so an endless line costs nothing more.
+        if pending.bytes.count + line.count + (pending.isEmpty ? 0 : 1) > entryLimit {
+            // As for a file or standard input over the limit: refused, not read on without end.
+            pending = PendingEntry()
+            let what = input.isInteractive ? "this entry" : "'<stdin>'"
+            print("mentor: cannot read \(what): entry larger than \(entryLimit >> 20) MiB", to: .standardError)
+            if input.isInteractive { return false }
+            exitStatus = 2
+            return true
+        }
         pending.append(line: line)
         if pending.isOpen || backend.isIncomplete(pending.bytes) { return false }
         let source = pending.bytes

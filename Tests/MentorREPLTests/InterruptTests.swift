@@ -111,4 +111,24 @@ struct PlainLineReaderTests {
         #expect(backend.evaluated == ["1 + 2", "[1,\n2]"])
         #expect(writer.standardOutput == "3\nvalue of [1,\n2]\n")
     }
+
+    @Test("piped input over the entry limit, one endless line or an open entry, is refused with exit status 2")
+    func pipedEntryOverTheLimit() throws {
+        for text in ["1 + 2\n" + String(repeating: "x", count: 100), "1 + 2\n[\n1,\n2,\n3,\n4,\n5,\n6,\n]\n4\n"] {
+            var pipeEnds: [Int32] = [0, 0]
+            #expect(pipe(&pipeEnds) == 0)
+            defer { close(pipeEnds[0]) }
+            _ = text.withCString { write(pipeEnds[1], $0, strlen($0)) }
+            close(pipeEnds[1])
+            let writer = CapturingWriter()
+            let backend = RecordingBackend()
+            let reader = PlainLineReader(descriptor: pipeEnds[0], writer: writer, interruptTrap: nil, lineLimit: 10)
+            let session = REPLSession(backend: backend, input: reader, writer: writer, history: nil,
+                                      interruptTrap: InterruptTrap(backend: backend), entryLimit: 10)
+            #expect(session.run() == 2)
+            #expect(backend.evaluated == ["1 + 2"])
+            #expect(writer.standardError == "mentor: cannot read '<stdin>': entry larger than 0 MiB\n")
+        }
+    }
+
 }

@@ -63,6 +63,18 @@ struct REPLSessionTests {
         #expect(run.backend.evaluatedBytes == [Array("[1,\n2".utf8) + [0xFF] + Array("\n]".utf8)])
     }
 
+    @Test("an entry over the limit typed at a terminal is discarded, and the session goes on")
+    func interactiveEntryOverTheLimit() {
+        let backend = RecordingBackend()
+        let writer = CapturingWriter()
+        let input = ScriptedInput(["[1,", "2,", "3,", "4]", "5"].map { .line($0) }, interactive: true)
+        let session = REPLSession(backend: backend, input: input, writer: writer, history: nil,
+                                  interruptTrap: InterruptTrap(backend: backend), entryLimit: 6)
+        #expect(session.run() == 0)
+        #expect(backend.evaluated == ["4]", "5"])
+        #expect(writer.standardError.hasPrefix("mentor: cannot read this entry: entry larger than"))
+    }
+
     @Test("blank lines at the prompt are skipped, but kept inside an entry")
     func blankLines() {
         let run = Run(lines: ["", "   ", "[1,", "", "2]"])
