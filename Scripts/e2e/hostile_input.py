@@ -98,5 +98,15 @@ def test_piped_repl_reports_invalid_utf8_at_its_byte():
     assert result.stdout == b'"after"\n', result.stdout
 
 
+def test_piped_repl_refuses_an_endless_line():
+    # A line that never ends was held in memory until the machine ran out.
+    started = time.monotonic()
+    result = subprocess.run([MENTOR, "repl"], input=b"1 + 2\n" + b"x" * (65 << 20), capture_output=True, timeout=120)
+    assert result.returncode == 2, result.returncode
+    assert result.stdout == b"3\n", result.stdout[:200]
+    assert result.stderr == b"mentor: cannot read '<stdin>': entry larger than 64 MiB\n", result.stderr[:300]
+    assert time.monotonic() - started < 30
+
+
 if __name__ == "__main__":
     sys.exit(run_tests(__file__, globals()))
