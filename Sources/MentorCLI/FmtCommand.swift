@@ -77,35 +77,21 @@ struct FmtRun {
             case .failure(let error): ioError("<stdin>", "cannot read: \(error.reason)", code: .fmtCannotRead)
             }
         } else {
-            let discovery = SourceDiscovery.discover(paths)
-            for problem in discovery.problems {
-                if problem.isLoop {
-                    context.writeErr("mentor: warning: '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
-                } else {
-                    ioError(problem.path, "cannot read: \(problem.reason)", code: .fmtCannotRead)
+            SourceDiscovery.forEachSource(paths, reader: FileSystemReader()) { event in
+                switch event {
+                case .linkLoop(let path, let reason):
+                    context.writeErr("mentor: warning: '\(DisplayText.escapeControls(path))': \(reason)\n")
+                case .unreadable(let path, let reason):
+                    ioError(path, "cannot read: \(reason)", code: .fmtCannotRead)
+                case .file(let path, let bytes, let identity):
+                    format(path: path, bytes: bytes, identity: identity)
                 }
             }
-            for path in discovery.files { formatFile(path) }
         }
         context.writeErr(cap.omittedLine)
         if ioFailed { return MentorExit.usageOrIO }
         if syntaxFailed || (mode == .check && changed) { return MentorExit.programErrors }
         return MentorExit.success
-    }
-
-    private mutating func formatFile(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            ioError(path, "cannot read: \(String(cString: strerror(errno)))", code: .fmtCannotRead)
-            return
-        }
-        switch FileSystemReader().read(path) {
-        case .success(let bytes):
-            // Taken before the read: any change from here on makes `-w` refuse to replace the file.
-            format(path: path, bytes: bytes, identity: FileIdentity(info))
-        case .failure(let error):
-            ioError(path, "cannot read: \(error.reason)", code: .fmtCannotRead)
-        }
     }
 
     private mutating func format(path: String, bytes: [UInt8], identity: FileIdentity?) {

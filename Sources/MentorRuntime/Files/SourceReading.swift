@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MentorDiagnostics
 
 /// The sources found under the paths a user named, read into an engine.
@@ -21,25 +26,52 @@ extension SourceDiscovery {
     /// handing each problem to `report` as one line (a link loop as a warning). Shared by the
     /// commands and the REPL's `:load`, so both find and report the same files.
     public static func readSources(_ paths: [String], into engine: Engine, report: (String) -> Void) -> SourcesRead {
-        let discovery = discover(paths)
         var read = SourcesRead(files: [], unreadable: [])
-        for problem in discovery.problems {
-            if problem.isLoop {
-                report("mentor: warning: '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
-            } else {
-                report(cannotRead(problem.path, problem.reason))
-                read.unreadable.append(problem.path)
-            }
-        }
-        for path in discovery.files {
-            switch FileSystemReader(acceptsSpecialFiles: true).read(path) {
-            case .success(let bytes):
-                read.files.append(engine.addSource(path: path, bytes: bytes))
-            case .failure(let error):
-                report(cannotRead(path, error.reason))
+        forEachSource(paths, reader: FileSystemReader(acceptsSpecialFiles: true)) { event in
+            switch event {
+            case .linkLoop(let path, let reason):
+                report("mentor: warning: '\(DisplayText.escapeControls(path))': \(reason)\n")
+            case .unreadable(let path, let reason):
+                report(cannotRead(path, reason))
                 read.unreadable.append(path)
+            case .file(let path, let bytes, _):
+                read.files.append(engine.addSource(path: path, bytes: bytes))
             }
         }
         return read
     }
+
+    /// Discovers the sources under `paths` and reads them with `reader` one at a time, handing
+    /// `visit` the walk's problems, then each file in order. A file's bytes are the caller's
+    /// to keep or drop, so `fmt` holds one file at a time however large the tree.
+    public static func forEachSource(_ paths: [String], reader: FileSystemReader, _ visit: (SourceEvent) -> Void) {
+        let discovery = discover(paths)
+        for problem in discovery.problems {
+            visit(problem.isLoop ? .linkLoop(path: problem.path, reason: problem.reason)
+                                 : .unreadable(path: problem.path, reason: problem.reason))
+        }
+        for path in discovery.files {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                visit(.unreadable(path: path, reason: String(cString: strerror(errno))))
+                continue
+            }
+            // Taken before the read: any change from here on shows as a different identity.
+            let identity = FileIdentity(info)
+            switch reader.read(path) {
+            case .success(let bytes): visit(.file(path: path, bytes: bytes, identity: identity))
+            case .failure(let error): visit(.unreadable(path: path, reason: error.reason))
+            }
+        }
+    }
+}
+
+/// One step of walking the sources under the paths a user named.
+public enum SourceEvent {
+    /// A directory link that leads back into the walk: a warning, the walk goes on.
+    case linkLoop(path: String, reason: String)
+    /// A path that could not be walked or read, with the system's reason.
+    case unreadable(path: String, reason: String)
+    /// A file read whole, with its identity from just before the read.
+    case file(path: String, bytes: [UInt8], identity: FileIdentity)
 }
