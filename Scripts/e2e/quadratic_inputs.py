@@ -108,6 +108,24 @@ def test_many_undeclared_names_among_many_globals():
     assert "did you mean `value_7`?" in stdout, stdout[-600:]
 
 
+def test_undeclared_names_close_to_every_global_grow_linearly():
+    # `valeu_N` among `value_N`: every pair passes the cheap filters, so each lookup ranked
+    # every global: 8,000 of each took 240 s in a debug build. A large set now ranks a bounded
+    # number of names per lookup, chosen by their rarest shared trigrams.
+    def source(count):
+        return ("".join(f"let value_{i} = {i}\n" for i in range(count))
+                + "".join(f"print(valeu_{i})\n" for i in range(count)))
+    status, stdout, small = check(source(2_500), 30)
+    assert status == 1 and stdout.count("did you mean `value_") == 2_500, stdout[-300:]
+    status, stdout, large = check(source(12_500), 90)
+    assert status == 1 and stdout.count("did you mean `value_") == 12_500, stdout[-300:]
+    assert "cannot find `valeu_12499` in scope [M0301]" in stdout and "did you mean `value_12499`?" in stdout, stdout[-600:]
+    # Five times the input: quadratic would take 25 times as long.
+    ratio = large / max(small, 0.2)
+    print(f"     near names: {small:.2f} s → {large:.2f} s for five times the input (ratio {ratio:.1f})")
+    assert ratio < 14, f"near names: ratio {ratio:.1f} ≥ 14"
+
+
 def test_piped_repl_lines_with_undeclared_names():
     # Each entry prepared the whole growing global table for its suggestions again: 4,000
     # declarations and 4,000 undeclared names took 85 s in a debug build, 1,000 of each 5 s.

@@ -1,4 +1,4 @@
-import MentorDiagnostics
+@testable import MentorDiagnostics
 import Testing
 
 @Suite("Name suggestions")
@@ -74,6 +74,31 @@ struct NameSuggesterTests {
         #expect(NameSuggester.suggestions(for: "mentr", among: candidates) == ["mentor"])
         #expect(NameSuggester.suggestions(for: "generated_name_42x", among: candidates)
             == ["generated_name_42", "generated_name_420", "generated_name_421"])
+    }
+
+    @Test("in a set past the full-scan limit, a lookup ranks a bounded number of names")
+    func boundedLookup() {
+        // Every name shares most of its trigrams with every other: the adversarial case, where
+        // ranking all of them made 8,000 lookups among 8,000 names take minutes.
+        let names = (0..<8_000).map { "value_\($0)" }
+        let set = SuggestionCandidates(names)
+        var visited = 0
+        set.forEachCandidate(for: Array("valeu_4711".unicodeScalars.map(\.value)), folded: "valeu_4711") { _ in visited += 1 }
+        #expect(visited <= SuggestionCandidates.rankedLimit)
+        #expect(NameSuggester.suggestions(for: "valeu_4711", among: [set]).first == "value_4711")
+        #expect(NameSuggester.suggestions(for: "vlaue_4711", among: [set]).first == "value_4711")
+        // A small set is scanned whole, however unlike the names are.
+        var all = 0
+        SuggestionCandidates(names.prefix(100)).forEachCandidate(for: [0x78], folded: "x") { _ in all += 1 }
+        #expect(all == 100)
+    }
+
+    @Test("in a large set the names equal ignoring case are never left out")
+    func caseMatchesInALargeSet() {
+        var names = (0..<5_000).map { "Item_\($0)" }
+        names.append("ITEM_77")
+        let set = SuggestionCandidates(names)
+        #expect(NameSuggester.suggestions(for: "item_77", among: [set], limit: 2) == ["ITEM_77", "Item_77"])
     }
 
     @Test("prepared sets, split in any way, suggest what one list does", arguments: [

@@ -8,7 +8,9 @@
 /// 3. names that contain the typed name, or are contained in it, ignoring case (both at least
 ///    three scalars long, so short names do not match everything), ordered by length difference.
 /// The typed name itself and repeated candidates are skipped; names compare by Unicode scalars
-/// without normalisation, as identifiers do.
+/// without normalisation, as identifiers do. In a prepared set of more than
+/// `SuggestionCandidates.fullScanLimit` names only a bounded number are ranked (see
+/// `SuggestionCandidates.forEachCandidate`), so a lookup's cost does not grow with the set.
 public enum NameSuggester {
     /// Up to `limit` candidates the user may have meant by `name`, best first.
     public static func suggestions(for name: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
@@ -22,10 +24,9 @@ public enum NameSuggester {
         var query = Query(name)
         var ranked: [(rank: Rank, scalars: [UInt32], name: String)] = []
         for set in sets {
-            for candidate in set.entries where candidate.scalars != query.scalars {
-                if let rank = query.rank(candidate) {
-                    ranked.append((rank, candidate.scalars, candidate.name))
-                }
+            set.forEachCandidate(for: query.foldedScalars, folded: query.folded) { candidate in
+                guard candidate.scalars != query.scalars, let rank = query.rank(candidate) else { return }
+                ranked.append((rank, candidate.scalars, candidate.name))
             }
         }
         ranked.sort { lhs, rhs in
@@ -137,6 +138,18 @@ public struct SuggestionCandidates: Sendable {
 
     private(set) var entries: [Entry] = []
 
+    /// Up to this many names, a lookup ranks every one of them.
+    static let fullScanLimit = 2_048
+    /// In a larger set, a lookup ranks at most this many names: those sharing the rarest
+    /// three-scalar pieces with the typed name, so its cost does not grow with the set.
+    static let rankedLimit = 256
+
+    /// For sets over `fullScanLimit`: the entries holding each trigram of their folded,
+    /// padded scalars, and the entries by folded name (the best tier is never left out).
+    private var trigramPostings: [UInt64: [Int32]] = [:]
+    private var byFoldedName: [String: [Int32]] = [:]
+    private var isIndexed = false
+
     /// Prepares `names`.
     public init(_ names: some Sequence<String>) {
         append(contentsOf: names)
@@ -157,6 +170,51 @@ public struct SuggestionCandidates: Sendable {
                 name: name, scalars: scalars, isASCII: scalars.allSatisfy { $0 < 0x80 }, folded: folded,
                 foldedScalars: foldedScalars, signature: Self.signature(of: scalars),
                 foldedSignature: Self.signature(of: foldedScalars)))
+            if isIndexed { index(entries.count - 1) }
+        }
+        if !isIndexed, entries.count > Self.fullScanLimit {
+            isIndexed = true
+            for position in entries.indices { index(position) }
+        }
+    }
+
+    private mutating func index(_ position: Int) {
+        let entry = entries[position]
+        byFoldedName[entry.folded, default: []].append(Int32(position))
+        var seen: Set<UInt64> = []
+        for key in Self.trigrams(of: entry.foldedScalars) where seen.insert(key).inserted {
+            trigramPostings[key, default: []].append(Int32(position))
+        }
+    }
+
+    /// The trigrams of `scalars` with a boundary mark at each end (21 bits a scalar), so a
+    /// name's first and last characters count and a two-scalar name has two.
+    static func trigrams(of scalars: [UInt32]) -> [UInt64] {
+        let padded = [0x1F_FFFF] + scalars + [0x1F_FFFF]
+        guard padded.count >= 3 else { return [] }
+        return (0..<padded.count - 2).map { start in
+            UInt64(padded[start]) << 42 | UInt64(padded[start + 1]) << 21 | UInt64(padded[start + 2])
+        }
+    }
+
+    /// Hands `visit` the entries worth ranking for a typed name: all of them in a set up to
+    /// `fullScanLimit`; in a larger one, the names equal to it ignoring case, then up to
+    /// `rankedLimit` names sharing a trigram with it, those sharing its rarest trigrams first.
+    func forEachCandidate(for foldedScalars: [UInt32], folded: String, _ visit: (Entry) -> Void) {
+        guard isIndexed else {
+            for entry in entries { visit(entry) }
+            return
+        }
+        var chosen: Set<Int32> = []
+        for position in byFoldedName[folded] ?? [] where chosen.insert(position).inserted { visit(entries[Int(position)]) }
+        // Ties go by the trigram itself, so which names are ranked never depends on hashing.
+        let lists = Set(Self.trigrams(of: foldedScalars)).sorted().compactMap { key in trigramPostings[key].map { (key, $0) } }
+            .sorted { $0.1.count != $1.1.count ? $0.1.count < $1.1.count : $0.0 < $1.0 }
+        for (_, list) in lists {
+            for position in list where chosen.insert(position).inserted {
+                if chosen.count > Self.rankedLimit { return }
+                visit(entries[Int(position)])
+            }
         }
     }
 
