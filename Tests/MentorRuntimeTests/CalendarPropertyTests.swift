@@ -212,7 +212,10 @@ enum CalendarGen {
     @Test func subtractingIsAddingTheNegation() async {
         await propertyCheck(count: 300, input: CalendarGen.gregorianDate, CalendarGen.smallDuration) { date, duration in
             #expect(date.subtracting(duration) == date.adding(duration.negated()!))
-            if let expected = FoundationOracle.adding(duration.negated()!, to: date) {
+            // Foundation is trusted for days and weeks only: its month arithmetic is wrong in the
+            // decades after 1582 (see `FoundationOracle`; it once answered 1584-02-28 here).
+            if duration.unit == .day || duration.unit == .week,
+               let expected = FoundationOracle.adding(duration.negated()!, to: date) {
                 #expect(date.subtracting(duration) == expected)
             }
         }
