@@ -52,25 +52,22 @@ public enum NameSuggester {
         static func < (lhs: Rank, rhs: Rank) -> Bool { (lhs.tier, lhs.key) < (rhs.tier, rhs.key) }
     }
 
-    /// The typed name, prepared once for comparing against every candidate.
+    /// The typed name, prepared once (as candidates are) for comparing against every candidate.
     private struct Query {
-        let scalars: [UInt32]
-        let isASCII: Bool
-        let folded: String
-        let foldedScalars: [UInt32]
-        let signature: UInt64
-        let foldedSignature: UInt64
+        let prepared: SuggestionCandidates.Entry
         let bound: Int
         private var scratch: [Int] = []
 
+        var scalars: [UInt32] { prepared.scalars }
+        var isASCII: Bool { prepared.isASCII }
+        var folded: String { prepared.folded }
+        var foldedScalars: [UInt32] { prepared.foldedScalars }
+        var signature: UInt64 { prepared.signature }
+        var foldedSignature: UInt64 { prepared.foldedSignature }
+
         init(_ name: String) {
-            scalars = name.unicodeScalars.map(\.value)
-            isASCII = scalars.allSatisfy { $0 < 0x80 }
-            folded = name.lowercased()
-            foldedScalars = folded.unicodeScalars.map(\.value)
-            signature = SuggestionCandidates.signature(of: scalars)
-            foldedSignature = SuggestionCandidates.signature(of: foldedScalars)
-            bound = max(1, scalars.count / 3)
+            prepared = SuggestionCandidates.Entry(name)
+            bound = max(1, prepared.scalars.count / 3)
         }
 
         mutating func rank(_ candidate: SuggestionCandidates.Entry) -> Rank? {
@@ -134,6 +131,17 @@ public struct SuggestionCandidates: Sendable {
         let foldedScalars: [UInt32]
         let signature: UInt64
         let foldedSignature: UInt64
+
+        /// `name` prepared: its scalars, folded form and signatures.
+        init(_ name: String) {
+            self.name = name
+            scalars = name.unicodeScalars.map(\.value)
+            isASCII = scalars.allSatisfy { $0 < 0x80 }
+            folded = name.lowercased()
+            foldedScalars = folded.unicodeScalars.map(\.value)
+            signature = SuggestionCandidates.signature(of: scalars)
+            foldedSignature = SuggestionCandidates.signature(of: foldedScalars)
+        }
     }
 
     private(set) var entries: [Entry] = []
@@ -161,15 +169,7 @@ public struct SuggestionCandidates: Sendable {
     /// Prepares more names (a table that only grows need not prepare its old names again).
     public mutating func append(contentsOf names: some Sequence<String>) {
         for name in names {
-            var scalars: [UInt32] = []
-            scalars.reserveCapacity(name.utf8.count)
-            for scalar in name.unicodeScalars { scalars.append(scalar.value) }
-            let folded = name.lowercased()
-            let foldedScalars = folded.unicodeScalars.map(\.value)
-            entries.append(Entry(
-                name: name, scalars: scalars, isASCII: scalars.allSatisfy { $0 < 0x80 }, folded: folded,
-                foldedScalars: foldedScalars, signature: Self.signature(of: scalars),
-                foldedSignature: Self.signature(of: foldedScalars)))
+            entries.append(Entry(name))
             if isIndexed { index(entries.count - 1) }
         }
         if !isIndexed, entries.count > Self.fullScanLimit {
