@@ -2,6 +2,8 @@ import MentorDiagnostics
 import MentorRuntime
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Where a command reads and writes; the real process streams, or buffers in tests.

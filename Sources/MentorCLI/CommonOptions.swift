@@ -3,6 +3,8 @@ import MentorDiagnostics
 import MentorRuntime
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 extension ColorChoice: ExpressibleByArgument {}

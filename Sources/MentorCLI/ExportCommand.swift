@@ -4,6 +4,8 @@ import MentorRuntime
 import enum MentorSyntax.SyntaxVocabulary
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 extension ExportFormat: ExpressibleByArgument {}

@@ -4,6 +4,8 @@ import MentorRuntime
 import enum MentorSyntax.SourceFormatter
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `mentor fmt [--check | -w] [PATH…]`: prints, checks or rewrites files in the canonical layout.

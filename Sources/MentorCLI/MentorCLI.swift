@@ -4,6 +4,8 @@ import MentorRuntime
 import MentorSyntax
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A subcommand that runs against a `CLIContext` and returns its exit code.

@@ -1,6 +1,8 @@
 import MentorRuntime
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Reading standard input, which may be a pipe or device that never ends (`yes | mentor`).

@@ -2,6 +2,8 @@ import MentorDiagnostics
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Standard output written with write(2). A closed pipe (`mentor … | head`) ends the process
@@ -63,7 +65,7 @@ final class StandardOutput: Sendable {
         defer { bytes.removeAll() }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes { SystemCall.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return errno

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import enum MentorDiagnostics.SystemCall
 
 /// Why a file could not be read.
 public struct ReadError: Error, Sendable {
@@ -66,7 +67,7 @@ public struct FileSystemReader: SourceReader {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { SystemCall.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(ReadError(reason: String(cString: strerror(errno))))
