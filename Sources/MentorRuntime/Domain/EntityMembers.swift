@@ -36,7 +36,9 @@ extension ProgramModel {
         guard schema.computed.contains(name) else { return nil }
         let cacheable = overrides.isEmpty && !entity.isCopy
         if cacheable, let cached = cache[entity.index]?[name] { return cached }
-        let value = try computedMember(entity, name, span: span, interpreter: interpreter)
+        // A member the schema lists without an implementation is no member at all, never a
+        // silent `none`; `ComputedMemberTests` asks every listed one of a real entity.
+        guard let value = try computedMember(entity, name, span: span, interpreter: interpreter) else { return nil }
         if cacheable { cache[entity.index, default: [:]][name] = value }
         return value
     }
@@ -82,7 +84,8 @@ extension ProgramModel {
         try member(of: entity, name: name, span: entity.nameSpan, interpreter: interpreter) ?? .none
     }
 
-    private func computedMember(_ entity: Entity, _ name: String, span: Span, interpreter: Interpreter) throws -> Value {
+    /// The computed member `name` of `entity`, or nil when it has no implementation.
+    func computedMember(_ entity: Entity, _ name: String, span: Span, interpreter: Interpreter) throws -> Value? {
         switch (entity.kind, name) {
         case (.person, "name"):
             return .string(entity.title ?? entity.id)
@@ -93,18 +96,20 @@ extension ProgramModel {
         case (.person, "co_mentees"):
             return .list(uniqueEntities(agreementsWhere(role: "co_mentor", is: entity, interpreter), role: "mentee", interpreter))
         case (.person, "agreements"):
-            return .list(entities(of: .agreement).map(current).filter { agreement in
-                ["mentor", "mentee", "co_mentor"].contains { role in
-                    if case .entity(let person)? = agreement.field(role) { return person.index == entity.index }
-                    return false
-                }
-            }.map { .entity($0) })
+            // From the party index, as `mentees` is: a scan of every agreement per person made
+            // `p.agreements` over all people take agreements × people.
+            var seen = Set<Int>()
+            let agreements = ["mentor", "mentee", "co_mentor"]
+                .flatMap { agreementsWhere(role: $0, is: entity, interpreter) }
+                .filter { seen.insert($0.index).inserted }
+                .sorted { $0.index < $1.index }
+            return .list(agreements.map { .entity(current($0)) })
         case (.person, "credentialed"):
             guard let last = pathwaySteps(of: entity).last else { return .bool(false) }
             return .bool(completedSteps(of: entity).contains(last.id))
         case (.person, "progress"):
             let completed = completedSteps(of: entity)
-            return pathwaySteps(of: entity).last { completed.contains($0.id) }.map { .entity($0) } ?? .none
+            return pathwaySteps(of: entity).last { completed.contains($0.id) }.map { .entity($0) } ?? Value.none
         case (.competency, "holders"):
             return .list(entities(of: .person).map(current).filter { person in
                 guard case .list(let held)? = person.field("competencies") else { return false }
@@ -113,11 +118,11 @@ extension ProgramModel {
         case (.pathway, "steps"):
             return .list(entity.children.map { .entity(current($0)) })
         case (.step, "pathway"), (.goal, "agreement"), (.session, "agenda"):
-            return entity.parent.map { .entity(current($0)) } ?? .none
+            return entity.parent.map { .entity(current($0)) } ?? Value.none
         case (.agenda, "sessions"):
             return .list(entity.children.map { .entity(current($0)) })
         case (.agenda, "agreement"):
-            return entity.field("for") ?? .none
+            return entity.field("for") ?? Value.none
         case (.session, "number"):
             return .integer(entity.declaration.number ?? 0)
         case (.rule, "severity"):
@@ -125,7 +130,7 @@ extension ProgramModel {
         case (.agreement, _):
             return try agreementMember(entity, name, span: span, interpreter: interpreter)
         default:
-            return .none
+            return nil
         }
     }
 
@@ -194,17 +199,17 @@ extension ProgramModel {
         return Schedule.sessions(cadence: cadence, start: start, end: end)
     }
 
-    private func agreementMember(_ agreement: Entity, _ name: String, span: Span, interpreter: Interpreter) throws -> Value {
+    private func agreementMember(_ agreement: Entity, _ name: String, span: Span, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "end":
-            return try agreementEnd(agreement, interpreter: interpreter).map { .date($0) } ?? .none
+            return try agreementEnd(agreement, interpreter: interpreter).map { .date($0) } ?? Value.none
         case "schedule":
             guard let result = try agreementSchedule(agreement, interpreter: interpreter) else { return .list([]) }
             return .list(result.dates.map { .date($0) })
         case "goals":
             return .list(agreement.children.map { .entity(current($0)) })
         case "agenda":
-            return agendaFor(agreement).map { .entity($0) } ?? .none
+            return agendaFor(agreement).map { .entity($0) } ?? Value.none
         case "sessions":
             return .list(try sessionRecords(agreement, interpreter: interpreter))
         case "reviews":
@@ -215,15 +220,15 @@ extension ProgramModel {
             else { return .list([]) }
             return .list(Schedule.reviews(every: interval, start: start, end: end).map { .date($0) })
         case "last_held":
-            guard case .list(let held) = try field(agreement, "held", interpreter: interpreter) else { return .none }
-            return held.compactMap { if case .date(let d) = $0 { d } else { nil } }.max().map { .date($0) } ?? .none
+            guard case .list(let held) = try field(agreement, "held", interpreter: interpreter) else { return Value.none }
+            return held.compactMap { if case .date(let d) = $0 { d } else { nil } }.max().map { .date($0) } ?? Value.none
         case "next_session":
-            guard let result = try agreementSchedule(agreement, interpreter: interpreter) else { return .none }
-            return result.dates.first { $0 >= interpreter.today }.map { .date($0) } ?? .none
+            guard let result = try agreementSchedule(agreement, interpreter: interpreter) else { return Value.none }
+            return result.dates.first { $0 >= interpreter.today }.map { .date($0) } ?? Value.none
         case "status":
             return .string(try status(of: agreement, interpreter: interpreter))
         default:
-            return .none
+            return nil
         }
     }
 
