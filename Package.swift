@@ -2,10 +2,10 @@
 import PackageDescription
 
 // Each target lists every module it imports, not only what reaches it transitively.
-// Library targets follow the architecture brief: syntax and diagnostics at the bottom,
-// one runtime engine above them, and thin front doors (REPL, the `mentor` command) on top.
-// SourceFile and Span live in MentorDiagnostics because the renderer needs them and the
-// parser (which produces diagnostics) sits above it.
+// Library targets follow the architecture brief: sources at the bottom (MentorSource: files,
+// spans, the lock, the large-stack thread, system calls; no dependencies), diagnostics and
+// syntax above it, one runtime engine above them, and thin front doors (REPL, the `mentor`
+// command) on top.
 let package = Package(
     name: "mentor",
     platforms: [.macOS(.v15)],
@@ -18,18 +18,19 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        .target(name: "MentorDiagnostics"),
-        .target(name: "MentorSyntax", dependencies: ["MentorDiagnostics"]),
-        .target(name: "MentorRuntime", dependencies: ["MentorSyntax", "MentorDiagnostics"]),
+        .target(name: "MentorSource"),
+        .target(name: "MentorDiagnostics", dependencies: ["MentorSource"]),
+        .target(name: "MentorSyntax", dependencies: ["MentorSource", "MentorDiagnostics"]),
+        .target(name: "MentorRuntime", dependencies: ["MentorSource", "MentorSyntax", "MentorDiagnostics"]),
         .target(
             name: "CEditLine",
             linkerSettings: [.linkedLibrary("edit")]
         ),
-        .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorDiagnostics", "MentorSyntax", "MentorRuntime"]),
+        .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime"]),
         .target(
             name: "MentorCLI",
             dependencies: [
-                "MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL",
+                "MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,27 +45,27 @@ let package = Package(
         ),
         // The properties the fuzz targets check (Fuzz/Targets, Scripts/fuzz), shared with the
         // regression tests that replay saved findings; not shipped as a product.
-        .target(name: "MentorFuzzing", dependencies: ["MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL"]),
+        .target(name: "MentorFuzzing", dependencies: ["MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL"]),
         // Times the lexer and parser for Scripts/bench; not shipped as a product.
-        .executableTarget(name: "mentor-bench", dependencies: ["MentorDiagnostics", "MentorSyntax"]),
-        .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorDiagnostics"]),
+        .executableTarget(name: "mentor-bench", dependencies: ["MentorSource", "MentorDiagnostics", "MentorSyntax"]),
+        .testTarget(name: "MentorDiagnosticsTests", dependencies: ["MentorSource", "MentorDiagnostics"]),
         .testTarget(
             name: "MentorSyntaxTests",
             dependencies: [
-                "MentorSyntax",
+                "MentorSource", "MentorDiagnostics", "MentorSyntax",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "MentorRuntimeTests",
             dependencies: [
-                "MentorSyntax", "MentorRuntime",
+                "MentorDiagnostics", "MentorSyntax", "MentorRuntime",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorRuntime"]),
+        .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorDiagnostics", "MentorRuntime"]),
         .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL", "MentorRuntime"]),
-        .testTarget(name: "MentorFuzzingTests", dependencies: ["MentorFuzzing", "MentorRuntime"]),
+        .testTarget(name: "MentorFuzzingTests", dependencies: ["MentorFuzzing"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MentorSource
 
 /// `mentor fmt [--check | -w] [PATH…]`: prints, checks or rewrites files in the canonical layout.
 struct FmtCommand: ParsableCommand, MentorSubcommand {

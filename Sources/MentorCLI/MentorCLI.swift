@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MentorSource
 
 /// A subcommand that runs against a `CLIContext` and returns its exit code.
 protocol MentorSubcommand {

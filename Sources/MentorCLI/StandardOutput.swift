@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MentorSource
 
 /// Standard output written with write(2). A closed pipe (`mentor … | head`) ends the process
 /// quietly with status 0; any other failure (`> /dev/full`, `>&-`) is reported once on

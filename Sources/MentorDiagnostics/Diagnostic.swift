@@ -1,3 +1,4 @@
+import MentorSource
 /// How serious a diagnostic is.
 public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
     case error

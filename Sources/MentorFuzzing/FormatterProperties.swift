@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// `mentor fmt`'s promises (docs/formatting.md): a file without syntax errors formats to text
 /// that parses without errors to the same tree and the same comments (`SyntaxTreeDump`), and

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// What one input did on a fuzz target's path.
 public struct FuzzOutcome: Sendable {

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// The lexer's promises (see `Lexer.tokenize`): it never fails, ends with exactly one
 /// `endOfFile`, covers the input in order with tokens inside it, is a pure function of the

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// The parser's promises (see `ParseResult`): it never fails; diagnostics point into the file,
 /// sorted, at most one per line; an input it calls incomplete has a diagnostic saying what is

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Checks shared by the targets: every diagnostic must point into a file that exists, inside
 /// its bytes, or the renderer would read past the end of the source.

@@ -2,6 +2,7 @@ import MentorDiagnostics
 import MentorRuntime
 import enum MentorSyntax.SourceFormatter
 import enum MentorSyntax.SyntaxVocabulary
+import MentorSource
 
 /// Connects the REPL to the one evaluation engine: every entry is evaluated by the same
 /// `Engine` that `run` and `check` use.

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// A name as written, with where it was written.
 public struct Identifier: Sendable, Hashable {

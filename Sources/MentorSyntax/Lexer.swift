@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Turns a source file's bytes into tokens. A pure function of the bytes: it never fails and
 /// never reports; malformed input becomes tokens carrying a `LexicalError`, which

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Builds the diagnostic for one malformed token, reading the token's bytes to say precisely
 /// what is wrong and, where the fix is certain, to propose it.

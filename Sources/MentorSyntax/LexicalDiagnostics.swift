@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Codes of the lexical diagnostics (M01xx); each is documented in `docs/diagnostics/lexical.md`.
 extension DiagnosticCode {

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Decodes the value of a literal token from the source bytes. Each function returns nil when
 /// the token is not of its kind or carries a lexical error.

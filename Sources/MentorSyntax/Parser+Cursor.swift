@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 // Moving through the token array. The cursor indexes the lexer's array directly and steps
 // over comments and line breaks; whether a line break came before a token is read from the

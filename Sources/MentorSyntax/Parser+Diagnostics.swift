@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 // Reporting syntax errors. An error at the current token starts panic mode; until the
 // enclosing statement or member list re-synchronises, further errors are not reported.

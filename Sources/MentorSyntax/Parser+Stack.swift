@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import MentorDiagnostics
+import MentorSource
 
 // The parser is recursive descent, and the nesting limit (`SyntaxLimits.maximumNestingDepth`)
 // bounds its recursion. How much stack that needs depends on the build (an unoptimised build

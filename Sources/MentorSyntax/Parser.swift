@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Reads Mentor source into a `SourceFileSyntax`, following `Grammar/mentor.ebnf`. It never
 /// throws on bad input: it records diagnostics, re-synchronises, and carries on.

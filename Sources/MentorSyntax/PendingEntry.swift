@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// A REPL entry being gathered line by line, and whether the lexer sees it still open: a
 /// bracket, a `"""` string or a block comment not yet closed. Such an entry waits for its

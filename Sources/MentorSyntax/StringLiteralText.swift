@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Decodes the text pieces of string literals: escapes, and the indentation of `"""` strings.
 ///

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// A span-insensitive rendering of a syntax tree as S-expressions, one top-level item per
 /// line, followed by the file's comments in order. Two files print the same exactly when they

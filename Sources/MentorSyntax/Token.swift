@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// The kinds of token the lexer produces. Declaration words (`agreement`, `person`, …) are
 /// contextual and arrive as `identifier`; only the words below are reserved.

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// Parses independent files on several threads at once, each thread with a fixed share.
 enum ConcurrentParse {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import MentorDiagnostics
+import MentorSource
 
 /// Reads benchmark inputs into memory before any timing starts, so I/O never counts.
 enum SourceLoader {

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 // `mentor-bench lex|parse [--repeat N] [--threads K] FILE…`: reads the files, times N runs
 // over all of them, and prints the best run as one JSON line for `Scripts/bench` to collect.

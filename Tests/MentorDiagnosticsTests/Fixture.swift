@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// A source map with one or more files, and spans found by searching their text.
 struct Fixture {

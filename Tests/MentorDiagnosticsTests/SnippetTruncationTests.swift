@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import Testing
+import MentorSource
 
 /// A snippet shows at most `maxColumns` display columns of a long line, cut around its
 /// markers, so the size of one diagnostic does not grow with the line.

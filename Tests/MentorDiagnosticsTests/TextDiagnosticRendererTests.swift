@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import Testing
+import MentorSource
 
 private let agreement = """
     agreement ana_dave {

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import Testing
+import MentorSource
 
 @Suite("Unknown-name diagnostics")
 struct UnknownNameDiagnosticTests {

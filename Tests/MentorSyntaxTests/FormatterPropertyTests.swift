@@ -2,6 +2,7 @@ import MentorDiagnostics
 import MentorSyntax
 import PropertyBased
 import Testing
+import MentorSource
 
 @Suite("Formatter properties")
 struct FormatterPropertyTests {

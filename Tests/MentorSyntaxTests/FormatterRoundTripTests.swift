@@ -2,6 +2,7 @@ import Foundation
 import MentorDiagnostics
 import MentorSyntax
 import Testing
+import MentorSource
 
 /// Every Mentor text the repository holds: golden inputs, examples, fixtures, and the
 /// ```mentor blocks of the docs.

@@ -3,6 +3,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 @Suite("Lexer: diagnostics")
 struct LexerDiagnosticsTests {

@@ -2,6 +2,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 @Suite("Lexer: literal values")
 struct LexerLiteralDecoderTests {

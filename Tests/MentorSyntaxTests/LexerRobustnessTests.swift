@@ -2,6 +2,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 /// A small deterministic generator (SplitMix64), so random inputs are the same on every run.
 struct LexerFuzzGenerator {

@@ -2,6 +2,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 /// Shared helpers of the lexer tests.
 enum LexerTestSupport {

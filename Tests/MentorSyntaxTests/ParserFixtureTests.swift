@@ -3,6 +3,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 /// The package's `Tests/` directory, found from this file's path.
 let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -3,6 +3,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 @Suite struct ParserRecoveryTests {
     @Test func threeUnrelatedErrorsGiveThreeDiagnosticsInOrder() {

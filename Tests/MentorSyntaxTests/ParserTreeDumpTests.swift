@@ -2,6 +2,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 /// Parses `text` as a file of its own.
 func parse(_ text: String, path: String = "test.mentor") -> (ParseResult, SourceFile) {

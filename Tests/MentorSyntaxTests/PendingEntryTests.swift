@@ -3,6 +3,7 @@ import MentorDiagnostics
 import Testing
 
 @testable import MentorSyntax
+import MentorSource
 
 /// `PendingEntry` lexes each line once; it must see exactly what lexing the whole entry sees.
 @Suite struct PendingEntryTests {

@@ -1,3 +1,4 @@
+import MentorSource
 /// One source line as the snippet shows it: tabs expanded, control characters and invalid
 /// bytes escaped, with the display column of every byte so markers land under the right text.
 struct DisplayedLine {

@@ -1,3 +1,4 @@
+import MentorSource
 /// Renders diagnostics as one JSON document for tools (`mentor check --format json`).
 ///
 /// The shape is stable; a change that removes or retypes a key bumps `formatVersion`:

@@ -1,3 +1,4 @@
+import MentorSource
 /// A place to mark in a source snippet: `^` for the primary span, `-` for secondary ones.
 struct SnippetAnnotation {
     /// The bytes to mark; only the first line of a multi-line span is shown.

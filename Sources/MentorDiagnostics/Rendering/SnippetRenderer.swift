@@ -1,3 +1,4 @@
+import MentorSource
 /// Draws the source lines of one file with their markers and labels, rustc style:
 ///
 /// ```

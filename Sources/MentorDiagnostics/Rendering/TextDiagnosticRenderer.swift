@@ -1,3 +1,4 @@
+import MentorSource
 /// Renders diagnostics for people: a GNU-style first line that editors and CI parse
 /// (`path:line:column: severity: message [code]`), then a rustc-style source snippet.
 ///

@@ -1,3 +1,4 @@
+import MentorSource
 extension Diagnostic {
     /// A diagnostic about `name` at `span`, which is none of `candidates`: the one way every site
     /// reports an unknown name, field, member or step, so none computes a suggestion and drops it.

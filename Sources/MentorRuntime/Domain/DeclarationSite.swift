@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// What an entity keeps of its declaration once the syntax tree is released: the spans that
 /// diagnostics point at, and the few header facts members and rules read. Keeping the whole

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// A declared programme, competency, pathway, step, person, agreement, goal, agenda, session,
 /// rule or test. Identity is `index`; a `with` copy shares the index of its original.

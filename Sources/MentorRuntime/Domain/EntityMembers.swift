@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 extension ProgramModel {
     /// Every member name an entity offers: `id`, `title`, its kind's fields and computed members.

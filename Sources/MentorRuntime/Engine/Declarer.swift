@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// Turns parsed files into entities and globals, then resolves every body and field.
 struct Declarer {

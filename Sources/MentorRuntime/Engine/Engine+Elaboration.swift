@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 extension Engine {
     /// Evaluates every field of the new entities and runs the declaration checks of LANGUAGE.md.

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 extension Engine {
     /// Registers a file's bytes and returns it, ready for `load`.

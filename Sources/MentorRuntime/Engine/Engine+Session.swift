@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// What one REPL entry produced.
 public struct EntryResult: Sendable {

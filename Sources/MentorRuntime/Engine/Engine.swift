@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// Settings that apply to every command.
 public struct EngineOptions: Sendable {

@@ -1,6 +1,7 @@
 import Dispatch
 import MentorSyntax
 import MentorDiagnostics
+import MentorSource
 
 /// Parses files on every core: files are independent until resolution.
 enum ParallelParsing {

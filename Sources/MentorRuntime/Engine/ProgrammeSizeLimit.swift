@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 extension DiagnosticCode {
     /// The source files of one programme (named, found in folders or imported) total more than

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// The outcome of running every rule.
 public struct CheckReport: Sendable {

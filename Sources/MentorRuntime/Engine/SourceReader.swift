@@ -3,7 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import enum MentorDiagnostics.SystemCall
+import enum MentorSource.SystemCall
+import MentorSource
 
 /// Why a file could not be read.
 public struct ReadError: Error, Sendable {

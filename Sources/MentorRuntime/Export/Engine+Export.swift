@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 extension Engine {
     /// Exports a loaded programme (after `load` succeeded): the text of the calendar, handout

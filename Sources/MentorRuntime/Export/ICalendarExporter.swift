@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// `mentor export --format ics`: an RFC 5545 calendar of one agreement's sessions and reviews.
 /// Layout and choices are specified in docs/export.md.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import MentorDiagnostics
+import MentorSource
 
 /// The sources found under the paths a user named, read into an engine.
 public struct SourcesRead {

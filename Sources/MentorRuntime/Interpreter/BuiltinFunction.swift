@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// A function implemented in Swift, such as `print`.
 public struct BuiltinFunction: Sendable {

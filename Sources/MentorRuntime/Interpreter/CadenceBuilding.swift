@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Builds cadence values from `every`, `for` and `, then`, with errors that say what is wrong.
 enum CadenceBuilding {

@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// One outcome of a `require`, `warn`, `fail` or `expect` that did not hold.
 struct CheckOutcome {

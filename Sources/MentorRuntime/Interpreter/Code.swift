@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// An expression after name resolution: variables are frame slots or global indices, so
 /// evaluation never looks a name up by string.

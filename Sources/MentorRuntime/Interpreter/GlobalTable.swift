@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// The top-level names of a session: `let`s, `fn`s, declarations, collections and built-ins,
 /// each at a fixed index so resolved code reaches it without a string lookup.

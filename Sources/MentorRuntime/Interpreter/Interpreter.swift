@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// Evaluates resolved code. One interpreter serves every front door through `Engine`.
 final class Interpreter {

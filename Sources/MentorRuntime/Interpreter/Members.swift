@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Member access and member calls on values: built-in members of lists, strings, records,
 /// dates and times, and the fields and computed members of entities.

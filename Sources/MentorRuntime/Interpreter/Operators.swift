@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// Arithmetic, comparison and equality on values, following LANGUAGE.md's decisions on numbers,
 /// dates and durations.

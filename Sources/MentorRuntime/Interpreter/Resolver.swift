@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// Where a statement list is allowed to use the rule and test statements.
 enum StatementContext: Sendable {

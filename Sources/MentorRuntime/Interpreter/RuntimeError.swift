@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// An error that stops evaluation, carrying the diagnostic to show.
 struct RuntimeError: Error {

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Turns a syntax tree into a `FormatDoc`. It visits the tree in source order, so the comment
 /// cursor can hand each comment out at the place it was written.

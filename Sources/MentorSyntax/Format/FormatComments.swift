@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// Hands out the file's comments in source order as the formatter walks the tree, so every
 /// comment is printed exactly once: on the line of the code before it when it shared that

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 /// `mentor fmt`'s formatter: prints a syntax tree in the one canonical layout described in
 /// `docs/formatting.md`, keeping every comment and the spelling of every literal.
