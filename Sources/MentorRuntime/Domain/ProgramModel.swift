@@ -4,8 +4,6 @@ import MentorSyntax
 /// The declared entities of a session and their members. `with` copies are applied here, so
 /// every computed member sees them.
 final class ProgramModel {
-    /// The engine that owns this model (for `violations`, which runs rule bodies).
-    weak var engine: Engine?
     private(set) var entitiesByKind: [DeclarationKind: [Entity]] = [:]
     private(set) var allEntities: [Entity] = []
     /// While `violations(rule, copy)` runs: the copy that stands in for its original.

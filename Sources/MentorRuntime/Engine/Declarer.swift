@@ -242,7 +242,7 @@ struct Declarer {
             var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, file: file)
             let statements = resolver.resolveStatements(declaration.body)
             diagnostics += resolver.diagnostics
-            engine.bodies[entity.index] = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
+            engine.interpreter.ruleBodies[entity.index] = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
         }
         if let title = declaration.title, entity.title == nil {
             var resolver = makeResolver(context: .script, file: file)

@@ -43,8 +43,6 @@ public final class Engine {
 
     /// Top-level statements waiting to run, in file order.
     var pendingScripts: [ScriptCode] = []
-    /// Resolved bodies of rules and tests, by entity index.
-    var bodies: [Int: ScriptCode] = [:]
     /// Canonical paths already loaded, so each file is loaded once.
     var loadedPaths: Set<String> = []
     /// Bytes of the user's source files loaded so far (named and imported, not the standard
@@ -73,9 +71,8 @@ public final class Engine {
         self.options = options
         self.sources = sources
         self.reader = reader
-        interpreter = Interpreter(globals: globals, limits: options.limits, interrupt: interrupt, today: options.today, output: output)
-        interpreter.model = model
-        model.engine = self
+        interpreter = Interpreter(globals: globals, model: model, limits: options.limits, interrupt: interrupt,
+                                  today: options.today, output: output)
         Builtins.install(into: globals)
     }
 
@@ -92,12 +89,10 @@ public final class Engine {
         let output = interpreter.output
         globals = GlobalTable()
         model = ProgramModel()
-        interpreter = Interpreter(globals: globals, limits: options.limits, interrupt: interrupt, today: options.today, output: output)
-        interpreter.model = model
-        model.engine = self
+        interpreter = Interpreter(globals: globals, model: model, limits: options.limits, interrupt: interrupt,
+                                  today: options.today, output: output)
         Builtins.install(into: globals)
         pendingScripts = []
-        bodies = [:]
         loadedPaths = []
         userFiles = []
         standardRules = []

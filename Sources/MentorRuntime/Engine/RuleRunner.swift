@@ -33,8 +33,7 @@ enum RuleRunner {
         guard case .entity(let subject) = arguments[1] else {
             throw RuntimeError(.typeMismatch, "`violations` needs an entity second, but got \(describeType(arguments[1]))", at: span)
         }
-        guard let engine = interpreter.engine else { return .list([]) }
-        let model = interpreter.model!
+        let model = interpreter.model
         let savedOverrides = model.overrides
         let savedRestriction = interpreter.loopRestriction
         let savedBound = interpreter.boundEntities
@@ -47,7 +46,7 @@ enum RuleRunner {
         }
         if subject.isCopy { model.overrides[subject.index] = subject }
         interpreter.loopRestriction = (subject.kind, subject.index)
-        let outcomes = try engine.runRuleBody(rule)
+        let outcomes = try interpreter.runRuleBody(rule)
         return .list(outcomes.map { outcome in
             .record(Record([
                 ("rule", .string(rule.id)),
@@ -69,26 +68,23 @@ enum RuleRunner {
 }
 
 extension Interpreter {
-    /// The engine this interpreter belongs to.
-    var engine: Engine? { model?.engine }
-}
-
-extension Engine {
     /// Runs a rule's body with a fresh recorder and returns what did not hold.
     func runRuleBody(_ rule: Entity) throws -> [CheckOutcome] {
-        guard let body = bodies[rule.index] else { return [] }
+        guard let body = ruleBodies[rule.index] else { return [] }
         let recorder = CheckRecorder()
-        interpreter.recorder = recorder
-        interpreter.boundEntities = []
+        self.recorder = recorder
+        boundEntities = []
         let frame = Frame(size: body.frameSize, parent: nil)
         do {
-            try interpreter.execute(body.statements, frame)
+            try execute(body.statements, frame)
         } catch is SkipIteration {
             // A failed `require` outside any loop ends the rule.
         }
         return recorder.outcomes
     }
+}
 
+extension Engine {
     /// Runs every rule over the loaded programme. A runtime error inside one rule is reported
     /// against that rule, and every other rule still runs.
     public func check() -> CheckReport {
@@ -99,7 +95,7 @@ extension Engine {
                 interpreter.resetBudget()
                 var produced: [Diagnostic] = []
                 do {
-                    for outcome in try runRuleBody(rule) {
+                    for outcome in try interpreter.runRuleBody(rule) {
                         let severity = RuleRunner.severity(of: outcome, rule: rule)
                         let at = outcome.entity?.nameSpan ?? outcome.span
                         produced.append(Diagnostic(
@@ -134,7 +130,7 @@ extension Engine {
                 interpreter.resetBudget()
                 var failures: [Diagnostic] = []
                 do {
-                    for outcome in try runRuleBody(test) where outcome.kind == .expect {
+                    for outcome in try interpreter.runRuleBody(test) where outcome.kind == .expect {
                         var notes: [DiagnosticNote] = []
                         if let sides = outcome.sides {
                             notes.append(DiagnosticNote("left:  \(sides.left)"))

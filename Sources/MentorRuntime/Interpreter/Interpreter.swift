@@ -9,8 +9,12 @@ final class Interpreter {
     let interrupt: InterruptFlag
     /// Where `print` writes.
     var output: (String) -> Void
-    /// The programme's entities and computed members; set by the engine.
-    unowned(unsafe) var model: ProgramModel!
+    /// The programme's entities and computed members. Held strongly: the engine holds the
+    /// interpreter and the model, the model holds neither, so nothing refers back.
+    let model: ProgramModel
+    /// Resolved bodies of rules and tests, by entity index: what `check`, `test` and the
+    /// `violations` built-in run.
+    var ruleBodies: [Int: ScriptCode] = [:]
     /// The date of the run (`--today`).
     var today: CivilDate
     /// Collects `require`/`warn`/`fail`/`expect` outcomes while a rule or test runs.
@@ -25,8 +29,10 @@ final class Interpreter {
     private var steps = 0
     private var callDepth = 0
 
-    init(globals: GlobalTable, limits: EvaluationLimits, interrupt: InterruptFlag, today: CivilDate, output: @escaping (String) -> Void) {
+    init(globals: GlobalTable, model: ProgramModel, limits: EvaluationLimits, interrupt: InterruptFlag, today: CivilDate,
+         output: @escaping (String) -> Void) {
         self.globals = globals
+        self.model = model
         self.limits = limits
         self.interrupt = interrupt
         self.today = today
