@@ -10,6 +10,7 @@ too. Prints one line per test and a closing "N passed, N failed" line; exits 1 o
 import os
 import re
 import signal
+import subprocess
 import stat
 import sys
 import tempfile
@@ -24,6 +25,21 @@ from e2e_runner import run_tests  # noqa: E402
 # Ctrl-C (not the budget) is what stops it.
 LONG_EVALUATION = ("let d = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]; "
                    "for a in d, b in d, c in d, e in d, f in d, g in d { let s = a * b }")
+
+_steps_per_second = []
+
+
+def steps_lasting(seconds):
+    """Evaluation steps of LONG_EVALUATION that take about `seconds` with this binary, measured
+    once: the tests that type during an evaluation must not rely on a debug build being slow."""
+    if not _steps_per_second:
+        probe = 2_000_000
+        started = time.monotonic()
+        subprocess.run([os.environ["MENTOR_BINARY"], "repl", "--max-steps", str(probe)],
+                       input=LONG_EVALUATION + "\n", capture_output=True, text=True, timeout=120)
+        _steps_per_second.append(probe / max(time.monotonic() - started, 0.01))
+    return str(int(_steps_per_second[0] * seconds))
+
 
 PROMPT = "mentor> "
 CONTINUATION = "   ...> "
@@ -203,7 +219,7 @@ def test_ctrl_c_clears_line(workspace):
 
 
 def test_ctrl_c_interrupts_evaluation(workspace):
-    child = workspace.spawn()
+    child = workspace.spawn("--max-steps", steps_lasting(60))  # Ctrl-C, not the budget, must stop it
     child.sendline(LONG_EVALUATION)
     started = time.monotonic()
     index = child.expect_exact([PROMPT, pexpect.TIMEOUT], timeout=1)
@@ -265,9 +281,8 @@ def test_ctrl_d_right_after_each_prompt(workspace):
 
 
 def test_ctrl_d_typed_during_evaluation(workspace):
-    # Long enough to type into on a fast machine (2,000,000 steps once took under a second on
-    # CI), short enough to wait for on a slow one (about 4 s in a debug build here).
-    child = workspace.spawn("--max-steps", "10000000")
+    # Long enough to type into, short enough to wait for, in a debug or a release build.
+    child = workspace.spawn("--max-steps", steps_lasting(4))
     child.sendline(LONG_EVALUATION)
     assert child.expect_exact([PROMPT, pexpect.TIMEOUT], timeout=1) == 1, "make LONG_EVALUATION longer"
     child.sendcontrol("d")  # typed while the evaluation runs: it ends the session once it is done
