@@ -56,11 +56,25 @@ def test_check_piped_into_head_exits_quietly():
         assert status == 0, status
 
 
+def corpus_checked_in_about(seconds, folder):
+    """A generated programme whose `check` takes about `seconds` with this binary (a release
+    build checks thousands of agreements in a fraction of a second, a debug one does not)."""
+    count = 3000
+    while True:
+        corpus = os.path.join(folder, f"corpus-{count}")
+        subprocess.run([PYTHON, os.path.join(ROOT, "Scripts", "bench_corpus.py"), "--agreements", str(count), corpus],
+                       check=True, capture_output=True)
+        started = time.monotonic()
+        subprocess.run([MENTOR, "check", "--today", "2026-06-01", corpus], capture_output=True, timeout=300)
+        elapsed = time.monotonic() - started
+        if elapsed >= seconds or count >= 96_000:
+            return corpus
+        count = min(96_000, int(count * seconds / max(elapsed, 0.05)) + 1)
+
+
 def test_interrupted_check_stops_promptly_and_writes_nothing():
     with tempfile.TemporaryDirectory() as folder:
-        corpus = os.path.join(folder, "corpus")
-        subprocess.run([PYTHON, os.path.join(ROOT, "Scripts", "bench_corpus.py"), "--agreements", "3000", corpus],
-                       check=True, capture_output=True)
+        corpus = corpus_checked_in_about(2.0, folder)
         before = sorted(os.listdir(corpus))
         process = subprocess.Popen([MENTOR, "check", "--today", "2026-06-01", corpus],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -21,10 +21,10 @@ import pexpect
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
 
-# An entry that keeps the evaluator busy for many seconds, well inside its step budget, so
-# Ctrl-C (not the budget) is what stops it.
+# An entry of 13^8 iterations: it never ends by itself, so the step budget each test sets
+# (`steps_lasting`) or Ctrl-C is what stops it.
 LONG_EVALUATION = ("let d = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]; "
-                   "for a in d, b in d, c in d, e in d, f in d, g in d { let s = a * b }")
+                   "for a in d, b in d, c in d, e in d, f in d, g in d, h in d, i in d { let s = a * b }")
 
 _steps_per_second = []
 
