@@ -36,6 +36,13 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: ArgumentHelp("Evaluation step budget (calls and loop iterations).", valueName: "n"))
     var maxSteps: Int = EvaluationLimits.defaultMaxSteps
 
+    @Option(name: .customLong("max-source"),
+            help: ArgumentHelp("Most source one programme may hold, in MiB.", valueName: "MiB"))
+    var maxSourceMebibytes: Int = ProgrammeSizeLimit.defaultMaxBytes >> 20
+
+    /// The largest `--max-source`: 4 GiB, far past what the memory budget allows on any machine.
+    static let largestMaxSourceMebibytes = 4096
+
     /// `--color`.
     var color: ColorChoice { output.color }
 
@@ -44,6 +51,9 @@ struct CommonOptions: ParsableArguments {
             throw ValidationError("--today needs a calendar date as YYYY-MM-DD, not '\(today)'")
         }
         if maxSteps < 1 { throw ValidationError("--max-steps needs a positive number") }
+        if !(1...CommonOptions.largestMaxSourceMebibytes).contains(maxSourceMebibytes) {
+            throw ValidationError("--max-source needs a number of MiB from 1 to \(CommonOptions.largestMaxSourceMebibytes)")
+        }
     }
 
     /// Parses `YYYY-MM-DD` into a calendar date.
@@ -56,8 +66,10 @@ struct CommonOptions: ParsableArguments {
 
     /// The engine options these flags describe.
     func engineOptions() -> EngineOptions {
-        EngineOptions(today: today.flatMap(CommonOptions.parseDate) ?? CommonOptions.systemToday(),
-                      limits: EvaluationLimits(maxSteps: maxSteps))
+        var options = EngineOptions(today: today.flatMap(CommonOptions.parseDate) ?? CommonOptions.systemToday(),
+                                    limits: EvaluationLimits(maxSteps: maxSteps))
+        options.maxSourceBytes = maxSourceMebibytes << 20
+        return options
     }
 
     /// The local calendar date of the system clock.

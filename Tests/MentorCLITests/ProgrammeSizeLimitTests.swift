@@ -43,6 +43,22 @@ struct ProgrammeSizeLimitTests {
         #expect(!(result.stdout + result.stderr).contains("M0102"))
     }
 
+    @Test("--max-source sets the limit for the command")
+    func maxSourceSetsTheLimit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentor-max-source-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.mentor").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(String(repeating: "// a line of comment\n", count: 60_000).utf8)))
+        let refused = runMentor(["check", "--max-source", "1", path])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("error: the programme's source files total 1.3 MiB, more than the limit of 1 MiB [M0615]"), "\(refused.stdout)")
+        #expect(refused.stdout.contains("raise the limit with `--max-source MiB`"))
+        let accepted = runMentor(["check", "--max-source", "2", path])
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.contains("no problems in 1 file"), "\(accepted.stdout)")
+    }
+
     @Test func filesUpToTheLimitAreLoaded() {
         let engine = engine(limit: 20)
         let first = engine.addSource(path: "a.mentor", bytes: Array("let a = 1\n".utf8))

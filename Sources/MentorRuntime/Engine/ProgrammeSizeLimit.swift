@@ -26,7 +26,7 @@ public enum ProgrammeSizeLimit {
         limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
     }
 
-    static let help = "check fewer files at once (each folder of agreements on its own), or move data that is not needed out of the programme"
+    static let help = "check fewer files at once (each folder of agreements on its own), move data that is not needed out of the programme, or raise the limit with `--max-source MiB`"
 
     /// The files named for one load total more than `limit`: the programme is not parsed.
     static func namedFilesTooLarge(total: Int, limit: Int) -> Diagnostic {
