@@ -2,9 +2,27 @@ import MentorDiagnostics
 import MentorSyntax
 import MentorSource
 
-/// Turns parsed files into entities and globals, then resolves every body and field.
+/// The session's index of its top-level names, which declaring reads and extends: where each
+/// name was declared, the source of each top-level `let` and `fn`, and the standard rules.
+struct DeclarationIndex {
+    /// Declaration names (of top-level declarations, lets and fns) and where they were declared.
+    var spans: [String: Span] = [:]
+    /// The whole text (span and doc comment) of each top-level `let` and `fn`, for `:show` and `:save`.
+    var statementSources: [String: (span: Span, docComment: String?)] = [:]
+    /// The standard rules loaded by `import std`, in order (the `std` record's fields).
+    var standardRules: [(name: String, entity: Entity)] = []
+}
+
+/// Turns parsed files into entities and globals, then resolves every body and field. A phase:
+/// it reads and extends the model, the global table and the name index it is given, and hands
+/// back what it made (diagnostics, scripts, new entities, resolved rule bodies), touching no
+/// engine.
 struct Declarer {
-    let engine: Engine
+    let model: ProgramModel
+    let globals: GlobalTable
+    let sources: SourceMap
+    /// The session's names: taken from the engine for the phase and handed back after it.
+    private(set) var index: DeclarationIndex
     let replacing: Bool
     /// REPL mode: top-level expressions echo their values.
     let echo: Bool
@@ -12,6 +30,8 @@ struct Declarer {
     private(set) var scripts: [ScriptCode] = []
     private(set) var newEntities: [Entity] = []
     private(set) var declaredSummaries: [String] = []
+    /// Resolved bodies of the rules and tests declared, by entity index.
+    private(set) var ruleBodies: [Int: ScriptCode] = [:]
     /// Entities with where their declarations stand in their file's tree, for the resolve pass,
     /// grouped by file so resolving file after file stays linear in the number of declarations.
     /// Positions rather than `Declaration` copies: a copy is a large struct, and holding one per
@@ -19,17 +39,17 @@ struct Declarer {
     private var pending: [FileID: [PendingDeclaration]] = [:]
     private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
 
-    init(engine: Engine, replacing: Bool, echo: Bool = false) {
-        self.engine = engine
+    init(model: ProgramModel, globals: GlobalTable, sources: SourceMap, index: DeclarationIndex, replacing: Bool, echo: Bool = false) {
+        self.model = model
+        self.globals = globals
+        self.sources = sources
+        self.index = index
         self.replacing = replacing
         self.echo = echo
     }
 
     /// Stands in the tree for a script statement already resolved: no name, nothing on the heap.
     private static let resolvedStatement = TopLevelItem.importDecl(ImportDecl(target: .std, targetSpan: .unknown, span: .unknown))
-
-    private var model: ProgramModel { engine.model }
-    private var globals: GlobalTable { engine.globals }
 
     // MARK: Declaring
 
@@ -42,13 +62,13 @@ struct Declarer {
                 switch statement.kind {
                 case .letBinding(let name, _):
                     guard claim(name.name, at: name.span, what: "let") else { continue }
-                    engine.statementSources[name.name] = (statement.span, statement.docComment)
+                    index.statementSources[name.name] = (statement.span, statement.docComment)
                     let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
                     pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("let \(name.name)")
                 case .function(let function):
                     guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
-                    engine.statementSources[function.name.name] = (statement.span, statement.docComment)
+                    index.statementSources[function.name.name] = (statement.span, statement.docComment)
                     let index = globals.define(function.name.name, .value(.none))
                     pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("fn \(function.name.name)")
@@ -63,7 +83,7 @@ struct Declarer {
 
     /// Records that `name` is declared at `span`; false (with a diagnostic) if it already was.
     private mutating func claim(_ name: String, at span: Span, what: String) -> Bool {
-        if let earlier = engine.declaredNames[name] {
+        if let earlier = index.spans[name] {
             if replacing {
                 if let index = globals.index(of: name), case .entity(let old) = globals.bindings[index] { model.remove(old) }
                 declaredSummaries.append("note: `\(name)` replaces its earlier declaration")
@@ -79,7 +99,7 @@ struct Declarer {
                                           label: "cannot be declared again", help: "choose another name"))
             return false
         }
-        engine.declaredNames[name] = span
+        index.spans[name] = span
         return true
     }
 
@@ -113,8 +133,8 @@ struct Declarer {
         let entity = model.add(kind: kind, id: id, declaration: declaration, parent: nil)
         entity.title = Declarer.plainText(declaration.title)
         if isStandard, kind == .rule, let name = declaration.name {
-            engine.standardRules.append((name.name, entity))
-            let record = Record(engine.standardRules.map { ($0.name, Value.entity($0.entity)) })
+            index.standardRules.append((name.name, entity))
+            let record = Record(index.standardRules.map { ($0.name, Value.entity($0.entity)) })
             globals.define("std", .value(.record(record)))
         } else if isGlobal, let name = declaration.name {
             globals.define(name.name, .entity(entity))
@@ -232,7 +252,7 @@ struct Declarer {
 
     private func makeResolver(context: StatementContext, file: SourceFile) -> Resolver {
         var resolver = Resolver(globals: globals, context: context)
-        resolver.sourceText = { [sources = engine.sources] span in sources.file(span.file)?.text(span) }
+        resolver.sourceText = { [sources] span in sources.file(span.file)?.text(span) }
         return resolver
     }
 
@@ -242,7 +262,7 @@ struct Declarer {
             var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, file: file)
             let statements = resolver.resolveStatements(declaration.body)
             diagnostics += resolver.diagnostics
-            engine.interpreter.ruleBodies[entity.index] = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
+            ruleBodies[entity.index] = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
         }
         if let title = declaration.title, entity.title == nil {
             var resolver = makeResolver(context: .script, file: file)

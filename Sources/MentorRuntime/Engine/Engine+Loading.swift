@@ -76,9 +76,13 @@ extension Engine {
         // Only items that declare a name count: a script of a million `print` lines would
         // otherwise reserve four tables of a million empty entries (a fifth of its peak memory).
         let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count(where: Engine.declaresName) }
-        declaredNames.reserveCapacity(declaredNames.count + declarationCount)
+        names.spans.reserveCapacity(names.spans.count + declarationCount)
         globals.reserveCapacity(declarationCount)
-        var declarer = Declarer(engine: self, replacing: replacing, echo: echo)
+        // The index moves into the phase and back, never copied: a copy per REPL entry would
+        // cost time in proportion to every name declared so far.
+        var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,
+                                replacing: replacing, echo: echo)
+        names = DeclarationIndex()
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
         // Entities keep only their declaration sites and resolved code: release each file's syntax
         // tree once it is resolved, so the trees, the resolved code and the field values that
@@ -89,7 +93,10 @@ extension Engine {
             declarer.resolve(consume syntax, in: file)
         }
         parsed = []
+        // Back before anything else runs: elaboration and a rebuild read and reset the index.
+        names = declarer.index
         diagnostics += declarer.diagnostics
+        interpreter.ruleBodies.merge(declarer.ruleBodies) { _, new in new }
         if diagnostics.contains(where: { $0.severity == .error }) {
             return LoadResult(diagnostics: diagnostics)
         }

@@ -59,7 +59,7 @@ extension Engine {
     /// Names declared in the session (entities, lets, fns) with their kinds, sorted by name.
     public func declaredNames(kind: String? = nil) -> [(name: String, kind: String)] {
         var result: [(String, String)] = []
-        for name in declaredNames.keys.sorted() {
+        for name in names.spans.keys.sorted() {
             guard let index = globals.index(of: name) else { continue }
             let what: String
             switch globals.bindings[index] {
@@ -76,11 +76,11 @@ extension Engine {
 
     /// The source text of a declaration, `let` or `fn` named `name`.
     public func sourceText(of name: String) -> String? {
-        guard let span = declaredNames[name], let file = sources.file(span.file) else { return nil }
+        guard let span = names.spans[name], let file = sources.file(span.file) else { return nil }
         if let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index] {
             return Engine.withDocComment(entity.declaration.docComment, file.text(entity.declaration.span))
         }
-        if let statement = statementSources[name], let statementFile = sources.file(statement.span.file) {
+        if let statement = names.statementSources[name], let statementFile = sources.file(statement.span.file) {
             return Engine.withDocComment(statement.docComment, statementFile.text(statement.span))
         }
         let line = file.lineIndex(of: span.start)
@@ -98,7 +98,7 @@ extension Engine {
     public func docComment(of name: String) -> String? {
         guard let index = globals.index(of: name) else { return nil }
         if case .entity(let entity) = globals.bindings[index] { return entity.declaration.docComment }
-        return statementSources[name]?.docComment
+        return names.statementSources[name]?.docComment
     }
 
     /// The type of an expression's value (`:type`), or its diagnostics.

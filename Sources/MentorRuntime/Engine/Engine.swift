@@ -52,13 +52,9 @@ public final class Engine {
     var pendingSourceBytes = 0
     /// Files the user named or imported, excluding the standard library.
     public internal(set) var userFiles: [FileID] = []
-    /// The standard library's rules, by short name (`std.smart_goals`).
-    var standardRules: [(name: String, entity: Entity)] = []
     var standardLoaded = false
-    /// Declaration names (of top-level declarations, lets and fns) and where they were declared.
-    var declaredNames: [String: Span] = [:]
-    /// The whole text (span and doc comment) of each top-level `let` and `fn`, for `:show` and `:save`.
-    var statementSources: [String: (span: Span, docComment: String?)] = [:]
+    /// The top-level names: where each was declared, the source of lets and fns, the standard rules.
+    var names = DeclarationIndex()
     /// Where the user's text output goes (`print`).
     public var output: (String) -> Void {
         get { interpreter.output }
@@ -95,10 +91,8 @@ public final class Engine {
         pendingScripts = []
         loadedPaths = []
         userFiles = []
-        standardRules = []
         standardLoaded = false
-        declaredNames = [:]
-        statementSources = [:]
+        names = DeclarationIndex()
         _ = load(history.flatMap(\.files), replacing: true, echo: last.echo)
         loadHistory = history
         let entryFiles = Set(history.filter(\.isEntry).flatMap { $0.files.map(\.id) })

@@ -68,15 +68,15 @@ extension Engine {
                     .notAnAgreement, .error, "`\(name)` is \(entity.kind.withArticle), not an agreement",
                     at: entity.nameSpan, label: "declared here", help: Engine.agreementList(agreements))], isUsageError: false))
             case .lazyLet:
-                return .failure(Engine.notAnAgreement(name, "a top-level `let`", at: declaredNames[name], agreements))
+                return .failure(Engine.notAnAgreement(name, "a top-level `let`", at: names.spans[name], agreements))
             case .function:
-                return .failure(Engine.notAnAgreement(name, declaredNames[name] == nil ? "a built-in function" : "a function",
-                                                      at: declaredNames[name], agreements))
+                return .failure(Engine.notAnAgreement(name, names.spans[name] == nil ? "a built-in function" : "a function",
+                                                      at: names.spans[name], agreements))
             default:
                 let what = "a built-in name"
                 return .failure(ExportFailure(diagnostics: [Diagnostic(
                     .notAnAgreement, .error, "`\(name)` is \(what), not an agreement",
-                    at: declaredNames[name] ?? .unknown, help: Engine.agreementList(agreements))], isUsageError: false))
+                    at: names.spans[name] ?? .unknown, help: Engine.agreementList(agreements))], isUsageError: false))
             }
         }
         let suggestions = NameSuggester.suggestions(for: name, among: agreements)
