@@ -17,10 +17,10 @@ public final class Entity: @unchecked Sendable {
     public internal(set) var declaration: DeclarationSite
     /// The declaration's title, if given.
     public internal(set) var title: String?
-    /// The entity this one is nested in (goal → agreement, step → pathway, session → agenda).
-    // Weak: the parent lists this entity in `children`, and the model owns every entity for
-    // its whole life, so a strong link both ways would keep a programme alive after its engine.
-    public internal(set) weak var parent: Entity?
+    /// The index of the entity this one is nested in (goal → agreement, step → pathway,
+    /// session → agenda); `ProgramModel.parent(of:)` gives the entity. An index, not a link:
+    /// the parent lists this entity in `children`, and a reference back would be a cycle.
+    public internal(set) var parentIndex: Int?
     /// Nested entities in declaration order (steps, goals, sessions).
     public internal(set) var children: [Entity] = []
     /// True for a `with` copy.
@@ -114,7 +114,7 @@ public final class Entity: @unchecked Sendable {
         let copy = Entity(kind: kind, index: index, id: id, declaration: declaration, isCopy: true)
         copy.title = title
         copy.storedFields = storedFields
-        copy.parent = parent
+        copy.parentIndex = parentIndex
         copy.children = children
         copy.pendingFields = pendingFields
         return copy

@@ -119,7 +119,7 @@ extension ProgramModel {
         case (.pathway, "steps"):
             return .list(entity.children.map { .entity(current($0)) })
         case (.step, "pathway"), (.goal, "agreement"), (.session, "agenda"):
-            return entity.parent.map { .entity(current($0)) } ?? Value.none
+            return parent(of: entity).map { .entity($0) } ?? Value.none
         case (.agenda, "sessions"):
             return .list(entity.children.map { .entity(current($0)) })
         case (.agenda, "agreement"):

@@ -34,7 +34,7 @@ final class ProgramModel {
     @discardableResult
     func add(kind: DeclarationKind, id: String, declaration: Declaration, parent: Entity?) -> Entity {
         let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: DeclarationSite(declaration))
-        entity.parent = parent
+        entity.parentIndex = parent?.index
         parent?.children.append(entity)
         allEntities.append(entity)
         entitiesByKind[kind, default: []].append(entity)
@@ -59,6 +59,11 @@ final class ProgramModel {
             entitiesByKind[kind] = list.filter { !doomed.contains($0.index) }
         }
         cache.removeAll()
+    }
+
+    /// The entity `entity` is nested in, as currently seen.
+    func parent(of entity: Entity) -> Entity? {
+        entity.parentIndex.map { current(allEntities[$0]) }
     }
 
     /// Entities of `kind` in declaration order.
