@@ -67,8 +67,7 @@ extension ProgramModel {
             throw error
         }
         if let problem = FieldTypeChecker.check(value, against: pending.type, model: self) {
-            throw RuntimeError(.fieldTypeMismatch, "`\(name)` must be \(pending.type.description), but this is \(problem)",
-                               at: pending.code.span, label: "expected \(pending.type.description)")
+            throw FieldTypeChecker.mismatch(name, pending.type, problem, at: pending.code.span)
         }
         entity.setValue(value, at: slot)
         entity.removePending(at: slot)
@@ -311,7 +310,7 @@ extension ProgramModel {
                     name: field.name, at: field.nameSpan, among: schema.fields.map(\.name), label: "unknown field"))
             }
             if let problem = FieldTypeChecker.check(field.value, against: type, model: self) {
-                throw RuntimeError(.fieldTypeMismatch, "`\(field.name)` must be \(type.description), but this is \(problem)", at: field.nameSpan)
+                throw FieldTypeChecker.mismatch(field.name, type, problem, at: field.nameSpan, labelled: false)
             }
             copy.setValue(field.value, at: schema.slotIndex[field.name]!)
         }

@@ -1,7 +1,15 @@
+import MentorSource
 import MentorSyntax
 
 /// Checks a field value against its declared type.
 enum FieldTypeChecker {
+    /// The error for field `name` whose value at `span` is `problem` where `type` is wanted;
+    /// `label` marks the value in the snippet.
+    static func mismatch(_ name: String, _ type: FieldType, _ problem: String, at span: Span, labelled: Bool = true) -> RuntimeError {
+        RuntimeError(.fieldTypeMismatch, "`\(name)` must be \(type.description), but this is \(problem)",
+                     at: span, label: labelled ? "expected \(type.description)" : nil)
+    }
+
     /// Nil when `value` fits `type`; otherwise a description of what the value is.
     static func check(_ value: Value, against type: FieldType, model: ProgramModel) -> String? {
         if case .none = value { return nil }

@@ -304,7 +304,18 @@ struct Declarer {
             resolver.symbols = Declarer.symbols(in: type)
             let code = resolver.resolveExpression(field.value)
             diagnostics += resolver.diagnostics
-            entity.addPending(PendingField(slot: kindSchema.slotIndex[name]!, code: code, nameSpan: field.name.span, type: type))
+            let slot = kindSchema.slotIndex[name]!
+            if case .constant(let value, let span) = code {
+                // A literal needs no evaluation: its type is checked now, against the schema the
+                // resolver already knows, and it is stored as it is.
+                if let problem = FieldTypeChecker.check(value, against: type, model: model) {
+                    diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: span).diagnostic)
+                } else {
+                    entity.setValue(value, at: slot)
+                }
+                continue
+            }
+            entity.addPending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: type))
         }
         for required in DomainSchema.requiredFields(of: declaration.kind) where !given.contains(where: { $0.name == required }) {
             diagnostics.append(Diagnostic(.missingField, .error,
