@@ -11,11 +11,14 @@ import MentorSource
 public enum SyntaxTreeDump {
     /// The dump of `syntax`; `source` supplies the comments' text.
     public static func render(_ syntax: SourceFileSyntax, source: SourceFile) -> String {
-        var lines = syntax.items.map(item)
-        for comment in syntax.comments {
-            lines.append("(comment \(quote(trimmedLines(source.text(comment.span)))))")
+        // One frame a level of the tree, as the formatter: on the large-stack thread.
+        LargeStack.run {
+            var lines = syntax.items.map(item)
+            for comment in syntax.comments {
+                lines.append("(comment \(quote(trimmedLines(source.text(comment.span)))))")
+            }
+            return lines.joined(separator: "\n")
         }
-        return lines.joined(separator: "\n")
     }
 
     static func item(_ item: TopLevelItem) -> String {

@@ -17,6 +17,12 @@ extension Engine {
     /// `SourceMap.inReadingOrder`); nothing runs yet (see `runScripts`).
     /// With `replacing`, a name declared again replaces the earlier declaration (the REPL).
     public func load(_ files: [SourceFile], replacing: Bool = false, echo: Bool = false) -> LoadResult {
+        // Resolving recurses once a level of an expression, and the parser accepts 4,096 levels:
+        // a caller on a small thread (a fuzzer, a test, an editor's worker) must not overflow.
+        withLargeStack { loadOnLargeStack(files, replacing: replacing, echo: echo) }
+    }
+
+    private func loadOnLargeStack(_ files: [SourceFile], replacing: Bool, echo: Bool) -> LoadResult {
         let replacementsBefore = model.replacements
         var diagnostics: [Diagnostic] = []
         var parsed: [(SourceFile, SourceFileSyntax)] = []
@@ -100,7 +106,7 @@ extension Engine {
         if diagnostics.contains(where: { $0.severity == .error }) {
             return LoadResult(diagnostics: diagnostics)
         }
-        diagnostics += withLargeStack { elaborate(declarer.newEntities) }
+        diagnostics += elaborate(declarer.newEntities)
         pendingScripts += declarer.scripts
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
         return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)

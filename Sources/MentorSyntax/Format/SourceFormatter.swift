@@ -12,10 +12,14 @@ public enum SourceFormatter {
     /// The canonical text of `syntax`, which must be the tree parsed from `source` without
     /// syntax errors (a tree with `.error` nodes is printed as best it can, not faithfully).
     public static func format(_ syntax: SourceFileSyntax, source: SourceFile) -> String {
-        var builder = FormatBuilder(source: source, comments: syntax.comments)
-        var layout = FormatLayout(width: lineWidth, indentWidth: indentWidth)
-        builder.sourceFile(syntax, into: &layout)
-        return layout.finish()
+        // The builder recurses once a level of the tree, and the parser accepts 4,096 levels:
+        // more than a small thread's stack holds, so it runs where the parser's deep input does.
+        LargeStack.run {
+            var builder = FormatBuilder(source: source, comments: syntax.comments)
+            var layout = FormatLayout(width: lineWidth, indentWidth: indentWidth)
+            builder.sourceFile(syntax, into: &layout)
+            return layout.finish()
+        }
     }
 
     /// Parses `source` and formats it; a file with syntax errors is not formatted.
