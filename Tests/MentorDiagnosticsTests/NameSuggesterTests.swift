@@ -83,13 +83,13 @@ struct NameSuggesterTests {
         let names = (0..<8_000).map { "value_\($0)" }
         let set = SuggestionCandidates(names)
         var visited = 0
-        set.forEachCandidate(for: Array("valeu_4711".unicodeScalars.map(\.value)), folded: "valeu_4711") { _ in visited += 1 }
+        set.forEachCandidate(for: SuggestionCandidates.Entry("valeu_4711")) { _ in visited += 1 }
         #expect(visited <= SuggestionCandidates.rankedLimit)
         #expect(NameSuggester.suggestions(for: "valeu_4711", among: [set]).first == "value_4711")
         #expect(NameSuggester.suggestions(for: "vlaue_4711", among: [set]).first == "value_4711")
         // A small set is scanned whole, however unlike the names are.
         var all = 0
-        SuggestionCandidates(names.prefix(100)).forEachCandidate(for: [0x78], folded: "x") { _ in all += 1 }
+        SuggestionCandidates(names.prefix(100)).forEachCandidate(for: SuggestionCandidates.Entry("x")) { _ in all += 1 }
         #expect(all == 100)
     }
 

@@ -24,7 +24,7 @@ public enum NameSuggester {
         var query = Query(name)
         var ranked: [(rank: Rank, scalars: [UInt32], name: String)] = []
         for set in sets {
-            set.forEachCandidate(for: query.foldedScalars, folded: query.folded) { candidate in
+            set.forEachCandidate(for: query.prepared) { candidate in
                 guard candidate.scalars != query.scalars, let rank = query.rank(candidate) else { return }
                 ranked.append((rank, candidate.scalars, candidate.name))
             }
@@ -200,15 +200,15 @@ public struct SuggestionCandidates: Sendable {
     /// Hands `visit` the entries worth ranking for a typed name: all of them in a set up to
     /// `fullScanLimit`; in a larger one, the names equal to it ignoring case, then up to
     /// `rankedLimit` names sharing a trigram with it, those sharing its rarest trigrams first.
-    func forEachCandidate(for foldedScalars: [UInt32], folded: String, _ visit: (Entry) -> Void) {
+    func forEachCandidate(for query: Entry, _ visit: (Entry) -> Void) {
         guard isIndexed else {
             for entry in entries { visit(entry) }
             return
         }
         var chosen: Set<Int32> = []
-        for position in byFoldedName[folded] ?? [] where chosen.insert(position).inserted { visit(entries[Int(position)]) }
+        for position in byFoldedName[query.folded] ?? [] where chosen.insert(position).inserted { visit(entries[Int(position)]) }
         // Ties go by the trigram itself, so which names are ranked never depends on hashing.
-        let lists = Set(Self.trigrams(of: foldedScalars)).sorted().compactMap { key in trigramPostings[key].map { (key, $0) } }
+        let lists = Set(Self.trigrams(of: query.foldedScalars)).compactMap { key in trigramPostings[key].map { (key, $0) } }
             .sorted { $0.1.count != $1.1.count ? $0.1.count < $1.1.count : $0.0 < $1.0 }
         for (_, list) in lists {
             for position in list where chosen.insert(position).inserted {

@@ -256,16 +256,17 @@ extension ProgramModel {
     func agendaFor(_ agreement: Entity) -> Entity? {
         // As for the parties: scan while a `with` copy is active, else an index built once, so
         // the sessions of every agreement take time linear in the agendas, not their product.
+        func target(of agenda: Entity) -> Int? {
+            if case .entity(let target)? = agenda.field("for") { return target.index }
+            return nil
+        }
         if !overrides.isEmpty {
-            return entities(of: .agenda).map(current).first { agenda in
-                if case .entity(let target)? = agenda.field("for") { return target.index == agreement.index }
-                return false
-            }
+            return entities(of: .agenda).map(current).first { target(of: $0) == agreement.index }
         }
         if agendaIndex == nil {
             var index: [Int: Entity] = [:]
             for agenda in entities(of: .agenda) {
-                if case .entity(let target)? = agenda.field("for"), index[target.index] == nil { index[target.index] = agenda }
+                if let target = target(of: agenda), index[target] == nil { index[target] = agenda }
             }
             agendaIndex = index
         }

@@ -18,12 +18,7 @@ final class ProgramModel {
     /// Caches of computed members, keyed by entity index and member name; cleared whenever a
     /// `with` copy or a new declaration could change them.
     var cache: [Int: [String: Value]] = [:] {
-        didSet {
-            if cache.isEmpty {
-                partyIndex = nil
-                agendaIndex = nil
-            }
-        }
+        didSet { if cache.isEmpty { dropDerivedIndexes() } }
     }
     /// Agreements by role and party (person index), built on first use; dropped with the cache.
     var partyIndex: [String: [Int: [Entity]]]?
@@ -38,8 +33,7 @@ final class ProgramModel {
         parent?.children.append(entity)
         allEntities.append(entity)
         entitiesByKind[kind, default: []].append(entity)
-        partyIndex = nil
-        agendaIndex = nil
+        dropDerivedIndexes()
         return entity
     }
 
@@ -59,6 +53,13 @@ final class ProgramModel {
             entitiesByKind[kind] = list.filter { !doomed.contains($0.index) }
         }
         cache.removeAll()
+    }
+
+    /// Forgets the indexes built from the entities' fields, which a new entity or a changed
+    /// field makes stale.
+    private func dropDerivedIndexes() {
+        partyIndex = nil
+        agendaIndex = nil
     }
 
     /// The entity `entity` is nested in, as currently seen.
