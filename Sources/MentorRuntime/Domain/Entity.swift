@@ -60,10 +60,11 @@ public final class Entity: @unchecked Sendable {
         Dictionary(uniqueKeysWithValues: storedFields.map { (schema.slotNames[$0.slot], $0.value) })
     }
 
-    /// The value of field `name`, if evaluated and present.
-    func field(_ name: String) -> Value? {
-        guard let slot = schema.slotIndex[name] else { return nil }
-        return value(at: slot)
+    /// The value of `field`, if evaluated and present (no programme default).
+    @inline(__always)
+    subscript(field: FieldRow) -> Value? {
+        assert(field.kind == kind, "`\(field.name)` is a field of \(field.kind), not of \(kind)")
+        return value(at: field.slot)
     }
 
     /// The value in `slot`, if evaluated and present.

@@ -21,7 +21,7 @@ final class ProgramModel {
         didSet { if cache.isEmpty { dropDerivedIndexes() } }
     }
     /// Agreements by role and party (person index), built on first use; dropped with the cache.
-    var partyIndex: [String: [Int: [Entity]]]?
+    var partyIndex: [AgreementRole: [Int: [Entity]]]?
     /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
     var agendaIndex: [Int: Entity]?
 

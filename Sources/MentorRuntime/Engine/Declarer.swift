@@ -285,7 +285,7 @@ struct Declarer {
         var given: [(name: String, span: Span)] = []
         for case .field(let field) in declaration.members {
             let name = field.name.name
-            guard let type = kindSchema.fieldTypes[name] else {
+            guard let row = kindSchema.fieldsByName[name] else {
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
                 diagnostics.append(.unknownName(
                     .unknownField, .error, "unknown field `\(name)` in \(what)",
@@ -301,28 +301,36 @@ struct Declarer {
             }
             given.append((name, field.name.span))
             var resolver = makeResolver(context: .script, file: file)
-            resolver.symbols = Declarer.symbols(in: type)
+            resolver.symbols = Declarer.symbols(in: row.type)
             let code = resolver.resolveExpression(field.value)
             diagnostics += resolver.diagnostics
-            let slot = kindSchema.slotIndex[name]!
+            let slot = row.slot
             if case .constant(let value, let span) = code {
                 // A literal needs no evaluation: its type is checked now, against the schema the
                 // resolver already knows, and it is stored as it is.
-                if let problem = FieldTypeChecker.check(value, against: type, model: model) {
-                    diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: span).diagnostic)
+                if let problem = FieldTypeChecker.check(value, against: row.type, model: model) {
+                    diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
                 } else {
                     entity.setValue(value, at: slot)
                 }
                 continue
             }
-            entity.addPending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: type))
+            entity.addPending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type))
         }
-        for required in DomainSchema.requiredFields(of: declaration.kind) where !given.contains(where: { $0.name == required }) {
+        let required = kindSchema.requiredFields
+        for field in required where !given.contains(where: { $0.name == field.name }) {
             diagnostics.append(Diagnostic(.missingField, .error,
-                                          "\(declaration.kind.rawValue) `\(entity.id)` has no `\(required)`", at: declaration.nameSpan,
-                                          label: "missing `\(required)`",
-                                          help: "add `\(required): …`; every agreement needs `mentor`, `mentee` and `start`"))
+                                          "\(declaration.kind.rawValue) `\(entity.id)` has no `\(field.name)`", at: declaration.nameSpan,
+                                          label: "missing `\(field.name)`",
+                                          help: "add `\(field.name): …`; every \(declaration.kind.rawValue) needs "
+                                              + listed(required.map { "`\($0.name)`" })))
         }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private func listed(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     private static func symbols(in type: FieldType) -> Set<String> {

@@ -36,8 +36,8 @@ extension Engine {
         return diagnostics
     }
 
-    private func span(of field: String, in entity: Entity) -> Span {
-        entity.declaration.givenFields.first { $0.name == field }?.valueSpan ?? entity.nameSpan
+    private func span(of field: FieldRow, in entity: Entity) -> Span {
+        entity.declaration.givenFields.first { $0.name == field.name }?.valueSpan ?? entity.nameSpan
     }
 
     private func declarationChecks(_ entity: Entity, cycles: RequiresCycles) -> [Diagnostic] {
@@ -49,7 +49,7 @@ extension Engine {
             if let cycle = cycles.cycleByEntity[entity.index] {
                 diagnostics.append(Diagnostic(.requiresCycle, .error,
                                               "competency `\(entity.id)` requires itself: " + cycle.map { "`\($0)`" }.joined(separator: " → "),
-                                              at: span(of: "requires", in: entity), label: "this starts the cycle",
+                                              at: span(of: CompetencyField.requires, in: entity), label: "this starts the cycle",
                                               help: "remove one of the `requires` links in the cycle"))
             }
         case .person:
@@ -61,11 +61,11 @@ extension Engine {
     }
 
     private func completionChecks(_ person: Entity) -> [Diagnostic] {
-        guard case .record(let completed)? = person.field("completed") else { return [] }
+        guard case .record(let completed)? = person[PersonField.completed] else { return [] }
         var diagnostics: [Diagnostic] = []
         let steps = model.pathwaySteps(of: person)
-        let where_ = span(of: "completed", in: person)
-        guard case .entity(let pathway)? = person.field("pathway") else {
+        let where_ = span(of: PersonField.completed, in: person)
+        guard case .entity(let pathway)? = person[PersonField.pathway] else {
             diagnostics.append(Diagnostic(.stepNotInPathway, .error, "`\(person.id)` lists completed steps but has no `pathway`", at: where_,
                                           help: "add `pathway: NAME` so the steps can be checked"))
             return diagnostics
@@ -78,7 +78,7 @@ extension Engine {
         }
         let stepNames = steps.map(\.id)
         lazy var stepCandidates = [SuggestionCandidates(stepNames)]
-        let keySpans = keySpans(in: person, field: "completed")
+        let keySpans = keySpans(in: person, field: PersonField.completed)
         lazy var stepList = "the steps of `\(pathway.id)` are " + stepNames.map { "`\($0)`" }.joined(separator: ", ")
         var previous: (step: String, position: Int, date: CivilDate)?
         for (name, value) in completed.fields {
@@ -103,9 +103,9 @@ extension Engine {
     }
 
     /// The span of each key (its first) in a record literal given as field `field` of `entity`.
-    private func keySpans(in entity: Entity, field: String) -> [String: Span] {
+    private func keySpans(in entity: Entity, field: FieldRow) -> [String: Span] {
         var spans: [String: Span] = [:]
-        for given in entity.declaration.givenFields where given.name == field && !given.recordKeys.isEmpty {
+        for given in entity.declaration.givenFields where given.name == field.name && !given.recordKeys.isEmpty {
             for key in given.recordKeys where spans[key.name] == nil { spans[key.name] = key.span }
             break
         }
@@ -113,8 +113,8 @@ extension Engine {
     }
 
     /// The span of key `key` in a record literal given as field `field` of `entity`.
-    private func keySpan(_ key: String, in entity: Entity, field: String) -> Span? {
-        for given in entity.declaration.givenFields where given.name == field && !given.recordKeys.isEmpty {
+    private func keySpan(_ key: String, in entity: Entity, field: FieldRow) -> Span? {
+        for given in entity.declaration.givenFields where given.name == field.name && !given.recordKeys.isEmpty {
             return given.recordKeys.first { $0.name == key }?.span
         }
         return nil
@@ -122,16 +122,16 @@ extension Engine {
 
     private func agreementChecks(_ agreement: Entity) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if case .entity(let mentor)? = agreement.field("mentor"), case .entity(let mentee)? = agreement.field("mentee"), mentor.index == mentee.index {
+        if case .entity(let mentor)? = agreement[AgreementField.mentor], case .entity(let mentee)? = agreement[AgreementField.mentee], mentor.index == mentee.index {
             diagnostics.append(Diagnostic(.mentorIsMentee, .error, "`\(mentor.id)` is both mentor and mentee of `\(agreement.id)`",
-                                          at: span(of: "mentee", in: agreement), label: "same person as the mentor",
+                                          at: span(of: AgreementField.mentee, in: agreement), label: "same person as the mentor",
                                           help: "an agreement is between two different people"))
         }
-        guard case .date(let start)? = agreement.field("start") else { return diagnostics }
+        guard case .date(let start)? = agreement[AgreementField.start] else { return diagnostics }
         let end = (try? model.agreementEnd(agreement, interpreter: interpreter)) ?? nil
         if let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil {
             for issue in schedule.issues {
-                let cadenceSpan = agreement.field("cadence") != nil ? span(of: "cadence", in: agreement) : agreement.nameSpan
+                let cadenceSpan = agreement[AgreementField.cadence] != nil ? span(of: AgreementField.cadence, in: agreement) : agreement.nameSpan
                 switch issue {
                 case .emptyPhase(let index):
                     diagnostics.append(Diagnostic(.emptyPhase, .error, "phase \(index + 1) of the cadence of `\(agreement.id)` contains no session",
@@ -145,35 +145,35 @@ extension Engine {
                 }
             }
         }
-        if case .list(let held)? = agreement.field("held") {
+        if case .list(let held)? = agreement[AgreementField.held] {
             for value in held {
                 guard case .date(let date) = value else { continue }
                 if date < start || (end.map { date >= $0 } ?? false) {
                     diagnostics.append(Diagnostic(.heldOutsideAgreement, .error,
                                                   "session held on \(date) is outside agreement `\(agreement.id)` (\(start) to \(end.map(\.description) ?? "?"))",
-                                                  at: span(of: "held", in: agreement), help: "check the date, or the agreement's `start` and `term`"))
+                                                  at: span(of: AgreementField.held, in: agreement), help: "check the date, or the agreement's `start` and `term`"))
                 }
             }
         }
-        if case .record(let closed)? = agreement.field("closed") {
+        if case .record(let closed)? = agreement[AgreementField.closed] {
             if case .date(let on)? = closed["on"], on < start {
                 diagnostics.append(Diagnostic(.closedBeforeStart, .error, "agreement `\(agreement.id)` is closed on \(on), before it starts on \(start)",
-                                              at: span(of: "closed", in: agreement)))
+                                              at: span(of: AgreementField.closed, in: agreement)))
             }
             if closed["on"] == nil {
-                diagnostics.append(Diagnostic(.missingField, .error, "`closed` needs `on: DATE`", at: span(of: "closed", in: agreement),
+                diagnostics.append(Diagnostic(.missingField, .error, "`closed` needs `on: DATE`", at: span(of: AgreementField.closed, in: agreement),
                                               help: "write `closed: { on: 2026-06-01, reason: \"…\" }`"))
             }
         }
-        if case .record(let signed)? = agreement.field("signed") {
-            let parties = ["mentor", "mentee", "co_mentor"].compactMap { role -> String? in
-                if case .entity(let person)? = agreement.field(role) { return person.id }
+        if case .record(let signed)? = agreement[AgreementField.signed] {
+            let parties = AgreementRole.allCases.compactMap { role -> String? in
+                if case .entity(let person)? = agreement[role.field] { return person.id }
                 return nil
             }
             for signature in signed.fields where !parties.contains(signature.name) {
                 diagnostics.append(Diagnostic(.signedByNonParty, .error,
                                               "`\(signature.name)` signed agreement `\(agreement.id)` but is not a party to it",
-                                              at: keySpan(signature.name, in: agreement, field: "signed") ?? span(of: "signed", in: agreement),
+                                              at: keySpan(signature.name, in: agreement, field: AgreementField.signed) ?? span(of: AgreementField.signed, in: agreement),
                                               help: "the parties are " + parties.map { "`\($0)`" }.joined(separator: ", ")))
             }
         }

@@ -27,7 +27,7 @@ struct RequiresCycles {
 
     /// The entities a competency requires, in written order.
     static func required(by entity: Entity) -> [Entity] {
-        guard case .list(let items)? = entity.field("requires") else { return [] }
+        guard case .list(let items)? = entity[CompetencyField.requires] else { return [] }
         return items.compactMap { if case .entity(let e) = $0 { e } else { nil } }
     }
 

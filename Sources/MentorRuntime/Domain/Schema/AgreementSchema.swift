@@ -1,0 +1,116 @@
+import MentorSyntax
+
+/// The fields and members of `agreement`.
+enum AgreementField {
+    static let mentor = FieldRow(.agreement, slot: 2, "mentor", .entity(.person), required: true, export: .party,
+                                 doc: "The mentor; never the mentee's line manager.")
+    static let mentee = FieldRow(.agreement, slot: 3, "mentee", .entity(.person), required: true, export: .party,
+                                 doc: "The mentee.")
+    static let start = FieldRow(.agreement, slot: 4, "start", .date, required: true, doc: "The day the agreement starts.")
+    static let coMentor = FieldRow(.agreement, slot: 5, "co_mentor", .entity(.person), export: .party,
+                                   doc: "A credentialed mentor working alongside a candidate.")
+    static let term = FieldRow(.agreement, slot: 6, "term", .dateDuration, programDefault: ProgramDefault(slot: ProgramField.term.slot),
+                               doc: "How long the agreement runs (the programme's, else 12 months).")
+    static let `extension` = FieldRow(.agreement, slot: 7, "extension", .dateDuration, doc: "How long the agreement may be extended.")
+    static let cadence = FieldRow(.agreement, slot: 8, "cadence", .cadence, programDefault: ProgramDefault(slot: ProgramField.cadence.slot),
+                                  doc: "The meeting rhythm (the programme's when not given).")
+    static let sessionLength = FieldRow(.agreement, slot: 9, "session_length", .duration(.time),
+                                        programDefault: ProgramDefault(slot: ProgramField.sessionLength.slot),
+                                        doc: "How long a session lasts (the programme's when not given).")
+    static let channels = FieldRow(.agreement, slot: 10, "channels", .list(.symbol(DomainSchema.channels)),
+                                   doc: "How the pair meets and talks.")
+    static let contact = FieldRow(.agreement, slot: 11, "contact", .string, doc: "When and how the parties may contact each other.")
+    static let booking = FieldRow(.agreement, slot: 12, "booking", .symbol(DomainSchema.bookingRoles), doc: "Who books the meetings.")
+    static let notice = FieldRow(.agreement, slot: 13, "notice", .duration(nil), doc: "How much notice cancelling a session needs.")
+    static let confidential = FieldRow(.agreement, slot: 14, "confidential", .boolOrString,
+                                       doc: "Whether what is said stays between the parties, or a string stating its limits.")
+    static let scope = FieldRow(.agreement, slot: 15, "scope", .string, doc: "What the mentoring covers.")
+    static let offLimits = FieldRow(.agreement, slot: 16, "off_limits", .list(.string), doc: "Subjects the pair agreed not to discuss.")
+    static let review = FieldRow(.agreement, slot: 17, "review", .singlePhaseCadence, programDefault: ProgramDefault(slot: ProgramField.review.slot),
+                                 doc: "How often the agreement is reviewed (the programme's when not given).")
+    static let ending = FieldRow(.agreement, slot: 18, "ending", .string, doc: "The ending clause agreed at the start.")
+    static let inactivity = FieldRow(.agreement, slot: 19, "inactivity", .dateDuration,
+                                     doc: "How long without a held session before the agreement lapses.")
+    static let signed = FieldRow(.agreement, slot: 20, "signed", .keyedBy(.person, .date), doc: "Who signed, and when.")
+    static let held = FieldRow(.agreement, slot: 21, "held", .list(.date), doc: "The days sessions took place.")
+    static let closed = FieldRow(.agreement, slot: 22, "closed", .shape([("on", .date), ("reason", .string)], required: ["on"]),
+                                 doc: "An early, no-fault ending: its day and reason.")
+
+    static let end = ComputedMemberRow(.agreement, "end", "date", export: .value, doc: "`start` plus `term`.") { context, agreement in
+        try context.model.agreementEnd(agreement, interpreter: context.interpreter).map { .date($0) } ?? Value.none
+    }
+    static let status = ComputedMemberRow(.agreement, "status", "string", export: .value,
+                                          doc: "`pending`, `active`, `lapsed`, `closed` or `ended`, relative to `today`.") { context, agreement in
+        .string(try context.model.status(of: agreement, interpreter: context.interpreter))
+    }
+    static let agenda = ComputedMemberRow(.agreement, "agenda", "agenda or none", export: .nested,
+                                          doc: "The agenda declared `for` the agreement.") { context, agreement in
+        context.model.agendaFor(agreement).map { .entity($0) } ?? Value.none
+    }
+    static let goals = ComputedMemberRow(.agreement, "goals", "list of goal", export: .nested, doc: "The nested goals, in order.") { context, agreement in
+        .list(agreement.children.map { .entity(context.model.current($0)) })
+    }
+    static let sessions = ComputedMemberRow(.agreement, "sessions", "list of record", export: .value,
+                                            doc: "The scheduled sessions joined with the agenda's: number, date, time, length, title, topics, actions.") { context, agreement in
+        .list(try context.model.sessionRecords(agreement, interpreter: context.interpreter))
+    }
+    static let reviews = ComputedMemberRow(.agreement, "reviews", "list of date", export: .value, doc: "The review dates.") { context, agreement in
+        let model = context.model, interpreter = context.interpreter
+        guard case .date(let start) = try model.field(agreement, AgreementField.start, interpreter: interpreter),
+              let end = try model.agreementEnd(agreement, interpreter: interpreter),
+              case .cadence(let review) = try model.field(agreement, AgreementField.review, interpreter: interpreter),
+              let interval = review.phases.first?.interval
+        else { return .list([]) }
+        return .list(Schedule.reviews(every: interval, start: start, end: end).map { .date($0) })
+    }
+    static let schedule = ComputedMemberRow(.agreement, "schedule", "list of date", doc: "The session dates.") { context, agreement in
+        guard let result = try context.model.agreementSchedule(agreement, interpreter: context.interpreter) else { return .list([]) }
+        return .list(result.dates.map { .date($0) })
+    }
+    static let lastHeld = ComputedMemberRow(.agreement, "last_held", "date or none", doc: "The latest day in `held`.") { context, agreement in
+        guard case .list(let held) = try context.model.field(agreement, AgreementField.held, interpreter: context.interpreter) else { return Value.none }
+        return held.compactMap { if case .date(let d) = $0 { d } else { nil } }.max().map { .date($0) } ?? Value.none
+    }
+    static let nextSession = ComputedMemberRow(.agreement, "next_session", "date or none",
+                                               doc: "The first scheduled session on or after `today`.") { context, agreement in
+        guard let result = try context.model.agreementSchedule(agreement, interpreter: context.interpreter) else { return Value.none }
+        return result.dates.first { $0 >= context.interpreter.today }.map { .date($0) } ?? Value.none
+    }
+
+    /// The rows in documentation and export order.
+    static let rows: [SchemaRow] = [
+        .field(mentor), .field(mentee), .field(coMentor), .field(start), .computed(end), .field(term), .field(`extension`),
+        .field(cadence), .field(sessionLength), .field(channels), .field(contact), .field(booking), .field(notice),
+        .field(confidential), .field(scope), .field(offLimits), .field(review), .field(ending), .field(inactivity),
+        .field(signed), .field(held), .field(closed), .computed(status), .computed(agenda), .computed(goals),
+        .computed(sessions), .computed(reviews), .computed(schedule), .computed(lastHeld), .computed(nextSession),
+    ]
+}
+
+/// The roles a person can have in an agreement, each a field of it.
+enum AgreementRole: CaseIterable {
+    case mentor, mentee, coMentor
+
+    /// The agreement field naming the person in this role.
+    var field: FieldRow {
+        switch self {
+        case .mentor: AgreementField.mentor
+        case .mentee: AgreementField.mentee
+        case .coMentor: AgreementField.coMentor
+        }
+    }
+}
+
+/// The fields and members of `goal`.
+enum GoalField {
+    static let measure = FieldRow(.goal, slot: 2, "measure", .string, doc: "How progress is measured.")
+    static let target = FieldRow(.goal, slot: 3, "target", .numberOrString, doc: "The value of the measure that meets the goal.")
+    static let due = FieldRow(.goal, slot: 4, "due", .date, doc: "When the goal is to be met.")
+    static let competencies = FieldRow(.goal, slot: 5, "competencies", .list(.entity(.competency)), doc: "The competencies the goal builds.")
+    static let agreement = ComputedMemberRow(.goal, "agreement", "agreement", doc: "The agreement the goal belongs to.") { context, goal in
+        context.model.parent(of: goal).map { .entity($0) } ?? Value.none
+    }
+
+    /// The rows in documentation and export order.
+    static let rows: [SchemaRow] = [.field(measure), .field(target), .field(due), .field(competencies), .computed(agreement)]
+}

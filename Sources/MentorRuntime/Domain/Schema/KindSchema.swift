@@ -1,0 +1,62 @@
+import MentorSyntax
+
+/// One declaration kind's rows with their lookup tables. A class: every entity refers to its
+/// kind's schema, and a reference is one word and one retain.
+final class KindSchema: Sendable {
+    /// Every row, fields and computed members, in documentation and export order.
+    let rows: [SchemaRow]
+    /// Declared fields in slot order.
+    let fields: [FieldRow]
+    /// Declared fields by name.
+    let fieldsByName: [String: FieldRow]
+    /// Computed members by name.
+    let computedByName: [String: ComputedMemberRow]
+    /// Computed members in documentation order.
+    let computedInOrder: [ComputedMemberRow]
+    /// Fields a declaration of the kind must give, in slot order.
+    let requiredFields: [FieldRow]
+    /// The names of an entity's field slots: `title` and `for` (evaluated like fields, then
+    /// kept apart), then the declared fields in slot order.
+    let slotNames: [String]
+    /// The slot of each name in `slotNames`.
+    let slotIndex: [String: Int]
+    /// Each slot's position in name order, so fields are evaluated in the same order as before
+    /// they were stored by slot (diagnostics of equal position keep that order).
+    let nameRank: [Int]
+
+    /// The slot of the title; slots from `firstDeclaredSlot` on are the declared fields.
+    static let titleSlot = 0
+    /// The slot of an agenda's `for` target.
+    static let forSlot = 1
+    /// The first declared field's slot.
+    static let firstDeclaredSlot = 2
+
+    init(_ kind: DeclarationKind) {
+        rows = DomainSchema.rows(of: kind)
+        var fields: [FieldRow] = []
+        var computed: [ComputedMemberRow] = []
+        for row in rows {
+            switch row {
+            case .field(let field): fields.append(field)
+            case .computed(let member): computed.append(member)
+            }
+        }
+        fields.sort { $0.slot < $1.slot }
+        // A row's slot is stated by hand beside its name; a gap or a repeat would make two
+        // fields share storage, so the schema refuses to exist (every test would fail).
+        precondition(fields.enumerated().allSatisfy { $1.slot == $0 + KindSchema.firstDeclaredSlot && $1.kind == kind },
+                     "the field slots of \(kind) must be \(KindSchema.firstDeclaredSlot), \(KindSchema.firstDeclaredSlot + 1), … in order")
+        precondition(computed.allSatisfy { $0.kind == kind }, "a computed member of \(kind) is listed under another kind")
+        self.fields = fields
+        fieldsByName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        computedInOrder = computed
+        computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        requiredFields = fields.filter(\.isRequired)
+        let names = ["title", "for"] + fields.map(\.name)
+        slotNames = names
+        slotIndex = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var rank = Array(repeating: 0, count: names.count)
+        for (position, slot) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[slot] = position }
+        nameRank = rank
+    }
+}

@@ -1,0 +1,58 @@
+import MentorSyntax
+
+/// The fields and members of `person`.
+enum PersonField {
+    static let name = ComputedMemberRow(.person, "name", "string", export: .value,
+                                        doc: "The title, or the declared name when there is none.") { _, person in
+        .string(person.title ?? person.id)
+    }
+    static let email = FieldRow(.person, slot: 2, "email", .string, doc: "Where to reach the person.")
+    static let supervisor = FieldRow(.person, slot: 3, "supervisor", .entity(.person),
+                                     doc: "The person's line manager, who may not be their mentor.")
+    static let pathway = FieldRow(.person, slot: 4, "pathway", .entity(.pathway), doc: "The pathway the person follows.")
+    static let completed = FieldRow(.person, slot: 5, "completed", .keyedBy(.step, .date),
+                                    doc: "The steps of the pathway completed, each with its date.")
+    static let competencies = FieldRow(.person, slot: 6, "competencies", .list(.entity(.competency)),
+                                       doc: "The competencies the person holds.")
+    static let credentialed = ComputedMemberRow(.person, "credentialed", "bool", export: .value,
+                                                doc: "True when the last step of the pathway is completed.") { context, person in
+        guard let last = context.model.pathwaySteps(of: person).last else { return .bool(false) }
+        return .bool(context.model.completedSteps(of: person).contains(last.id))
+    }
+    static let progress = ComputedMemberRow(.person, "progress", "step or none", export: .value,
+                                            doc: "The last step of the pathway completed, or `none`.") { context, person in
+        let completed = context.model.completedSteps(of: person)
+        return context.model.pathwaySteps(of: person).last { completed.contains($0.id) }.map { .entity($0) } ?? Value.none
+    }
+    static let mentees = ComputedMemberRow(.person, "mentees", "list of person",
+                                           doc: "The mentees of the agreements where the person is mentor.") { context, person in
+        .list(context.model.parties(.mentee, ofAgreementsWhere: .mentor, is: person))
+    }
+    static let mentors = ComputedMemberRow(.person, "mentors", "list of person",
+                                           doc: "The mentors of the agreements where the person is mentee.") { context, person in
+        .list(context.model.parties(.mentor, ofAgreementsWhere: .mentee, is: person))
+    }
+    static let coMentees = ComputedMemberRow(.person, "co_mentees", "list of person",
+                                             doc: "The mentees of the agreements where the person is co-mentor.") { context, person in
+        .list(context.model.parties(.mentee, ofAgreementsWhere: .coMentor, is: person))
+    }
+    static let agreements = ComputedMemberRow(.person, "agreements", "list of agreement",
+                                              doc: "Every agreement naming the person in any role, in declaration order.") { context, person in
+        let model = context.model
+        // From the party index, as `mentees` is: a scan of every agreement per person made
+        // `p.agreements` over all people take agreements × people.
+        var seen = Set<Int>()
+        let agreements = AgreementRole.allCases
+            .flatMap { model.agreements(where: $0, is: person) }
+            .filter { seen.insert($0.index).inserted }
+            .sorted { $0.index < $1.index }
+        return .list(agreements.map { .entity(model.current($0)) })
+    }
+
+    /// The rows in documentation and export order.
+    static let rows: [SchemaRow] = [
+        .computed(name), .field(email), .field(supervisor), .field(pathway), .field(completed), .field(competencies),
+        .computed(credentialed), .computed(progress), .computed(mentees), .computed(mentors), .computed(coMentees),
+        .computed(agreements),
+    ]
+}

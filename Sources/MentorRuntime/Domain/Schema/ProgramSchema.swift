@@ -1,0 +1,25 @@
+import MentorSyntax
+
+/// The fields of `program`: the defaults every agreement falls back to.
+enum ProgramField {
+    static let term = FieldRow(.program, slot: 2, "term", .dateDuration, doc: "How long an agreement runs when it gives no `term`.")
+    static let cadence = FieldRow(.program, slot: 3, "cadence", .cadence, doc: "The meeting rhythm of an agreement that gives no `cadence`.")
+    static let sessionLength = FieldRow(.program, slot: 4, "session_length", .duration(.time),
+                                        doc: "How long a session lasts when the agreement gives no `session_length`.")
+    static let maxMentees = FieldRow(.program, slot: 5, "max_mentees", .integer, doc: "How many mentees one mentor may have at once.")
+    static let review = FieldRow(.program, slot: 6, "review", .singlePhaseCadence, doc: "How often an agreement is reviewed when it gives no `review`.")
+
+    /// The rows in documentation and export order.
+    static let rows: [SchemaRow] = [.field(term), .field(cadence), .field(sessionLength), .field(maxMentees), .field(review)]
+}
+
+/// The fields of `rule` and `test`: none; a rule has a severity.
+enum RuleMember {
+    static let severity = ComputedMemberRow(.rule, "severity", "string",
+                                            doc: "`error`, or `warning` when the rule is declared `warning`.") { _, rule in
+        .string(rule.declaration.isWarning ? "warning" : "error")
+    }
+
+    /// The rows in documentation order.
+    static let rows: [SchemaRow] = [.computed(severity)]
+}
