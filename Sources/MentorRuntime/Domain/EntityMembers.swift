@@ -15,7 +15,7 @@ extension ProgramModel {
 
     /// The value of a field or computed member, or nil when the kind has no such member.
     func member(of original: Entity, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
-        let entity = current(original)
+        let entity = interpreter.overlay.current(original)
         switch name {
         case "id": return .string(entity.id)
         case "title": return entity.title.map { Value.string($0) } ?? Value.none
@@ -24,14 +24,14 @@ extension ProgramModel {
         let schema = entity.schema
         // One lookup by name; the slot then finds the pending expression or the value.
         if let slot = schema.slotIndex[name] {
-            if !entity.pendingFields.isEmpty, entity.pendingField(at: slot) != nil { return try force(entity, slot: slot, interpreter: interpreter) }
-            if let value = entity.value(at: slot) { return value }
+            if pendingField(of: entity, at: slot) != nil { return try force(entity, slot: slot, interpreter: interpreter) }
+            if let value = value(of: entity, at: slot) { return value }
             if slot >= KindSchema.firstDeclaredSlot {
-                return programDefault(for: schema.fields[slot - KindSchema.firstDeclaredSlot]) ?? Value.none
+                return programDefault(for: schema.fields[slot - KindSchema.firstDeclaredSlot], interpreter: interpreter) ?? Value.none
             }
         }
         guard let row = schema.computedByName[name] else { return nil }
-        let cacheable = overrides.isEmpty && !entity.isCopy
+        let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
         if cacheable, let cached = cache[entity.index]?[name] { return cached }
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
         if cacheable { cache[entity.index, default: [:]][name] = value }
@@ -40,21 +40,20 @@ extension ProgramModel {
 
     /// The programme's value standing in for an absent `field`, if the field has a default and
     /// the programme gives it.
-    private func programDefault(for field: FieldRow) -> Value? {
+    private func programDefault(for field: FieldRow, interpreter: Interpreter) -> Value? {
         guard let slot = field.programDefault?.slot, let program = entities(of: .program).first else { return nil }
-        return current(program).value(at: slot)
+        return value(of: interpreter.overlay.current(program), at: slot)
     }
 
     /// Evaluates the pending field in `slot`, checks its type and stores it.
     @discardableResult
     func force(_ entity: Entity, slot: Int, interpreter: Interpreter) throws -> Value {
-        guard let pending = entity.pendingField(at: slot) else { return entity.value(at: slot) ?? .none }
+        guard let pending = pendingField(of: entity, at: slot) else { return value(of: entity, at: slot) ?? .none }
         let name = entity.schema.slotNames[slot]
-        if entity.fieldsInProgress.contains(slot) {
+        guard beginEvaluating(entity, slot: slot) else {
             throw RuntimeError(.letCycle, "field `\(name)` of `\(entity.id)` depends on its own value", at: pending.nameSpan)
         }
-        entity.fieldsInProgress.append(slot)
-        defer { entity.fieldsInProgress.removeLast() }
+        defer { endEvaluating(entity, slot: slot) }
         let value: Value
         do {
             value = try interpreter.nested(at: pending.code.span, .onDemand) {
@@ -63,45 +62,46 @@ extension ProgramModel {
         } catch let error as RuntimeError where error.diagnostic.code == .recursionLimit {
             // Every field on the too-deep chain gives up with it: left pending, each would be
             // tried again from its own start, and a chain of n fields would cost n² steps.
-            entity.removePending(at: slot)
-            entity.setValue(nil, at: slot)
+            removePending(of: entity, at: slot)
+            setValue(nil, of: entity, at: slot)
             throw error
         }
         if let problem = FieldTypeChecker.check(value, against: pending.type, model: self) {
             throw FieldTypeChecker.mismatch(name, pending.type, problem, at: pending.code.span)
         }
-        entity.setValue(value, at: slot)
-        entity.removePending(at: slot)
+        setValue(value, of: entity, at: slot)
+        removePending(of: entity, at: slot)
         return value
     }
 
     /// Evaluates every pending field of `entity`.
     func forceAll(_ entity: Entity, interpreter: Interpreter) throws {
-        for slot in entity.pendingSlotsByName { try force(entity, slot: slot, interpreter: interpreter) }
+        for slot in pendingSlotsByName(of: entity) { try force(entity, slot: slot, interpreter: interpreter) }
     }
 
     /// A field's value, evaluated if still pending, falling back to the programme's default;
     /// `none` when absent.
     func field(_ original: Entity, _ field: FieldRow, interpreter: Interpreter) throws -> Value {
-        let entity = current(original)
-        if !entity.pendingFields.isEmpty, entity.pendingField(at: field.slot) != nil {
+        let entity = interpreter.overlay.current(original)
+        if pendingField(of: entity, at: field.slot) != nil {
             return try force(entity, slot: field.slot, interpreter: interpreter)
         }
-        return entity[field] ?? programDefault(for: field) ?? .none
+        return self[entity, field] ?? programDefault(for: field, interpreter: interpreter) ?? .none
     }
 
     /// The computed member `row` of `entity`, computed afresh.
     func computedMember(_ entity: Entity, _ row: ComputedMemberRow, span: Span, interpreter: Interpreter) throws -> Value {
-        try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), current(entity))
+        try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), interpreter.overlay.current(entity))
     }
 
     /// The agreements naming `person` in `role`, in declaration order.
-    func agreements(where role: AgreementRole, is person: Entity) -> [Entity] {
+    func agreements(where role: AgreementRole, is person: Entity, interpreter: Interpreter) -> [Entity] {
         // While a `with` copy is active the answer may differ, so scan; otherwise use an index
         // built once, which keeps `mentees` over all people linear.
-        if !overrides.isEmpty {
-            return entities(of: .agreement).map(current).filter { agreement in
-                if case .entity(let party)? = agreement[role.field] { return party.index == person.index }
+        let overlay = interpreter.overlay
+        if !overlay.standIns.isEmpty {
+            return entities(of: .agreement).map(overlay.current).filter { agreement in
+                if case .entity(let party)? = self[agreement, role.field] { return party.index == person.index }
                 return false
             }
         }
@@ -109,7 +109,7 @@ extension ProgramModel {
             var index: [AgreementRole: [Int: [Entity]]] = [:]
             for agreement in entities(of: .agreement) {
                 for partyRole in AgreementRole.allCases {
-                    if case .entity(let party)? = agreement[partyRole.field] {
+                    if case .entity(let party)? = self[agreement, partyRole.field] {
                         index[partyRole, default: [:]][party.index, default: []].append(agreement)
                     }
                 }
@@ -120,26 +120,28 @@ extension ProgramModel {
     }
 
     /// The distinct people in `role` of the agreements naming `person` in `personRole`.
-    func parties(_ role: AgreementRole, ofAgreementsWhere personRole: AgreementRole, is person: Entity) -> [Value] {
+    func parties(_ role: AgreementRole, ofAgreementsWhere personRole: AgreementRole, is person: Entity,
+                 interpreter: Interpreter) -> [Value] {
         var seen = Set<Int>()
         var result: [Value] = []
-        for agreement in agreements(where: personRole, is: person) {
-            if case .entity(let party)? = agreement[role.field], seen.insert(party.index).inserted {
-                result.append(.entity(current(party)))
+        for agreement in agreements(where: personRole, is: person, interpreter: interpreter) {
+            if case .entity(let party)? = self[agreement, role.field], seen.insert(party.index).inserted {
+                result.append(.entity(interpreter.overlay.current(party)))
             }
         }
         return result
     }
 
     /// The steps of a person's pathway, in order.
-    func pathwaySteps(of person: Entity) -> [Entity] {
-        guard case .entity(let pathway)? = current(person)[PersonField.pathway] else { return [] }
-        return current(pathway).children
+    func pathwaySteps(of person: Entity, interpreter: Interpreter) -> [Entity] {
+        let overlay = interpreter.overlay
+        guard case .entity(let pathway)? = self[overlay.current(person), PersonField.pathway] else { return [] }
+        return overlay.current(pathway).children
     }
 
     /// The names of the steps a person completed.
-    func completedSteps(of person: Entity) -> Set<String> {
-        guard case .record(let record)? = current(person)[PersonField.completed] else { return [] }
+    func completedSteps(of person: Entity, interpreter: Interpreter) -> Set<String> {
+        guard case .record(let record)? = self[interpreter.overlay.current(person), PersonField.completed] else { return [] }
         return Set(record.fields.map(\.name))
     }
 
@@ -183,15 +185,16 @@ extension ProgramModel {
     }
 
     /// The agenda declared `for` this agreement, if any.
-    func agendaFor(_ agreement: Entity) -> Entity? {
+    func agendaFor(_ agreement: Entity, interpreter: Interpreter) -> Entity? {
         // As for the parties: scan while a `with` copy is active, else an index built once, so
         // the sessions of every agreement take time linear in the agendas, not their product.
         func target(of agenda: Entity) -> Int? {
-            if case .entity(let target)? = agenda.value(at: KindSchema.forSlot) { return target.index }
+            if case .entity(let target)? = value(of: agenda, at: KindSchema.forSlot) { return target.index }
             return nil
         }
-        if !overrides.isEmpty {
-            return entities(of: .agenda).map(current).first { target(of: $0) == agreement.index }
+        let overlay = interpreter.overlay
+        if !overlay.standIns.isEmpty {
+            return entities(of: .agenda).map(overlay.current).first { target(of: $0) == agreement.index }
         }
         if agendaIndex == nil {
             var index: [Int: Entity] = [:]
@@ -205,12 +208,12 @@ extension ProgramModel {
 
     func sessionRecords(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {
         guard let schedule = try agreementSchedule(agreement, interpreter: interpreter) else { return [] }
-        let agenda = agendaFor(agreement)
+        let agenda = agendaFor(agreement, interpreter: interpreter)
         var byNumber: [Int64: Entity] = [:]
         for session in agenda?.children ?? [] {
-            if let number = session.declaration.number { byNumber[number] = current(session) }
+            if let number = session.declaration.number { byNumber[number] = interpreter.overlay.current(session) }
         }
-        let time = agenda?[AgendaField.at] ?? .none
+        let time = agenda.flatMap { self[$0, AgendaField.at] } ?? .none
         let defaultLength = try field(agreement, AgreementField.sessionLength, interpreter: interpreter)
         return schedule.dates.enumerated().map { offset, date in
             let number = Int64(offset + 1)
@@ -219,10 +222,10 @@ extension ProgramModel {
                 ("number", .integer(number)),
                 ("date", .date(date)),
                 ("time", time),
-                ("length", session?[SessionField.length] ?? defaultLength),
+                ("length", session.flatMap { self[$0, SessionField.length] } ?? defaultLength),
                 ("title", session?.title.map { .string($0) } ?? .none),
-                ("topics", session?[SessionField.topics] ?? .list([])),
-                ("actions", session?[SessionField.actions] ?? .list([])),
+                ("topics", session.flatMap { self[$0, SessionField.topics] } ?? .list([])),
+                ("actions", session.flatMap { self[$0, SessionField.actions] } ?? .list([])),
             ]))
         }
     }
@@ -230,21 +233,33 @@ extension ProgramModel {
     // MARK: with
 
     /// A copy of `entity` with fields replaced; its identity stays the original's.
-    func with(_ original: Entity, fields: [(name: String, nameSpan: Span, value: Value)], interpreter: Interpreter) throws -> Entity {
-        try forceAll(current(original), interpreter: interpreter)
-        let copy = current(original).copy()
-        let schema = DomainSchema.schema(of: copy.kind)
-        for field in fields {
-            guard let row = schema.fieldsByName[field.name] else {
+    func with(_ original: Entity, fields edits: [(name: String, nameSpan: Span, value: Value)], interpreter: Interpreter) throws -> Entity {
+        let entity = interpreter.overlay.current(original)
+        try forceAll(entity, interpreter: interpreter)
+        let schema = entity.schema
+        var fields = entity.copiedFields ?? self.fields.values(of: entity.index)
+        for edit in edits {
+            guard let row = schema.fieldsByName[edit.name] else {
                 throw RuntimeError(diagnostic: .unknownName(
-                    .unknownField, .error, "\(copy.kind.rawValue) has no field `\(field.name)`",
-                    name: field.name, at: field.nameSpan, among: schema.fields.map(\.name), label: "unknown field"))
+                    .unknownField, .error, "\(entity.kind.rawValue) has no field `\(edit.name)`",
+                    name: edit.name, at: edit.nameSpan, among: schema.fields.map(\.name), label: "unknown field"))
             }
-            if let problem = FieldTypeChecker.check(field.value, against: row.type, model: self) {
-                throw FieldTypeChecker.mismatch(field.name, row.type, problem, at: field.nameSpan, labelled: false)
+            if let problem = FieldTypeChecker.check(edit.value, against: row.type, model: self) {
+                throw FieldTypeChecker.mismatch(edit.name, row.type, problem, at: edit.nameSpan, labelled: false)
             }
-            copy.setValue(field.value, at: row.slot)
+            if let position = fields.firstIndex(where: { $0.slot == row.slot }) {
+                fields[position].value = edit.value
+            } else {
+                fields.append(StoredField(slot: row.slot, value: edit.value))
+            }
         }
-        return copy
+        return entity.copy(holding: fields)
+    }
+}
+
+extension ProgramModel {
+    /// The entity `entity` is nested in, as the evaluation sees it.
+    func parent(of entity: Entity, interpreter: Interpreter) -> Entity? {
+        entity.parentIndex.map { interpreter.overlay.current(allEntities[$0]) }
     }
 }

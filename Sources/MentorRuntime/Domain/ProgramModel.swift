@@ -1,22 +1,16 @@
 import MentorDiagnostics
 import MentorSyntax
 
-/// The declared entities of a session and their members. `with` copies are applied here, so
-/// every computed member sees them.
+/// The declared entities of a programme, their field values (`fields`, by entity index) and
+/// the memoised computed members. Evaluation never edits it to see a `with` copy or a
+/// `violations` restriction: that is the interpreter's `EvaluationOverlay`.
 final class ProgramModel {
     private(set) var entitiesByKind: [DeclarationKind: [Entity]] = [:]
     private(set) var allEntities: [Entity] = []
-    /// While `violations(rule, copy)` runs: the copy that stands in for its original.
-    var overrides: [Int: Entity] = [:]
-
-    // Fields may refer to other entities in a cycle (`requires: [b]` in `a` and `[a]` in
-    // `b`, two people supervising each other), which reference counting cannot free. Every
-    // entity lives exactly as long as its model, so the model cuts those links when it goes.
-    deinit {
-        for entity in allEntities { entity.releaseLinks() }
-    }
+    /// The field values and pending field expressions of every entity, by index.
+    private(set) var fields = EntityFieldStore()
     /// Caches of computed members, keyed by entity index and member name; cleared whenever a
-    /// `with` copy or a new declaration could change them.
+    /// new declaration could change them, and not used while an overlay is active.
     var cache: [Int: [String: Value]] = [:] {
         didSet { if cache.isEmpty { dropDerivedIndexes() } }
     }
@@ -32,6 +26,7 @@ final class ProgramModel {
         entity.parentIndex = parent?.index
         parent?.children.append(entity)
         allEntities.append(entity)
+        fields.append(entity: entity.index)
         entitiesByKind[kind, default: []].append(entity)
         dropDerivedIndexes()
         return entity
@@ -62,20 +57,67 @@ final class ProgramModel {
         agendaIndex = nil
     }
 
-    /// The entity `entity` is nested in, as currently seen.
-    func parent(of entity: Entity) -> Entity? {
-        entity.parentIndex.map { current(allEntities[$0]) }
-    }
-
     /// Entities of `kind` in declaration order.
     func entities(of kind: DeclarationKind) -> [Entity] {
         entitiesByKind[kind] ?? []
     }
 
-    /// The entity as currently seen: a `with` copy standing in for it, or itself.
+    // MARK: Field values
+
+    /// The evaluated value of `field` of `entity` (a copy's own, else the store's), with no
+    /// programme default and no evaluation.
     @inline(__always)
-    func current(_ entity: Entity) -> Entity {
-        if overrides.isEmpty { return entity }
-        return overrides[entity.index] ?? entity
+    subscript(entity: Entity, field: FieldRow) -> Value? {
+        assert(field.kind == entity.kind, "`\(field.name)` is a field of \(field.kind), not of \(entity.kind)")
+        return value(of: entity, at: field.slot)
+    }
+
+    /// The evaluated value in `slot` of `entity`.
+    @inline(__always)
+    func value(of entity: Entity, at slot: Int) -> Value? {
+        if let copied = entity.copiedFields {
+            for field in copied where field.slot == slot { return field.value }
+            return nil
+        }
+        return fields.value(of: entity.index, at: slot)
+    }
+
+    /// Stores `value` in `slot` of a declared entity, or clears the slot for nil.
+    func setValue(_ value: Value?, of entity: Entity, at slot: Int) {
+        precondition(!entity.isCopy, "a `with` copy's values are fixed when it is made")
+        fields.setValue(value, of: entity.index, at: slot)
+    }
+
+    /// Records `field`'s expression, to evaluate on first use.
+    func addPending(_ field: PendingField, of entity: Entity) {
+        fields.addPending(field, of: entity.index)
+    }
+
+    /// Forgets the expression waiting in `slot` of `entity`.
+    func removePending(of entity: Entity, at slot: Int) {
+        fields.removePending(of: entity.index, at: slot)
+    }
+
+    /// The expression waiting in `slot` of `entity`, if any (never for a copy: copies are made
+    /// of evaluated fields).
+    @inline(__always)
+    func pendingField(of entity: Entity, at slot: Int) -> PendingField? {
+        entity.isCopy ? nil : fields.pendingField(of: entity.index, at: slot)
+    }
+
+    /// The slots of `entity` still waiting, in field-name order.
+    func pendingSlotsByName(of entity: Entity) -> [Int] {
+        guard !entity.isCopy, fields.hasPending(entity.index) else { return [] }
+        return fields.pendingSlotsByName(of: entity.index, schema: entity.schema)
+    }
+
+    /// Marks `slot` of `entity` as being evaluated; false when it already is (the field depends on itself).
+    func beginEvaluating(_ entity: Entity, slot: Int) -> Bool {
+        fields.inProgress.insert(EntityFieldStore.key(entity.index, slot)).inserted
+    }
+
+    /// Ends `beginEvaluating` of `slot` of `entity`.
+    func endEvaluating(_ entity: Entity, slot: Int) {
+        fields.inProgress.remove(EntityFieldStore.key(entity.index, slot))
     }
 }

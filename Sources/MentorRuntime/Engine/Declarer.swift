@@ -268,13 +268,13 @@ struct Declarer {
             var resolver = makeResolver(context: .script, file: file)
             let code = resolver.resolveExpression(title)
             diagnostics += resolver.diagnostics
-            entity.addPending(PendingField(slot: KindSchema.titleSlot, code: code, nameSpan: title.span, type: .string))
+            model.addPending(PendingField(slot: KindSchema.titleSlot, code: code, nameSpan: title.span, type: .string), of: entity)
         }
         if let target = declaration.target {
             var resolver = makeResolver(context: .script, file: file)
             let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
             diagnostics += resolver.diagnostics
-            entity.addPending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: .entity(.agreement)))
+            model.addPending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: .entity(.agreement)), of: entity)
         } else if declaration.kind == .agenda {
             diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
                                           at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
@@ -311,11 +311,11 @@ struct Declarer {
                 if let problem = FieldTypeChecker.check(value, against: row.type, model: model) {
                     diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
                 } else {
-                    entity.setValue(value, at: slot)
+                    model.setValue(value, of: entity, at: slot)
                 }
                 continue
             }
-            entity.addPending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type))
+            model.addPending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type), of: entity)
         }
         let required = kindSchema.requiredFields
         for field in required where !given.contains(where: { $0.name == field.name }) {

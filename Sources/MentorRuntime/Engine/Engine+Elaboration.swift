@@ -11,25 +11,25 @@ extension Engine {
         interpreter.resetBudget()
         model.cache.removeAll()
         for entity in entities {
-            for slot in entity.pendingSlotsByName {
+            for slot in model.pendingSlotsByName(of: entity) {
                 do {
                     try model.force(entity, slot: slot, interpreter: interpreter)
                 } catch let error as RuntimeError {
                     diagnostics.append(error.diagnostic)
-                    entity.removePending(at: slot)
-                    entity.setValue(nil, at: slot)
+                    model.removePending(of: entity, at: slot)
+                    model.setValue(nil, of: entity, at: slot)
                 } catch {
-                    entity.removePending(at: slot)
+                    model.removePending(of: entity, at: slot)
                 }
             }
-            if case .string(let title)? = entity.value(at: KindSchema.titleSlot) {
+            if case .string(let title)? = model.value(of: entity, at: KindSchema.titleSlot) {
                 entity.title = title
-                entity.setValue(nil, at: KindSchema.titleSlot)
+                model.setValue(nil, of: entity, at: KindSchema.titleSlot)
             }
         }
         // Members computed while fields were still being evaluated may have seen them missing.
         model.cache.removeAll()
-        let cycles = RequiresCycles(from: entities.filter { $0.kind == .competency })
+        let cycles = RequiresCycles(from: entities.filter { $0.kind == .competency }, model: model)
         for entity in entities {
             diagnostics += declarationChecks(entity, cycles: cycles)
         }
@@ -61,11 +61,11 @@ extension Engine {
     }
 
     private func completionChecks(_ person: Entity) -> [Diagnostic] {
-        guard case .record(let completed)? = person[PersonField.completed] else { return [] }
+        guard case .record(let completed)? = model[person, PersonField.completed] else { return [] }
         var diagnostics: [Diagnostic] = []
-        let steps = model.pathwaySteps(of: person)
+        let steps = model.pathwaySteps(of: person, interpreter: interpreter)
         let where_ = span(of: PersonField.completed, in: person)
-        guard case .entity(let pathway)? = person[PersonField.pathway] else {
+        guard case .entity(let pathway)? = model[person, PersonField.pathway] else {
             diagnostics.append(Diagnostic(.stepNotInPathway, .error, "`\(person.id)` lists completed steps but has no `pathway`", at: where_,
                                           help: "add `pathway: NAME` so the steps can be checked"))
             return diagnostics
@@ -122,16 +122,16 @@ extension Engine {
 
     private func agreementChecks(_ agreement: Entity) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if case .entity(let mentor)? = agreement[AgreementField.mentor], case .entity(let mentee)? = agreement[AgreementField.mentee], mentor.index == mentee.index {
+        if case .entity(let mentor)? = model[agreement, AgreementField.mentor], case .entity(let mentee)? = model[agreement, AgreementField.mentee], mentor.index == mentee.index {
             diagnostics.append(Diagnostic(.mentorIsMentee, .error, "`\(mentor.id)` is both mentor and mentee of `\(agreement.id)`",
                                           at: span(of: AgreementField.mentee, in: agreement), label: "same person as the mentor",
                                           help: "an agreement is between two different people"))
         }
-        guard case .date(let start)? = agreement[AgreementField.start] else { return diagnostics }
+        guard case .date(let start)? = model[agreement, AgreementField.start] else { return diagnostics }
         let end = (try? model.agreementEnd(agreement, interpreter: interpreter)) ?? nil
         if let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil {
             for issue in schedule.issues {
-                let cadenceSpan = agreement[AgreementField.cadence] != nil ? span(of: AgreementField.cadence, in: agreement) : agreement.nameSpan
+                let cadenceSpan = model[agreement, AgreementField.cadence] != nil ? span(of: AgreementField.cadence, in: agreement) : agreement.nameSpan
                 switch issue {
                 case .emptyPhase(let index):
                     diagnostics.append(Diagnostic(.emptyPhase, .error, "phase \(index + 1) of the cadence of `\(agreement.id)` contains no session",
@@ -145,7 +145,7 @@ extension Engine {
                 }
             }
         }
-        if case .list(let held)? = agreement[AgreementField.held] {
+        if case .list(let held)? = model[agreement, AgreementField.held] {
             for value in held {
                 guard case .date(let date) = value else { continue }
                 if date < start || (end.map { date >= $0 } ?? false) {
@@ -155,7 +155,7 @@ extension Engine {
                 }
             }
         }
-        if case .record(let closed)? = agreement[AgreementField.closed] {
+        if case .record(let closed)? = model[agreement, AgreementField.closed] {
             if case .date(let on)? = closed["on"], on < start {
                 diagnostics.append(Diagnostic(.closedBeforeStart, .error, "agreement `\(agreement.id)` is closed on \(on), before it starts on \(start)",
                                               at: span(of: AgreementField.closed, in: agreement)))
@@ -165,9 +165,9 @@ extension Engine {
                                               help: "write `closed: { on: 2026-06-01, reason: \"…\" }`"))
             }
         }
-        if case .record(let signed)? = agreement[AgreementField.signed] {
+        if case .record(let signed)? = model[agreement, AgreementField.signed] {
             let parties = AgreementRole.allCases.compactMap { role -> String? in
-                if case .entity(let person)? = agreement[role.field] { return person.id }
+                if case .entity(let person)? = model[agreement, role.field] { return person.id }
                 return nil
             }
             for signature in signed.fields where !parties.contains(signature.name) {

@@ -49,7 +49,7 @@ extension Engine {
         guard parts.count == 2, parts[0] == "agreement", let index = globals.index(of: parts[1]),
               case .entity(let agreement) = globals.bindings[index] else { return summary }
         return withLargeStack {
-            guard case .date(let start)? = agreement[AgreementField.start],
+            guard case .date(let start)? = model[agreement, AgreementField.start],
                   let end = try? model.agreementEnd(agreement, interpreter: interpreter) ?? nil else { return summary }
             let count = ((try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil)?.dates.count ?? 0
             return "\(summary): \(start) to \(end), \(plural(count, "session"))"

@@ -12,8 +12,8 @@ struct RequiresCycles {
     private(set) var cycleByEntity: [Int: [String]] = [:]
 
     /// Finds the cycles reachable from `starts`; only members of `starts` report one.
-    init(from starts: [Entity]) {
-        var graph = Graph()
+    init(from starts: [Entity], model: ProgramModel) {
+        var graph = Graph(model: model)
         for start in starts where graph.number[start.index] == nil {
             graph.findComponents(from: start)
         }
@@ -26,14 +26,16 @@ struct RequiresCycles {
     }
 
     /// The entities a competency requires, in written order.
-    static func required(by entity: Entity) -> [Entity] {
-        guard case .list(let items)? = entity[CompetencyField.requires] else { return [] }
+    static func required(by entity: Entity, model: ProgramModel) -> [Entity] {
+        guard case .list(let items)? = model[entity, CompetencyField.requires] else { return [] }
         return items.compactMap { if case .entity(let e) = $0 { e } else { nil } }
     }
 
     /// The `requires` graph as far as it was reached; nodes are numbered in visiting order.
     private struct Graph {
+        let model: ProgramModel
         var nodes: [Entity] = []
+        init(model: ProgramModel) { self.model = model }
         var number: [Int: Int] = [:]
         var components: [[Int]] = []
         private var successors: [[Entity]] = []
@@ -67,7 +69,7 @@ struct RequiresCycles {
             let node = nodes.count
             number[entity.index] = node
             nodes.append(entity)
-            successors.append(RequiresCycles.required(by: entity))
+            successors.append(RequiresCycles.required(by: entity, model: model))
             lowLink.append(node)
             onStack.append(true)
             component.append(-1)

@@ -33,19 +33,16 @@ enum RuleRunner {
         guard case .entity(let subject) = arguments[1] else {
             throw RuntimeError(.typeMismatch, "`violations` needs an entity second, but got \(describeType(arguments[1]))", at: span)
         }
-        let model = interpreter.model
-        let savedOverrides = model.overrides
-        let savedRestriction = interpreter.loopRestriction
+        let savedOverlay = interpreter.overlay
         let savedBound = interpreter.boundEntities
         let savedRecorder = interpreter.recorder
         defer {
-            model.overrides = savedOverrides
-            interpreter.loopRestriction = savedRestriction
+            interpreter.overlay = savedOverlay
             interpreter.boundEntities = savedBound
             interpreter.recorder = savedRecorder
         }
-        if subject.isCopy { model.overrides[subject.index] = subject }
-        interpreter.loopRestriction = (subject.kind, subject.index)
+        if subject.isCopy { interpreter.overlay.standIns[subject.index] = subject }
+        interpreter.overlay.loopRestriction = (subject.kind, subject.index)
         let outcomes = try interpreter.runRuleBody(rule)
         return .list(outcomes.map { outcome in
             .record(Record([

@@ -21,10 +21,11 @@ final class Interpreter {
     var recorder: CheckRecorder?
     /// Entities bound by enclosing `for` loops, innermost last (violations point at the last).
     var boundEntities: [Entity] = []
-    /// While `violations(rule, x)` runs: every `for` over entities of `x`'s kind binds only the
-    /// entity with `x`'s identity (LANGUAGE.md). Only the loops see it: computed members such as
-    /// `mentees` still see the whole programme, as they do in `check`.
-    var loopRestriction: (kind: DeclarationKind, index: Int)?
+    /// What this evaluation sees differently from the programme: `with` copies standing in
+    /// for their originals while `violations(rule, copy)` runs, and that call's restriction of
+    /// the rule's `for` loops (only the loops see it: computed members such as `mentees` still
+    /// see the whole programme, as they do in `check`).
+    var overlay = EvaluationOverlay()
 
     private var steps = 0
     private var callDepth = 0
@@ -146,7 +147,7 @@ final class Interpreter {
         }
         // A restricted loop (`violations(rule, x)`) walks only `x` of its kind; the others are
         // dropped before any step is counted, so it does the work of one iteration.
-        guard let loopRestriction else { return elements }
+        guard let loopRestriction = overlay.loopRestriction else { return elements }
         return elements.filter { element in
             guard case .entity(let entity) = element, entity.kind == loopRestriction.kind else { return true }
             return entity.index == loopRestriction.index
@@ -296,15 +297,15 @@ final class Interpreter {
         case .function(let code, _):
             return .function(.closure(Closure(code: code, captured: nil)))
         case .entity(let entity):
-            return .entity(model.current(entity))
+            return .entity(overlay.current(entity))
         case .collection(let kind):
-            return .list(model.entities(of: kind).map { .entity(model.current($0)) })
+            return .list(model.entities(of: kind).map { .entity(overlay.current($0)) })
         case .allGoals:
-            return .list(model.entities(of: .agreement).flatMap { model.current($0).children }.map { .entity(model.current($0)) })
+            return .list(model.entities(of: .agreement).flatMap { overlay.current($0).children }.map { .entity(overlay.current($0)) })
         case .today:
             return .date(today)
         case .programEntity:
-            if let program = model.entities(of: .program).first { return .entity(model.current(program)) }
+            if let program = model.entities(of: .program).first { return .entity(overlay.current(program)) }
             return .none
         case .lazyLet(let state, let name, let declarationSpan):
             switch state {

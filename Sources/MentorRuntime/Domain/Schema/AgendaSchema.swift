@@ -5,10 +5,10 @@ enum AgendaField {
     static let at = FieldRow(.agenda, slot: 2, "at", .time, doc: "The time of day sessions start.")
     static let closing = FieldRow(.agenda, slot: 3, "closing", .list(.string), doc: "The check-in questions that end every session.")
     static let sessions = ComputedMemberRow(.agenda, "sessions", "list of session", doc: "The nested sessions, in order.") { context, agenda in
-        .list(agenda.children.map { .entity(context.model.current($0)) })
+        .list(agenda.children.map { .entity(context.interpreter.overlay.current($0)) })
     }
-    static let agreement = ComputedMemberRow(.agenda, "agreement", "agreement", doc: "The agreement named after `for`.") { _, agenda in
-        agenda.value(at: KindSchema.forSlot) ?? Value.none
+    static let agreement = ComputedMemberRow(.agenda, "agreement", "agreement", doc: "The agreement named after `for`.") { context, agenda in
+        context.model.value(of: agenda, at: KindSchema.forSlot) ?? Value.none
     }
 
     /// The rows in documentation and export order.
@@ -24,7 +24,7 @@ enum SessionField {
         .integer(session.declaration.number ?? 0)
     }
     static let agenda = ComputedMemberRow(.session, "agenda", "agenda", doc: "The agenda the session belongs to.") { context, session in
-        context.model.parent(of: session).map { .entity($0) } ?? Value.none
+        context.model.parent(of: session, interpreter: context.interpreter).map { .entity($0) } ?? Value.none
     }
 
     /// The rows in documentation order.

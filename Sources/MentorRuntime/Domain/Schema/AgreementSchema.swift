@@ -45,10 +45,10 @@ enum AgreementField {
     }
     static let agenda = ComputedMemberRow(.agreement, "agenda", "agenda or none", export: .nested,
                                           doc: "The agenda declared `for` the agreement.") { context, agreement in
-        context.model.agendaFor(agreement).map { .entity($0) } ?? Value.none
+        context.model.agendaFor(agreement, interpreter: context.interpreter).map { .entity($0) } ?? Value.none
     }
     static let goals = ComputedMemberRow(.agreement, "goals", "list of goal", export: .nested, doc: "The nested goals, in order.") { context, agreement in
-        .list(agreement.children.map { .entity(context.model.current($0)) })
+        .list(agreement.children.map { .entity(context.interpreter.overlay.current($0)) })
     }
     static let sessions = ComputedMemberRow(.agreement, "sessions", "list of record", export: .value,
                                             doc: "The scheduled sessions joined with the agenda's: number, date, time, length, title, topics, actions.") { context, agreement in
@@ -108,7 +108,7 @@ enum GoalField {
     static let due = FieldRow(.goal, slot: 4, "due", .date, doc: "When the goal is to be met.")
     static let competencies = FieldRow(.goal, slot: 5, "competencies", .list(.entity(.competency)), doc: "The competencies the goal builds.")
     static let agreement = ComputedMemberRow(.goal, "agreement", "agreement", doc: "The agreement the goal belongs to.") { context, goal in
-        context.model.parent(of: goal).map { .entity($0) } ?? Value.none
+        context.model.parent(of: goal, interpreter: context.interpreter).map { .entity($0) } ?? Value.none
     }
 
     /// The rows in documentation and export order.

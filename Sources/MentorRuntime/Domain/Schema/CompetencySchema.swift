@@ -7,8 +7,8 @@ enum CompetencyField {
                                    doc: "Competencies that must be held first (no cycles).")
     static let holders = ComputedMemberRow(.competency, "holders", "list of person", doc: "The people who list this competency.") { context, competency in
         let model = context.model
-        return .list(model.entities(of: .person).map(model.current).filter { person in
-            guard case .list(let held)? = person[PersonField.competencies] else { return false }
+        return .list(model.entities(of: .person).map(context.interpreter.overlay.current).filter { person in
+            guard case .list(let held)? = model[person, PersonField.competencies] else { return false }
             return held.contains { if case .entity(let c) = $0 { c.index == competency.index } else { false } }
         }.map { .entity($0) })
     }
@@ -22,7 +22,7 @@ enum PathwayField {
     static let description = FieldRow(.pathway, slot: 2, "description", .string, doc: "What the pathway leads to, in a sentence.")
     static let steps = ComputedMemberRow(.pathway, "steps", "list of step", export: .nested,
                                          doc: "The nested steps, in order.") { context, pathway in
-        .list(pathway.children.map { .entity(context.model.current($0)) })
+        .list(pathway.children.map { .entity(context.interpreter.overlay.current($0)) })
     }
 
     /// The rows in documentation and export order.
@@ -34,7 +34,7 @@ enum StepField {
     static let competencies = FieldRow(.step, slot: 2, "competencies", .list(.entity(.competency)),
                                        doc: "The competencies completing the step shows.")
     static let pathway = ComputedMemberRow(.step, "pathway", "pathway", doc: "The pathway the step belongs to.") { context, step in
-        context.model.parent(of: step).map { .entity($0) } ?? Value.none
+        context.model.parent(of: step, interpreter: context.interpreter).map { .entity($0) } ?? Value.none
     }
 
     /// The rows in documentation and export order.

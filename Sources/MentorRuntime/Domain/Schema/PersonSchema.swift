@@ -16,25 +16,25 @@ enum PersonField {
                                        doc: "The competencies the person holds.")
     static let credentialed = ComputedMemberRow(.person, "credentialed", "bool", export: .value,
                                                 doc: "True when the last step of the pathway is completed.") { context, person in
-        guard let last = context.model.pathwaySteps(of: person).last else { return .bool(false) }
-        return .bool(context.model.completedSteps(of: person).contains(last.id))
+        guard let last = context.model.pathwaySteps(of: person, interpreter: context.interpreter).last else { return .bool(false) }
+        return .bool(context.model.completedSteps(of: person, interpreter: context.interpreter).contains(last.id))
     }
     static let progress = ComputedMemberRow(.person, "progress", "step or none", export: .value,
                                             doc: "The last step of the pathway completed, or `none`.") { context, person in
-        let completed = context.model.completedSteps(of: person)
-        return context.model.pathwaySteps(of: person).last { completed.contains($0.id) }.map { .entity($0) } ?? Value.none
+        let completed = context.model.completedSteps(of: person, interpreter: context.interpreter)
+        return context.model.pathwaySteps(of: person, interpreter: context.interpreter).last { completed.contains($0.id) }.map { .entity($0) } ?? Value.none
     }
     static let mentees = ComputedMemberRow(.person, "mentees", "list of person",
                                            doc: "The mentees of the agreements where the person is mentor.") { context, person in
-        .list(context.model.parties(.mentee, ofAgreementsWhere: .mentor, is: person))
+        .list(context.model.parties(.mentee, ofAgreementsWhere: .mentor, is: person, interpreter: context.interpreter))
     }
     static let mentors = ComputedMemberRow(.person, "mentors", "list of person",
                                            doc: "The mentors of the agreements where the person is mentee.") { context, person in
-        .list(context.model.parties(.mentor, ofAgreementsWhere: .mentee, is: person))
+        .list(context.model.parties(.mentor, ofAgreementsWhere: .mentee, is: person, interpreter: context.interpreter))
     }
     static let coMentees = ComputedMemberRow(.person, "co_mentees", "list of person",
                                              doc: "The mentees of the agreements where the person is co-mentor.") { context, person in
-        .list(context.model.parties(.mentee, ofAgreementsWhere: .coMentor, is: person))
+        .list(context.model.parties(.mentee, ofAgreementsWhere: .coMentor, is: person, interpreter: context.interpreter))
     }
     static let agreements = ComputedMemberRow(.person, "agreements", "list of agreement",
                                               doc: "Every agreement naming the person in any role, in declaration order.") { context, person in
@@ -43,10 +43,10 @@ enum PersonField {
         // `p.agreements` over all people take agreements × people.
         var seen = Set<Int>()
         let agreements = AgreementRole.allCases
-            .flatMap { model.agreements(where: $0, is: person) }
+            .flatMap { model.agreements(where: $0, is: person, interpreter: context.interpreter) }
             .filter { seen.insert($0.index).inserted }
             .sorted { $0.index < $1.index }
-        return .list(agreements.map { .entity(model.current($0)) })
+        return .list(agreements.map { .entity(context.interpreter.overlay.current($0)) })
     }
 
     /// The rows in documentation and export order.
