@@ -38,7 +38,7 @@ extension Engine {
         sourceBytes = total
         for file in files {
             loadedPaths.insert(reader.canonicalPath(file.path))
-            userFiles.append(file.id)
+            program.userFiles.append(file.id)
         }
         // Parse every file, following imports breadth-first; each file is loaded once.
         var results = ParallelParsing.parse(queue)
@@ -53,8 +53,8 @@ extension Engine {
             for case .importDecl(let importDecl) in result.syntax.items {
                 switch importDecl.target {
                 case .std:
-                    guard !standardLoaded else { continue }
-                    standardLoaded = true
+                    guard !program.standardLoaded else { continue }
+                    program.standardLoaded = true
                     let std = sources.add(path: StandardLibrary.path, text: StandardLibrary.source)
                     queue.append(std)
                     results.append(ParallelParsing.parseCompact(std))
@@ -64,7 +64,7 @@ extension Engine {
                         diagnostics.append(diagnostic)
                     case .loaded(let imported):
                         queue.append(imported)
-                        userFiles.append(imported.id)
+                        program.userFiles.append(imported.id)
                         results.append(ParallelParsing.parseCompact(imported))
                     case .alreadyLoaded:
                         break
@@ -106,7 +106,7 @@ extension Engine {
         if diagnostics.contains(where: { $0.severity == .error }) {
             return LoadResult(diagnostics: diagnostics)
         }
-        diagnostics += elaborate(declarer.newEntities)
+        diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
         pendingScripts += declarer.scripts
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
         return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)

@@ -30,13 +30,13 @@ extension Engine {
     /// comes as bytes, so invalid UTF-8 is reported at its byte (M0101) as in a file.
     public func evaluateEntry(_ bytes: [UInt8]) -> EntryResult {
         let file = sources.add(path: Engine.replPath, bytes: bytes)
-        userFiles.removeAll { $0 == file.id }
+        program.userFiles.removeAll { $0 == file.id }
         var output = ""
         let savedOutput = interpreter.output
         interpreter.output = { output += $0 }
         defer { interpreter.output = savedOutput }
         let loaded = load([file], replacing: true, echo: true)
-        userFiles.removeAll { $0 == file.id }
+        program.userFiles.removeAll { $0 == file.id }
         if loaded.hasErrors { return EntryResult(output: output, diagnostics: loaded.diagnostics) }
         for line in loaded.declared { output += describeDeclaration(line) + "\n" }
         let failures = runScripts()

@@ -29,32 +29,44 @@ public final class Engine {
     /// Set to stop a running evaluation (Ctrl-C).
     public let interrupt = InterruptFlag()
 
-    // The programme built from `loadHistory`; rebuilt whole when a REPL entry replaces a
-    // declaration (`rebuildProgramme`), so no value keeps a link to what was replaced.
-    private(set) var globals = GlobalTable()
-    private(set) var model = ProgramModel()
-    private(set) var interpreter: Interpreter
+    /// The programme built from `loadHistory`; replaced whole when a REPL entry replaces a
+    /// declaration (`rebuildProgramme`), so no value keeps a link to what was replaced.
+    private(set) var program: Program
     /// Every load that got past parsing, in order: the sources the programme is a function of.
     var loadHistory: [LoadStep] = []
     /// True while `rebuildProgramme` replays `loadHistory`.
     private(set) var isRebuilding = false
     /// Reads imported files; replaceable in tests.
     let reader: SourceReader
-
-    /// Top-level statements waiting to run, in file order.
-    var pendingScripts: [ScriptCode] = []
-    /// Canonical paths already loaded, so each file is loaded once.
-    var loadedPaths: Set<String> = []
     /// Bytes of the user's source files loaded so far (named and imported, not the standard
     /// library), against `EngineOptions.maxSourceBytes`.
     var sourceBytes = 0
     /// Bytes registered by `addSource` and not yet loaded; `load` counts or refuses them.
     var pendingSourceBytes = 0
+
+    /// The current programme's top-level names.
+    var globals: GlobalTable { program.globals }
+    /// The current programme's entities.
+    var model: ProgramModel { program.model }
+    /// The interpreter of the current programme.
+    var interpreter: Interpreter { program.interpreter }
+    /// Top-level statements waiting to run, in file order.
+    var pendingScripts: [ScriptCode] {
+        get { program.pendingScripts }
+        set { program.pendingScripts = newValue }
+    }
+    /// Canonical paths already loaded, so each file is loaded once.
+    var loadedPaths: Set<String> {
+        get { program.loadedPaths }
+        set { program.loadedPaths = newValue }
+    }
     /// Files the user named or imported, excluding the standard library.
-    public internal(set) var userFiles: [FileID] = []
-    var standardLoaded = false
+    public var userFiles: [FileID] { program.userFiles }
     /// The top-level names: where each was declared, the source of lets and fns, the standard rules.
-    var names = DeclarationIndex()
+    var names: DeclarationIndex {
+        get { program.names }
+        set { program.names = newValue }
+    }
     /// Where the user's text output goes (`print`).
     public var output: (String) -> Void {
         get { interpreter.output }
@@ -67,9 +79,7 @@ public final class Engine {
         self.options = options
         self.sources = sources
         self.reader = reader
-        interpreter = Interpreter(globals: globals, model: model, limits: options.limits, interrupt: interrupt,
-                                  today: options.today, output: output)
-        Builtins.install(into: globals)
+        program = Program(options: options, interrupt: interrupt, output: output)
     }
 
     /// Builds the programme again from `loadHistory`, as one load of every file in order, so a
@@ -82,21 +92,11 @@ public final class Engine {
         defer { isRebuilding = false }
         let history = loadHistory
         guard let last = history.last else { return }
-        let output = interpreter.output
-        globals = GlobalTable()
-        model = ProgramModel()
-        interpreter = Interpreter(globals: globals, model: model, limits: options.limits, interrupt: interrupt,
-                                  today: options.today, output: output)
-        Builtins.install(into: globals)
-        pendingScripts = []
-        loadedPaths = []
-        userFiles = []
-        standardLoaded = false
-        names = DeclarationIndex()
+        program = Program(options: options, interrupt: interrupt, output: interpreter.output)
         _ = load(history.flatMap(\.files), replacing: true, echo: last.echo)
         loadHistory = history
         let entryFiles = Set(history.filter(\.isEntry).flatMap { $0.files.map(\.id) })
-        userFiles.removeAll { entryFiles.contains($0) }
+        program.userFiles.removeAll { entryFiles.contains($0) }
         let lastFiles = Set(last.files.map(\.id))
         pendingScripts.removeAll { !lastFiles.contains($0.file) }
     }

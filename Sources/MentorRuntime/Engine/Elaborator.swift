@@ -2,8 +2,18 @@ import MentorDiagnostics
 import MentorSyntax
 import MentorSource
 
-extension Engine {
-    /// Evaluates every field of the new entities and runs the declaration checks of LANGUAGE.md.
+/// The elaborate phase: evaluates every field of the entities a load declared (in any order,
+/// since a field is evaluated on first use), checks each value's type against the schema, and
+/// runs the declaration checks of LANGUAGE.md (cycles, schedules, parties, steps). It is given
+/// the programme and the interpreter that evaluates in it, touches no engine, and hands back
+/// its diagnostics.
+struct Elaborator {
+    /// The programme whose fields are evaluated and stored.
+    let model: ProgramModel
+    /// Evaluates field expressions in the programme.
+    let interpreter: Interpreter
+
+    /// Evaluates every field of `entities` and runs their declaration checks.
     func elaborate(_ entities: [Entity]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // An entry that declares nothing (a REPL expression) keeps the memoised computed members.

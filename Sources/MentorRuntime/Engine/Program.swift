@@ -1,0 +1,34 @@
+import MentorSource
+
+/// One built programme: its top-level names (`globals`, `names`), its entities and their
+/// values (`model`), the interpreter that evaluates in it (with the resolved rule and test
+/// bodies), and what its loads brought in. The engine holds one and replaces it whole: a REPL
+/// entry that redeclares a name builds a new `Program` from the load history, so no value of
+/// the old one (an evaluated field naming the replaced `ines`) is seen again.
+final class Program {
+    /// Top-level names to slots: declarations, lets, fns and the built-ins.
+    let globals: GlobalTable
+    /// The entities and their field values.
+    let model: ProgramModel
+    /// Evaluates in this programme; holds the model and the resolved rule bodies.
+    let interpreter: Interpreter
+    /// Where each top-level name was declared, the sources of lets and fns, the standard rules.
+    var names = DeclarationIndex()
+    /// Top-level statements waiting to run, in file order.
+    var pendingScripts: [ScriptCode] = []
+    /// Canonical paths already loaded, so each file is loaded once.
+    var loadedPaths: Set<String> = []
+    /// Files the user named or imported, excluding the standard library.
+    var userFiles: [FileID] = []
+    /// True once `import std` brought in the standard library.
+    var standardLoaded = false
+
+    /// An empty programme with the built-ins installed.
+    init(options: EngineOptions, interrupt: InterruptFlag, output: @escaping (String) -> Void) {
+        globals = GlobalTable()
+        model = ProgramModel()
+        interpreter = Interpreter(globals: globals, model: model, limits: options.limits, interrupt: interrupt,
+                                  today: options.today, output: output)
+        Builtins.install(into: globals)
+    }
+}
