@@ -1,0 +1,178 @@
+import MentorDiagnostics
+@testable import MentorRuntime
+import MentorSource
+import MentorSyntax
+import Testing
+
+/// The phases between a parsed file and an elaborated programme, each run on its own: the
+/// declare and resolve passes of `Declarer`, then `Elaborator`, given a model, a global table
+/// and an interpreter made here, with no `Engine`.
+@Suite("Phases")
+struct PhaseTests {
+    /// What one phase run leaves behind.
+    struct Built {
+        let model: ProgramModel
+        let globals: GlobalTable
+        let interpreter: Interpreter
+        var declarer: Declarer
+        let syntax: SourceFileSyntax
+        let file: SourceFile
+    }
+
+    static let today = CivilDate(year: 2026, month: 6, day: 1)!
+
+    /// Parses `source` and runs the declare pass only.
+    static func declared(_ source: String) throws -> Built {
+        let sources = SourceMap()
+        let file = sources.add(path: "phase.mentor", text: source)
+        let parsed = Parser.parse(file)
+        #expect(parsed.diagnostics.isEmpty, "the sample must parse: \(parsed.diagnostics.map(\.message))")
+        let model = ProgramModel()
+        let globals = GlobalTable()
+        Builtins.install(into: globals)
+        let interpreter = Interpreter(globals: globals, model: model, limits: EvaluationLimits(), interrupt: InterruptFlag(),
+                                      today: today, output: { _ in })
+        var declarer = Declarer(model: model, globals: globals, sources: sources, index: DeclarationIndex(), replacing: false)
+        declarer.declare(parsed.syntax, isStandard: false)
+        return Built(model: model, globals: globals, interpreter: interpreter, declarer: declarer, syntax: parsed.syntax, file: file)
+    }
+
+    /// Parses `source` and runs the declare and resolve passes.
+    static func resolved(_ source: String) throws -> Built {
+        var built = try declared(source)
+        built.declarer.resolve(built.syntax, in: built.file)
+        return built
+    }
+
+    static func entity(_ id: String, in model: ProgramModel) throws -> Entity {
+        try #require(model.allEntities.first { $0.id == id }, "no entity `\(id)`")
+    }
+
+    static let pair = """
+        person ana "Ana Ruiz" { email: "ana@example.org" }
+        person dave "Dave Okafor" { supervisor: ana }
+        agreement ana_dave "Ana and Dave" {
+          mentor: ana
+          mentee: dave
+          start: 2026-01-12
+          term: 6 months
+          cadence: weekly
+          goal talk "Give a talk" { measure: "talks given", target: 1, due: 2026-05-01 }
+        }
+        """
+
+    // MARK: Declare
+
+    @Test("declare binds every top-level name to a global and makes one entity per declaration, nested ones included")
+    func declareBindsNamesAndMakesEntities() throws {
+        let built = try Self.declared(Self.pair)
+        #expect(built.declarer.diagnostics.isEmpty)
+        #expect(built.model.allEntities.map(\.id) == ["ana", "dave", "ana_dave", "talk"])
+        #expect(built.model.entities(of: .agreement).count == 1)
+        for name in ["ana", "dave", "ana_dave"] {
+            #expect(built.globals.index(of: name) != nil, "`\(name)` is not bound")
+        }
+        #expect(built.globals.index(of: "talk") == nil, "a nested goal is not a top-level name")
+        let goal = try Self.entity("talk", in: built.model)
+        let agreement = try Self.entity("ana_dave", in: built.model)
+        #expect(goal.parentIndex == agreement.index)
+        #expect(agreement.children.map(\.id) == ["talk"])
+        // Declaring evaluates nothing and stores nothing: the fields are resolved next.
+        #expect(built.model[agreement, AgreementField.start] == nil)
+    }
+
+    @Test("declare reports a name declared twice at the second, with a note at the first")
+    func declareReportsDuplicates() throws {
+        let built = try Self.declared("person ana \"Ana\"\nperson ana \"Ana again\"\n")
+        let diagnostic = try #require(built.declarer.diagnostics.first)
+        #expect(diagnostic.code == .duplicateDeclaration)
+        #expect(diagnostic.span.start == 24)
+        #expect(diagnostic.notes.first?.span?.start == 7)
+        #expect(built.model.entities(of: .person).count == 1)
+    }
+
+    @Test("declare refuses a nested kind where it does not belong: a goal in a person")
+    func declareRefusesMisplacedKinds() throws {
+        let built = try Self.declared("person ana \"Ana\" {\n  goal talk \"Give a talk\" { due: 2026-05-01 }\n}\n")
+        #expect(built.declarer.diagnostics.map(\.code) == [.misplacedDeclaration])
+        #expect(built.model.allEntities.map(\.id) == ["ana"])
+    }
+
+    // MARK: Resolve
+
+    @Test("resolve stores a literal field at once, type-checked, and leaves an expression pending")
+    func resolveStoresLiteralsAndDefersExpressions() throws {
+        let built = try Self.resolved(Self.pair)
+        #expect(built.declarer.diagnostics.isEmpty)
+        let agreement = try Self.entity("ana_dave", in: built.model)
+        guard case .date(let start)? = built.model[agreement, AgreementField.start] else {
+            Issue.record("`start` is not stored after resolving")
+            return
+        }
+        #expect(start == CivilDate(year: 2026, month: 1, day: 12))
+        // `mentor: ana` names an entity: an expression, evaluated on first use.
+        #expect(built.model[agreement, AgreementField.mentor] == nil)
+        #expect(built.model.pendingSlotsByName(of: agreement).contains(AgreementField.mentor.slot))
+    }
+
+    @Test("resolve reports an unknown field with its did-you-mean, and a literal of the wrong type")
+    func resolveReportsFieldErrors() throws {
+        let built = try Self.resolved("""
+            person ana "Ana" { emial: "ana@example.org" }
+            agreement a { mentor: ana, mentee: ana, start: "soon" }
+            """)
+        let codes = built.declarer.diagnostics.map(\.code)
+        #expect(codes.contains(.unknownField))
+        #expect(codes.contains(.fieldTypeMismatch))
+        let unknown = try #require(built.declarer.diagnostics.first { $0.code == .unknownField })
+        #expect(unknown.suggestions.map(\.replacement) == ["email"])
+    }
+
+    @Test("resolve reports a missing required field, naming every required one")
+    func resolveReportsMissingFields() throws {
+        let built = try Self.resolved("person ana \"Ana\"\nagreement a { mentor: ana }\n")
+        let missing = built.declarer.diagnostics.filter { $0.code == .missingField }
+        #expect(missing.map(\.primaryLabel) == ["missing `mentee`", "missing `start`"])
+        #expect(missing.first?.help == "add `mentee: …`; every agreement needs `mentor`, `mentee` and `start`")
+    }
+
+    // MARK: Elaborate
+
+    @Test("elaborate evaluates every pending field, keeps the title apart and reports nothing for a valid pair")
+    func elaborateEvaluatesFields() throws {
+        let built = try Self.resolved(Self.pair)
+        let diagnostics = Elaborator(model: built.model, interpreter: built.interpreter).elaborate(built.declarer.newEntities)
+        #expect(diagnostics.isEmpty)
+        let agreement = try Self.entity("ana_dave", in: built.model)
+        let dave = try Self.entity("dave", in: built.model)
+        for entity in built.model.allEntities {
+            #expect(built.model.pendingSlotsByName(of: entity).isEmpty, "`\(entity.id)` has fields left pending")
+        }
+        guard case .entity(let mentee)? = built.model[agreement, AgreementField.mentee] else {
+            Issue.record("`mentee` is not an entity after elaborating")
+            return
+        }
+        #expect(mentee === dave)
+        #expect(agreement.title == "Ana and Dave")
+        #expect(built.model.value(of: agreement, at: KindSchema.titleSlot) == nil)
+    }
+
+    @Test("elaborate runs the declaration checks: mentor and mentee the same person")
+    func elaborateRunsDeclarationChecks() throws {
+        let built = try Self.resolved("person ana \"Ana\"\nagreement a { mentor: ana, mentee: ana, start: 2026-01-12 }\n")
+        let diagnostics = Elaborator(model: built.model, interpreter: built.interpreter).elaborate(built.declarer.newEntities)
+        #expect(diagnostics.map(\.code) == [.mentorIsMentee])
+    }
+
+    @Test("elaborate type-checks a field computed by an expression, and a field naming itself is a cycle")
+    func elaborateChecksComputedFields() throws {
+        let built = try Self.resolved("""
+            let soon = "soon"
+            person ana "Ana"
+            person dave "Dave" { supervisor: dave.supervisor }
+            agreement a { mentor: ana, mentee: dave, start: soon + "er" }
+            """)
+        let diagnostics = Elaborator(model: built.model, interpreter: built.interpreter).elaborate(built.declarer.newEntities)
+        #expect(Set(diagnostics.map(\.code)) == [.letCycle, .fieldTypeMismatch], "\(diagnostics.map(\.message))")
+    }
+}
