@@ -32,6 +32,25 @@ struct RedeclarationTests {
         #expect(!engine.check().diagnostics.contains { $0.rule == "no_supervisor" })
     }
 
+    @Test("an entry that does not resolve changes nothing: no name half-declared, no earlier one replaced")
+    func failedEntryLeavesTheSession() throws {
+        let (engine, _) = try Self.session()
+        let typo = engine.evaluateEntry("person ines \"Someone else\" { emial: \"x@example.org\" }")
+        #expect(typo.diagnostics.map(\.code) == [.unknownField])
+        #expect(engine.evaluateEntry("ines.name").output == "\"Inês Duarte\"\n")
+        #expect(engine.evaluateEntry("ana_ines.mentee.supervisor").output == "ana\n")
+
+        let unknown = engine.evaluateEntry("person newcomer \"New\" { supervisor: nobody }")
+        #expect(unknown.diagnostics.map(\.code) == [.undeclaredName])
+        #expect(engine.evaluateEntry("newcomer").diagnostics.map(\.code) == [.undeclaredName])
+        // Declared properly afterwards, it is new: nothing to replace.
+        let declared = engine.evaluateEntry("person newcomer \"New\" { supervisor: lee }")
+        #expect(declared.diagnostics.isEmpty)
+        #expect(declared.output == "person newcomer\n")
+        #expect(engine.evaluateEntry("newcomer.supervisor").output == "lee\n")
+        #expect(engine.check().diagnostics.contains { $0.rule == "no_supervisor" })
+    }
+
     @Test("earlier entries' statements do not run again; the redeclaring entry's do, once")
     func statementsRunOnce() throws {
         let (engine, printed) = try Self.session()

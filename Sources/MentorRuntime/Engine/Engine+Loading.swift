@@ -23,6 +23,24 @@ extension Engine {
     }
 
     private func loadOnLargeStack(_ files: [SourceFile], replacing: Bool, echo: Bool) -> LoadResult {
+        // A REPL entry is all or nothing: it extends a successor of the programme, and one
+        // that does not get past resolving leaves the session as it was, instead of a name
+        // declared with no fields that the next entry would "replace".
+        guard echo, !isRebuilding else { return loadPhases(files, replacing: replacing, echo: echo) }
+        let before = program
+        let historyBefore = loadHistory.count
+        let bytesBefore = sourceBytes
+        program = before.successor()
+        let result = loadPhases(files, replacing: replacing, echo: echo)
+        if !result.elaborated && result.hasErrors {
+            program = before
+            loadHistory.removeSubrange(historyBefore...)
+            sourceBytes = bytesBefore
+        }
+        return result
+    }
+
+    private func loadPhases(_ files: [SourceFile], replacing: Bool, echo: Bool) -> LoadResult {
         let replacementsBefore = model.replacements
         var diagnostics: [Diagnostic] = []
         var parsed: [(SourceFile, SourceFileSyntax)] = []

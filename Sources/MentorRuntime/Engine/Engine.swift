@@ -31,7 +31,7 @@ public final class Engine {
 
     /// The programme built from `loadHistory`; replaced whole when a REPL entry replaces a
     /// declaration (`rebuildProgramme`), so no value keeps a link to what was replaced.
-    private(set) var program: Program
+    var program: Program
     /// Every load that got past parsing, in order: the sources the programme is a function of.
     var loadHistory: [LoadStep] = []
     /// True while `rebuildProgramme` replays `loadHistory`.

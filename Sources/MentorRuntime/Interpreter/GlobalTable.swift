@@ -46,6 +46,17 @@ final class GlobalTable: @unchecked Sendable {
         return preparedNames
     }
 
+    /// A table with the same bindings that grows apart from this one: the arrays are shared
+    /// until either table changes them.
+    func copy() -> GlobalTable {
+        let copy = GlobalTable()
+        copy.bindings = bindings
+        copy.names = names
+        copy.indexByName = indexByName
+        copy.preparedNames = preparedNames
+        return copy
+    }
+
     /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.
     @discardableResult
     func define(_ name: String, _ binding: Binding) -> Int {
