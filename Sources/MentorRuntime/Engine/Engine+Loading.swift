@@ -100,8 +100,12 @@ extension Engine {
         // Only items that declare a name count: a script of a million `print` lines would
         // otherwise reserve four tables of a million empty entries (a fifth of its peak memory).
         let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count(where: Engine.declaresName) }
-        names.spans.reserveCapacity(names.spans.count + declarationCount)
-        globals.reserveCapacity(declarationCount)
+        // Only when there is something to declare: reserving on tables a REPL entry's
+        // successor still shares with its programme would copy them for an expression.
+        if declarationCount > 0 {
+            names.spans.reserveCapacity(names.spans.count + declarationCount)
+            globals.reserveCapacity(declarationCount)
+        }
         // The index moves into the phase and back, never copied: a copy per REPL entry would
         // cost time in proportion to every name declared so far.
         var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,
