@@ -23,16 +23,16 @@ extension Engine {
     }
 
     private func loadOnLargeStack(_ files: [SourceFile], replacing: Bool, echo: Bool) -> LoadResult {
-        // A REPL entry is all or nothing: it extends a successor of the programme, and one
-        // that does not get past resolving leaves the session as it was, instead of a name
-        // declared with no fields that the next entry would "replace".
-        guard echo, !isRebuilding else { return loadPhases(files, replacing: replacing, echo: echo) }
+        // Every load builds a successor of the programme (its tables shared until changed),
+        // so a `Program` once built is not changed by the loads after it. A REPL entry is all
+        // or nothing: one that does not get past resolving leaves the session as it was,
+        // instead of a name declared with no fields that the next entry would "replace".
         let before = program
         let historyBefore = loadHistory.count
         let bytesBefore = sourceBytes
         program = before.successor()
         let result = loadPhases(files, replacing: replacing, echo: echo)
-        if !result.elaborated && result.hasErrors {
+        if echo, !isRebuilding, !result.elaborated, result.hasErrors {
             program = before
             loadHistory.removeSubrange(historyBefore...)
             sourceBytes = bytesBefore
