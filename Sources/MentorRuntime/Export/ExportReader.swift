@@ -35,35 +35,42 @@ struct ExportReader {
         }
     }
 
+    /// The row's string, nil when absent.
     func string(_ entity: Entity, _ row: some ReadableRow) throws -> String? {
         if case .string(let text) = try value(entity, row) { return text }
         return nil
     }
 
+    /// The row's date, nil when absent.
     func date(_ entity: Entity, _ row: some ReadableRow) throws -> CivilDate? {
         if case .date(let date) = try value(entity, row) { return date }
         return nil
     }
 
+    /// The row's duration, nil when absent.
     func duration(_ entity: Entity, _ row: some ReadableRow) throws -> CalendarDuration? {
         if case .duration(let duration) = try value(entity, row) { return duration }
         return nil
     }
 
+    /// The row's cadence, nil when absent.
     func cadence(_ entity: Entity, _ row: some ReadableRow) throws -> Cadence? {
         if case .cadence(let cadence) = try value(entity, row) { return cadence }
         return nil
     }
 
+    /// The row's list, empty when absent.
     func list(_ entity: Entity, _ row: some ReadableRow) throws -> [Value] {
         if case .list(let elements) = try value(entity, row) { return elements }
         return []
     }
 
+    /// The strings of the row's list.
     func strings(_ entity: Entity, _ row: some ReadableRow) throws -> [String] {
         try list(entity, row).compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
+    /// The dates of the row's list.
     func dates(_ entity: Entity, _ row: some ReadableRow) throws -> [CivilDate] {
         try list(entity, row).compactMap { if case .date(let date) = $0 { date } else { nil } }
     }
@@ -73,6 +80,7 @@ struct ExportReader {
         try list(entity, row).compactMap(ExportReader.name(of:))
     }
 
+    /// The name of an entity or symbol value.
     static func name(of value: Value) -> String? {
         switch value {
         case .entity(let entity): entity.id
@@ -81,6 +89,7 @@ struct ExportReader {
         }
     }
 
+    /// The entity the row names, nil when absent.
     func entity(_ entity: Entity, _ row: some ReadableRow) throws -> Entity? {
         if case .entity(let target) = try value(entity, row) { return target }
         return nil
@@ -94,6 +103,7 @@ struct ExportReader {
         }
     }
 
+    /// A person as a party of an agreement.
     func person(_ entity: Entity?) throws -> ExportedPerson? {
         guard let entity else { return nil }
         return ExportedPerson(id: entity.id, name: try string(entity, PersonField.name) ?? entity.id,

@@ -79,6 +79,7 @@ struct JSONExporter {
             throw RuntimeError(.missingField, "\(entity.kind.rawValue) `\(entity.id)` lacks `\(field.name)`", at: entity.nameSpan)
         }
         switch row.export {
+        // `.omitted` rows are not in any layout; listed here so the switch names every style.
         case .value, .valueAndText, .omitted:
             write(value, as: row.fieldType, absentAsList: row.holdsList, into: &json)
         case .party:
