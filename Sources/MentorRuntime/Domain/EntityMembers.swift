@@ -31,10 +31,17 @@ extension ProgramModel {
             }
         }
         guard let row = schema.computedByName[name] else { return nil }
+        return try member(entity, row, span: span, interpreter: interpreter)
+    }
+
+    /// The computed member `row` of `entity`, memoised by entity and member while no overlay
+    /// holds a copy (a copy's members depend on the copy).
+    func member(_ original: Entity, _ row: ComputedMemberRow, span: Span, interpreter: Interpreter) throws -> Value {
+        let entity = interpreter.overlay.current(original)
         let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
-        if cacheable, let cached = cache[entity.index]?[name] { return cached }
+        if cacheable, let cached = cache[entity.index]?[row.name] { return cached }
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
-        if cacheable { cache[entity.index, default: [:]][name] = value }
+        if cacheable { cache[entity.index, default: [:]][row.name] = value }
         return value
     }
 
@@ -87,11 +94,6 @@ extension ProgramModel {
             return try force(entity, slot: field.slot, interpreter: interpreter)
         }
         return self[entity, field] ?? programDefault(for: field, interpreter: interpreter) ?? .none
-    }
-
-    /// The computed member `row` of `entity`, computed afresh.
-    func computedMember(_ entity: Entity, _ row: ComputedMemberRow, span: Span, interpreter: Interpreter) throws -> Value {
-        try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), interpreter.overlay.current(entity))
     }
 
     /// The agreements naming `person` in `role`, in declaration order.
@@ -176,7 +178,7 @@ extension ProgramModel {
         if let end = try agreementEnd(agreement, interpreter: interpreter), today >= end { return "ended" }
         if case .duration(let inactivity) = try field(agreement, AgreementField.inactivity, interpreter: interpreter) {
             var last = start
-            if case .date(let held) = try computedMember(agreement, AgreementField.lastHeld, span: agreement.nameSpan, interpreter: interpreter) {
+            if case .date(let held) = try member(agreement, AgreementField.lastHeld, span: agreement.nameSpan, interpreter: interpreter) {
                 last = max(last, held)
             }
             if let limit = last.adding(inactivity), limit < today { return "lapsed" }
@@ -219,13 +221,13 @@ extension ProgramModel {
             let number = Int64(offset + 1)
             let session = byNumber[number]
             return .record(Record([
-                ("number", .integer(number)),
-                ("date", .date(date)),
-                ("time", time),
-                ("length", session.flatMap { self[$0, SessionField.length] } ?? defaultLength),
-                ("title", session?.title.map { .string($0) } ?? .none),
-                ("topics", session.flatMap { self[$0, SessionField.topics] } ?? .list([])),
-                ("actions", session.flatMap { self[$0, SessionField.actions] } ?? .list([])),
+                (SessionRecordKey.number.rawValue, .integer(number)),
+                (SessionRecordKey.date.rawValue, .date(date)),
+                (SessionRecordKey.time.rawValue, time),
+                (SessionRecordKey.length.rawValue, session.flatMap { self[$0, SessionField.length] } ?? defaultLength),
+                (SessionRecordKey.title.rawValue, session?.title.map { .string($0) } ?? .none),
+                (SessionRecordKey.topics.rawValue, session.flatMap { self[$0, SessionField.topics] } ?? .list([])),
+                (SessionRecordKey.actions.rawValue, session.flatMap { self[$0, SessionField.actions] } ?? .list([])),
             ]))
         }
     }

@@ -23,17 +23,15 @@ extension Engine {
             interpreter.resetBudget()
             let reader = ExportReader(model: model, interpreter: interpreter)
             do {
-                guard let agreement else {
-                    return .success(JSONExporter(today: options.today).render(try reader.programme()))
-                }
-                let exported = try reader.agreement(agreement)
+                let json = JSONExporter(today: options.today, reader: reader)
+                guard let agreement else { return .success(try json.renderProgramme()) }
                 switch request.format {
                 case .json:
-                    return .success(JSONExporter(today: options.today).render(exported))
+                    return .success(try json.render(agreement))
                 case .md:
-                    return .success(MarkdownExporter(agreement: exported, programTitle: programTitle).render())
+                    return .success(MarkdownExporter(agreement: try reader.agreement(agreement), programTitle: programTitle).render())
                 case .ics:
-                    let calendar = ICalendarExporter(agreement: exported, today: options.today, zone: zone)
+                    let calendar = ICalendarExporter(agreement: try reader.agreement(agreement), today: options.today, zone: zone)
                     let problems = calendar.problems(at: agreement.nameSpan)
                     if !problems.isEmpty { return .failure(ExportFailure(diagnostics: problems, isUsageError: false)) }
                     return .success(calendar.render())

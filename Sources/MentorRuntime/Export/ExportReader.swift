@@ -1,50 +1,86 @@
 import MentorDiagnostics
 import MentorSyntax
 
-/// Reads entities into the exporters' typed records through the engine's members, the same
-/// ones rules and the REPL see (`a.sessions`, `a.reviews`, `a.end`, `p.credentialed`, …).
+/// A field or computed member row, read alike by the exporters.
+protocol ReadableRow {
+    /// The row as a row of its kind's schema.
+    var schemaRow: SchemaRow { get }
+}
+
+extension FieldRow: ReadableRow {
+    var schemaRow: SchemaRow { .field(self) }
+}
+
+extension ComputedMemberRow: ReadableRow {
+    var schemaRow: SchemaRow { .computed(self) }
+}
+
+extension SchemaRow: ReadableRow {
+    var schemaRow: SchemaRow { self }
+}
+
+/// Reads entities through their kind's schema rows, the same fields and members rules and the
+/// REPL see (`a.sessions`, `a.reviews`, `a.end`, `p.credentialed`, …), and types what the
+/// Markdown and iCalendar exporters show of an agreement.
 struct ExportReader {
     let model: ProgramModel
     let interpreter: Interpreter
 
-    func value(_ entity: Entity, _ name: String) throws -> Value {
-        try model.member(of: entity, name: name, span: entity.nameSpan, interpreter: interpreter) ?? .none
+    /// A row's value: a field as given (or the programme's default), a computed member as
+    /// computed now; `none` when absent.
+    func value(_ entity: Entity, _ row: some ReadableRow) throws -> Value {
+        switch row.schemaRow {
+        case .field(let field): try model.field(entity, field, interpreter: interpreter)
+        case .computed(let member): try model.member(entity, member, span: entity.nameSpan, interpreter: interpreter)
+        }
     }
 
-    func string(_ entity: Entity, _ name: String) throws -> String? {
-        if case .string(let text) = try value(entity, name) { return text }
+    /// The row's string, nil when absent.
+    func string(_ entity: Entity, _ row: some ReadableRow) throws -> String? {
+        if case .string(let text) = try value(entity, row) { return text }
         return nil
     }
 
-    func date(_ entity: Entity, _ name: String) throws -> CivilDate? {
-        if case .date(let date) = try value(entity, name) { return date }
+    /// The row's date, nil when absent.
+    func date(_ entity: Entity, _ row: some ReadableRow) throws -> CivilDate? {
+        if case .date(let date) = try value(entity, row) { return date }
         return nil
     }
 
-    func duration(_ entity: Entity, _ name: String) throws -> CalendarDuration? {
-        if case .duration(let duration) = try value(entity, name) { return duration }
+    /// The row's duration, nil when absent.
+    func duration(_ entity: Entity, _ row: some ReadableRow) throws -> CalendarDuration? {
+        if case .duration(let duration) = try value(entity, row) { return duration }
         return nil
     }
 
-    func cadence(_ entity: Entity, _ name: String) throws -> Cadence? {
-        if case .cadence(let cadence) = try value(entity, name) { return cadence }
+    /// The row's cadence, nil when absent.
+    func cadence(_ entity: Entity, _ row: some ReadableRow) throws -> Cadence? {
+        if case .cadence(let cadence) = try value(entity, row) { return cadence }
         return nil
     }
 
-    func list(_ entity: Entity, _ name: String) throws -> [Value] {
-        if case .list(let elements) = try value(entity, name) { return elements }
+    /// The row's list, empty when absent.
+    func list(_ entity: Entity, _ row: some ReadableRow) throws -> [Value] {
+        if case .list(let elements) = try value(entity, row) { return elements }
         return []
     }
 
-    func strings(_ entity: Entity, _ name: String) throws -> [String] {
-        try list(entity, name).compactMap { if case .string(let text) = $0 { text } else { nil } }
+    /// The strings of the row's list.
+    func strings(_ entity: Entity, _ row: some ReadableRow) throws -> [String] {
+        try list(entity, row).compactMap { if case .string(let text) = $0 { text } else { nil } }
+    }
+
+    /// The dates of the row's list.
+    func dates(_ entity: Entity, _ row: some ReadableRow) throws -> [CivilDate] {
+        try list(entity, row).compactMap { if case .date(let date) = $0 { date } else { nil } }
     }
 
     /// Entity references (and symbols such as channels) by name.
-    func names(_ entity: Entity, _ name: String) throws -> [String] {
-        try list(entity, name).compactMap(ExportReader.name(of:))
+    func names(_ entity: Entity, _ row: some ReadableRow) throws -> [String] {
+        try list(entity, row).compactMap(ExportReader.name(of:))
     }
 
+    /// The name of an entity or symbol value.
     static func name(of value: Value) -> String? {
         switch value {
         case .entity(let entity): entity.id
@@ -53,66 +89,79 @@ struct ExportReader {
         }
     }
 
-    func entity(_ entity: Entity, _ name: String) throws -> Entity? {
-        if case .entity(let target) = try value(entity, name) { return target }
+    /// The entity the row names, nil when absent.
+    func entity(_ entity: Entity, _ row: some ReadableRow) throws -> Entity? {
+        if case .entity(let target) = try value(entity, row) { return target }
         return nil
     }
 
+    /// A record keyed by entity names (`signed`), as (name, date) pairs in the order written.
+    func datesByName(_ entity: Entity, _ row: some ReadableRow) throws -> [(String, CivilDate)] {
+        guard case .record(let record) = try value(entity, row) else { return [] }
+        return record.fields.compactMap { field in
+            if case .date(let date) = field.value { (field.name, date) } else { nil }
+        }
+    }
+
+    /// A person as a party of an agreement.
     func person(_ entity: Entity?) throws -> ExportedPerson? {
         guard let entity else { return nil }
-        return ExportedPerson(id: entity.id, name: try string(entity, "name") ?? entity.id, email: try string(entity, "email"))
+        return ExportedPerson(id: entity.id, name: try string(entity, PersonField.name) ?? entity.id,
+                              email: try string(entity, PersonField.email))
     }
 
     // MARK: Agreements
 
+    /// The agreement as the Markdown and iCalendar exporters show it.
     func agreement(_ agreement: Entity) throws -> ExportedAgreement {
-        let agendaEntity = try entity(agreement, "agenda")
-        let agenda = try agendaEntity.map { agenda in
-            ExportedAgenda(id: agenda.id, title: agenda.title, at: try timeOfDay(try value(agenda, "at")),
-                           closing: try strings(agenda, "closing"))
-        }
-        var signed: [(String, CivilDate)] = []
-        if case .record(let record) = try value(agreement, "signed") {
-            for field in record.fields { if case .date(let date) = field.value { signed.append((field.name, date)) } }
+        let agenda = try entity(agreement, AgreementField.agenda).map { agenda in
+            ExportedAgenda(at: try timeOfDay(try value(agenda, AgendaField.at)), closing: try strings(agenda, AgendaField.closing))
         }
         var closed: (CivilDate, String?)?
-        if case .record(let record) = try value(agreement, "closed"), case .date(let on)? = record["on"] {
-            if case .string(let reason)? = record["reason"] { closed = (on, reason) } else { closed = (on, nil) }
+        if case .record(let record) = try value(agreement, AgreementField.closed), case .date(let on)? = record[ClosedKey.on] {
+            if case .string(let reason)? = record[ClosedKey.reason] { closed = (on, reason) } else { closed = (on, nil) }
         }
-        guard let mentor = try person(try entity(agreement, "mentor")),
-              let mentee = try person(try entity(agreement, "mentee")),
-              let start = try date(agreement, "start"),
-              let end = try date(agreement, "end")
-        else {
-            // Elaboration reports missing parties and start dates, and export runs only after it succeeded.
-            throw RuntimeError(.missingField, "agreement `\(agreement.id)` lacks a mentor, a mentee or a start", at: agreement.nameSpan)
+        // Elaboration reports missing parties and start dates, and export runs only after it succeeded.
+        func required<T>(_ value: T?, _ row: some ReadableRow) throws -> T {
+            guard let value else {
+                throw RuntimeError(.missingField, "agreement `\(agreement.id)` lacks `\(row.schemaRow.name)`", at: agreement.nameSpan)
+            }
+            return value
         }
         return ExportedAgreement(
-            id: agreement.id, title: agreement.title, mentor: mentor, mentee: mentee,
-            coMentor: try person(try entity(agreement, "co_mentor")),
-            start: start, end: end,
-            term: try duration(agreement, "term"), extensionLength: try duration(agreement, "extension"),
-            cadence: try cadence(agreement, "cadence"), sessionLength: try duration(agreement, "session_length"),
-            channels: try names(agreement, "channels"), contact: try string(agreement, "contact"),
-            booking: ExportReader.name(of: try value(agreement, "booking")), notice: try duration(agreement, "notice"),
-            confidential: try value(agreement, "confidential"), scope: try string(agreement, "scope"),
-            offLimits: try strings(agreement, "off_limits"), review: try cadence(agreement, "review"),
-            reviews: try list(agreement, "reviews").compactMap { if case .date(let d) = $0 { d } else { nil } },
-            ending: try string(agreement, "ending"), inactivity: try duration(agreement, "inactivity"),
-            signed: signed,
-            held: try list(agreement, "held").compactMap { if case .date(let d) = $0 { d } else { nil } },
-            closed: closed, status: try string(agreement, "status") ?? "",
+            id: agreement.id, title: agreement.title,
+            mentor: try required(try person(try entity(agreement, AgreementField.mentor)), AgreementField.mentor),
+            mentee: try required(try person(try entity(agreement, AgreementField.mentee)), AgreementField.mentee),
+            coMentor: try person(try entity(agreement, AgreementField.coMentor)),
+            start: try required(try date(agreement, AgreementField.start), AgreementField.start),
+            end: try required(try date(agreement, AgreementField.end), AgreementField.end),
+            term: try duration(agreement, AgreementField.term),
+            extensionLength: try duration(agreement, AgreementField.extension),
+            cadence: try cadence(agreement, AgreementField.cadence),
+            sessionLength: try duration(agreement, AgreementField.sessionLength),
+            channels: try names(agreement, AgreementField.channels),
+            contact: try string(agreement, AgreementField.contact),
+            booking: ExportReader.name(of: try value(agreement, AgreementField.booking)),
+            notice: try duration(agreement, AgreementField.notice),
+            confidential: try value(agreement, AgreementField.confidential),
+            scope: try string(agreement, AgreementField.scope),
+            offLimits: try strings(agreement, AgreementField.offLimits),
+            review: try cadence(agreement, AgreementField.review),
+            reviews: try dates(agreement, AgreementField.reviews),
+            ending: try string(agreement, AgreementField.ending),
+            inactivity: try duration(agreement, AgreementField.inactivity),
+            signed: try datesByName(agreement, AgreementField.signed),
+            closed: closed,
             agenda: agenda,
             goals: try goals(of: agreement),
-            sessions: try list(agreement, "sessions").compactMap(session(from:)))
+            sessions: try list(agreement, AgreementField.sessions).compactMap(session(from:)))
     }
 
     private func goals(of agreement: Entity) throws -> [ExportedGoal] {
-        try list(agreement, "goals").compactMap { element in
+        try list(agreement, AgreementField.goals).compactMap { element in
             guard case .entity(let goal) = element else { return nil }
-            return ExportedGoal(id: goal.id, title: goal.title, measure: try string(goal, "measure"),
-                                target: try value(goal, "target"), due: try date(goal, "due"),
-                                competencies: try names(goal, "competencies"))
+            return ExportedGoal(id: goal.id, title: goal.title, measure: try string(goal, GoalField.measure),
+                                target: try value(goal, GoalField.target), due: try date(goal, GoalField.due))
         }
     }
 
@@ -123,57 +172,17 @@ struct ExportReader {
 
     private func session(from value: Value) throws -> ExportedSession? {
         guard case .record(let record) = value,
-              case .number(.integer(let number))? = record["number"],
-              case .date(let date)? = record["date"] else { return nil }
-        func text(_ name: String) -> [String] {
-            guard case .list(let items)? = record[name] else { return [] }
+              case .number(.integer(let number))? = record[SessionRecordKey.number.rawValue],
+              case .date(let date)? = record[SessionRecordKey.date.rawValue] else { return nil }
+        func text(_ key: SessionRecordKey) -> [String] {
+            guard case .list(let items)? = record[key.rawValue] else { return [] }
             return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
         }
         var length: CalendarDuration?
-        if case .duration(let given)? = record["length"] { length = given }
+        if case .duration(let given)? = record[SessionRecordKey.length.rawValue] { length = given }
         var title: String?
-        if case .string(let given)? = record["title"] { title = given }
-        return ExportedSession(number: Int(number), date: date, time: try timeOfDay(record["time"] ?? .none),
-                               length: length, title: title, topics: text("topics"), actions: text("actions"))
-    }
-
-    // MARK: The programme
-
-    func programme() throws -> ExportedProgramme {
-        let settings = try model.entities(of: .program).first.map { program in
-            var maxMentees: Int64?
-            if case .number(.integer(let count)) = try value(program, "max_mentees") { maxMentees = count }
-            return ExportedProgramSettings(
-                title: program.title, term: try duration(program, "term"), cadence: try cadence(program, "cadence"),
-                sessionLength: try duration(program, "session_length"), maxMentees: maxMentees,
-                review: try cadence(program, "review"))
-        }
-        let competencies = try model.entities(of: .competency).map { competency in
-            ExportedCompetency(id: competency.id, title: competency.title, description: try string(competency, "description"),
-                               requires: try names(competency, "requires"))
-        }
-        let pathways = try model.entities(of: .pathway).map { pathway in
-            ExportedPathway(id: pathway.id, title: pathway.title, description: try string(pathway, "description"),
-                            steps: try list(pathway, "steps").compactMap { element in
-                                guard case .entity(let step) = element else { return nil }
-                                return ExportedStep(id: step.id, title: step.title, competencies: try names(step, "competencies"))
-                            })
-        }
-        let people = try model.entities(of: .person).map { person in
-            var completed: [(String, CivilDate)] = []
-            if case .record(let record) = try value(person, "completed") {
-                for field in record.fields { if case .date(let date) = field.value { completed.append((field.name, date)) } }
-            }
-            var credentialed = false
-            if case .bool(let flag) = try value(person, "credentialed") { credentialed = flag }
-            return ExportedPersonRecord(
-                id: person.id, name: try string(person, "name") ?? person.id, email: try string(person, "email"),
-                supervisor: try entity(person, "supervisor")?.id, pathway: try entity(person, "pathway")?.id,
-                completed: completed, competencies: try names(person, "competencies"),
-                credentialed: credentialed, progress: try entity(person, "progress")?.id)
-        }
-        let agreements = try model.entities(of: .agreement).map { try agreement($0) }
-        return ExportedProgramme(program: settings, competencies: competencies, pathways: pathways, people: people,
-                                 agreements: agreements)
+        if case .string(let given)? = record[SessionRecordKey.title.rawValue] { title = given }
+        return ExportedSession(number: Int(number), date: date, time: try timeOfDay(record[SessionRecordKey.time.rawValue] ?? .none),
+                               length: length, title: title, topics: text(.topics), actions: text(.actions))
     }
 }

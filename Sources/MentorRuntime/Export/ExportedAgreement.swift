@@ -29,19 +29,17 @@ struct ExportedGoal {
     /// A number or a string, or `.none`.
     let target: Value
     let due: CivilDate?
-    let competencies: [String]
 }
 
 /// The agenda of an agreement, without its sessions (they are merged into `sessions`).
 struct ExportedAgenda {
-    let id: String
-    let title: String?
     let at: TimeOfDay?
     let closing: [String]
 }
 
-/// Everything the exporters show about one agreement, read once through the engine's members
-/// (`end`, `sessions`, `reviews`, `status`, …), so no exporter computes a schedule itself.
+/// What the Markdown and iCalendar exporters show of one agreement, read once through its
+/// schema rows (`end`, `sessions`, `reviews`, …), so no exporter computes a schedule itself.
+/// The JSON export walks the rows instead and needs no record.
 struct ExportedAgreement {
     let id: String
     let title: String?
@@ -68,9 +66,7 @@ struct ExportedAgreement {
     let ending: String?
     let inactivity: CalendarDuration?
     let signed: [(person: String, date: CivilDate)]
-    let held: [CivilDate]
     let closed: (on: CivilDate, reason: String?)?
-    let status: String
     let agenda: ExportedAgenda?
     let goals: [ExportedGoal]
     let sessions: [ExportedSession]

@@ -1,8 +1,10 @@
 import MentorDiagnostics
+import MentorSyntax
 
 /// `mentor export --format json`: the resolved data of one agreement or of the whole
-/// programme, in the shape docs/export.md and docs/export.schema.json define. Keys are
-/// written in a fixed order, so equal programmes give byte-identical output.
+/// programme, in the shape docs/export.md and docs/export.schema.json define. Every entity is
+/// written by walking its kind's schema rows (`JSONLayout`), so an exported field needs no
+/// code here; keys come in row order, so equal programmes give byte-identical output.
 struct JSONExporter {
     /// The `format` member that tells consumers what they are reading.
     static let formatName = "mentor-export"
@@ -10,227 +12,182 @@ struct JSONExporter {
     static let version = 1
 
     let today: CivilDate
+    let reader: ExportReader
 
-    /// One agreement.
-    func render(_ agreement: ExportedAgreement) -> String {
-        document { json in
-            json.object("agreement") { write(agreement, into: &$0) }
+    /// One agreement, under its kind's name.
+    func render(_ agreement: Entity) throws -> String {
+        try document { json in
+            json.key(agreement.kind.rawValue)
+            try write(agreement, JSONLayout.keys(of: agreement.kind), into: &json)
         }
     }
 
-    /// The whole programme.
-    func render(_ programme: ExportedProgramme) -> String {
-        document { json in
-            json.key("program")
-            if let program = programme.program {
-                json.object { json in
-                    json.field("title", program.title)
-                    duration("term", program.term, &json)
-                    cadence("cadence", program.cadence, &json)
-                    duration("session_length", program.sessionLength, &json)
-                    json.field("max_mentees", program.maxMentees.map { Int($0) })
-                    cadence("review", program.review, &json)
+    /// The whole programme: each kind that has a programme member, in declaration-kind order.
+    func renderProgramme() throws -> String {
+        try document { json in
+            for kind in DeclarationKind.allCases {
+                guard let member = DomainSchema.schema(of: kind).export?.programmeMember else { continue }
+                let entities = reader.model.entities(of: kind)
+                let keys = JSONLayout.keys(of: kind)
+                json.key(member.key)
+                switch member {
+                case .single:
+                    if let entity = entities.first { try write(entity, keys, into: &json) } else { json.null() }
+                case .list:
+                    json.beginArray()
+                    for entity in entities { try write(entity, keys, into: &json) }
+                    json.endArray()
                 }
-            } else {
-                json.null()
-            }
-            json.array("competencies") { json in
-                for competency in programme.competencies {
-                    json.object { json in
-                        json.field("id", competency.id)
-                        json.field("title", competency.title)
-                        json.field("description", competency.description)
-                        strings("requires", competency.requires, &json)
-                    }
-                }
-            }
-            json.array("pathways") { json in
-                for pathway in programme.pathways {
-                    json.object { json in
-                        json.field("id", pathway.id)
-                        json.field("title", pathway.title)
-                        json.field("description", pathway.description)
-                        json.array("steps") { json in
-                            for step in pathway.steps {
-                                json.object { json in
-                                    json.field("id", step.id)
-                                    json.field("title", step.title)
-                                    strings("competencies", step.competencies, &json)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            json.array("people") { json in
-                for person in programme.people {
-                    json.object { json in
-                        json.field("id", person.id)
-                        json.field("name", person.name)
-                        json.field("email", person.email)
-                        json.field("supervisor", person.supervisor)
-                        json.field("pathway", person.pathway)
-                        json.array("completed") { json in
-                            for (step, date) in person.completed {
-                                json.object { json in
-                                    json.field("step", step)
-                                    json.field("date", date.description)
-                                }
-                            }
-                        }
-                        strings("competencies", person.competencies, &json)
-                        json.field("credentialed", person.credentialed)
-                        json.field("progress", person.progress)
-                    }
-                }
-            }
-            json.array("agreements") { json in
-                for agreement in programme.agreements { json.object { write(agreement, into: &$0) } }
             }
         }
     }
 
-    private func document(_ body: (inout JSONWriter) -> Void) -> String {
+    private func document(_ body: (inout JSONWriter) throws -> Void) rethrows -> String {
         var json = JSONWriter(pretty: true)
-        json.object { json in
-            json.field("format", JSONExporter.formatName)
-            json.field("version", JSONExporter.version)
-            json.field("today", today.description)
-            body(&json)
-        }
+        json.beginObject()
+        json.field("format", JSONExporter.formatName)
+        json.field("version", JSONExporter.version)
+        json.field("today", today.description)
+        try body(&json)
+        json.endObject()
         return json.output + "\n"
     }
 
-    private func write(_ a: ExportedAgreement, into json: inout JSONWriter) {
-        json.field("id", a.id)
-        json.field("title", a.title)
-        person("mentor", a.mentor, &json)
-        person("mentee", a.mentee, &json)
-        person("co_mentor", a.coMentor, &json)
-        json.field("start", a.start.description)
-        json.field("end", a.end.description)
-        duration("term", a.term, &json)
-        duration("extension", a.extensionLength, &json)
-        cadence("cadence", a.cadence, &json)
-        duration("session_length", a.sessionLength, &json)
-        strings("channels", a.channels, &json)
-        json.field("contact", a.contact)
-        json.field("booking", a.booking)
-        duration("notice", a.notice, &json)
-        json.key("confidential")
-        switch a.confidential {
-        case .bool(let flag): json.bool(flag)
-        case .string(let limits): json.string(limits)
-        default: json.null()
-        }
-        json.field("scope", a.scope)
-        strings("off_limits", a.offLimits, &json)
-        cadence("review", a.review, &json)
-        json.field("ending", a.ending)
-        duration("inactivity", a.inactivity, &json)
-        json.array("signed") { json in
-            for (person, date) in a.signed {
-                json.object { json in
-                    json.field("person", person)
-                    json.field("date", date.description)
-                }
+    private func write(_ entity: Entity, _ keys: [JSONLayout.Key], into json: inout JSONWriter) throws {
+        json.beginObject()
+        for key in keys {
+            json.key(key.name)
+            switch key {
+            case .id:
+                json.string(entity.id)
+            case .title:
+                if let title = entity.title { json.string(title) } else { json.null() }
+            case .row(let row):
+                try write(row, of: entity, into: &json)
+            case .text(let row):
+                let value = try reader.value(entity, row)
+                if value.isNone { json.null() } else { json.string(MarkdownExporter.target(value)) }
             }
         }
-        strings("held", a.held.map(\.description), &json)
-        json.key("closed")
-        if let closed = a.closed {
-            json.object { json in
-                json.field("on", closed.on.description)
-                json.field("reason", closed.reason)
-            }
-        } else {
-            json.null()
-        }
-        json.field("status", a.status)
-        json.key("agenda")
-        if let agenda = a.agenda {
-            json.object { json in
-                json.field("id", agenda.id)
-                json.field("title", agenda.title)
-                json.field("at", agenda.at?.description)
-                strings("closing", agenda.closing, &json)
-            }
-        } else {
-            json.null()
-        }
-        json.array("goals") { json in
-            for goal in a.goals {
-                json.object { json in
-                    json.field("id", goal.id)
-                    json.field("title", goal.title)
-                    json.field("measure", goal.measure)
-                    json.key("target")
-                    switch goal.target {
-                    case .number(.integer(let value)): json.number(Int(value))
-                    case .number(let number): json.number(number.doubleValue)
-                    case .string(let text): json.string(text)
-                    default: json.null()
-                    }
-                    json.field("target_text", goal.target.isNone ? nil : MarkdownExporter.target(goal.target))
-                    json.field("due", goal.due?.description)
-                    strings("competencies", goal.competencies, &json)
-                }
-            }
-        }
-        json.array("sessions") { json in
-            for session in a.sessions {
-                json.object { json in
-                    json.field("number", session.number)
-                    json.field("date", session.date.description)
-                    json.field("time", session.time?.description)
-                    duration("length", session.length, &json)
-                    json.field("title", session.title)
-                    strings("topics", session.topics, &json)
-                    strings("actions", session.actions, &json)
-                }
-            }
-        }
-        strings("reviews", a.reviews.map(\.description), &json)
+        json.endObject()
     }
 
-    private func person(_ key: String, _ person: ExportedPerson?, _ json: inout JSONWriter) {
-        json.key(key)
-        guard let person else { return json.null() }
-        json.object { json in
-            json.field("id", person.id)
-            json.field("name", person.name)
-            json.field("email", person.email)
+    private func write(_ row: SchemaRow, of entity: Entity, into json: inout JSONWriter) throws {
+        let value = try reader.value(entity, row)
+        if value.isNone, case .field(let field) = row, field.isRequired {
+            // Elaboration reports a missing required field, and export runs only after it succeeded.
+            throw RuntimeError(.missingField, "\(entity.kind.rawValue) `\(entity.id)` lacks `\(field.name)`", at: entity.nameSpan)
+        }
+        switch row.export {
+        // `.omitted` rows are not in any layout; listed here so the switch names every style.
+        case .value, .valueAndText, .omitted:
+            write(value, as: row.fieldType, absentAsList: row.holdsList, into: &json)
+        case .party:
+            try writeEntities(value, absentAsList: row.holdsList, layout: JSONLayout.partyKeys(of:), into: &json)
+        case .nested:
+            try writeEntities(value, absentAsList: row.holdsList, layout: JSONLayout.keys(of:), into: &json)
+        }
+    }
+
+    /// An entity, or a list of them, as objects of `layout`.
+    private func writeEntities(_ value: Value, absentAsList: Bool, layout: (DeclarationKind) -> [JSONLayout.Key],
+                               into json: inout JSONWriter) throws {
+        switch value {
+        case .entity(let entity):
+            try write(entity, layout(entity.kind), into: &json)
+        case .list(let elements):
+            json.beginArray()
+            for case .entity(let entity) in elements { try write(entity, layout(entity.kind), into: &json) }
+            json.endArray()
+        default:
+            write(.none, as: nil, absentAsList: absentAsList, into: &json)
+        }
+    }
+
+    /// A value as JSON: entities and symbols by name, dates and times as text, durations and
+    /// cadences as objects; a record as its type says (pairs keyed by entity names, a shape
+    /// with every key, or else its own fields in order).
+    private func write(_ value: Value, as type: FieldType?, absentAsList: Bool, into json: inout JSONWriter) {
+        switch value {
+        case .none, .function:
+            if absentAsList {
+                json.beginArray()
+                json.endArray()
+            } else {
+                json.null()
+            }
+        case .bool(let flag): json.bool(flag)
+        case .number(.integer(let integer)): json.number(Int(integer))
+        case .number(let number): json.number(number.doubleValue)
+        case .string(let text): json.string(text)
+        case .date(let date): json.string(date.description)
+        case .time(let time): json.string(time.description)
+        case .duration(let duration): write(duration, into: &json)
+        case .cadence(let cadence): write(cadence, into: &json)
+        case .entity(let entity): json.string(entity.id)
+        case .symbol(let name): json.string(name)
+        case .list(let elements):
+            let elementType: FieldType? = if case .list(let element)? = type { element } else { nil }
+            json.beginArray()
+            for element in elements { write(element, as: elementType, absentAsList: false, into: &json) }
+            json.endArray()
+        case .record(let record):
+            write(record, as: type, into: &json)
+        }
+    }
+
+    private func write(_ record: Record, as type: FieldType?, into json: inout JSONWriter) {
+        switch type {
+        case .keyedBy(let kind, let valueType)?:
+            json.beginArray()
+            for field in record.fields {
+                json.beginObject()
+                json.field(kind.rawValue, field.name)
+                json.key(JSONLayout.pairValueKey(valueType))
+                write(field.value, as: valueType, absentAsList: false, into: &json)
+                json.endObject()
+            }
+            json.endArray()
+        case .shape(let fields, _)?:
+            json.beginObject()
+            for (name, fieldType) in fields {
+                json.key(name)
+                write(record[name] ?? .none, as: fieldType, absentAsList: false, into: &json)
+            }
+            json.endObject()
+        default:
+            json.beginObject()
+            for field in record.fields {
+                json.key(field.name)
+                write(field.value, as: nil, absentAsList: false, into: &json)
+            }
+            json.endObject()
         }
     }
 
     /// `{"amount": 60, "unit": "minutes"}`: the unit as written, since months and days do not convert.
-    private func duration(_ key: String, _ duration: CalendarDuration?, _ json: inout JSONWriter) {
-        json.key(key)
-        guard let duration else { return json.null() }
+    private func write(_ duration: CalendarDuration, into json: inout JSONWriter) {
         json.object { json in
             json.field("amount", Int(duration.amount))
             json.field("unit", duration.unit.plural)
         }
     }
 
-    private func cadence(_ key: String, _ cadence: Cadence?, _ json: inout JSONWriter) {
-        json.key(key)
-        guard let cadence else { return json.null() }
+    /// `{"text": "weekly for 4 weeks, then monthly", "phases": [{"every": …, "for": …}]}`.
+    private func write(_ cadence: Cadence, into json: inout JSONWriter) {
         json.object { json in
             json.field("text", cadence.description)
             json.array("phases") { json in
                 for phase in cadence.phases {
                     json.object { json in
-                        self.duration("every", phase.interval, &json)
-                        self.duration("for", phase.limit, &json)
+                        json.key("every")
+                        write(phase.interval, into: &json)
+                        json.key("for")
+                        if let limit = phase.limit { write(limit, into: &json) } else { json.null() }
                     }
                 }
             }
         }
-    }
-
-    private func strings(_ key: String, _ items: [String], _ json: inout JSONWriter) {
-        json.array(key) { json in for item in items { json.string(item) } }
     }
 }
 

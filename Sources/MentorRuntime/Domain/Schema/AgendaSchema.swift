@@ -13,6 +13,8 @@ enum AgendaField {
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [.field(at), .field(closing), .computed(sessions), .computed(agreement)]
+    /// How `export --format json` writes an agenda (as its agreement's `agenda`).
+    static let export = KindExport()
 }
 
 /// The fields and members of an agenda's `session`.

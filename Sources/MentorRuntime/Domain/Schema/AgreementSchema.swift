@@ -33,7 +33,7 @@ enum AgreementField {
                                      doc: "How long without a held session before the agreement lapses.")
     static let signed = FieldRow(.agreement, slot: 20, "signed", .keyedBy(.person, .date), doc: "Who signed, and when.")
     static let held = FieldRow(.agreement, slot: 21, "held", .list(.date), doc: "The days sessions took place.")
-    static let closed = FieldRow(.agreement, slot: 22, "closed", .shape([("on", .date), ("reason", .string)], required: ["on"]),
+    static let closed = FieldRow(.agreement, slot: 22, "closed", .shape([(ClosedKey.on, .date), (ClosedKey.reason, .string)], required: [ClosedKey.on]),
                                  doc: "An early, no-fault ending: its day and reason.")
 
     static let end = ComputedMemberRow(.agreement, "end", "date", export: .value, doc: "`start` plus `term`.") { context, agreement in
@@ -85,6 +85,20 @@ enum AgreementField {
         .field(signed), .field(held), .field(closed), .computed(status), .computed(agenda), .computed(goals),
         .computed(sessions), .computed(reviews), .computed(schedule), .computed(lastHeld), .computed(nextSession),
     ]
+    /// How `export --format json` writes an agreement beyond its rows.
+    static let export = KindExport(programme: .list("agreements"))
+}
+
+/// The keys of `closed`'s record, named once for its type and for the exporters that read it.
+enum ClosedKey {
+    static let on = "on"
+    static let reason = "reason"
+}
+
+/// The keys of each record of an agreement's `sessions`, in order: the exporters read the
+/// records by these, and docs/export.schema.json's `session` lists them (a test keeps the three equal).
+enum SessionRecordKey: String, CaseIterable {
+    case number, date, time, length, title, topics, actions
 }
 
 /// The roles a person can have in an agreement, each a field of it.
@@ -104,7 +118,7 @@ enum AgreementRole: CaseIterable {
 /// The fields and members of `goal`.
 enum GoalField {
     static let measure = FieldRow(.goal, slot: 2, "measure", .string, doc: "How progress is measured.")
-    static let target = FieldRow(.goal, slot: 3, "target", .numberOrString, doc: "The value of the measure that meets the goal.")
+    static let target = FieldRow(.goal, slot: 3, "target", .numberOrString, export: .valueAndText, doc: "The value of the measure that meets the goal.")
     static let due = FieldRow(.goal, slot: 4, "due", .date, doc: "When the goal is to be met.")
     static let competencies = FieldRow(.goal, slot: 5, "competencies", .list(.entity(.competency)), doc: "The competencies the goal builds.")
     static let agreement = ComputedMemberRow(.goal, "agreement", "agreement", doc: "The agreement the goal belongs to.") { context, goal in
@@ -113,4 +127,6 @@ enum GoalField {
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [.field(measure), .field(target), .field(due), .field(competencies), .computed(agreement)]
+    /// How `export --format json` writes a goal (inside its agreement's `goals`).
+    static let export = KindExport()
 }

@@ -15,6 +15,8 @@ enum CompetencyField {
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [.field(description), .field(requires), .computed(holders)]
+    /// How `export --format json` writes a competency.
+    static let export = KindExport(programme: .list("competencies"))
 }
 
 /// The fields and members of `pathway`.
@@ -27,6 +29,8 @@ enum PathwayField {
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [.field(description), .computed(steps)]
+    /// How `export --format json` writes a pathway.
+    static let export = KindExport(programme: .list("pathways"))
 }
 
 /// The fields and members of `step`.
@@ -39,4 +43,6 @@ enum StepField {
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [.field(competencies), .computed(pathway)]
+    /// How `export --format json` writes a step (inside its pathway's `steps`).
+    static let export = KindExport()
 }

@@ -52,4 +52,7 @@ enum FieldExport: Sendable, Equatable {
     case party
     /// An entity (or list of entities) written as an object with its own kind's exported members.
     case nested
+    /// Written from its value, then under `NAME_text` as written in the source (`"15%"` beside
+    /// `0.15`), so a consumer can show it without formatting numbers itself.
+    case valueAndText
 }

@@ -13,6 +13,8 @@ final class KindSchema: Sendable {
     let computedByName: [String: ComputedMemberRow]
     /// Computed members in documentation order.
     let computedInOrder: [ComputedMemberRow]
+    /// How `export --format json` writes an entity of the kind; nil when it is never exported.
+    let export: KindExport?
     /// Fields a declaration of the kind must give, in slot order.
     let requiredFields: [FieldRow]
     /// The names of an entity's field slots: `title` and `for` (evaluated like fields, then
@@ -33,6 +35,7 @@ final class KindSchema: Sendable {
 
     init(_ kind: DeclarationKind) {
         rows = DomainSchema.rows(of: kind)
+        export = KindExport.of(kind)
         var fields: [FieldRow] = []
         var computed: [ComputedMemberRow] = []
         for row in rows {

@@ -55,4 +55,7 @@ enum PersonField {
         .computed(credentialed), .computed(progress), .computed(mentees), .computed(mentors), .computed(coMentees),
         .computed(agreements),
     ]
+    /// How `export --format json` writes a person: `name` stands in for the title, and an
+    /// agreement's parties show only who they are and how to reach them.
+    static let export = KindExport(title: false, programme: .list("people"), partyRows: [.computed(name), .field(email)])
 }

@@ -11,6 +11,8 @@ enum ProgramField {
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [.field(term), .field(cadence), .field(sessionLength), .field(maxMentees), .field(review)]
+    /// How `export --format json` writes the programme: one object, with no name to write.
+    static let export = KindExport(id: false, programme: .single("program"))
 }
 
 /// The fields of `rule` and `test`: none; a rule has a severity.
