@@ -266,6 +266,92 @@ def test_redeclaration_reaches_every_link(workspace):
     leave(child)
 
 
+def test_save_writes_whole_session_and_refuses_overwrite(workspace):
+    # Issue #17 item 1: the saved file holds the programme and the tests, so `check` on it
+    # says what :check said; a loaded file is not overwritten by :save, only by :save!.
+    child = workspace.spawn(EXAMPLE)
+    saved = os.path.join(workspace.root, "session.mentor")
+    child.sendline(":check")
+    child.expect_exact(PROMPT)
+    session_report = child.before
+    child.sendline(":save " + saved)
+    child.expect_exact("saved 19 declarations to " + saved)
+    child.expect_exact(PROMPT)
+    child.sendline(":save " + saved)
+    child.expect_exact("exists; not overwritten")
+    child.expect_exact(PROMPT)
+    loaded = os.path.join(EXAMPLE, "program.mentor")
+    with open(loaded, encoding="utf-8") as file:
+        before = file.read()
+    child.sendline(":save " + loaded)
+    child.expect_exact("is a file loaded in this session; not overwritten")
+    child.expect_exact(PROMPT)
+    leave(child)
+    with open(loaded, encoding="utf-8") as file:
+        assert file.read() == before, ":save overwrote a loaded file"
+
+    def messages(report):
+        return [line[line.index(": error: "):] for line in report.splitlines() if ": error: " in line]
+
+    checked = subprocess.run([os.environ["MENTOR_BINARY"], "check", saved], capture_output=True, text=True,
+                             env=workspace.environment(), timeout=120)
+    assert "none` has no member" not in checked.stdout, checked.stdout
+    assert messages(checked.stdout) == messages(session_report), (checked.stdout, session_report)
+    assert checked.stdout.endswith("2 errors in 1 file\n"), checked.stdout
+    tested = subprocess.run([os.environ["MENTOR_BINARY"], "test", saved], capture_output=True, text=True,
+                            env=workspace.environment(), timeout=120)
+    assert tested.stdout.endswith("2 passed, 0 failed\n"), tested.stdout
+
+
+def test_load_keeps_other_files_and_reports_replacements(workspace):
+    # Issue #17 item 2: a syntax error in one preloaded file keeps the others; a later :load
+    # of a second programme says it replaces the first; :reload keeps typed declarations.
+    broken = os.path.join(workspace.root, "broken.mentor")
+    with open(broken, "w", encoding="utf-8") as file:
+        file.write('person bo "Bo" {\n')
+    second = os.path.join(workspace.root, "second.mentor")
+    with open(second, "w", encoding="utf-8") as file:
+        file.write('program "Second" { max_mentees: 9 }\n')
+    child = workspace.spawn(workspace.programme, broken)
+    evaluate(child, "ana_dave.mentee.name", '"Dave Okafor"')
+    child.sendline(":load " + second)
+    child.expect_exact("note: `program` replaces its earlier declaration")
+    child.expect_exact(PROMPT)
+    evaluate(child, "program.max_mentees", "9")
+    child.sendline('person zoe "Zoe"')
+    child.expect_exact("person zoe")
+    child.expect_exact(PROMPT)
+    child.sendline(":reload")
+    child.expect_exact("kept 1 declaration typed in the session")
+    child.expect_exact(PROMPT)
+    evaluate(child, "[zoe.name, ana_dave.mentee.name]", '["Zoe", "Dave Okafor"]')
+    leave(child)
+
+
+def piped(workspace, arguments, entries):
+    return subprocess.run([os.environ["MENTOR_BINARY"], "repl", *arguments], input=entries, capture_output=True,
+                          text=True, env=workspace.environment(), cwd=workspace.root, timeout=120)
+
+
+def test_piped_session_output_and_status(workspace):
+    # Issue #17 item 5: piped, standard output holds only what the entries give (the banner is
+    # on standard error), :check prints its diagnostics before its summary, as `check` does,
+    # echoes paste back as source, and a session whose entries had errors exits 1.
+    clean = piped(workspace, [workspace.programme], ":check\nana_dave.channels.first\nana_dave.mentor\n")
+    assert clean.returncode == 0, (clean.returncode, clean.stderr)
+    assert "loaded 1 file" in clean.stderr, clean.stderr
+    assert clean.stdout == "no problems in 1 file\nin_person\nana\n", clean.stdout
+    # The example breaks two rules on purpose: :check reports them as `check` does, and fails.
+    run = piped(workspace, [EXAMPLE], ":check\n")
+    assert run.returncode == 1, (run.returncode, run.stderr)
+    lines = run.stdout.splitlines()
+    assert lines[-1] == "2 errors in 4 files", run.stdout
+    assert sum(": error: " in line for line in lines[:-1]) == 2, run.stdout
+    failing = piped(workspace, [], "1 + 2\nnobody\n3\n")
+    assert failing.returncode == 1, (failing.returncode, failing.stdout, failing.stderr)
+    assert failing.stdout == "3\n3\n", failing.stdout
+
+
 def test_ctrl_d_exits_zero(workspace):
     child = workspace.spawn()
     leave(child)

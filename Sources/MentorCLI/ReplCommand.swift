@@ -17,13 +17,19 @@ struct ReplCommand: ParsableCommand, MentorSubcommand {
         let options = common.engineOptions()
         let useColor = common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment)
         let backend = EngineBackend(makeEngine: { Engine(options: options, output: { writeAll(1, $0) }) }, useColor: useColor)
+        var preloadFailed = false
         if !files.isEmpty {
             let output = backend.load(files)
-            context.writeOut(output.stdout)
+            // Piped, standard output carries only the entries' results, so `loaded N files` is
+            // a message like the diagnostics.
+            if context.stdinIsTerminal { context.writeOut(output.stdout) } else { context.writeErr(output.stdout) }
             context.writeErr(output.stderr)
+            preloadFailed = output.failed
         }
         let banner = context.stdinIsTerminal ? "Mentor \(mentorVersion) — :help for commands, Ctrl-D to leave" : nil
-        return REPL.run(backend: backend, banner: banner)
+        let status = REPL.run(backend: backend, banner: banner)
+        // Piped, a file that failed to load fails the session as a failed entry does.
+        return status == 0 && preloadFailed && !context.stdinIsTerminal ? 1 : status
     }
 }
 

@@ -1,8 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MentorDiagnostics
 import MentorRuntime
-import enum MentorSyntax.SourceFormatter
 import enum MentorSyntax.SyntaxVocabulary
-import MentorSource
 
 /// Connects the REPL to the one evaluation engine: every entry is evaluated by the same
 /// `Engine` that `run` and `check` use.
@@ -26,10 +29,19 @@ public final class EngineBackend: REPLBackend {
 
     public func isIncomplete(_ source: [UInt8]) -> Bool { engine.isIncomplete(source) }
 
+    private static func noteLines(_ notes: [String]) -> String {
+        notes.map { "note: \($0)\n" }.joined()
+    }
+
+    private static func hasErrors(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains { $0.severity == .error }
+    }
+
     public func evaluate(_ source: [UInt8]) -> REPLOutput {
         engine.interrupt.clear()
         let result = engine.evaluateEntry(source)
-        return REPLOutput(stdout: result.output, stderr: render(result.diagnostics))
+        return REPLOutput(stdout: result.output, stderr: Self.noteLines(result.notes) + render(result.diagnostics),
+                          failed: Self.hasErrors(result.diagnostics))
     }
 
     public func requestInterrupt() { engine.interrupt.request() }
@@ -42,25 +54,60 @@ public final class EngineBackend: REPLBackend {
          ("doc", "doc NAME — show a declaration's doc comment"),
          ("type", "type EXPR — show the type of an expression's value"),
          ("check", "run every rule over the session"),
-         ("save", "save FILE — write the session's declarations to a file"),
+         ("save", "save FILE — write the whole session to a new file (:save! FILE overwrites)"),
          ("reset", "forget everything declared in the session")]
     }
 
-    /// Loads files into the session and describes what happened.
+    /// Loads files into the session and describes what happened: a file with a syntax error
+    /// is reported and left out while the others load, names the files declare twice are
+    /// reported as `check` reports them, and each name the session already had gets a note.
     public func load(_ paths: [String]) -> REPLOutput {
         var output = REPLOutput()
         // Folders are searched for `*.mentor` as `check` searches them; `:reload` searches them again.
         let read = SourceDiscovery.readSources(paths, into: engine) { output.stderr += $0 }
-        let files = read.files
+        output.failed = !read.unreadable.isEmpty
         for path in paths where !loadedFiles.contains(path) && !read.unreadable.contains(path) {
             loadedFiles.append(path)
         }
-        let loaded = engine.load(files, replacing: true)
-        output.stderr += render(loaded.diagnostics)
+        guard !read.files.isEmpty else { return output }
+        let loaded = engine.loadIntoSession(read.files)
+        output.stderr += Self.noteLines(loaded.notes) + render(loaded.diagnostics)
         let failures = engine.runScripts()
         output.stderr += render(failures)
-        if !files.isEmpty, !loaded.hasErrors {
-            output.stdout += "loaded \(plural(files.count, "file")) (\(plural(loaded.declared.count, "declaration")))\n"
+        output.failed = output.failed || loaded.hasErrors || Self.hasErrors(failures)
+        if !loaded.skippedPaths.isEmpty {
+            let skipped = loaded.skippedPaths.map { DisplayText.escapeControls($0) }.joined(separator: ", ")
+            output.stderr += "not loaded, for its syntax errors: \(skipped)\n"
+        }
+        if loaded.loadedFileCount > 0 {
+            output.stdout += "loaded \(plural(loaded.loadedFileCount, "file")) (\(plural(loaded.declarationCount, "declaration")))\n"
+        }
+        return output
+    }
+
+    /// Loads the files loaded so far again, from scratch, then puts back the declarations typed
+    /// in the session that the files do not declare now; those the files declare are dropped,
+    /// by name, since the files were edited to say what they mean now.
+    private func reload() -> REPLOutput {
+        let typed = engine.heldItems().filter(\.isTyped)
+        let typedStandard = engine.importsStandard
+        engine = makeEngine()
+        var output = load(loadedFiles)
+        guard !typed.isEmpty else { return output }
+        let declaredByFiles = Set(engine.heldItems().compactMap(\.name))
+        let kept = typed.filter { $0.name.map { !declaredByFiles.contains($0) } ?? true }
+        let dropped = typed.compactMap { item in item.name.flatMap { declaredByFiles.contains($0) ? $0 : nil } }
+        if !kept.isEmpty {
+            // The files may not import std, which the typed declarations may need.
+            let standard = typedStandard && !engine.importsStandard ? "import std\n\n" : ""
+            let restored = engine.evaluateEntry(standard + kept.map(\.text).joined(separator: "\n\n"))
+            output.stderr += render(restored.diagnostics)
+            output.failed = output.failed || Self.hasErrors(restored.diagnostics)
+            output.stdout += "kept \(plural(kept.count, "declaration")) typed in the session\n"
+        }
+        if !dropped.isEmpty {
+            let names = dropped.map { "`\($0)`" }.joined(separator: ", ")
+            output.stderr += "note: dropped \(plural(dropped.count, "declaration")) typed in the session, which the files declare now: \(names)\n"
         }
         return output
     }
@@ -68,13 +115,15 @@ public final class EngineBackend: REPLBackend {
     public func runMetaCommand(_ name: String, argument: String) -> REPLOutput {
         engine.interrupt.clear()
         let words = argument.split(separator: " ").map(String.init)
+        if name.hasSuffix("!"), name != "save!" {
+            return REPLOutput(stderr: "error: `:\(name)` takes no `!`; only `:save!` does\n", failed: true)
+        }
         switch name {
         case "load":
-            guard !words.isEmpty else { return REPLOutput(stderr: "usage: :load FILE…\n") }
+            guard !words.isEmpty else { return REPLOutput(stderr: "usage: :load FILE…\n", failed: true) }
             return load(words)
         case "reload":
-            engine = makeEngine()
-            return load(loadedFiles)
+            return reload()
         case "reset":
             engine = makeEngine()
             loadedFiles = []
@@ -85,35 +134,51 @@ public final class EngineBackend: REPLBackend {
             return REPLOutput(stdout: names.map { "\($0.kind) \($0.name)" }.joined(separator: "\n") + "\n")
         case "show":
             guard let word = words.first, let text = engine.sourceText(of: word) else {
-                return REPLOutput(stderr: "no declaration named `\(DisplayText.escapeControls(argument))`\n")
+                return REPLOutput(stderr: "no declaration named `\(DisplayText.escapeControls(argument))`\n", failed: true)
             }
             return REPLOutput(stdout: text + "\n")
         case "doc":
             guard let word = words.first, engine.sourceText(of: word) != nil else {
-                return REPLOutput(stderr: "no declaration named `\(DisplayText.escapeControls(argument))`\n")
+                return REPLOutput(stderr: "no declaration named `\(DisplayText.escapeControls(argument))`\n", failed: true)
             }
             return REPLOutput(stdout: (engine.docComment(of: word) ?? "`\(word)` has no doc comment") + "\n")
         case "type":
             let result = engine.typeOf(argument)
-            return REPLOutput(stdout: result.output, stderr: render(result.diagnostics))
+            return REPLOutput(stdout: result.output, stderr: render(result.diagnostics), failed: Self.hasErrors(result.diagnostics))
         case "check":
+            // As `check` reports: the diagnostics, then the summary, both on standard output.
             let report = engine.checkSession()
             let summary = CheckSummary(diagnostics: report.diagnostics, fileCount: engine.userFiles.count)
-            return REPLOutput(stdout: summary.line + "\n", stderr: render(report.diagnostics))
-        case "save":
-            guard let path = words.first else { return REPLOutput(stderr: "usage: :save FILE\n") }
-            let raw = engine.declaredNames().compactMap { engine.sourceText(of: $0.name) }.joined(separator: "\n\n") + "\n"
-            // Written in `mentor fmt`'s layout; text the formatter refuses (it cannot parse
-            // it) is written as entered rather than lost.
-            let text = SourceFormatter.format(SourceFile(id: FileID(0), path: path, text: raw)).formatted ?? raw
-            do {
-                try AtomicFileWriter().write(Array(text.utf8), to: path, newFileMode: 0o644)
-                return REPLOutput(stdout: "saved \(engine.declaredNames().count) declarations to \(path)\n")
-            } catch {
-                return REPLOutput(stderr: "mentor: cannot write '\(DisplayText.escapeControls(path))': \(error)\n")
-            }
+            return REPLOutput(stdout: render(report.diagnostics) + summary.line + "\n", failed: summary.errors > 0)
+        case "save", "save!":
+            guard let path = words.first else { return REPLOutput(stderr: "usage: :save FILE (or :save! FILE to overwrite)\n", failed: true) }
+            return save(to: path, overwriting: name == "save!")
         default:
-            return REPLOutput(stderr: "unknown command :\(name)\n")
+            return REPLOutput(stderr: "unknown command :\(name)\n", failed: true)
+        }
+    }
+
+    /// Writes the whole session to `path`; an existing file, and above all a file the
+    /// session loaded (which would be replaced by the whole session), is kept unless `overwriting`.
+    private func save(to path: String, overwriting: Bool) -> REPLOutput {
+        let shown = DisplayText.escapeControls(path)
+        if !overwriting {
+            if engine.isLoadedFile(path) {
+                return REPLOutput(stderr: "error: '\(shown)' is a file loaded in this session; not overwritten "
+                                  + "(`:save! \(shown)` replaces it with the whole session)\n", failed: true)
+            }
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                return REPLOutput(stderr: "error: '\(shown)' exists; not overwritten (`:save! \(shown)` replaces it)\n",
+                                  failed: true)
+            }
+        }
+        let saved = engine.savedSource()
+        do {
+            try AtomicFileWriter().write(Array(saved.text.utf8), to: path, newFileMode: 0o644)
+            return REPLOutput(stdout: "saved \(plural(saved.declarationCount, "declaration")) to \(shown)\n")
+        } catch {
+            return REPLOutput(stderr: "mentor: cannot write '\(shown)': \(error)\n", failed: true)
         }
     }
 

@@ -14,7 +14,8 @@ public protocol REPLBackend: AnyObject {
     func completions(for lineBeforeCursor: String) -> Completion
     /// Runs a meta-command such as `:load a.mentor` (without the colon handling of unknown commands, which the REPL does).
     ///
-    /// `name` comes without its colon and is one of `metaCommands`; `argument` is the rest of the line, trimmed.
+    /// `name` comes without its colon and is one of `metaCommands`, followed by `!` when the
+    /// user typed one (`:save! FILE`, which may overwrite); `argument` is the rest of the line, trimmed.
     func runMetaCommand(_ name: String, argument: String) -> REPLOutput
     /// Names of the meta-commands the backend provides (for `:help`, completion and did-you-mean).
     ///
@@ -36,12 +37,16 @@ public struct REPLOutput: Sendable, Equatable {
     public var stderr: String
     /// True when the REPL should end after printing this (for example after a `:quit`-like command).
     public var shouldQuit: Bool
+    /// True when the entry or command failed (an error diagnostic, a file not written…): a
+    /// piped session that had one exits with status 1, as `run` and `check` would.
+    public var failed: Bool
 
     /// Creates an output; a missing final newline is added when printing.
-    public init(stdout: String = "", stderr: String = "", shouldQuit: Bool = false) {
+    public init(stdout: String = "", stderr: String = "", shouldQuit: Bool = false, failed: Bool = false) {
         self.stdout = stdout
         self.stderr = stderr
         self.shouldQuit = shouldQuit
+        self.failed = failed
     }
 }
 

@@ -17,7 +17,7 @@ public final class REPLSession {
     /// The most bytes one entry may hold: the file size limit, since an entry is source too.
     public static let maximumEntryBytes = FileSystemReader.maxFileSize
     private let entryLimit: Int
-    /// What `run` returns: 2 once piped input was refused.
+    /// What `run` returns: 1 once a piped entry or command failed, 2 once piped input was refused.
     private var exitStatus: Int32 = 0
     private var lastRemembered: String?
     private var historyBroken = false
@@ -46,8 +46,10 @@ public final class REPLSession {
         lastRemembered = history?.entries.last
     }
 
-    /// Runs until the input ends or the user leaves; returns the exit status: 0, or 2 when
-    /// piped input held an entry over the size limit.
+    /// Runs until the input ends or the user leaves; returns the exit status: 0; 1 when
+    /// input that is not interactive had an entry or command that failed (as `run` exits 1 on
+    /// a script's error, so a script of entries can be checked); 2 when piped input held an
+    /// entry over the size limit.
     public func run() -> Int32 {
         while true {
             let prompt = pending.isEmpty ? Prompt.primary : Prompt.continuation
@@ -86,12 +88,12 @@ public final class REPLSession {
             return Completion(replacingFrom: colon, in: lineBeforeCursor, candidates: candidates)
         }
         let name = String(afterColon[..<blank])
-        guard name == "load" || name == "save" else { return backend.completions(for: lineBeforeCursor) }
+        guard name == "load" || name == "save" || name == "save!" else { return backend.completions(for: lineBeforeCursor) }
         let wordStart = lineBeforeCursor.lastIndex(where: \.isWhitespace).map { lineBeforeCursor.index(after: $0) }
             ?? lineBeforeCursor.endIndex
         let partial = String(lineBeforeCursor[wordStart...])
         let candidates = FilePathCompleter.candidates(for: partial) { file in
-            name == "save" || file.hasSuffix(".mentor")
+            name != "load" || file.hasSuffix(".mentor")
         }
         return Completion(replacingFrom: wordStart, in: lineBeforeCursor, candidates: candidates)
     }
@@ -133,26 +135,36 @@ public final class REPLSession {
     }
 
     private func run(_ command: MetaCommandLine) -> Bool {
-        switch MetaCommandResolution(command.name, among: metaCommandNames) {
-        case .command("quit"):
+        // `:save! FILE` is `:save` allowed to overwrite; the `!` is not part of the name.
+        let typed = command.name.hasSuffix("!") ? String(command.name.dropLast()) : command.name
+        let bang = command.name.hasSuffix("!") ? "!" : ""
+        switch MetaCommandResolution(typed, among: metaCommandNames) {
+        case .command("quit") where bang.isEmpty:
             return true
-        case .command("help"):
+        case .command("help") where bang.isEmpty:
             print(helpText, to: .standardOutput)
             return false
+        case .command(let name) where name == "help" || name == "quit":
+            failed("error: `:\(name)` takes no `!`")
+            return false
         case .command(let name):
-            let output = evaluating { backend.runMetaCommand(name, argument: command.argument) }
+            let output = evaluating { backend.runMetaCommand(name + bang, argument: command.argument) }
             show(output)
             return output.shouldQuit
         case .ambiguous(let names):
             let listed = names.map { "`:\($0)`" }
-            print("error: `:\(command.name)` could mean \(listed.joined(separator: ", ")); type more of the name",
-                to: .standardError)
+            failed("error: `:\(command.name)` could mean \(listed.joined(separator: ", ")); type more of the name")
             return false
         case .unknown(let suggestions):
             let advice = suggestions.first.map { "did you mean `:\($0)`?" } ?? "type `:help` for the list of commands"
-            print("error: unknown command `:\(command.name)`; \(advice)", to: .standardError)
+            failed("error: unknown command `:\(command.name)`; \(advice)")
             return false
         }
+    }
+
+    /// Reports an error of the REPL's own, which fails a piped session as an entry's error does.
+    private func failed(_ message: String) {
+        show(REPLOutput(stderr: message, failed: true))
     }
 
     /// Every meta-command name: the REPL's own `help` first and `quit` last, the backend's between.
@@ -208,6 +220,8 @@ public final class REPLSession {
     private func show(_ output: REPLOutput) {
         print(output.stdout, to: .standardOutput)
         print(output.stderr, to: .standardError)
+        // At a terminal the user sees the error and goes on; a script of entries must fail.
+        if output.failed, !input.isInteractive, exitStatus == 0 { exitStatus = 1 }
     }
 
     /// Prints `text` (nothing when empty), ending it with a newline.

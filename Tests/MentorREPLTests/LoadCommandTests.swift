@@ -36,4 +36,77 @@ struct LoadCommandTests {
         #expect(output.stderr == "mentor: cannot read '/nonexistent/programme': No such file or directory\n")
         #expect(repl.runMetaCommand("reload", argument: "").stderr == "")
     }
+
+    @Test("a syntax error in one file keeps every other file's declarations, at load and at :reload")
+    func syntaxErrorInOneFile() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("person ana \"Ana\"\n", to: "a.mentor")
+        try directory.write("person bo \"Bo\" {\n", to: "b.mentor")
+        try directory.write("person cy \"Cy\"\n", to: "c.mentor")
+        let repl = backend()
+        let loaded = repl.load(["a.mentor", "b.mentor", "c.mentor"].map(directory.file))
+        #expect(loaded.failed)
+        #expect(loaded.stdout == "loaded 2 files (2 declarations)\n")
+        #expect(loaded.stderr.contains("[M0202]"))
+        #expect(loaded.stderr.contains("not loaded, for its syntax errors: \(directory.file("b.mentor"))"))
+        #expect(repl.evaluate("[ana.name, cy.name]").stdout == "[\"Ana\", \"Cy\"]\n")
+        let reloaded = repl.runMetaCommand("reload", argument: "")
+        #expect(reloaded.stdout == "loaded 2 files (2 declarations)\n")
+        #expect(repl.evaluate("[ana.name, cy.name]").stdout == "[\"Ana\", \"Cy\"]\n")
+    }
+
+    @Test("two files of one load declaring a name or a programme are reported as check reports them; the first stands")
+    func duplicatesWithinALoad() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("program \"One\" { max_mentees: 1 }\nperson ana \"Ana\"\n", to: "a.mentor")
+        try directory.write("program \"Two\" { max_mentees: 2 }\nperson ana \"Other Ana\"\nperson bo \"Bo\"\n", to: "b.mentor")
+        let repl = backend()
+        let loaded = repl.load(["a.mentor", "b.mentor"].map(directory.file))
+        #expect(loaded.failed)
+        #expect(loaded.stderr.contains("error: a programme has only one `program` declaration [M0511]"))
+        #expect(loaded.stderr.contains("error: `ana` is declared twice [M0504]"))
+        #expect(repl.evaluate("[program.max_mentees, ana.name, bo.name]").stdout == "[1, \"Ana\", \"Bo\"]\n")
+    }
+
+    @Test("a later load that declares a name or the programme again replaces it, with a note each")
+    func replacementIsNoted() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("program \"One\" { max_mentees: 1 }\nperson ana \"Ana\"\n", to: "a.mentor")
+        try directory.write("program \"Two\" { max_mentees: 2 }\nperson ana \"Other Ana\"\n", to: "b.mentor")
+        let repl = backend()
+        _ = repl.load([directory.file("a.mentor")])
+        let second = repl.runMetaCommand("load", argument: directory.file("b.mentor"))
+        #expect(!second.failed)
+        #expect(second.stdout == "loaded 1 file (2 declarations)\n")
+        #expect(second.stderr == "note: `program` replaces its earlier declaration\nnote: `ana` replaces its earlier declaration\n")
+        #expect(repl.evaluate("[program.max_mentees, ana.name]").stdout == "[2, \"Other Ana\"]\n")
+        let typed = repl.evaluate("program \"Three\" { max_mentees: 3 }")
+        #expect(typed.stderr == "note: `program` replaces its earlier declaration\n")
+        #expect(typed.stdout == "program program\n")
+    }
+
+    @Test("an entry that declares one name twice is refused as check refuses it")
+    func duplicateInOneEntry() {
+        let repl = backend()
+        let output = repl.evaluate("person ana \"A\"; person ana \"B\"")
+        #expect(output.failed)
+        #expect(output.stderr.contains("`ana` is declared twice [M0504]"))
+        #expect(repl.evaluate("ana").stderr.contains("cannot find `ana`"))
+    }
+
+    @Test(":reload keeps the declarations typed in the session and names those the files now declare")
+    func reloadKeepsTypedDeclarations() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("person ana \"Ana\"\n", to: "people.mentor")
+        let repl = backend()
+        _ = repl.load([directory.file("people.mentor")])
+        _ = repl.evaluate("person bo \"Bo\"")
+        _ = repl.evaluate("let team = [ana, bo]")
+        _ = repl.evaluate("person cy \"Cy\"")
+        try directory.write("person ana \"Ana Ruiz\"\nperson cy \"Cy from the file\"\n", to: "people.mentor")
+        let reloaded = repl.runMetaCommand("reload", argument: "")
+        #expect(reloaded.stdout == "loaded 1 file (2 declarations)\nkept 2 declarations typed in the session\n")
+        #expect(reloaded.stderr == "note: dropped 1 declaration typed in the session, which the files declare now: `cy`\n")
+        #expect(repl.evaluate("[team.count, ana.name, bo.name, cy.name]").stdout == "[2, \"Ana Ruiz\", \"Bo\", \"Cy from the file\"]\n")
+    }
 }

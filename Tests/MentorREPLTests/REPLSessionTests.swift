@@ -216,4 +216,20 @@ struct REPLSessionTests {
         #expect(session.complete(":show ana").candidates == ["backend"])
         #expect(backend.completionRequests == ["ana_dave.sch", ":show ana"])
     }
+
+    @Test("piped, an entry or command that failed makes the exit status 1; at a terminal it stays 0")
+    func pipedFailureExitsOne() {
+        let failing: (RecordingBackend) -> Void = { $0.outputs["x"] = REPLOutput(stderr: "error: no", failed: true) }
+        #expect(Run(lines: ["x", "1"], interactive: false, configure: failing).status == 1)
+        #expect(Run(lines: ["x", "1"], interactive: true, configure: failing).status == 0)
+        #expect(Run(lines: [":nosuchcommand"], interactive: false).status == 1)
+        #expect(Run(lines: ["1"], interactive: false).status == 0)
+    }
+
+    @Test("`:save! FILE` reaches the backend as `save!`; other commands take no `!`")
+    func bang() {
+        let run = Run(lines: [":sav! out.mentor", ":quit!"]) { $0.metaCommands.append(("save", "Save")) }
+        #expect(run.backend.metaCalls.map(\.name) == ["save!"])
+        #expect(run.writer.standardError.contains("`:quit` takes no `!`"))
+    }
 }

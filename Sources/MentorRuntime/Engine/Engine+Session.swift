@@ -8,6 +8,10 @@ public struct EntryResult: Sendable {
     public var output: String
     /// Diagnostics to render.
     public var diagnostics: [Diagnostic]
+    /// One line per name the entry declared that the session already had (`` `ines` replaces
+    /// its earlier declaration``): messages, kept apart from `output` so that what an entry
+    /// echoes can be pasted back as source.
+    public var notes: [String] = []
 }
 
 extension Engine {
@@ -26,10 +30,19 @@ extension Engine {
     public func evaluateEntry(_ text: String) -> EntryResult { evaluateEntry(Array(text.utf8)) }
 
     /// Evaluates one REPL entry against the session: declarations replace earlier ones of the
-    /// same name, statements run, and expressions echo their value in source syntax. The entry
-    /// comes as bytes, so invalid UTF-8 is reported at its byte (M0101) as in a file.
+    /// same name (with a note), statements run, and expressions echo their value in source
+    /// syntax. An entry that declares one name twice (or two programmes) is refused as `check`
+    /// refuses a file that does. The entry comes as bytes, so invalid UTF-8 is reported at its
+    /// byte (M0101) as in a file.
     public func evaluateEntry(_ bytes: [UInt8]) -> EntryResult {
         let file = sources.add(path: Engine.replPath, bytes: bytes)
+        var notes: [String] = []
+        let parsed = withLargeStack { Parser.parse(file) }
+        if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
+            let duplicates = Engine.duplicateDeclarations(in: [(file, parsed.syntax)]).diagnostics
+            if !duplicates.isEmpty { return EntryResult(output: "", diagnostics: duplicates) }
+            notes = replacementNotes([parsed.syntax])
+        }
         program.userFiles.removeAll { $0 == file.id }
         var output = ""
         let savedOutput = interpreter.output
@@ -37,10 +50,12 @@ extension Engine {
         defer { interpreter.output = savedOutput }
         let loaded = load([file], replacing: true, echo: true)
         program.userFiles.removeAll { $0 == file.id }
-        if loaded.hasErrors { return EntryResult(output: output, diagnostics: loaded.diagnostics) }
-        for line in loaded.declared { output += describeDeclaration(line) + "\n" }
+        if loaded.hasErrors { return EntryResult(output: output, diagnostics: loaded.diagnostics, notes: notes) }
+        for line in loaded.declared where !line.hasPrefix(Engine.replacementNotePrefix) {
+            output += describeDeclaration(line) + "\n"
+        }
         let failures = runScripts()
-        return EntryResult(output: output, diagnostics: loaded.diagnostics + failures)
+        return EntryResult(output: output, diagnostics: loaded.diagnostics + failures, notes: notes)
     }
 
     /// `agreement ana_dave: 2026-01-12 to 2027-01-12, 15 sessions` for agreements; the summary line otherwise.
