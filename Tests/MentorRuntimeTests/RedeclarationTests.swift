@@ -51,6 +51,25 @@ struct RedeclarationTests {
         #expect(engine.check().diagnostics.contains { $0.rule == "no_supervisor" })
     }
 
+    @Test("a name from an imported file, declared again in the session, stays replaced")
+    func importedNameIsReplaced() throws {
+        struct MemoryReader: SourceReader {
+            func read(_ path: String) -> Result<[UInt8], ReadError> {
+                path == "lib/people.mentor" ? .success(Array("person lee \"Lee\"\n".utf8))
+                    : .failure(ReadError(reason: "No such file or directory"))
+            }
+            func canonicalPath(_ path: String) -> String { path }
+        }
+        let engine = Engine(options: EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!), reader: MemoryReader(),
+                            output: { _ in })
+        let main = engine.addSource(path: "main.mentor", bytes: Array("import \"lib/people.mentor\"\nperson ana \"Ana\" { supervisor: lee }\n".utf8))
+        #expect(engine.load([main], replacing: true).hasErrors == false)
+        #expect(engine.evaluateEntry("person lee \"Lee Park\"").diagnostics.isEmpty)
+        #expect(engine.evaluateEntry("lee.name").output == "\"Lee Park\"\n")
+        #expect(engine.evaluateEntry("ana.supervisor.name").output == "\"Lee Park\"\n")
+        #expect(engine.userFiles.count == 2)
+    }
+
     @Test("earlier entries' statements do not run again; the redeclaring entry's do, once")
     func statementsRunOnce() throws {
         let (engine, printed) = try Self.session()

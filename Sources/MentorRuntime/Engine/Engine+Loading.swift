@@ -95,7 +95,12 @@ extension Engine {
         if syntaxFailed {
             return LoadResult(diagnostics: diagnostics)
         }
-        loadHistory.append(LoadStep(files: files, replacing: replacing, echo: echo, isEntry: echo))
+        // The files with their imports, in the order they were declared: a rebuild loads them
+        // as named files, so an imported name typed again later stays replaced (loading only
+        // the named files again put their imports after every later entry). The standard
+        // library comes back through its `import std`.
+        loadHistory.append(LoadStep(files: queue.filter { $0.path != StandardLibrary.path }, replacing: replacing,
+                                    echo: echo, isEntry: echo))
         // Size the name tables once: growing them entry by entry rehashes every name several times.
         // Only items that declare a name count: a script of a million `print` lines would
         // otherwise reserve four tables of a million empty entries (a fifth of its peak memory).

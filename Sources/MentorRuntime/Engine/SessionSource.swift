@@ -90,7 +90,12 @@ extension Engine {
         var importedPaths: Set<String> = []
         let allFiles = sources.allFiles
 
+        // A load's history lists its imported files after the file importing them, so each
+        // file is visited once: inlined where its `import` stood.
+        var visited: Set<FileID> = []
+
         func visit(_ file: SourceFile, typed: Bool) {
+            guard visited.insert(file.id).inserted else { return }
             let syntax = Parser.parse(file).syntax
             let ranges = SourceChunks.ranges(of: syntax.items.map(SourceChunks.span(of:)), in: file.bytes)
             for (item, range) in zip(syntax.items, ranges) {
@@ -98,7 +103,7 @@ extension Engine {
                 switch item {
                 case .importDecl(let importDecl):
                     guard case .path(let relative) = importDecl.target else { continue }
-                    // A rebuild reads an import again, so the newest file of that path is the one in use.
+                    // A rebuild reuses the file an import read, but the latest of that path is the one in use.
                     let path = Engine.importedPath(relative, from: file.path)
                     guard let imported = allFiles.last(where: { $0.path == path }),
                           importedPaths.insert(reader.canonicalPath(path)).inserted else { continue }
