@@ -15,6 +15,22 @@ public struct Identifier: Sendable, Hashable {
     }
 }
 
+/// The offsets of a matching pair of brackets, braces or parentheses. Nodes record where their
+/// punctuation stands so the formatter need not find it again in the bytes, where comments may
+/// stand between it and the node's parts.
+public struct Delimiters: Sendable, Hashable {
+    /// Offset of the opening `(`, `[` or `{`.
+    public var open: UInt32
+    /// Offset of the closing `)`, `]` or `}`.
+    public var close: UInt32
+
+    /// Creates a pair of delimiter offsets.
+    public init(open: UInt32, close: UInt32) {
+        self.open = open
+        self.close = close
+    }
+}
+
 /// One parsed file: its top-level items in source order, plus the comments the parser skipped.
 public struct SourceFileSyntax: Sendable, Hashable {
     /// The file the tree was parsed from.
@@ -93,36 +109,58 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
 /// A declaration of any kind. Which parts are present depends on `kind`:
 /// `program "T" {…}` has no name; `session 3 "T"` has a number; `rule` and `test` have a body.
 public struct Declaration: Sendable, Hashable {
-    /// What is declared.
-    public var kind: DeclarationKind
+    // Stored out of reading order so that small fields fill the padding after the optionals: a
+    // declaration, and so every top-level item (statements included), stays 208 bytes with the
+    // punctuation offsets. Those are kept without an optional's tag byte for the same reason;
+    // offset 0 never holds them (the kind word comes first), so it stands for "absent".
+
+    /// The title string (`"Ana Ruiz"`); may contain interpolation syntactically, resolved later.
+    public var title: Expr?
     /// The span of the kind word.
     public var kindSpan: Span
     /// The declared name (absent for `program` and `test`).
     public var name: Identifier?
-    /// A session's number (`session 3`), with its span.
-    public var number: Int64?
-    /// The span of `number`.
-    public var numberSpan: Span?
-    /// The title string (`"Ana Ruiz"`); may contain interpolation syntactically, resolved later.
-    public var title: Expr?
-    /// `for ana_dave` on an agenda.
-    public var target: Identifier?
+    /// What is declared.
+    public var kind: DeclarationKind
     /// `warning` after a rule's name.
     public var isWarning: Bool
+    /// From the kind word to the closing brace (the doc comment is not part of it).
+    public var span: Span
+    private var storedForOffset: UInt32
+    private var storedBraces: Delimiters
+    /// `for ana_dave` on an agenda.
+    public var target: Identifier?
+    /// The span of `number`.
+    public var numberSpan: Span?
     /// Fields and nested declarations, in source order.
     public var members: [Member]
     /// Statements of a `rule` or `test` body.
     public var body: [Stmt]
     /// The text of the `///` comments before the declaration, markers stripped, lines joined by `\n`.
     public var docComment: String?
-    /// From the kind word to the closing brace (the doc comment is not part of it).
-    public var span: Span
+    /// A session's number (`session 3`), with its span.
+    public var number: Int64?
+
+    /// Offset of the `for` before `target`.
+    public var forOffset: UInt32? {
+        get { storedForOffset == 0 ? nil : storedForOffset }
+        set { storedForOffset = newValue ?? 0 }
+    }
+
+    /// The braces around the members or the body; nil for a declaration written without one.
+    public var braces: Delimiters? {
+        get { storedBraces == Self.noBraces ? nil : storedBraces }
+        set { storedBraces = newValue ?? Self.noBraces }
+    }
+
+    private static var noBraces: Delimiters { Delimiters(open: 0, close: 0) }
 
     /// Creates a declaration.
     public init(
         kind: DeclarationKind, kindSpan: Span, name: Identifier? = nil, number: Int64? = nil,
-        numberSpan: Span? = nil, title: Expr? = nil, target: Identifier? = nil, isWarning: Bool = false,
-        members: [Member] = [], body: [Stmt] = [], docComment: String? = nil, span: Span
+        numberSpan: Span? = nil, title: Expr? = nil, target: Identifier? = nil, forOffset: UInt32? = nil,
+        isWarning: Bool = false, members: [Member] = [], body: [Stmt] = [], braces: Delimiters? = nil,
+        docComment: String? = nil, span: Span
     ) {
         self.kind = kind
         self.kindSpan = kindSpan
@@ -131,9 +169,11 @@ public struct Declaration: Sendable, Hashable {
         self.numberSpan = numberSpan
         self.title = title
         self.target = target
+        self.storedForOffset = forOffset ?? 0
         self.isWarning = isWarning
         self.members = members
         self.body = body
+        self.storedBraces = braces ?? Self.noBraces
         self.docComment = docComment
         self.span = span
     }
@@ -155,14 +195,19 @@ public enum Member: Sendable, Hashable {
 public struct Field: Sendable, Hashable {
     /// The field's name.
     public var name: Identifier
+    // Declared right after `name`, whose 28 bytes leave 4 before `value`'s alignment: the
+    // offset costs a field no memory.
+    /// Offset of the `:`.
+    public var colonOffset: UInt32
     /// The field's value.
     public var value: Expr
     /// From the name to the end of the value.
     public var span: Span
 
     /// Creates a field.
-    public init(name: Identifier, value: Expr, span: Span) {
+    public init(name: Identifier, colonOffset: UInt32, value: Expr, span: Span) {
         self.name = name
+        self.colonOffset = colonOffset
         self.value = value
         self.span = span
     }
@@ -173,21 +218,21 @@ public struct Stmt: Sendable, Hashable {
     /// The statement forms.
     public indirect enum Kind: Sendable, Hashable {
         /// `let x = e`
-        case letBinding(name: Identifier, value: Expr)
+        case letBinding(name: Identifier, value: Expr, equalsOffset: UInt32)
         /// `fn f(a, b) = e` or `fn f(a) { …; e }`
-        case function(FunctionDecl)
+        case function(FunctionDecl, FunctionOffsets)
         /// `if c { … } else { … }`; `else if` nests an `if` statement in `elseBody`.
-        case ifStatement(condition: Expr, thenBody: [Stmt], elseBody: [Stmt]?)
+        case ifStatement(condition: Expr, thenBody: [Stmt], elseBody: [Stmt]?, offsets: IfOffsets)
         /// `for x in xs, y in x.ys where c { … }`
-        case forLoop(bindings: [ForBinding], filter: Expr?, body: [Stmt])
+        case forLoop(bindings: [ForBinding], filter: Expr?, body: [Stmt], whereOffset: UInt32?, braces: Delimiters)
         /// `require c else "msg"` (an error when `c` is false)
-        case require(condition: Expr, message: Expr?)
+        case require(condition: Expr, message: Expr?, elseOffset: UInt32?)
         /// `warn c else "msg"` (a warning when `c` is false)
-        case warn(condition: Expr, message: Expr?)
+        case warn(condition: Expr, message: Expr?, elseOffset: UInt32?)
         /// `fail "msg"`
         case fail(message: Expr)
         /// `expect c [else "msg"]` inside `test` blocks
-        case expect(condition: Expr, message: Expr?)
+        case expect(condition: Expr, message: Expr?, elseOffset: UInt32?)
         /// Any expression, `print(x)` included.
         case expression(Expr)
         /// A statement the parser could not read; a diagnostic was already reported.
@@ -208,16 +253,36 @@ public struct Stmt: Sendable, Hashable {
     }
 }
 
+/// Where the braces and the `else` of an `if` statement stand.
+public struct IfOffsets: Sendable, Hashable {
+    /// The braces of the first block.
+    public var thenBraces: Delimiters
+    /// Offset of `else`, if there is one.
+    public var elseOffset: UInt32?
+    /// The braces of the `else` block; nil for `else if`, which has none of its own.
+    public var elseBraces: Delimiters?
+
+    /// Creates the offsets of an `if` statement.
+    public init(thenBraces: Delimiters, elseOffset: UInt32? = nil, elseBraces: Delimiters? = nil) {
+        self.thenBraces = thenBraces
+        self.elseOffset = elseOffset
+        self.elseBraces = elseBraces
+    }
+}
+
 /// `name in collection` inside a `for`.
 public struct ForBinding: Sendable, Hashable {
     /// The loop variable.
     public var name: Identifier
+    /// Offset of the `in` (kept beside `name`, in the padding before `collection`).
+    public var inOffset: UInt32
     /// What it ranges over.
     public var collection: Expr
 
     /// Creates a binding.
-    public init(name: Identifier, collection: Expr) {
+    public init(name: Identifier, inOffset: UInt32, collection: Expr) {
         self.name = name
+        self.inOffset = inOffset
         self.collection = collection
     }
 }
@@ -236,6 +301,24 @@ public struct FunctionDecl: Sendable, Hashable {
         self.name = name
         self.parameters = parameters
         self.body = body
+    }
+}
+
+/// Where the punctuation of a written `fn` stands. It is kept beside the declaration rather than
+/// in it, since the resolver makes declarations of its own for lambdas, which have none.
+public struct FunctionOffsets: Sendable, Hashable {
+    /// The parentheses around the parameters.
+    public var parentheses: Delimiters
+    /// Offset of the `=` of `fn f(a) = e`.
+    public var equalsOffset: UInt32?
+    /// The braces of `fn f(a) { … }`.
+    public var braces: Delimiters?
+
+    /// Creates the offsets of a function declaration.
+    public init(parentheses: Delimiters, equalsOffset: UInt32? = nil, braces: Delimiters? = nil) {
+        self.parentheses = parentheses
+        self.equalsOffset = equalsOffset
+        self.braces = braces
     }
 }
 
@@ -275,11 +358,21 @@ public struct Argument: Sendable, Hashable {
     public var label: Identifier?
     /// The argument's value.
     public var value: Expr
+    // After `value` and without an optional's tag byte, an argument stays 80 bytes; a `:` is
+    // never at offset 0 (its label comes first), so 0 stands for "no label".
+    private var storedColonOffset: UInt32
+
+    /// Offset of the `:` after the label.
+    public var colonOffset: UInt32? {
+        get { storedColonOffset == 0 ? nil : storedColonOffset }
+        set { storedColonOffset = newValue ?? 0 }
+    }
 
     /// Creates an argument.
-    public init(label: Identifier? = nil, value: Expr) {
+    public init(label: Identifier? = nil, colonOffset: UInt32? = nil, value: Expr) {
         self.label = label
         self.value = value
+        self.storedColonOffset = colonOffset ?? 0
     }
 }
 
@@ -287,7 +380,9 @@ public struct Argument: Sendable, Hashable {
 public struct Expr: Sendable, Hashable {
     /// The expression forms. Only the cases that hold an `Expr` directly are `indirect`: leaves
     /// (names, literals) and array-holding cases then need no box of their own, which was one
-    /// allocation and one release per leaf.
+    /// allocation and one release per leaf. The offsets of a node's keywords and punctuation
+    /// travel in its payload: in the box of an `indirect` case, or inline where the payload
+    /// stays smaller than a name's, so an `Expr` is no larger for them.
     public enum Kind: Sendable, Hashable {
         case noneLiteral
         case boolLiteral(Bool)
@@ -306,31 +401,32 @@ public struct Expr: Sendable, Hashable {
         /// A name.
         case identifier(Identifier)
         /// `[a, b]`
-        case list([Expr])
+        case list([Expr], brackets: Delimiters)
         /// `{ key: value, … }`
-        case record([Field])
+        case record([Field], braces: Delimiters)
         /// `-x`, `not x`
         indirect case unary(UnaryOperator, Expr)
         /// `a + b` and friends.
-        indirect case binary(BinaryOperator, Expr, Expr)
+        indirect case binary(BinaryOperator, Expr, Expr, operatorOffset: UInt32)
         /// `if c then a else b`
-        indirect case conditional(condition: Expr, then: Expr, else: Expr)
-        /// `x => e`, `(x, y) => e`
-        indirect case lambda(parameters: [Identifier], body: Expr)
+        indirect case conditional(condition: Expr, then: Expr, else: Expr, thenOffset: UInt32, elseOffset: UInt32)
+        /// `x => e`, `(x, y) => e` (only the second has `parentheses`)
+        indirect case lambda(parameters: [Identifier], body: Expr, parentheses: Delimiters?, arrowOffset: UInt32)
         /// `f(x)`, `x.f(y)` (the callee is then a `.member`).
-        indirect case call(callee: Expr, arguments: [Argument])
+        indirect case call(callee: Expr, arguments: [Argument], parentheses: Delimiters)
         /// `x.name`
-        indirect case member(base: Expr, name: Identifier)
+        indirect case member(base: Expr, name: Identifier, dotOffset: UInt32)
         /// `x with { field: value }`
-        indirect case with(base: Expr, fields: [Field])
+        indirect case with(base: Expr, fields: [Field], withOffset: UInt32, braces: Delimiters)
         /// `every 2 weeks`: a cadence with the given interval.
         indirect case every(Expr)
         /// `weekly for 4 weeks`: a phase limited to a duration.
-        indirect case cadenceFor(cadence: Expr, limit: Expr)
-        /// `C1, then C2, then C3`: phases in sequence (only in member values and `let`s).
-        case cadenceThen([Expr])
+        indirect case cadenceFor(cadence: Expr, limit: Expr, forOffset: UInt32)
+        /// `C1, then C2, then C3`: phases in sequence (only in member values and `let`s), with
+        /// the offset of the `then` before each phase but the first.
+        case cadenceThen([Expr], thenOffsets: [UInt32])
         /// `( e )`, kept so the formatter can keep the parentheses.
-        indirect case parenthesized(Expr)
+        indirect case parenthesized(Expr, parentheses: Delimiters)
         /// An expression the parser could not read; a diagnostic was already reported.
         case error
     }

@@ -86,6 +86,7 @@ extension Parser.State {
             declaration.title = parseStringLiteral()
         }
         if kind != .rule, kind != .test, at(.kwFor), !currentStartsLine {
+            declaration.forOffset = current.start
             advance()
             guard at(.identifier) else {
                 expected("a name after `for`", help: "`for` names the declaration this \(kind.rawValue) belongs to, as in `agenda plan for ana_dave`")
@@ -105,10 +106,12 @@ extension Parser.State {
                         : "a test is `test \"name\" { statements }`")
                 return nil
             }
-            declaration.body = parseBlock()
+            (declaration.body, declaration.braces) = parseBlock()
         default:
             if at(.leftBrace) {
-                declaration.members = parseBody()
+                let body = parseBody()
+                declaration.members = body.members
+                declaration.braces = body.braces
             } else if onSameLogicalLine, !atEnd, !at(.semicolon), !at(.rightBrace), !at(.comma) {
                 expected(
                     "`{` or the end of the line after the \(kind.rawValue) header",
@@ -121,17 +124,17 @@ extension Parser.State {
     }
 
     /// body = "{" member_list "}" ;
-    mutating func parseBody() -> [Member] {
+    mutating func parseBody() -> (members: [Member], braces: Delimiters) {
         let opener = current
         defer { exitNesting() }
-        guard enterNesting() else { return [] }
+        guard enterNesting() else { return ([], Delimiters(open: opener.start, close: opener.start)) }
         advance()
         let savedLineContext = lineContext
         lineContext = true
         defer { lineContext = savedLineContext }
         let members = parseMemberList(allowsDeclarations: true, recovers: true)
-        if !depthExceeded { expectClosing(.rightBrace, for: opener) }
-        return members
+        let close = depthExceeded ? previousEnd : expectClosing(.rightBrace, for: opener)
+        return (members, Delimiters(open: opener.start, close: close))
     }
 
     /// member_list = [ member { member_separator member } [ "," ] ] ;
@@ -191,9 +194,10 @@ extension Parser.State {
                     : "a record field is `name: value`")
             return nil
         }
+        let colonOffset = current.start
         advance()
         let value = parseFieldValue()
-        return Field(name: identifier(nameToken), value: value, span: span(from: nameToken.start))
+        return Field(name: identifier(nameToken), colonOffset: colonOffset, value: value, span: span(from: nameToken.start))
     }
 
     /// field_value = expression { "," "then" expression } ;
@@ -206,13 +210,15 @@ extension Parser.State {
         }
         guard !panicking, at(.comma), nextKind == .kwThen else { return first }
         var phases = [first]
+        var thenOffsets: [UInt32] = []
         while !panicking, at(.comma), nextKind == .kwThen {
             advance()
+            thenOffsets.append(current.start)
             advance()
             phases.append(parseExpression())
         }
         let whole = first.span.merged(with: phases[phases.count - 1].span)
-        return Expr(.cadenceThen(phases), span: whole)
+        return Expr(.cadenceThen(phases, thenOffsets: thenOffsets), span: whole)
     }
 
     /// The `///` lines alone on the lines just before the token at `position`, markers and one

@@ -27,11 +27,14 @@ extension Parser.State {
         if token.kind == .endOfFile { endOfInputErrors += 1 } else { otherErrors += 1 }
     }
 
-    /// Consumes the closing delimiter for `opener`, or reports that it is missing.
-    mutating func expectClosing(_ closer: TokenKind, for opener: Token, separator: String? = nil) {
+    /// Consumes the closing delimiter for `opener`, or reports that it is missing. Returns the
+    /// closer's offset, or where it was missed (the end of the last token read).
+    @discardableResult
+    mutating func expectClosing(_ closer: TokenKind, for opener: Token, separator: String? = nil) -> UInt32 {
         if at(closer) {
+            let offset = current.start
             closeDelimiter()
-            return
+            return offset
         }
         let closerText = Self.spelling(of: closer)
         let what = separator.map { "`\($0)` or `\(closerText)`" } ?? "`\(closerText)`"
@@ -47,6 +50,7 @@ extension Parser.State {
         } else {
             expected(what, labels: [openerLabel])
         }
+        return previousEnd
     }
 
     /// Reports two statements on one line.

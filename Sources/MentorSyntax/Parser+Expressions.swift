@@ -125,16 +125,20 @@ extension Parser.State {
     mutating func parseLambda() -> Expr {
         let start = current.start
         var parameters: [Identifier]
+        var parentheses: Delimiters?
         if at(.identifier) {
             parameters = [identifier(current)]
             advance()
         } else {
-            parameters = parseParameterList()
+            (parameters, parentheses) = parseParameterList()
         }
         // `lambdaParametersAhead` or the caller has seen the arrow.
+        let arrowOffset = current.start
         advance()
         let body = parseExpression()
-        return Expr(.lambda(parameters: parameters, body: body), span: span(from: start))
+        return Expr(
+            .lambda(parameters: parameters, body: body, parentheses: parentheses, arrowOffset: arrowOffset),
+            span: span(from: start))
     }
 
     /// conditional = "if" expression "then" expression "else" expression ;
@@ -145,6 +149,7 @@ extension Parser.State {
             expected("`then` after the condition", help: "an `if` expression is `if c then a else b`")
             return Expr(.error, span: span(from: ifToken.start))
         }
+        let thenOffset = current.start
         advance()
         let thenBranch = parseExpression()
         guard !panicking else { return Expr(.error, span: span(from: ifToken.start)) }
@@ -152,10 +157,11 @@ extension Parser.State {
             expected("`else` and the other branch", help: "an `if` expression needs both branches: `if c then a else b`")
             return Expr(.error, span: span(from: ifToken.start))
         }
+        let elseOffset = current.start
         advance()
         let elseBranch = parseExpression()
         return Expr(
-            .conditional(condition: condition, then: thenBranch, else: elseBranch),
+            .conditional(condition: condition, then: thenBranch, else: elseBranch, thenOffset: thenOffset, elseOffset: elseOffset),
             span: span(from: ifToken.start))
     }
 
@@ -202,9 +208,9 @@ extension Parser.State {
                 left = Expr(.error, span: whole)
                 leftHeight = 1
             } else if let binary = infix.binary {
-                left = Expr(.binary(binary, left, right), span: whole)
+                left = Expr(.binary(binary, left, right, operatorOffset: operatorToken.start), span: whole)
             } else {
-                left = Expr(.cadenceFor(cadence: left, limit: right), span: whole)
+                left = Expr(.cadenceFor(cadence: left, limit: right, forOffset: operatorToken.start), span: whole)
             }
             lastNonAssociative = infix.associativity == .none ? infix.precedence : nil
         }
@@ -309,27 +315,31 @@ extension Parser.State {
         arguments.reserveCapacity(4)
         while !at(.rightParen), !atEnd {
             var label: Identifier?
+            var colonOffset: UInt32?
             if at(.identifier), nextKind == .colon {
                 label = identifier(current)
                 advance()
+                colonOffset = current.start
                 advance()
             }
             let value = parseExpression()
             if panicking { return Expr(.error, span: span(from: callee.span.start)) }
-            arguments.append(Argument(label: label, value: value))
+            arguments.append(Argument(label: label, colonOffset: colonOffset, value: value))
             if at(.comma) {
                 advance()
                 continue
             }
             break
         }
-        expectClosing(.rightParen, for: opener, separator: arguments.isEmpty ? nil : ",")
+        let close = expectClosing(.rightParen, for: opener, separator: arguments.isEmpty ? nil : ",")
         if panicking { return Expr(.error, span: span(from: callee.span.start)) }
-        return Expr(.call(callee: callee, arguments: arguments), span: span(from: callee.span.start))
+        let parentheses = Delimiters(open: opener.start, close: close)
+        return Expr(.call(callee: callee, arguments: arguments, parentheses: parentheses), span: span(from: callee.span.start))
     }
 
     /// member_suffix = "." ( IDENTIFIER | keyword ) ;
     mutating func parseMemberSuffix(base: Expr) -> Expr {
+        let dotOffset = current.start
         advance()
         guard at(.identifier) || Self.isKeyword(kind) else {
             expected("a member name after `.`")
@@ -337,21 +347,22 @@ extension Parser.State {
         }
         let name = identifier(current)
         advance()
-        return Expr(.member(base: base, name: name), span: span(from: base.span.start))
+        return Expr(.member(base: base, name: name, dotOffset: dotOffset), span: span(from: base.span.start))
     }
 
     /// with_suffix = "with" record ;
     mutating func parseWithSuffix(base: Expr) -> Expr {
+        let withOffset = current.start
         advance()
         guard at(.leftBrace) else {
             expected("`{` after `with`", help: "a changed copy is written `x with { field: value }`")
             return Expr(.error, span: span(from: base.span.start))
         }
         let record = parseRecord()
-        guard !panicking, case .record(let fields) = record.kind else {
+        guard !panicking, case .record(let fields, let braces) = record.kind else {
             return Expr(.error, span: span(from: base.span.start))
         }
-        return Expr(.with(base: base, fields: fields), span: span(from: base.span.start))
+        return Expr(.with(base: base, fields: fields, withOffset: withOffset, braces: braces), span: span(from: base.span.start))
     }
 
     /// primary = literal | IDENTIFIER | string_literal | list | record | parenthesized ;
@@ -408,9 +419,9 @@ extension Parser.State {
         lineContext = false
         defer { lineContext = savedLineContext }
         let inner = parseExpression()
-        expectClosing(.rightParen, for: opener)
+        let close = expectClosing(.rightParen, for: opener)
         if panicking { return Expr(.error, span: span(from: opener.start)) }
-        return Expr(.parenthesized(inner), span: span(from: opener.start))
+        return Expr(.parenthesized(inner, parentheses: Delimiters(open: opener.start, close: close)), span: span(from: opener.start))
     }
 
     /// list = "[" [ expression { "," expression } [ "," ] ] "]" ;
@@ -432,9 +443,9 @@ extension Parser.State {
             }
             break
         }
-        expectClosing(.rightBracket, for: opener, separator: elements.isEmpty ? nil : ",")
+        let close = expectClosing(.rightBracket, for: opener, separator: elements.isEmpty ? nil : ",")
         if panicking { return Expr(.error, span: span(from: opener.start)) }
-        return Expr(.list(elements), span: span(from: opener.start))
+        return Expr(.list(elements, brackets: Delimiters(open: opener.start, close: close)), span: span(from: opener.start))
     }
 
     /// record = "{" [ field { member_separator field } [ "," ] ] "}" ;
@@ -445,11 +456,11 @@ extension Parser.State {
         lineContext = true
         defer { lineContext = savedLineContext }
         let members = parseMemberList(allowsDeclarations: false, recovers: false)
-        if !panicking { expectClosing(.rightBrace, for: opener) }
+        let close = panicking ? previousEnd : expectClosing(.rightBrace, for: opener)
         if panicking { return Expr(.error, span: span(from: opener.start)) }
         var fields: [Field] = []
         fields.reserveCapacity(members.count)
         for case .field(let field) in members { fields.append(field) }
-        return Expr(.record(fields), span: span(from: opener.start))
+        return Expr(.record(fields, braces: Delimiters(open: opener.start, close: close)), span: span(from: opener.start))
     }
 }

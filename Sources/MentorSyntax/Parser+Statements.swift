@@ -3,21 +3,21 @@ import MentorDiagnostics
 // Statements and blocks.
 extension Parser.State {
     /// block = "{" statement_list "}" ;
-    mutating func parseBlock() -> [Stmt] {
+    mutating func parseBlock() -> (statements: [Stmt], braces: Delimiters) {
         guard at(.leftBrace) else {
             expected("`{`")
-            return []
+            return ([], Delimiters(open: previousEnd, close: previousEnd))
         }
         let opener = current
         defer { exitNesting() }
-        guard enterNesting() else { return [] }
+        guard enterNesting() else { return ([], Delimiters(open: opener.start, close: opener.start)) }
         advance()
         let savedLineContext = lineContext
         lineContext = true
         defer { lineContext = savedLineContext }
         let statements = parseStatementList()
-        if !depthExceeded { expectClosing(.rightBrace, for: opener) }
-        return statements
+        let close = depthExceeded ? previousEnd : expectClosing(.rightBrace, for: opener)
+        return (statements, Delimiters(open: opener.start, close: close))
     }
 
     /// statement_list = { ";" } [ statement { statement_separator { ";" } statement } ] { ";" } ;
@@ -87,9 +87,10 @@ extension Parser.State {
             expected("`=` after `let \(name.name)`")
             return Stmt(.error, span: span(from: letToken.start))
         }
+        let equalsOffset = current.start
         advance()
         let value = parseFieldValue()
-        return Stmt(.letBinding(name: name, value: value), span: span(from: letToken.start))
+        return Stmt(.letBinding(name: name, value: value, equalsOffset: equalsOffset), span: span(from: letToken.start))
     }
 
     /// function_declaration = "fn" IDENTIFIER "(" [ parameter_list ] ")" ( "=" expression | block ) ;
@@ -106,24 +107,28 @@ extension Parser.State {
             expected("`(` to begin the parameters of `\(name.name)`", help: "a function is `fn name(a, b) = expression` or `fn name(a, b) { statements }`")
             return Stmt(.error, span: span(from: fnToken.start))
         }
-        let parameters = parseParameterList()
+        let (parameters, parentheses) = parseParameterList()
         guard !panicking else { return Stmt(.error, span: span(from: fnToken.start)) }
         let body: FunctionBody
+        var offsets = FunctionOffsets(parentheses: parentheses)
         if at(.equal) {
+            offsets.equalsOffset = current.start
             advance()
             body = .expression(parseExpression())
         } else if at(.leftBrace) {
-            body = .block(parseBlock())
+            let block = parseBlock()
+            body = .block(block.statements)
+            offsets.braces = block.braces
         } else {
             expected("`=` or `{` after the parameters of `\(name.name)`")
             return Stmt(.error, span: span(from: fnToken.start))
         }
         let function = FunctionDecl(name: name, parameters: parameters, body: body)
-        return Stmt(.function(function), span: span(from: fnToken.start))
+        return Stmt(.function(function, offsets), span: span(from: fnToken.start))
     }
 
     /// parameter_list = IDENTIFIER { "," IDENTIFIER } [ "," ] ; between "(" and ")".
-    mutating func parseParameterList() -> [Identifier] {
+    mutating func parseParameterList() -> (parameters: [Identifier], parentheses: Delimiters) {
         let opener = current
         advance()
         let savedLineContext = lineContext
@@ -133,7 +138,7 @@ extension Parser.State {
         while !at(.rightParen), !atEnd {
             guard at(.identifier) else {
                 expected("a parameter name")
-                return parameters
+                return (parameters, Delimiters(open: opener.start, close: previousEnd))
             }
             parameters.append(identifier(current))
             advance()
@@ -143,8 +148,8 @@ extension Parser.State {
             }
             if !at(.rightParen) { break }
         }
-        expectClosing(.rightParen, for: opener, separator: parameters.isEmpty ? nil : ",")
-        return parameters
+        let close = expectClosing(.rightParen, for: opener, separator: parameters.isEmpty ? nil : ",")
+        return (parameters, Delimiters(open: opener.start, close: close))
     }
 
     /// if_statement = "if" expression block [ "else" ( if_statement | block ) ] ;
@@ -166,20 +171,24 @@ extension Parser.State {
                 help: "an `if` statement is `if c { … } else { … }`; an `if` expression is `if c then a else b`")
             return Stmt(.error, span: span(from: ifToken.start))
         }
-        let thenBody = parseBlock()
+        let (thenBody, thenBraces) = parseBlock()
+        var offsets = IfOffsets(thenBraces: thenBraces)
         var elseBody: [Stmt]?
         if !panicking, at(.kwElse) {
+            offsets.elseOffset = current.start
             advance()
             if at(.kwIf) {
                 elseBody = [parseIfStatement()]
             } else if at(.leftBrace) {
-                elseBody = parseBlock()
+                let block = parseBlock()
+                elseBody = block.statements
+                offsets.elseBraces = block.braces
             } else {
                 expected("`{` or `if` after `else`")
             }
         }
         return Stmt(
-            .ifStatement(condition: condition, thenBody: thenBody, elseBody: elseBody),
+            .ifStatement(condition: condition, thenBody: thenBody, elseBody: elseBody, offsets: offsets),
             span: span(from: ifToken.start))
     }
 
@@ -200,15 +209,18 @@ extension Parser.State {
                 expected("`in` after the loop variable `\(name.name)`")
                 return Stmt(.error, span: span(from: forToken.start))
             }
+            let inOffset = current.start
             advance()
             let collection = parseExpression()
             guard !panicking else { return Stmt(.error, span: span(from: forToken.start)) }
-            bindings.append(ForBinding(name: name, collection: collection))
+            bindings.append(ForBinding(name: name, inOffset: inOffset, collection: collection))
             guard at(.comma) else { break }
             advance()
         }
         var filter: Expr?
+        var whereOffset: UInt32?
         if at(.kwWhere) {
+            whereOffset = current.start
             advance()
             filter = parseExpression()
             guard !panicking else { return Stmt(.error, span: span(from: forToken.start)) }
@@ -217,8 +229,10 @@ extension Parser.State {
             expected(filter == nil ? "`{`, `,` or `where` after the loop's collection" : "`{` after the `where` condition")
             return Stmt(.error, span: span(from: forToken.start))
         }
-        let body = parseBlock()
-        return Stmt(.forLoop(bindings: bindings, filter: filter, body: body), span: span(from: forToken.start))
+        let (body, braces) = parseBlock()
+        return Stmt(
+            .forLoop(bindings: bindings, filter: filter, body: body, whereOffset: whereOffset, braces: braces),
+            span: span(from: forToken.start))
     }
 
     /// require_statement = "require" expression [ "else" expression ] ;
@@ -229,14 +243,16 @@ extension Parser.State {
         advance()
         let condition = parseExpression()
         var message: Expr?
+        var elseOffset: UInt32?
         if !panicking, at(.kwElse) {
+            elseOffset = current.start
             advance()
             message = parseExpression()
         }
         let kind: Stmt.Kind = switch keyword.kind {
-        case .kwRequire: .require(condition: condition, message: message)
-        case .kwWarn: .warn(condition: condition, message: message)
-        default: .expect(condition: condition, message: message)
+        case .kwRequire: .require(condition: condition, message: message, elseOffset: elseOffset)
+        case .kwWarn: .warn(condition: condition, message: message, elseOffset: elseOffset)
+        default: .expect(condition: condition, message: message, elseOffset: elseOffset)
         }
         return Stmt(kind, span: span(from: keyword.start))
     }

@@ -62,8 +62,8 @@ public enum SyntaxTreeDump {
     static func statement(_ statement: Stmt) -> String {
         let doc = statement.docComment.map { " (doc \(quote(trimmedLines($0))))" } ?? ""
         switch statement.kind {
-        case .letBinding(let name, let value): return "(let \(name.name) \(expression(value))\(doc))"
-        case .function(let function):
+        case .letBinding(let name, let value, _): return "(let \(name.name) \(expression(value))\(doc))"
+        case .function(let function, _):
             let parameters = "(" + function.parameters.map(\.name).joined(separator: " ") + ")"
             let body: String
             switch function.body {
@@ -71,14 +71,14 @@ public enum SyntaxTreeDump {
             case .block(let statements): body = block(statements)
             }
             return "(fn \(function.name.name) \(parameters) \(body)\(doc))"
-        case .ifStatement(let condition, let thenBody, let elseBody):
+        case .ifStatement(let condition, let thenBody, let elseBody, _):
             return "(if \(expression(condition)) \(block(thenBody))" + (elseBody.map { " " + block($0) } ?? "") + ")"
-        case .forLoop(let bindings, let filter, let body):
+        case .forLoop(let bindings, let filter, let body, _, _):
             let bound = bindings.map { "(\($0.name.name) \(expression($0.collection)))" }.joined(separator: " ")
             return "(for (\(bound))" + (filter.map { " (where \(expression($0)))" } ?? "") + " \(block(body)))"
-        case .require(let condition, let message): return checked("require", condition, message)
-        case .warn(let condition, let message): return checked("warn", condition, message)
-        case .expect(let condition, let message): return checked("expect", condition, message)
+        case .require(let condition, let message, _): return checked("require", condition, message)
+        case .warn(let condition, let message, _): return checked("warn", condition, message)
+        case .expect(let condition, let message, _): return checked("expect", condition, message)
         case .fail(let message): return "(fail \(expression(message)))"
         case .expression(let value): return value.kind == .error ? "(error)" : expression(value)
         case .error: return "(error)"
@@ -109,26 +109,26 @@ public enum SyntaxTreeDump {
         case .timeLiteral(let hour, let minute): return "(time \(hour) \(minute))"
         case .durationLiteral(let amount, let unit): return "(duration \(amount) \(unit.singular))"
         case .identifier(let name): return name.name
-        case .list(let elements): return "(list" + elements.map { " " + self.expression($0) }.joined() + ")"
-        case .record(let fields): return "(record" + fields.map { " " + field($0) }.joined() + ")"
+        case .list(let elements, _): return "(list" + elements.map { " " + self.expression($0) }.joined() + ")"
+        case .record(let fields, _): return "(record" + fields.map { " " + field($0) }.joined() + ")"
         case .unary(let op, let operand): return "(\(op.rawValue) \(self.expression(operand)))"
-        case .binary(let op, let left, let right):
+        case .binary(let op, let left, let right, _):
             return "(\(op.rawValue) \(self.expression(left)) \(self.expression(right)))"
-        case .conditional(let condition, let then, let otherwise):
+        case .conditional(let condition, let then, let otherwise, _, _):
             return "(if \(self.expression(condition)) \(self.expression(then)) \(self.expression(otherwise)))"
-        case .lambda(let parameters, let body):
+        case .lambda(let parameters, let body, _, _):
             return "(lambda (" + parameters.map(\.name).joined(separator: " ") + ") \(self.expression(body)))"
-        case .call(let callee, let arguments):
+        case .call(let callee, let arguments, _):
             let rendered = arguments.map { argument in
                 argument.label.map { "(\($0.name): \(self.expression(argument.value)))" } ?? self.expression(argument.value)
             }
             return "(call \(self.expression(callee))" + rendered.map { " " + $0 }.joined() + ")"
-        case .member(let base, let name): return "(. \(self.expression(base)) \(name.name))"
-        case .with(let base, let fields): return "(with \(self.expression(base))" + fields.map { " " + field($0) }.joined() + ")"
+        case .member(let base, let name, _): return "(. \(self.expression(base)) \(name.name))"
+        case .with(let base, let fields, _, _): return "(with \(self.expression(base))" + fields.map { " " + field($0) }.joined() + ")"
         case .every(let interval): return "(every \(self.expression(interval)))"
-        case .cadenceFor(let cadence, let limit): return "(cadence-for \(self.expression(cadence)) \(self.expression(limit)))"
-        case .cadenceThen(let phases): return "(then" + phases.map { " " + self.expression($0) }.joined() + ")"
-        case .parenthesized(let inner): return "(paren \(self.expression(inner)))"
+        case .cadenceFor(let cadence, let limit, _): return "(cadence-for \(self.expression(cadence)) \(self.expression(limit)))"
+        case .cadenceThen(let phases, _): return "(then" + phases.map { " " + self.expression($0) }.joined() + ")"
+        case .parenthesized(let inner, _): return "(paren \(self.expression(inner)))"
         case .error: return "(error)"
         }
     }

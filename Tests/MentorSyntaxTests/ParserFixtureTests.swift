@@ -120,20 +120,20 @@ enum SpanCheck {
         inside(statement.span, parent, file)
         let span = statement.span
         switch statement.kind {
-        case .letBinding(_, let value): expression(value, within: span, in: file)
-        case .function(let function):
+        case .letBinding(_, let value, _): expression(value, within: span, in: file)
+        case .function(let function, _):
             switch function.body {
             case .expression(let body): expression(body, within: span, in: file)
             case .block(let body): for inner in body { self.statement(inner, within: span, in: file) }
             }
-        case .ifStatement(let condition, let thenBody, let elseBody):
+        case .ifStatement(let condition, let thenBody, let elseBody, _):
             expression(condition, within: span, in: file)
             for inner in thenBody + (elseBody ?? []) { self.statement(inner, within: span, in: file) }
-        case .forLoop(let bindings, let filter, let body):
+        case .forLoop(let bindings, let filter, let body, _, _):
             for binding in bindings { expression(binding.collection, within: span, in: file) }
             if let filter { expression(filter, within: span, in: file) }
             for inner in body { self.statement(inner, within: span, in: file) }
-        case .require(let condition, let message), .warn(let condition, let message), .expect(let condition, let message):
+        case .require(let condition, let message, _), .warn(let condition, let message, _), .expect(let condition, let message, _):
             expression(condition, within: span, in: file)
             if let message { expression(message, within: span, in: file) }
         case .fail(let message): expression(message, within: span, in: file)
@@ -148,23 +148,23 @@ enum SpanCheck {
         switch expression.kind {
         case .stringLiteral(let parts):
             for case .interpolation(let inner) in parts { self.expression(inner, within: span, in: file) }
-        case .list(let elements), .cadenceThen(let elements):
+        case .list(let elements, _), .cadenceThen(let elements, _):
             for element in elements { self.expression(element, within: span, in: file) }
-        case .record(let fields), .with(_, let fields):
-            if case .with(let base, _) = expression.kind { self.expression(base, within: span, in: file) }
+        case .record(let fields, _), .with(_, let fields, _, _):
+            if case .with(let base, _, _, _) = expression.kind { self.expression(base, within: span, in: file) }
             for field in fields { self.expression(field.value, within: field.span, in: file) }
-        case .unary(_, let operand), .every(let operand), .parenthesized(let operand):
+        case .unary(_, let operand), .every(let operand), .parenthesized(let operand, _):
             self.expression(operand, within: span, in: file)
-        case .binary(_, let left, let right), .cadenceFor(let left, let right):
+        case .binary(_, let left, let right, _), .cadenceFor(let left, let right, _):
             self.expression(left, within: span, in: file)
             self.expression(right, within: span, in: file)
-        case .conditional(let condition, let then, let otherwise):
+        case .conditional(let condition, let then, let otherwise, _, _):
             for part in [condition, then, otherwise] { self.expression(part, within: span, in: file) }
-        case .lambda(_, let body): self.expression(body, within: span, in: file)
-        case .call(let callee, let arguments):
+        case .lambda(_, let body, _, _): self.expression(body, within: span, in: file)
+        case .call(let callee, let arguments, _):
             self.expression(callee, within: span, in: file)
             for argument in arguments { self.expression(argument.value, within: span, in: file) }
-        case .member(let base, let name):
+        case .member(let base, let name, _):
             self.expression(base, within: span, in: file)
             inside(name.span, span, file)
         default: break

@@ -65,8 +65,8 @@ import Testing
             "for a in xs where a { require a else \"m\" }",
             "fn f(a) { a }",
         ])
-        guard case .letBinding(let name, let value) = statements[0].kind,
-            case .forLoop(let bindings, _, let body) = statements[1].kind
+        guard case .letBinding(let name, let value, _) = statements[0].kind,
+            case .forLoop(let bindings, _, let body, _, _) = statements[1].kind
         else {
             Issue.record("unexpected statements")
             return
@@ -112,8 +112,8 @@ import Testing
     @Test func nestedExpressionSpans() throws {
         let (result, file) = parse("let c = weekly for 4 weeks, then every 2 weeks")
         guard case .statement(let statement)? = result.syntax.items.first,
-            case .letBinding(_, let value) = statement.kind, case .cadenceThen(let phases) = value.kind,
-            case .cadenceFor(let cadence, let limit) = phases[0].kind, case .every(let interval) = phases[1].kind
+            case .letBinding(_, let value, _) = statement.kind, case .cadenceThen(let phases, _) = value.kind,
+            case .cadenceFor(let cadence, let limit, _) = phases[0].kind, case .every(let interval) = phases[1].kind
         else {
             Issue.record("unexpected tree")
             return
@@ -129,7 +129,7 @@ import Testing
     @Test func fieldSpans() throws {
         let (result, file) = parse("person p {\n  completed: { a: 2025-01-06, b: 2025-01-20 }\n}")
         guard case .declaration(let person)? = result.syntax.items.first, case .field(let field) = person.members[0],
-            case .record(let fields) = field.value.kind
+            case .record(let fields, _) = field.value.kind
         else {
             Issue.record("unexpected tree")
             return

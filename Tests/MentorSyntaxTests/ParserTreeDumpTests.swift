@@ -33,25 +33,25 @@ enum TreeDump {
         case .timeLiteral(let hour, let minute): return "time(\(hour):\(minute))"
         case .durationLiteral(let amount, let unit): return "\(amount)\(unit.singular)"
         case .identifier(let name): return name.name
-        case .list(let elements): return "[" + elements.map(expr).joined(separator: ", ") + "]"
-        case .record(let fields): return "{" + fields.map(field).joined(separator: ", ") + "}"
+        case .list(let elements, _): return "[" + elements.map(expr).joined(separator: ", ") + "]"
+        case .record(let fields, _): return "{" + fields.map(field).joined(separator: ", ") + "}"
         case .unary(let op, let operand): return "(\(op.rawValue) \(expr(operand)))"
-        case .binary(let op, let left, let right): return "(\(expr(left)) \(op.rawValue) \(expr(right)))"
-        case .conditional(let condition, let then, let otherwise):
+        case .binary(let op, let left, let right, _): return "(\(expr(left)) \(op.rawValue) \(expr(right)))"
+        case .conditional(let condition, let then, let otherwise, _, _):
             return "(if \(expr(condition)) then \(expr(then)) else \(expr(otherwise)))"
-        case .lambda(let parameters, let body):
+        case .lambda(let parameters, let body, _, _):
             return "((" + parameters.map(\.name).joined(separator: ", ") + ") => " + expr(body) + ")"
-        case .call(let callee, let arguments):
+        case .call(let callee, let arguments, _):
             let rendered = arguments.map { argument in
                 (argument.label.map { $0.name + ": " } ?? "") + expr(argument.value)
             }
             return expr(callee) + "(" + rendered.joined(separator: ", ") + ")"
-        case .member(let base, let name): return expr(base) + "." + name.name
-        case .with(let base, let fields): return "(\(expr(base)) with {" + fields.map(field).joined(separator: ", ") + "})"
+        case .member(let base, let name, _): return expr(base) + "." + name.name
+        case .with(let base, let fields, _, _): return "(\(expr(base)) with {" + fields.map(field).joined(separator: ", ") + "})"
         case .every(let interval): return "(every \(expr(interval)))"
-        case .cadenceFor(let cadence, let limit): return "(\(expr(cadence)) for \(expr(limit)))"
-        case .cadenceThen(let phases): return "(" + phases.map(expr).joined(separator: ", then ") + ")"
-        case .parenthesized(let inner): return "(paren \(expr(inner)))"
+        case .cadenceFor(let cadence, let limit, _): return "(\(expr(cadence)) for \(expr(limit)))"
+        case .cadenceThen(let phases, _): return "(" + phases.map(expr).joined(separator: ", then ") + ")"
+        case .parenthesized(let inner, _): return "(paren \(expr(inner)))"
         case .error: return "<error>"
         }
     }
@@ -60,24 +60,24 @@ enum TreeDump {
 
     static func stmt(_ statement: Stmt) -> String {
         switch statement.kind {
-        case .letBinding(let name, let value): return "let \(name.name) = \(expr(value))"
-        case .function(let function):
+        case .letBinding(let name, let value, _): return "let \(name.name) = \(expr(value))"
+        case .function(let function, _):
             let head = "fn \(function.name.name)(" + function.parameters.map(\.name).joined(separator: ", ") + ")"
             switch function.body {
             case .expression(let body): return head + " = " + expr(body)
             case .block(let body): return head + " " + block(body)
             }
-        case .ifStatement(let condition, let thenBody, let elseBody):
+        case .ifStatement(let condition, let thenBody, let elseBody, _):
             var text = "if \(expr(condition)) \(block(thenBody))"
             if let elseBody { text += " else \(block(elseBody))" }
             return text
-        case .forLoop(let bindings, let filter, let body):
+        case .forLoop(let bindings, let filter, let body, _, _):
             var text = "for " + bindings.map { "\($0.name.name) in \(expr($0.collection))" }.joined(separator: ", ")
             if let filter { text += " where \(expr(filter))" }
             return text + " " + block(body)
-        case .require(let condition, let message): return "require \(expr(condition))" + otherwise(message)
-        case .warn(let condition, let message): return "warn \(expr(condition))" + otherwise(message)
-        case .expect(let condition, let message): return "expect \(expr(condition))" + otherwise(message)
+        case .require(let condition, let message, _): return "require \(expr(condition))" + otherwise(message)
+        case .warn(let condition, let message, _): return "warn \(expr(condition))" + otherwise(message)
+        case .expect(let condition, let message, _): return "expect \(expr(condition))" + otherwise(message)
         case .fail(let message): return "fail \(expr(message))"
         case .expression(let expression): return expr(expression)
         case .error: return "<error>"

@@ -49,7 +49,7 @@ public struct DeclarationSite: Sendable {
         given.reserveCapacity(declaration.members.count { if case .field = $0 { true } else { false } })
         for case .field(let field) in declaration.members {
             var keys: [Identifier] = []
-            if case .record(let entries) = field.value.kind { keys = entries.map(\.name) }
+            if case .record(let entries, _) = field.value.kind { keys = entries.map(\.name) }
             given.append(GivenField(name: field.name.name, valueSpan: field.value.span, recordKeys: keys))
         }
         givenFields = given

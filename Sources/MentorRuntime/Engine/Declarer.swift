@@ -60,13 +60,13 @@ struct Declarer {
                 declareTopLevel(declaration, at: position, in: syntax.file, isStandard: isStandard)
             case .statement(let statement):
                 switch statement.kind {
-                case .letBinding(let name, _):
+                case .letBinding(let name, _, _):
                     guard claim(name.name, at: name.span, what: "let") else { continue }
                     index.statementSources[name.name] = (statement.span, statement.docComment)
                     let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
                     pendingLets[statement.span.file, default: []].append((statement, index))
                     declaredSummaries.append("let \(name.name)")
-                case .function(let function):
+                case .function(let function, _):
                     guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
                     index.statementSources[function.name.name] = (statement.span, statement.docComment)
                     let index = globals.define(function.name.name, .value(.none))
@@ -209,10 +209,10 @@ struct Declarer {
         for (statement, index) in pendingLets.removeValue(forKey: file.id) ?? [] {
             var resolver = makeResolver(context: .script, file: file)
             switch statement.kind {
-            case .letBinding(let name, let value):
+            case .letBinding(let name, let value, _):
                 let code = resolver.resolveExpression(value)
                 globals.update(index, .lazyLet(.pending(code), name: name.name, span: name.span))
-            case .function(let function):
+            case .function(let function, _):
                 let code = resolver.resolveFunction(function, span: statement.span)
                 globals.update(index, .function(code, span: function.name.span))
             default:

@@ -152,7 +152,7 @@ extension Engine {
         while true {
             switch cursor.kind {
             case .identifier: break
-            case .member(let base, _): cursor = base; continue
+            case .member(let base, _, _): cursor = base; continue
             default: return []
             }
             break

@@ -57,21 +57,21 @@ struct Resolver {
 
     mutating func resolveStatement(_ statement: Stmt) -> StatementCode? {
         switch statement.kind {
-        case .letBinding(let name, let value):
+        case .letBinding(let name, let value, _):
             let code = resolveExpression(value)
             let slot = scope.declare(name.name)
             return .setLocal(slot: slot, value: code)
-        case .function(let declaration):
+        case .function(let declaration, _):
             // Declared before its body is resolved, so it can call itself.
             let slot = scope.declare(declaration.name.name)
             let code = resolveFunction(declaration, span: statement.span)
             return .setLocal(slot: slot, value: .lambda(code))
-        case .ifStatement(let condition, let thenBody, let elseBody):
+        case .ifStatement(let condition, let thenBody, let elseBody, _):
             let conditionCode = resolveExpression(condition)
             let thenCode = resolveBlock(thenBody)
             let elseCode = elseBody.map { resolveBlock($0) }
             return .ifStatement(condition: conditionCode, then: thenCode, else: elseCode, span: condition.span)
-        case .forLoop(let bindings, let filter, let body):
+        case .forLoop(let bindings, let filter, let body, _, _):
             scope.blocks.append([:])
             var resolvedBindings: [(slot: Int, collection: Code, span: Span)] = []
             for binding in bindings {
@@ -83,13 +83,13 @@ struct Resolver {
             let bodyCode = resolveBlock(body)
             scope.blocks.removeLast()
             return .forLoop(bindings: resolvedBindings, filter: filterCode, body: bodyCode)
-        case .require(let condition, let message):
+        case .require(let condition, let message, _):
             return resolveCheck(.require, keyword: "require", condition: condition, message: message, span: statement.span)
-        case .warn(let condition, let message):
+        case .warn(let condition, let message, _):
             return resolveCheck(.warn, keyword: "warn", condition: condition, message: message, span: statement.span)
         case .fail(let message):
             return resolveCheck(.fail, keyword: "fail", condition: nil, message: message, span: statement.span)
-        case .expect(let condition, let message):
+        case .expect(let condition, let message, _):
             return resolveCheck(.expect, keyword: "expect", condition: condition, message: message, span: statement.span)
         case .expression(let expression):
             return .expression(resolveExpression(expression), span: expression.span)
@@ -190,9 +190,9 @@ struct Resolver {
             return .constant(.duration(CalendarDuration(amount: amount, unit: unit)), span)
         case .identifier(let identifier):
             return resolveName(identifier)
-        case .list(let elements):
+        case .list(let elements, _):
             return .list(elements.map { resolveExpression($0) }, span)
-        case .record(let fields):
+        case .record(let fields, _):
             var seen = Set<String>()
             for field in fields where !seen.insert(field.name.name).inserted {
                 diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(field.name.name)` is given twice", at: field.name.span))
@@ -202,25 +202,25 @@ struct Resolver {
             return .negate(resolveExpression(operand), span)
         case .unary(.not, let operand):
             return .not(resolveExpression(operand), span)
-        case .binary(.and, let left, let right):
+        case .binary(.and, let left, let right, _):
             return .and(resolveExpression(left), resolveExpression(right), span)
-        case .binary(.or, let left, let right):
+        case .binary(.or, let left, let right, _):
             return .or(resolveExpression(left), resolveExpression(right), span)
-        case .binary(.coalesce, let left, let right):
+        case .binary(.coalesce, let left, let right, _):
             return .coalesce(resolveExpression(left), resolveExpression(right), span)
-        case .binary(let op, let left, let right):
+        case .binary(let op, let left, let right, _):
             return .binary(op, resolveExpression(left), resolveExpression(right), span)
-        case .conditional(let condition, let thenBranch, let elseBranch):
+        case .conditional(let condition, let thenBranch, let elseBranch, _, _):
             return .conditional(resolveExpression(condition), resolveExpression(thenBranch), resolveExpression(elseBranch), span)
-        case .lambda(let parameters, let body):
+        case .lambda(let parameters, let body, _, _):
             let declaration = FunctionDecl(name: Identifier("<lambda>", span: span), parameters: parameters, body: .expression(body))
             let code = resolveFunction(declaration, span: span)
             return .lambda(FunctionCode(name: nil, parameterNames: code.parameterNames, frameSize: code.frameSize,
                                         statements: [], result: code.result, span: span, sourceText: sourceText(span)))
-        case .call(let callee, let arguments):
+        case .call(let callee, let arguments, _):
             let argumentCode = arguments.map { resolveExpression($0.value) }
             let labels = arguments.map { $0.label?.name }
-            if case .member(let base, let name) = callee.kind {
+            if case .member(let base, let name, _) = callee.kind {
                 let baseCode = resolveExpression(base)
                 // `x.f(y)` may mean a global `fn f(x, y)` when x has no member f.
                 let fallback = globals.index(of: name.name).map { Code.global($0, name.span) }
@@ -228,19 +228,19 @@ struct Resolver {
                                    nameSpan: name.span, span: span, fallback: fallback)
             }
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
-        case .member(let base, let name):
+        case .member(let base, let name, _):
             return .member(base: resolveExpression(base), name: name.name, nameSpan: name.span, span: span)
-        case .with(let base, let fields):
+        case .with(let base, let fields, _, _):
             return .with(base: resolveExpression(base),
                          fields: fields.map { (name: $0.name.name, nameSpan: $0.name.span, value: resolveExpression($0.value)) },
                          span: span)
         case .every(let interval):
             return .every(resolveExpression(interval), span)
-        case .cadenceFor(let cadence, let limit):
+        case .cadenceFor(let cadence, let limit, _):
             return .cadenceFor(resolveExpression(cadence), resolveExpression(limit), span)
-        case .cadenceThen(let phases):
+        case .cadenceThen(let phases, _):
             return .cadenceThen(phases.map { resolveExpression($0) }, span)
-        case .parenthesized(let inner):
+        case .parenthesized(let inner, _):
             return resolveExpression(inner)
         case .error:
             return .constant(.none, span)

@@ -4,33 +4,25 @@ extension FormatBuilder {
     /// `KIND name "Title" for target warning { members }` or a `rule`/`test` with its block.
     mutating func declaration(_ declaration: Declaration) -> FormatDoc {
         var docs: [FormatDoc] = [token(declaration.kind.rawValue, at: declaration.kindSpan)]
-        var headerEnd = declaration.kindSpan.end
         if let name = declaration.name {
             docs += [.text(" "), token(name.name, at: name.span)]
-            headerEnd = name.span.end
         }
         if let numberSpan = declaration.numberSpan {
             docs += [.text(" "), verbatimToken(numberSpan)]
-            headerEnd = numberSpan.end
         }
         if declaration.isWarning { docs.append(.text(" warning")) }
         if let title = declaration.title {
             docs += [.text(" "), expression(title)]
-            headerEnd = title.span.end
         }
         if let target = declaration.target {
-            let forWord = keyword("for", after: headerEnd)
+            let forWord = keyword("for", at: declaration.forOffset)
             docs += [.text(" "), forWord, .text(" "), token(target.name, at: target.span)]
-            headerEnd = target.span.end
         }
-        let close = declaration.span.end - 1
-        switch declaration.kind {
-        case .rule, .test:
-            docs += [.text(" "), block(declaration.body, close: close)]
-        default:
-            guard scanner.byte(at: close) == UInt8(ascii: "}"), close >= headerEnd else { break }
-            let open = scanner.nextSignificant(from: headerEnd)
-            docs += [.text(" "), body(declaration, open: open, close: close)]
+        if let braces = declaration.braces {
+            switch declaration.kind {
+            case .rule, .test: docs += [.text(" "), block(declaration.body, close: braces.close)]
+            default: docs += [.text(" "), body(declaration, braces: braces)]
+            }
         }
         comments.advance(to: declaration.span.end)
         return .concat(docs)
@@ -38,8 +30,9 @@ extension FormatBuilder {
 
     /// A declaration body: one member per line, or `{ a: 1, b: 2 }` on one line when it was
     /// written on one line, holds only fields and no comments, and fits.
-    mutating func body(_ declaration: Declaration, open: UInt32, close: UInt32) -> FormatDoc {
+    mutating func body(_ declaration: Declaration, braces: Delimiters) -> FormatDoc {
         let members = declaration.members
+        let close = braces.close
         var inner: [FormatDoc] = comments.trailing(before: members.first.map(Self.start(of:)) ?? close)
         for (index, member) in members.enumerated() {
             inner.append(.line)
@@ -58,7 +51,7 @@ extension FormatBuilder {
         comments.advance(to: close + 1)
         inner += dangling
         if inner.isEmpty { return .text("{}") }
-        let keptOnOneLine = source.lineIndex(of: open) == source.lineIndex(of: close)
+        let keptOnOneLine = source.lineIndex(of: braces.open) == source.lineIndex(of: close)
             && members.allSatisfy { if case .field = $0 { true } else { false } }
         let edge: FormatDoc = .line
         return .group([.text("{"), .indent(inner), edge, .text("}")], breaks: !keptOnOneLine || inner.contains { $0.forcesBreak })

@@ -24,68 +24,67 @@ extension FormatBuilder {
             return token(text, at: span)
         case .identifier(let name):
             return token(name.name, at: name.span)
-        case .list(let elements):
-            return bracketed("[", "]", elements.map(ListElement.expression), close: span.end - 1, padded: false)
-        case .record(let fields):
-            return bracketed("{", "}", fields.map(ListElement.field), close: span.end - 1, padded: true)
+        case .list(let elements, let brackets):
+            return bracketed("[", "]", elements.map(ListElement.expression), close: brackets.close, padded: false)
+        case .record(let fields, let braces):
+            return bracketed("{", "}", fields.map(ListElement.field), close: braces.close, padded: true)
         case .unary(let op, let operand):
             let inner = self.expression(operand)
             switch op {
             case .not: return .concat([.text("not "), inner])
             case .negate:
-                // `- -x` keeps its space; `--x` would read the same but looks like a typo.
-                let glued = scanner.byte(at: operand.span.start) != UInt8(ascii: "-")
-                return .concat([.text(glued ? "-" : "- "), inner])
+                // `- -x` keeps its space; `--x` would read the same but looks like a typo. No
+                // literal starts with `-`, so only a negation can.
+                let negatesNegation = if case .unary(.negate, _) = operand.kind { true } else { false }
+                return .concat([.text(negatesNegation ? "- " : "-"), inner])
             }
-        case .binary(let op, let left, let right):
+        case .binary(let op, let left, let right, let operatorOffset):
             let lhs = self.expression(left)
-            let symbol = keyword(op.rawValue, after: left.span.end)
+            let symbol = keyword(op.rawValue, at: operatorOffset)
             let rhs = self.expression(right)
             return .concat([lhs, .text(" "), symbol, .text(" "), .indent([rhs])])
-        case .conditional(let condition, let then, let otherwise):
+        case .conditional(let condition, let then, let otherwise, let thenOffset, let elseOffset):
             let test = self.expression(condition)
-            let thenWord = keyword("then", after: condition.span.end)
+            let thenWord = keyword("then", at: thenOffset)
             let yes = self.expression(then)
-            let elseWord = keyword("else", after: then.span.end)
+            let elseWord = keyword("else", at: elseOffset)
             let no = self.expression(otherwise)
             return .group([.text("if "), test, .indent([.line, thenWord, .text(" "), yes, .line, elseWord, .text(" "), no])])
-        case .lambda(let parameters, let body):
+        case .lambda(let parameters, let body, let parentheses, let arrowOffset):
             let head: FormatDoc
-            if scanner.byte(at: span.start) == UInt8(ascii: "(") {
-                let close = scanner.nextSignificant(
-                    from: parameters.last?.span.end ?? span.start + 1, skipping: [UInt8(ascii: ",")])
-                head = bracketed("(", ")", parameters.map(ListElement.parameter), close: close, padded: false)
+            if let parentheses {
+                head = bracketed("(", ")", parameters.map(ListElement.parameter), close: parentheses.close, padded: false)
             } else {
                 head = token(parameters[0].name, at: parameters[0].span)
             }
-            let arrow = keyword("=>", after: parameters.last.map { $0.span.end } ?? span.start, skipping: [UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")")])
+            let arrow = keyword("=>", at: arrowOffset)
             let value = self.expression(body)
             return .concat([head, .text(" "), arrow, .text(" "), .indent([value])])
-        case .call(let callee, let arguments):
+        case .call(let callee, let arguments, let parentheses):
             let function = self.expression(callee)
-            let list = bracketed("(", ")", arguments.map(ListElement.argument), close: span.end - 1, padded: false)
+            let list = bracketed("(", ")", arguments.map(ListElement.argument), close: parentheses.close, padded: false)
             return .concat([function, list])
-        case .member(let base, let name):
+        case .member(let base, let name, let dotOffset):
             let object = self.expression(base)
-            let dot = keyword(".", after: base.span.end)
+            let dot = keyword(".", at: dotOffset)
             return .concat([object, dot, token(name.name, at: name.span)])
-        case .with(let base, let fields):
+        case .with(let base, let fields, let withOffset, let braces):
             let object = self.expression(base)
-            let withWord = keyword("with", after: base.span.end)
-            let record = bracketed("{", "}", fields.map(ListElement.field), close: span.end - 1, padded: true)
+            let withWord = keyword("with", at: withOffset)
+            let record = bracketed("{", "}", fields.map(ListElement.field), close: braces.close, padded: true)
             return .concat([object, .text(" "), withWord, .text(" "), record])
         case .every(let interval):
             return .concat([.text("every "), self.expression(interval)])
-        case .cadenceFor(let cadence, let limit):
+        case .cadenceFor(let cadence, let limit, let forOffset):
             let phase = self.expression(cadence)
-            let forWord = keyword("for", after: cadence.span.end)
+            let forWord = keyword("for", at: forOffset)
             return .concat([phase, .text(" "), forWord, .text(" "), self.expression(limit)])
         case .cadenceThen:
             return fieldValue(expression)
-        case .parenthesized(let inner):
+        case .parenthesized(let inner, let parentheses):
             let body = self.expression(inner)
             var docs: [FormatDoc] = [.text("("), body]
-            docs += comments.leading(before: span.end - 1, blankLines: false)
+            docs += comments.leading(before: parentheses.close, blankLines: false)
             docs.append(.text(")"))
             return .concat(docs)
         case .error:

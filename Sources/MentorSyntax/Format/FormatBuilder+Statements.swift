@@ -11,34 +11,34 @@ extension FormatBuilder {
 
     private mutating func statementBody(_ statement: Stmt) -> FormatDoc {
         switch statement.kind {
-        case .letBinding(let name, let value):
+        case .letBinding(let name, let value, let equalsOffset):
             let binding = token(name.name, at: name.span)
-            let equals = keyword("=", after: name.span.end)
+            let equals = keyword("=", at: equalsOffset)
             return .concat([.text("let "), binding, .text(" "), equals, .text(" "), fieldValue(value)])
-        case .function(let function):
-            return self.function(function, statementEnd: statement.span.end)
-        case .ifStatement(let condition, let thenBody, let elseBody):
-            return ifStatement(condition: condition, thenBody: thenBody, elseBody: elseBody, end: statement.span.end)
-        case .forLoop(let bindings, let filter, let body):
+        case .function(let function, let offsets):
+            return self.function(function, offsets)
+        case .ifStatement(let condition, let thenBody, let elseBody, let offsets):
+            return ifStatement(condition: condition, thenBody: thenBody, elseBody: elseBody, offsets: offsets)
+        case .forLoop(let bindings, let filter, let body, let whereOffset, let braces):
             var docs: [FormatDoc] = [.text("for ")]
             for (index, binding) in bindings.enumerated() {
                 if index > 0 { docs.append(.text(", ")) }
                 let variable = token(binding.name.name, at: binding.name.span)
-                let inWord = keyword("in", after: binding.name.span.end)
+                let inWord = keyword("in", at: binding.inOffset)
                 docs += [variable, .text(" "), inWord, .text(" "), expression(binding.collection)]
             }
             if let filter {
-                let whereWord = keyword("where", after: bindings.last?.collection.span.end ?? 0)
+                let whereWord = keyword("where", at: whereOffset)
                 docs += [.text(" "), whereWord, .text(" "), expression(filter)]
             }
-            docs += [.text(" "), block(body, close: statement.span.end - 1)]
+            docs += [.text(" "), block(body, close: braces.close)]
             return .concat(docs)
-        case .require(let condition, let message):
-            return checked("require", condition, message)
-        case .warn(let condition, let message):
-            return checked("warn", condition, message)
-        case .expect(let condition, let message):
-            return checked("expect", condition, message)
+        case .require(let condition, let message, let elseOffset):
+            return checked("require", condition, message, elseOffset: elseOffset)
+        case .warn(let condition, let message, let elseOffset):
+            return checked("warn", condition, message, elseOffset: elseOffset)
+        case .expect(let condition, let message, let elseOffset):
+            return checked("expect", condition, message, elseOffset: elseOffset)
         case .fail(let message):
             return .concat([.text("fail "), expression(message)])
         case .expression(let expression):
@@ -49,48 +49,43 @@ extension FormatBuilder {
     }
 
     /// `require c else "message"`; the `else` part moves to the next line when it does not fit.
-    private mutating func checked(_ keyword: String, _ condition: Expr, _ message: Expr?) -> FormatDoc {
+    private mutating func checked(_ keyword: String, _ condition: Expr, _ message: Expr?, elseOffset: UInt32?) -> FormatDoc {
         let head = expression(condition)
         guard let message else { return .concat([.text(keyword + " "), head]) }
-        let elseWord = self.keyword("else", after: condition.span.end)
+        let elseWord = self.keyword("else", at: elseOffset)
         let tail = expression(message)
         return .group([.text(keyword + " "), head, .indent([.line, elseWord, .text(" "), tail])])
     }
 
     /// `fn f(a, b) = e` or `fn f(a, b) { … }`.
-    private mutating func function(_ function: FunctionDecl, statementEnd: UInt32) -> FormatDoc {
+    private mutating func function(_ function: FunctionDecl, _ offsets: FunctionOffsets) -> FormatDoc {
         let name = token(function.name.name, at: function.name.span)
-        let open = scanner.nextSignificant(from: function.name.span.end)
-        let close = scanner.nextSignificant(
-            from: function.parameters.last?.span.end ?? open + 1, skipping: [UInt8(ascii: ",")])
-        let parameters = bracketed("(", ")", function.parameters.map(ListElement.parameter), close: close, padded: false)
+        let parameters = bracketed(
+            "(", ")", function.parameters.map(ListElement.parameter), close: offsets.parentheses.close, padded: false)
         switch function.body {
         case .expression(let body):
-            let equals = keyword("=", after: close + 1)
+            let equals = keyword("=", at: offsets.equalsOffset)
             return .concat([.text("fn "), name, parameters, .text(" "), equals, .text(" "), expression(body)])
         case .block(let statements):
-            return .concat([.text("fn "), name, parameters, .text(" "), block(statements, close: statementEnd - 1)])
+            // The parser records the braces of every block body; the fallback only keeps a tree
+            // made by hand from taking comments that follow the function.
+            let close = offsets.braces?.close ?? offsets.parentheses.close
+            return .concat([.text("fn "), name, parameters, .text(" "), block(statements, close: close)])
         }
     }
 
     /// `if c { … } else if d { … } else { … }`; `else if` stays as written (`else { if … }`
     /// is the same tree, so the source decides).
-    private mutating func ifStatement(condition: Expr, thenBody: [Stmt], elseBody: [Stmt]?, end: UInt32) -> FormatDoc {
+    private mutating func ifStatement(condition: Expr, thenBody: [Stmt], elseBody: [Stmt]?, offsets: IfOffsets) -> FormatDoc {
         var docs: [FormatDoc] = [.text("if "), expression(condition), .text(" ")]
-        guard let elseBody else {
-            docs.append(block(thenBody, close: end - 1))
-            return .concat(docs)
-        }
-        var thenClose = scanner.nextSignificant(from: thenBody.last?.span.end ?? condition.span.end, skipping: [UInt8(ascii: ";")])
-        if thenBody.isEmpty { thenClose = scanner.nextSignificant(from: thenClose + 1) }
-        docs.append(block(thenBody, close: thenClose))
-        let elseKeyword = scanner.nextSignificant(from: thenClose + 1)
-        let afterElse = scanner.nextSignificant(from: elseKeyword + 4)
-        docs += [.text(" "), keyword("else", after: thenClose + 1), .text(" ")]
-        if scanner.byte(at: afterElse) != UInt8(ascii: "{"), elseBody.count == 1, case .ifStatement = elseBody[0].kind {
-            docs.append(statement(elseBody[0]))
+        docs.append(block(thenBody, close: offsets.thenBraces.close))
+        guard let elseBody else { return .concat(docs) }
+        docs += [.text(" "), keyword("else", at: offsets.elseOffset), .text(" ")]
+        if let elseBraces = offsets.elseBraces {
+            docs.append(block(elseBody, close: elseBraces.close))
         } else {
-            docs.append(block(elseBody, close: end - 1))
+            // `else if`: the nested `if` is the branch's one statement, and has no braces of its own.
+            for statement in elseBody { docs.append(self.statement(statement)) }
         }
         return .concat(docs)
     }

@@ -5,12 +5,10 @@ import MentorSource
 /// cursor can hand each comment out at the place it was written.
 struct FormatBuilder {
     let source: SourceFile
-    let scanner: FormatSourceScanner
     var comments: FormatComments
 
     init(source: SourceFile, comments: [Comment]) {
         self.source = source
-        self.scanner = FormatSourceScanner(bytes: source.bytes)
         self.comments = FormatComments(file: source, comments: comments)
     }
 
@@ -25,14 +23,11 @@ struct FormatBuilder {
         return docs.count == 1 ? docs[0] : .concat(docs)
     }
 
-    /// A keyword or operator the tree does not place: it is the next significant text after
-    /// `offset` (skipping `skipping`), so comments before it are printed before it.
-    mutating func keyword(_ text: String, after offset: UInt32, skipping: Set<UInt8> = []) -> FormatDoc {
-        let start = scanner.nextSignificant(from: offset, skipping: skipping)
-        let bytes = Array(text.utf8)
-        let end = Int(start) + bytes.count
-        guard end <= source.bytes.count, Array(source.bytes[Int(start)..<end]) == bytes else { return .text(text) }
-        return token(text, at: Span(file: source.id, start: start, end: UInt32(end)))
+    /// A keyword or punctuation the tree places at `offset`: comments before it are printed
+    /// before it. Without an offset (a tree the parser did not make) it is the text alone.
+    mutating func keyword(_ text: String, at offset: UInt32?) -> FormatDoc {
+        guard let offset else { return .text(text) }
+        return token(text, at: Span(file: source.id, start: offset, end: offset + UInt32(text.utf8.count)))
     }
 
     /// A token copied from the source; comments inside it (in an interpolation) go with it.
@@ -192,7 +187,7 @@ struct FormatBuilder {
         case .argument(let argument):
             guard let label = argument.label else { return expression(argument.value) }
             let name = token(label.name, at: label.span)
-            return .concat([name, keyword(":", after: label.span.end), .text(" "), expression(argument.value)])
+            return .concat([name, keyword(":", at: argument.colonOffset), .text(" "), expression(argument.value)])
         case .parameter(let name): return token(name.name, at: name.span)
         }
     }
@@ -200,7 +195,7 @@ struct FormatBuilder {
     /// `name: value`
     mutating func field(_ field: Field) -> FormatDoc {
         let name = token(field.name.name, at: field.name.span)
-        let colon = keyword(":", after: field.name.span.end)
+        let colon = keyword(":", at: field.colonOffset)
         let value = fieldValue(field.value)
         comments.advance(to: field.span.end)
         return .concat([name, colon, .text(" "), value])
@@ -208,11 +203,12 @@ struct FormatBuilder {
 
     /// A field or `let` value: an expression or cadence phases joined by `, then`.
     mutating func fieldValue(_ value: Expr) -> FormatDoc {
-        guard case .cadenceThen(let phases) = value.kind else { return expression(value) }
+        guard case .cadenceThen(let phases, let thenOffsets) = value.kind else { return expression(value) }
         var docs = comments.leading(before: value.span.start, blankLines: false)
         for (index, phase) in phases.enumerated() {
             if index > 0 {
-                docs += [.text(", "), keyword("then", after: phases[index - 1].span.end, skipping: [UInt8(ascii: ",")]), .text(" ")]
+                let thenOffset = index - 1 < thenOffsets.count ? thenOffsets[index - 1] : nil
+                docs += [.text(", "), keyword("then", at: thenOffset), .text(" ")]
             }
             docs.append(expression(phase))
         }
