@@ -80,8 +80,8 @@ extension Engine {
             return (name.name, name.span)
         case .statement(let statement):
             switch statement.kind {
-            case .letBinding(let name, _): return (name.name, name.span)
-            case .function(let function): return (function.name.name, function.name.span)
+            case .letBinding(let name, _, _): return (name.name, name.span)
+            case .function(let function, _): return (function.name.name, function.name.span)
             default: return nil
             }
         case .importDecl:

@@ -124,8 +124,8 @@ extension Engine {
                 case .statement(let statement):
                     let identifier: Identifier
                     switch statement.kind {
-                    case .letBinding(let bound, _): identifier = bound
-                    case .function(let function): identifier = function.name
+                    case .letBinding(let bound, _, _): identifier = bound
+                    case .function(let function, _): identifier = function.name
                     default: continue
                     }
                     guard spans[identifier.name] == identifier.span else { continue }
