@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Validates `mentor check`'s machine-readable output with real readers.
 
-SARIF against the official 2.1.0 schema (check-jsonschema), JUnit XML with junitparser, and
+SARIF against the official 2.1.0 schema (check-jsonschema), JUnit XML with junitparser, TAP
+with tap.py, GitHub Actions annotations by the workflow-command grammar GitHub documents, and
 the JSON report's documented shape. Prints one line per test and "N passed, N failed".
 """
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 from junitparser import JUnitXml
+from tap.parser import Parser as TAPParser
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
@@ -22,12 +26,94 @@ SCHEMA = os.path.join(ROOT, "Tests", "Fixtures", "sarif-schema-2.1.0.json")
 CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
 
 
-def run_check(output_format):
+def run_check(output_format, programme=PROGRAMME, expected_status=1, *extra):
     result = subprocess.run(
-        [os.environ["MENTOR_BINARY"], "check", "--today", "2026-06-01", "--format", output_format, PROGRAMME],
+        [os.environ["MENTOR_BINARY"], "check", "--today", "2026-06-01", "--format", output_format, *extra, programme],
         cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1, f"expected exit 1 (two errors), got {result.returncode}: {result.stderr}"
+    assert result.returncode == expected_status, \
+        f"expected exit {expected_status}, got {result.returncode}: {result.stderr}"
     return result.stdout
+
+
+# A workflow command as GitHub documents it: `::NAME PROPERTIES::MESSAGE`, properties
+# `key=value` separated by commas, in which `%`, CR, LF, `:` and `,` must be percent-encoded,
+# and a message in which `%`, CR and LF must be.
+ANNOTATION = re.compile(
+    r"^::(?P<command>error|warning|notice)"
+    r"(?: (?P<properties>[A-Za-z]+=[^,:\r\n]*(?:,[A-Za-z]+=[^,:\r\n]*)*))?"
+    r"::(?P<message>[^\r\n]*)$")
+ANNOTATION_KEYS = {"file", "line", "col", "endLine", "endColumn", "title"}
+
+
+def decode_annotation(line):
+    """The command, its decoded properties and decoded message, checking the grammar."""
+    match = ANNOTATION.match(line)
+    assert match, f"not a workflow command: {line!r}"
+    properties = {}
+    for pair in (match["properties"] or "").split(","):
+        key, value = pair.split("=", 1)
+        assert key in ANNOTATION_KEYS, f"unknown property {key!r} in {line!r}"
+        assert not re.search(r"%(?![0-9A-F]{2})", value), f"stray % in {value!r}"
+        properties[key] = urllib.parse.unquote(value)
+    assert not re.search(r"%(?![0-9A-F]{2})", match["message"]), f"stray % in {line!r}"
+    return match["command"], properties, urllib.parse.unquote(match["message"])
+
+
+def test_github_annotations_follow_the_grammar():
+    lines = run_check("github").splitlines()
+    *commands, summary = lines
+    assert summary == "2 errors in 4 files", summary
+    decoded = [decode_annotation(line) for line in commands]
+    assert [command for command, _, _ in decoded] == ["error", "error"], decoded
+    for _, properties, message in decoded:
+        assert properties["file"] == "Tests/Fixtures/credential-program/agreements/ana_ines.mentor", properties
+        assert int(properties["line"]) <= int(properties["endLine"])
+        assert int(properties["col"]) < int(properties["endColumn"])
+        assert "\nnote: required by rule" in message, message
+    assert sorted(p["title"] for _, p, _ in decoded) == ["M0520 no_supervisor", "M0520 smart_goals"]
+
+
+def test_github_annotations_encode_what_the_grammar_reserves():
+    programme = os.path.join("Tests", "Golden", "check", "github_escaping.mentor")
+    lines = run_check("github", programme, 0).splitlines()
+    command, properties, message = decode_annotation(lines[0])
+    assert command == "warning", lines
+    assert message == ("100% of the scope is missing: write it,\nthen agree it\n"
+                       "note: required by rule `has_scope`: Scope: written, agreed"), message
+    assert properties["title"] == "M0521 has_scope", properties
+    assert lines[1] == "1 warning in 1 file", lines
+
+
+def parse_tap(text):
+    lines = list(TAPParser().parse_text(text))
+    assert lines[0].category == "version" and lines[0].version == 14, lines[0]
+    assert not [line for line in lines if line.category == "unknown"], text
+    plans = [line for line in lines if line.category == "plan"]
+    results = [line for line in lines if line.category == "test"]
+    assert len(plans) == 1 and plans[0].expected_tests == len(results), text
+    assert [int(result.number) for result in results] == list(range(1, len(results) + 1))
+    return results
+
+
+def test_tap_reads_back_one_point_per_file():
+    results = parse_tap(run_check("tap"))
+    names = [result.description.removeprefix("- ") for result in results]
+    assert names == [f"Tests/Fixtures/credential-program/{name}.mentor"
+                     for name in ["agreements/ana_dave", "agreements/ana_ines", "people", "program"]], names
+    failed = [result for result in results if not result.ok]
+    assert len(failed) == 1, failed
+    block = failed[0].yaml_block
+    assert block["message"] == "2 errors", block
+    assert sorted(d["rule"] for d in block["diagnostics"]) == ["no_supervisor", "smart_goals"], block
+    assert all(d["code"] == "M0520" and d["line"] >= 1 for d in block["diagnostics"]), block
+
+
+def test_tap_strict_fails_a_file_with_a_warning():
+    programme = os.path.join("Tests", "Golden", "check", "github_escaping.mentor")
+    (lenient,) = parse_tap(run_check("tap", programme, 0))
+    assert lenient.ok and lenient.yaml_block["diagnostics"][0]["severity"] == "warning", lenient
+    (strict,) = parse_tap(run_check("tap", programme, 1, "--strict"))
+    assert not strict.ok, strict
 
 
 def test_sarif_validates_against_schema():

@@ -4,7 +4,7 @@ import MentorRuntime
 
 /// Output formats of `mentor check`.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, junit
+    case text, json, sarif, junit, github, tap
 }
 
 /// `mentor check [PATH…]`: parse, resolve, type-check and run every rule.
@@ -19,15 +19,31 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Output format: text, json, sarif or junit.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, sarif, junit, github or tap.", valueName: "format"))
     var format: CheckFormat = .text
+
+    @Flag(help: "Check again whenever a file of the programme changes, until Ctrl-C.")
+    var watch = false
 
     @Argument(help: "Files or directories to check (default: the current directory).")
     var paths: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {
-        let outcome = CheckRun.perform(paths: paths.isEmpty ? ["."] : paths, common: common, context: context)
-        context.keepUntilExit(outcome.engine)
+        let paths = paths.isEmpty ? ["."] : paths
+        guard watch else { return checkOnce(paths, context: context, keeping: true).status }
+        return WatchLoop(command: "check", paths: paths).run(context: context) {
+            checkOnce(paths, context: context, keeping: false)
+        }
+    }
+
+    /// One check and its report; returns the exit status and the files the programme read.
+    /// `keeping` leaves the engine to the process's exit, which a watch must not (it would pile up).
+    func checkOnce(_ paths: [String], context: CLIContext, keeping: Bool) -> (status: Int32, files: [String]) {
+        let outcome = CheckRun.perform(paths: paths, common: common, context: context)
+        if keeping { context.keepUntilExit(outcome.engine) }
+        // Nothing could be read: the I/O errors on standard error are the whole story, and a
+        // report of "no problems in 0 files" would contradict them.
+        if outcome.ioFailed && outcome.fileCount == 0 { return (MentorExit.usageOrIO, []) }
         let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
         switch format {
         case .text:
@@ -41,10 +57,15 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
             context.writeOut(CheckReportFormats.sarif(outcome) + "\n")
         case .junit:
             context.writeOut(CheckReportFormats.junit(outcome) + "\n")
+        case .github:
+            context.writeOut(CheckReportFormats.github(outcome))
+        case .tap:
+            context.writeOut(CheckReportFormats.tap(outcome, strict: strict))
         }
-        if outcome.ioFailed { return MentorExit.usageOrIO }
-        if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) { return MentorExit.programErrors }
-        return MentorExit.success
+        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+        if outcome.ioFailed { return (MentorExit.usageOrIO, files) }
+        if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) { return (MentorExit.programErrors, files) }
+        return (MentorExit.success, files)
     }
 }
 

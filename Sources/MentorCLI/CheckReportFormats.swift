@@ -1,7 +1,9 @@
 import MentorDiagnostics
 import MentorRuntime
+import MentorSource
 
-/// The machine-readable outputs of `mentor check`: JSON (docs/check-json.md), SARIF 2.1.0 and JUnit XML.
+/// The machine-readable outputs of `mentor check`: JSON, SARIF 2.1.0, JUnit XML, GitHub Actions
+/// annotations and TAP 14 (all in docs/cli.md).
 enum CheckReportFormats {
     /// `{"version":1,"summary":{…},"diagnostics":[…]}`, each diagnostic in `JSONDiagnosticRenderer`'s shape.
     static func json(_ run: CheckRun) -> String {
@@ -127,6 +129,56 @@ enum CheckReportFormats {
         }
         xml += "  </testsuite>\n</testsuites>"
         return xml
+    }
+}
+
+extension CheckReportFormats {
+    /// GitHub Actions workflow commands, one per diagnostic, then the summary line.
+    static func github(_ run: CheckRun) -> String {
+        GitHubAnnotations.render(run.diagnostics, sources: run.engine.sources, summary: run.summaryLine)
+    }
+
+    /// TAP 14 with one test point per file checked, in the order they were loaded: `not ok` when
+    /// the file has an error (or, with `strict`, a warning), and a YAML block listing the file's
+    /// diagnostics whenever it has any. Diagnostics of no user file (the programme as a whole, the
+    /// standard library) make one more point, `programme`. One point a file keeps the plan the
+    /// same from run to run, however many problems there are.
+    static func tap(_ run: CheckRun, strict: Bool) -> String {
+        let files = run.engine.userFiles
+        var byFile: [FileID: [Diagnostic]] = [:]
+        var elsewhere: [Diagnostic] = []
+        let userFiles = Set(files)
+        for diagnostic in run.diagnostics {
+            if userFiles.contains(diagnostic.span.file) {
+                byFile[diagnostic.span.file, default: []].append(diagnostic)
+            } else {
+                elsewhere.append(diagnostic)
+            }
+        }
+        var points: [(name: String, diagnostics: [Diagnostic])] = files.map { id in
+            (run.engine.sources.file(id)?.path ?? "?", byFile[id] ?? [])
+        }
+        if !elsewhere.isEmpty { points.append(("programme", elsewhere)) }
+        var tap = TAPWriter()
+        if points.isEmpty {
+            tap.plan(0, skipping: "no .mentor files to check")
+            return tap.output
+        }
+        tap.plan(points.count)
+        for point in points {
+            let summary = CheckSummary(diagnostics: point.diagnostics, fileCount: 1)
+            let failed = summary.errors > 0 || (strict && summary.warnings > 0)
+            var yaml: [(String, YAMLValue)] = []
+            if !point.diagnostics.isEmpty {
+                let counts = [(summary.errors, "error"), (summary.warnings, "warning")].filter { $0.0 > 0 }.map { plural($0.0, $0.1) }
+                yaml.append(("message", .string(counts.isEmpty ? plural(point.diagnostics.count, "note") : counts.joined(separator: ", "))))
+                yaml.append(("severity", .string(failed ? "fail" : "comment")))
+                yaml.append(("diagnostics", .list(point.diagnostics.map { TAPWriter.yaml(of: $0, sources: run.engine.sources) })))
+            }
+            let name = point.name.hasPrefix("./") ? String(point.name.dropFirst(2)) : point.name
+            tap.point(ok: !failed, name, yaml: yaml)
+        }
+        return tap.output
     }
 }
 

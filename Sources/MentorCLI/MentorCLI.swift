@@ -70,11 +70,6 @@ struct MentorCommand: ParsableCommand, MentorSubcommand {
         if context.stdinIsTerminal {
             return ReplCommand(common: common, files: []).execute(context)
         }
-        switch context.readStandardInput() {
-        case .success(let bytes): return RunCommand.runScript(path: "<stdin>", bytes: bytes, common: common, context: context)
-        case .failure(let error):
-            context.writeErr(SourceDiscovery.cannotRead("<stdin>", error.reason))
-            return MentorExit.usageOrIO
-        }
+        return RunCommand.runStandardInput(common: common, context: context)
     }
 }

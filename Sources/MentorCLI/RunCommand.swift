@@ -9,12 +9,25 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The .mentor file to run.")
+    @Argument(help: "The .mentor file to run; - reads the script from standard input.")
     var file: String
 
     func execute(_ context: CLIContext) -> Int32 {
+        // `-` is standard input, as for most tools; a file named `-` is still `./-`.
+        if file == "-" { return RunCommand.runStandardInput(common: common, context: context) }
         guard let bytes = readUserFile(file, context: context) else { return MentorExit.usageOrIO }
         return RunCommand.runScript(path: file, bytes: bytes, common: common, context: context)
+    }
+
+    /// Runs standard input as the script `<stdin>`, read as a file is (at most 64 MiB).
+    static func runStandardInput(common: CommonOptions, context: CLIContext) -> Int32 {
+        switch context.readStandardInput() {
+        case .success(let bytes):
+            return runScript(path: "<stdin>", bytes: bytes, common: common, context: context)
+        case .failure(let error):
+            context.writeErr(SourceDiscovery.cannotRead("<stdin>", error.reason))
+            return MentorExit.usageOrIO
+        }
     }
 
     /// Loads one script, reports its diagnostics, then runs it.

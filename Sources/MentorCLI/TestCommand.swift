@@ -2,6 +2,11 @@ import ArgumentParser
 import MentorDiagnostics
 import MentorRuntime
 
+/// Output formats of `mentor test`.
+enum TestFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, tap
+}
+
 /// `mentor test [PATH…]`: runs `test` blocks.
 struct TestCommand: ParsableCommand, MentorSubcommand {
     static let configuration = CommandConfiguration(
@@ -10,33 +15,94 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Option(help: ArgumentHelp("Output format: text, json, junit or tap.", valueName: "format"))
+    var format: TestFormat = .text
+
+    @Option(name: .customLong("run"),
+            help: ArgumentHelp("Run only the tests whose name matches this regular expression.", valueName: "regex"))
+    var namePattern: String?
+
+    @Flag(help: "Test again whenever a file of the programme changes, until Ctrl-C.")
+    var watch = false
+
     @Argument(help: "Files or directories (default: the current directory).")
     var paths: [String] = []
 
+    func validate() throws {
+        if let namePattern {
+            do {
+                _ = try Regex(namePattern)
+            } catch {
+                throw ValidationError("--run needs a regular expression, and '\(namePattern)' is not one: \(error)")
+            }
+        }
+    }
+
     func execute(_ context: CLIContext) -> Int32 {
-        let engine = Engine(options: common.engineOptions(), output: context.writeOut)
-        let renderer = common.renderer(for: engine, isTerminal: context.stdoutIsTerminal, context: context)
-        let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
+        let paths = paths.isEmpty ? ["."] : paths
+        guard watch else { return testOnce(paths, context: context, keeping: true).status }
+        return WatchLoop(command: "test", paths: paths).run(context: context) {
+            testOnce(paths, context: context, keeping: false)
+        }
+    }
+
+    /// One run of the tests and its report; returns the exit status and the files the programme read.
+    func testOnce(_ paths: [String], context: CLIContext, keeping: Bool) -> (status: Int32, files: [String]) {
+        // Checked by `validate`, which runs before `execute`.
+        let filter = namePattern.flatMap { try? Regex($0) }
+        // A machine format owns standard output, so what the tests `print` goes to standard error.
+        let output = format == .text ? context.writeOut : context.writeErr
+        let outcome = TestRun.perform(paths: paths, common: common, filter: filter, output: output, context: context)
+        if keeping { context.keepUntilExit(outcome.engine) }
+        // Nothing could be read: only the I/O errors, as for `check`.
+        if outcome.ioFailed && outcome.fileCount == 0 { return (MentorExit.usageOrIO, []) }
+        switch format {
+        case .text:
+            let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
+            context.writeOut(TestReportFormats.text(outcome, renderer: renderer, cap: common.diagnosticCap()))
+        case .json:
+            context.writeOut(TestReportFormats.json(outcome) + "\n")
+        case .junit:
+            context.writeOut(TestReportFormats.junit(outcome) + "\n")
+        case .tap:
+            context.writeOut(TestReportFormats.tap(outcome))
+        }
+        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+        if outcome.ioFailed { return (MentorExit.usageOrIO, files) }
+        return (outcome.succeeded ? MentorExit.success : MentorExit.programErrors, files)
+    }
+}
+
+/// One run of `mentor test`, shared by every output format.
+struct TestRun {
+    let engine: Engine
+    /// The programme's errors, in reading order; when there are any, no test ran.
+    let programmeErrors: [Diagnostic]
+    /// The results of the tests selected by `--run` (every test without it), in declaration order.
+    let results: [TestResult]
+    /// The user's files loaded (imports included, the standard library not).
+    let fileCount: Int
+    let ioFailed: Bool
+
+    /// The tests that passed.
+    var passedCount: Int { results.count(where: \.passed) }
+    /// The tests that failed.
+    var failedCount: Int { results.count - passedCount }
+    /// True when the tests ran and every one passed.
+    var succeeded: Bool { programmeErrors.isEmpty && failedCount == 0 }
+
+    /// Loads `paths` and, if the programme has no errors, runs its tests; `print` goes to `output`.
+    static func perform(paths: [String], common: CommonOptions, filter: Regex<AnyRegexOutput>?,
+                        output: @escaping (String) -> Void, context: CLIContext) -> TestRun {
+        let engine = Engine(options: common.engineOptions(), output: output)
+        let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let loaded = engine.load(read.files)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            var cap = common.diagnosticCap()
-            context.writeOut(cap.render(engine.sources.inReadingOrder(errors), with: renderer) + cap.omittedLine)
-            context.writeOut("tests not run: the programme has errors\n")
-            return MentorExit.programErrors
+        var results: [TestResult] = []
+        if errors.isEmpty {
+            results = engine.runTests { name in filter.map { name.contains($0) } ?? true }
         }
-        let results = engine.runTests()
-        var output = ""
-        var cap = common.diagnosticCap()
-        for result in results {
-            output += (result.passed ? "PASS " : "FAIL ") + DisplayText.escapeControls(result.name) + "\n"
-            if !result.passed { output += cap.render(result.failures, with: renderer) }
-        }
-        output += cap.omittedLine
-        let passed = results.filter(\.passed).count
-        output += "\(passed) passed, \(results.count - passed) failed\n"
-        context.writeOut(output)
-        if read.ioFailed { return MentorExit.usageOrIO }
-        return passed == results.count ? MentorExit.success : MentorExit.programErrors
+        return TestRun(engine: engine, programmeErrors: engine.sources.inReadingOrder(errors), results: results,
+                       fileCount: engine.userFiles.count, ioFailed: read.ioFailed)
     }
 }

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Validates `mentor test`'s machine-readable output with real readers.
+
+JUnit XML with junitparser, TAP 14 with tap.py (its YAML blocks with PyYAML), and the JSON
+report's documented shape; `--run` selects tests by a regular expression. Prints one line per
+test and "N passed, N failed".
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+from junitparser import Error, Failure, JUnitXml
+from tap.parser import Parser as TAPParser
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from e2e_runner import run_tests  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# Two tests pass, one fails an expectation, one stops on a division by zero.
+PROGRAMME = os.path.join("Tests", "Golden", "test", "text.mentor")
+BROKEN = os.path.join("Tests", "Golden", "test", "programme_errors_tap.mentor")
+NAMES = ["arithmetic holds", "half of ten is four", "division by zero stops the test",
+         "names with # and \\ are escaped in TAP"]
+
+
+def run_test(output_format, *extra, programme=PROGRAMME, expected_status=1):
+    result = subprocess.run(
+        [os.environ["MENTOR_BINARY"], "test", "--format", output_format, *extra, programme],
+        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == expected_status, \
+        f"expected exit {expected_status}, got {result.returncode}: {result.stderr}"
+    return result.stdout
+
+
+def read_junit(text):
+    with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as file:
+        file.write(text)
+        path = file.name
+    try:
+        return JUnitXml.fromfile(path)
+    finally:
+        os.unlink(path)
+
+
+def test_json_shape():
+    report = json.loads(run_test("json"))
+    assert report["version"] == 1
+    assert report["summary"] == {"files": 1, "tests": 4, "passed": 2, "failed": 2, "errors": 0}, report["summary"]
+    assert [test["name"] for test in report["tests"]] == NAMES
+    assert [test["passed"] for test in report["tests"]] == [True, False, False, True]
+    for test in report["tests"]:
+        assert {"file", "line", "column", "failures"} <= set(test), test
+        for failure in test["failures"]:
+            assert {"code", "severity", "message", "file", "line", "column"} <= set(failure), failure
+    assert [f["code"] for t in report["tests"] for f in t["failures"]] == ["M0523", "M0403"]
+    assert report["diagnostics"] == []
+
+
+def test_json_programme_errors():
+    report = json.loads(run_test("json", programme=BROKEN))
+    assert report["summary"]["errors"] == 1 and report["summary"]["tests"] == 0, report["summary"]
+    assert report["tests"] == [] and report["diagnostics"][0]["code"] == "M0301", report
+
+
+def test_junit_reads_back():
+    xml = read_junit(run_test("junit"))
+    cases = [case for suite in xml for case in suite]
+    assert [case.name for case in cases] == NAMES
+    failed = [case.name for case in cases if not case.is_passed]
+    assert failed == NAMES[1:3], failed
+    results = [result for case in cases for result in case.result]
+    assert all(isinstance(result, Failure) for result in results), results
+    assert [result.type for result in results] == ["M0523", "M0403"]
+
+
+def test_junit_programme_errors_are_one_error():
+    xml = read_junit(run_test("junit", programme=BROKEN))
+    cases = [case for suite in xml for case in suite]
+    assert [case.name for case in cases] == ["programme"]
+    assert isinstance(cases[0].result[0], Error), cases[0].result
+
+
+def test_tap_reads_back():
+    lines = list(TAPParser().parse_text(run_test("tap")))
+    assert lines[0].category == "version" and lines[0].version == 14
+    assert not [line for line in lines if line.category == "unknown"]
+    (plan,) = [line for line in lines if line.category == "plan"]
+    results = [line for line in lines if line.category == "test"]
+    assert plan.expected_tests == len(results) == 4
+    assert [result.ok for result in results] == [True, False, False, True]
+    # tap.py ends a description at the first `#`, escaped or not, so compare the start only.
+    assert [r.description.removeprefix("- ") for r in results[:3]] == NAMES[:3]
+    assert results[3].description.startswith("- names with \\")
+    expectation = results[1].yaml_block
+    assert expectation["message"].startswith("expectation failed"), expectation
+    assert expectation["at"]["line"] == 7 and expectation["failures"][0]["notes"] == ["left:  5", "right: 4"]
+    assert results[2].yaml_block["failures"][0]["code"] == "M0403"
+
+
+def test_tap_programme_errors_bail_out():
+    lines = list(TAPParser().parse_text(run_test("tap", programme=BROKEN)))
+    assert [line.category for line in lines][-1] == "bail", lines
+    assert not [line for line in lines if line.category == "test"]
+
+
+def test_run_selects_by_regular_expression():
+    report = json.loads(run_test("json", "--run", "^(arith|names)", expected_status=0))
+    assert [test["name"] for test in report["tests"]] == [NAMES[0], NAMES[3]], report["tests"]
+    assert report["summary"]["tests"] == 2
+
+
+def test_run_bad_regular_expression_is_a_usage_error():
+    result = subprocess.run([os.environ["MENTOR_BINARY"], "test", "--run", "[a-", PROGRAMME],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result
+    assert result.stdout == "" and "--run needs a regular expression" in result.stderr, result.stderr
+
+
+if __name__ == "__main__":
+    sys.exit(run_tests(__file__, globals()))

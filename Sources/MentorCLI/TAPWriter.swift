@@ -1,0 +1,144 @@
+import MentorDiagnostics
+import MentorSource
+
+/// A value in a TAP test point's YAML diagnostic block.
+indirect enum YAMLValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case list([YAMLValue])
+    case map([(String, YAMLValue)])
+}
+
+/// Writes a TAP version 14 stream: the version line, a plan, test points with YAML
+/// diagnostic blocks, comments and `Bail out!` (testanything.org, TAP 14 specification).
+struct TAPWriter {
+    /// The stream so far.
+    private(set) var output = "TAP version 14\n"
+    /// The number of the last test point written.
+    private(set) var count = 0
+
+    /// `1..N`, or `1..0 # SKIP reason` when there is nothing to test.
+    mutating func plan(_ total: Int, skipping reason: String? = nil) {
+        output += "1..\(total)"
+        if let reason { output += " # SKIP " + Self.escapeDescription(reason) }
+        output += "\n"
+    }
+
+    /// `ok N - description` or `not ok N - description`, then the YAML block if there is one.
+    mutating func point(ok: Bool, _ description: String, yaml: [(String, YAMLValue)] = []) {
+        count += 1
+        output += (ok ? "ok " : "not ok ") + "\(count) - " + Self.escapeDescription(description) + "\n"
+        guard !yaml.isEmpty else { return }
+        output += "  ---\n"
+        Self.write(yaml, indent: 2, into: &output)
+        output += "  ...\n"
+    }
+
+    /// `# text`, one comment line per line of `text`.
+    mutating func comment(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            output += line.isEmpty ? "#\n" : "# " + DisplayText.escapeControls(String(line)) + "\n"
+        }
+    }
+
+    /// `Bail out! reason`: the run could not go on (the programme has errors).
+    mutating func bailOut(_ reason: String) {
+        output += "Bail out! " + DisplayText.escapeControls(reason) + "\n"
+    }
+
+    /// A description on one line: `\` and `#` escaped as TAP 14 asks (an unescaped `#` starts
+    /// a directive), line breaks and other controls as visible escapes.
+    static func escapeDescription(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "#": result += "\\#"
+            default:
+                if DisplayText.isControl(scalar) { result += DisplayText.escape(scalar) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+
+    /// Writes block-style YAML, each entry on its own line at `indent` spaces.
+    private static func write(_ entries: [(String, YAMLValue)], indent: Int, into output: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        for (key, value) in entries {
+            switch value {
+            case .list(let items) where !items.isEmpty:
+                output += pad + key + ":\n"
+                for item in items { writeItem(item, indent: indent + 2, into: &output) }
+            case .map(let inner) where !inner.isEmpty:
+                output += pad + key + ":\n"
+                write(inner, indent: indent + 2, into: &output)
+            default:
+                output += pad + key + ": " + scalar(value) + "\n"
+            }
+        }
+    }
+
+    /// One `- item` of a list; a map's first entry shares the dash's line, the rest align under it.
+    private static func writeItem(_ item: YAMLValue, indent: Int, into output: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        guard case .map(let entries) = item, !entries.isEmpty else {
+            output += pad + "- " + scalar(item) + "\n"
+            return
+        }
+        var rest = ""
+        write(entries, indent: indent + 2, into: &rest)
+        output += pad + "- " + rest.dropFirst(indent + 2)
+    }
+
+    /// The one-line form of a value: strings double-quoted, empty collections as `[]` and `{}`.
+    private static func scalar(_ value: YAMLValue) -> String {
+        switch value {
+        case .string(let text): quoted(text)
+        case .int(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .list: "[]"
+        case .map: "{}"
+        }
+    }
+
+    /// A YAML double-quoted scalar. Everything YAML does not allow raw in a stream (controls,
+    /// U+FFFE, U+FFFF) and the terminal controls of `DisplayText.isControl` are escaped.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if DisplayText.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF || scalar.value == 0xFEFF {
+                    let digits = String(scalar.value, radix: 16, uppercase: true)
+                    result += "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// The YAML of a diagnostic: its code, severity, message, place, rule, notes and help.
+    static func yaml(of diagnostic: Diagnostic, sources: SourceMap) -> YAMLValue {
+        var entries: [(String, YAMLValue)] = [
+            ("code", .string(diagnostic.code.description)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+        ]
+        if let position = DiagnosticPosition(diagnostic.span, in: sources) {
+            entries.append(("file", .string(position.path)))
+            entries.append(("line", .int(position.line)))
+            entries.append(("column", .int(position.column)))
+        }
+        if let rule = diagnostic.rule { entries.append(("rule", .string(rule))) }
+        if !diagnostic.notes.isEmpty { entries.append(("notes", .list(diagnostic.notes.map { .string($0.message) }))) }
+        if let help = diagnostic.help { entries.append(("help", .string(help))) }
+        return .map(entries)
+    }
+}
