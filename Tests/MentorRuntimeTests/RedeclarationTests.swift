@@ -85,10 +85,11 @@ struct RedeclarationTests {
         let (engine, _) = try Self.session()
         _ = engine.evaluateEntry("ana_dave.schedule.count")
         let index = engine.model.entities(of: .agreement).first { $0.id == "ana_dave" }!.index
-        #expect(engine.model.cache[index]?["schedule"] != nil)
+        let key = index * SchemaMembers.count + SchemaMembers.id(of: "schedule")
+        #expect(engine.model.cache[key] != nil)
         _ = engine.evaluateEntry("1 + 2")
-        #expect(engine.model.cache[index]?["schedule"] != nil)
+        #expect(engine.model.cache[key] != nil)
         _ = engine.evaluateEntry("person zoe \"Zoe\"")
-        #expect(engine.model.cache[index]?["schedule"] == nil)
+        #expect(engine.model.cache[key] == nil)
     }
 }

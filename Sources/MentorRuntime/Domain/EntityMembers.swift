@@ -8,40 +8,42 @@ extension ProgramModel {
         ["id", "title"] + DomainSchema.fields(of: entity.kind).map(\.name) + DomainSchema.computedMembers(of: entity.kind)
     }
 
-    /// True when `name` is a member of the entity's kind.
-    func hasMember(_ entity: Entity, _ name: String) -> Bool {
-        memberNames(of: entity).contains(name)
+    /// The value of the field or computed member named `name`, or nil when the kind has no
+    /// such member (the REPL and the tests ask by text; resolved code by `MemberName`).
+    func member(of original: Entity, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
+        try member(of: original, MemberName(name), span: span, interpreter: interpreter)
     }
 
     /// The value of a field or computed member, or nil when the kind has no such member.
-    func member(of original: Entity, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
+    func member(of original: Entity, _ name: MemberName, span: Span, interpreter: Interpreter) throws -> Value? {
+        guard name.schemaID >= 0, let location = original.schema.memberLocations[name.schemaID] else { return nil }
         let entity = interpreter.overlay.current(original)
-        switch name {
-        case "id": return .string(entity.id)
-        case "title": return entity.title.map { Value.string($0) } ?? Value.none
-        default: break
+        switch location {
+        case .id:
+            return .string(entity.id)
+        case .title:
+            return entity.title.map { Value.string($0) } ?? Value.none
+        case .field(let field):
+            if pendingField(of: entity, at: field.slot) != nil { return try force(entity, slot: field.slot, interpreter: interpreter) }
+            return value(of: entity, at: field.slot) ?? programDefault(for: field, interpreter: interpreter) ?? Value.none
+        case .computed(let row, let id):
+            return try member(entity, row, id: id, span: span, interpreter: interpreter)
         }
-        let schema = entity.schema
-        // One lookup by name; the slot then finds the pending expression or the value.
-        if let slot = schema.slotIndex[name] {
-            if pendingField(of: entity, at: slot) != nil { return try force(entity, slot: slot, interpreter: interpreter) }
-            if let value = value(of: entity, at: slot) { return value }
-            if slot >= KindSchema.firstDeclaredSlot {
-                return programDefault(for: schema.fields[slot - KindSchema.firstDeclaredSlot], interpreter: interpreter) ?? Value.none
-            }
-        }
-        guard let row = schema.computedByName[name] else { return nil }
-        return try member(entity, row, span: span, interpreter: interpreter)
     }
 
     /// The computed member `row` of `entity`, memoised by entity and member while no overlay
     /// holds a copy (a copy's members depend on the copy).
     func member(_ original: Entity, _ row: ComputedMemberRow, span: Span, interpreter: Interpreter) throws -> Value {
+        try member(original, row, id: SchemaMembers.id(of: row.name), span: span, interpreter: interpreter)
+    }
+
+    private func member(_ original: Entity, _ row: ComputedMemberRow, id: Int, span: Span, interpreter: Interpreter) throws -> Value {
         let entity = interpreter.overlay.current(original)
         let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
-        if cacheable, let cached = cache[entity.index]?[row.name] { return cached }
+        let key = entity.index &* SchemaMembers.count &+ id
+        if cacheable, let cached = cache[key] { return cached }
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
-        if cacheable { cache[entity.index, default: [:]][row.name] = value }
+        if cacheable { cache[key] = value }
         return value
     }
 

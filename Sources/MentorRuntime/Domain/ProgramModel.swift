@@ -9,9 +9,10 @@ final class ProgramModel {
     private(set) var allEntities: [Entity] = []
     /// The field values and pending field expressions of every entity, by index.
     private(set) var fields = EntityFieldStore()
-    /// Caches of computed members, keyed by entity index and member name; cleared whenever a
-    /// new declaration could change them, and not used while an overlay is active.
-    var cache: [Int: [String: Value]] = [:] {
+    /// Caches of computed members, keyed by entity index × `SchemaMembers.count` + the
+    /// member's number; cleared whenever a new declaration could change them, and not used
+    /// while an overlay holds a copy.
+    var cache: [Int: Value] = [:] {
         didSet { if cache.isEmpty { dropDerivedIndexes() } }
     }
     /// Agreements by role and party (person index), built on first use; dropped with the cache.

@@ -24,9 +24,9 @@ indirect enum Code: Sendable {
     /// A call; `argumentSpans` point at each argument for type errors.
     case call(callee: Code, arguments: [Code], labels: [String?], span: Span, calleeSpan: Span)
     /// `base.name`; `nameSpan` is where the member name stands.
-    case member(base: Code, name: String, nameSpan: Span, span: Span)
+    case member(base: Code, name: MemberName, nameSpan: Span, span: Span)
     /// `base.name(arguments)`: a built-in member, a field holding a function, or a global fn called with `base` first.
-    case memberCall(base: Code, name: String, arguments: [Code], labels: [String?], nameSpan: Span, span: Span, fallback: Code?)
+    case memberCall(base: Code, name: MemberName, arguments: [Code], labels: [String?], nameSpan: Span, span: Span, fallback: Code?)
     case with(base: Code, fields: [(name: String, nameSpan: Span, value: Code)], span: Span)
     case every(Code, Span)
     case cadenceFor(Code, Code, Span)

@@ -26,6 +26,16 @@ enum Members {
         }
     }
 
+    /// `receiver.name` in resolved code: an entity's member found by the name's number, any
+    /// other value's by its text.
+    static func member(of receiver: Value, name: MemberName, nameSpan: Span, span: Span, interpreter: Interpreter) throws -> Value {
+        guard case .entity(let entity) = receiver else {
+            return try member(of: receiver, name: name.text, nameSpan: nameSpan, span: span, interpreter: interpreter)
+        }
+        if let value = try interpreter.model.member(of: entity, name, span: span, interpreter: interpreter) { return value }
+        throw unknownMember(receiver, name: name.text, nameSpan: nameSpan, interpreter: interpreter)
+    }
+
     static func member(of receiver: Value, name: String, nameSpan: Span, span: Span, interpreter: Interpreter) throws -> Value {
         switch receiver {
         case .list(let elements):
@@ -69,8 +79,9 @@ enum Members {
             name: name, at: nameSpan, among: candidates, label: "unknown member", help: help))
     }
 
-    static func call(_ receiver: Value, name: String, arguments: [Value], labels: [String?], nameSpan: Span, span: Span,
+    static func call(_ receiver: Value, name member: MemberName, arguments: [Value], labels: [String?], nameSpan: Span, span: Span,
                      fallback: Code?, interpreter: Interpreter, frame: Frame) throws -> Value {
+        let name = member.text
         if hasBuiltinMember(receiver, name) {
             return try callBuiltinMember(receiver, name: name, arguments: arguments, labels: labels, span: span, interpreter: interpreter)
         }
@@ -81,8 +92,8 @@ enum Members {
             }
             return try interpreter.call(function, arguments, labels: labels, span: span)
         }
-        if case .entity(let entity) = receiver, interpreter.model.hasMember(entity, name) {
-            let value = try member(of: receiver, name: name, nameSpan: nameSpan, span: span, interpreter: interpreter)
+        if case .entity(let entity) = receiver, member.schemaID >= 0, entity.schema.memberLocations[member.schemaID] != nil {
+            let value = try self.member(of: receiver, name: member, nameSpan: nameSpan, span: span, interpreter: interpreter)
             if arguments.isEmpty, labels.isEmpty { return value }
             guard case .function(let function) = value else {
                 throw RuntimeError(.notCallable, "member `\(name)` is \(describeType(value)), not a function", at: nameSpan)

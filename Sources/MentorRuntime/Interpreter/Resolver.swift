@@ -224,12 +224,12 @@ struct Resolver {
                 let baseCode = resolveExpression(base)
                 // `x.f(y)` may mean a global `fn f(x, y)` when x has no member f.
                 let fallback = globals.index(of: name.name).map { Code.global($0, name.span) }
-                return .memberCall(base: baseCode, name: name.name, arguments: argumentCode, labels: labels,
+                return .memberCall(base: baseCode, name: MemberName(name.name), arguments: argumentCode, labels: labels,
                                    nameSpan: name.span, span: span, fallback: fallback)
             }
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
         case .member(let base, let name, _):
-            return .member(base: resolveExpression(base), name: name.name, nameSpan: name.span, span: span)
+            return .member(base: resolveExpression(base), name: MemberName(name.name), nameSpan: name.span, span: span)
         case .with(let base, let fields, _, _):
             return .with(base: resolveExpression(base),
                          fields: fields.map { (name: $0.name.name, nameSpan: $0.name.span, value: resolveExpression($0.value)) },

@@ -22,6 +22,9 @@ final class KindSchema: Sendable {
     let slotNames: [String]
     /// The slot of each name in `slotNames`.
     let slotIndex: [String: Int]
+    /// Where the kind keeps each of `SchemaMembers`' names, by number; nil for a name the
+    /// kind does not offer.
+    let memberLocations: [MemberLocation?]
     /// Each slot's position in name order, so fields are evaluated in the same order as before
     /// they were stored by slot (diagnostics of equal position keep that order).
     let nameRank: [Int]
@@ -55,6 +58,15 @@ final class KindSchema: Sendable {
         computedInOrder = computed
         computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         requiredFields = fields.filter(\.isRequired)
+        var locations = [MemberLocation?](repeating: nil, count: SchemaMembers.count)
+        locations[SchemaMembers.idMember] = .id
+        locations[SchemaMembers.titleMember] = .title
+        for field in fields { locations[SchemaMembers.id(of: field.name)] = .field(field) }
+        for member in computed {
+            let id = SchemaMembers.id(of: member.name)
+            locations[id] = .computed(member, id: id)
+        }
+        memberLocations = locations
         let names = ["title", "for"] + fields.map(\.name)
         slotNames = names
         slotIndex = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
