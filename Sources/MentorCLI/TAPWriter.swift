@@ -50,16 +50,14 @@ struct TAPWriter {
     /// A description on one line: `\` and `#` escaped as TAP 14 asks (an unescaped `#` starts
     /// a directive), line breaks and other controls as visible escapes.
     static func escapeDescription(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
+        text.replacingScalars { scalar in
             switch scalar {
-            case "\\": result += "\\\\"
-            case "#": result += "\\#"
-            default:
-                if DisplayText.isControl(scalar) { result += DisplayText.escape(scalar) } else { result.unicodeScalars.append(scalar) }
+            case "\\": "\\\\"
+            case "#": "\\#"
+            case _ where DisplayText.isControl(scalar): DisplayText.escape(scalar)
+            default: nil
             }
         }
-        return result
     }
 
     /// Writes block-style YAML, each entry on its own line at `indent` spaces.
@@ -105,23 +103,17 @@ struct TAPWriter {
     /// A YAML double-quoted scalar. Everything YAML does not allow raw in a stream (controls,
     /// U+FFFE, U+FFFF) and the terminal controls of `DisplayText.isControl` are escaped.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
+        "\"" + text.replacingScalars { scalar in
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if DisplayText.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF || scalar.value == 0xFEFF {
-                    let digits = String(scalar.value, radix: 16, uppercase: true)
-                    result += "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\t": "\\t"
+            case _ where DisplayText.isControl(scalar) || [0xFFFE, 0xFFFF, 0xFEFF].contains(scalar.value):
+                "\\u" + DisplayText.hex(scalar.value, minimumDigits: 4)
+            default: nil
             }
-        }
-        return result + "\""
+        } + "\""
     }
 
     /// The YAML of a diagnostic: its code, severity, message, place, rule, notes and help.

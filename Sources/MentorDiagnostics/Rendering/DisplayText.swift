@@ -59,7 +59,7 @@ public enum DisplayText {
     }
 
     /// Upper-case hexadecimal digits of `value`, left-padded with zeros to `minimumDigits`.
-    static func hex(_ value: UInt32, minimumDigits: Int) -> String {
+    public static func hex(_ value: UInt32, minimumDigits: Int) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, minimumDigits - digits.count)) + digits
     }

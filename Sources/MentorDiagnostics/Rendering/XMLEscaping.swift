@@ -25,29 +25,22 @@ public enum XMLEscaping {
     }
 
     private static func escape(_ text: String, inAttribute: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        text.replacingScalars { scalar in
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "&#13;"
-            case "\n" where inAttribute: result += "&#10;"
-            case "\t" where inAttribute: result += "&#9;"
-            default:
-                if isAllowed(scalar), scalar != "\n", DisplayText.isControl(scalar) {
-                    // Allowed in XML, but raw they would reach a terminal that shows the report.
-                    result += "&#x" + DisplayText.hex(scalar.value, minimumDigits: 2) + ";"
-                } else if isAllowed(scalar) {
-                    result.unicodeScalars.append(scalar)
-                } else {
-                    result += DisplayText.escape(scalar)
-                }
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&apos;"
+            case "\r": "&#13;"
+            case "\n" where inAttribute: "&#10;"
+            case "\t" where inAttribute: "&#9;"
+            // Allowed in XML, but raw they would reach a terminal that shows the report.
+            case _ where isAllowed(scalar) && scalar != "\n" && DisplayText.isControl(scalar):
+                "&#x" + DisplayText.hex(scalar.value, minimumDigits: 2) + ";"
+            case _ where isAllowed(scalar): nil
+            default: DisplayText.escape(scalar)
             }
         }
-        return result
     }
 }
