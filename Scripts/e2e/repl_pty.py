@@ -340,7 +340,8 @@ def test_piped_session_output_and_status(workspace):
     clean = piped(workspace, [workspace.programme], ":check\nana_dave.channels.first\nana_dave.mentor\n")
     assert clean.returncode == 0, (clean.returncode, clean.stderr)
     assert "loaded 1 file" in clean.stderr, clean.stderr
-    assert clean.stdout == "no problems in 1 file\nin_person\nana\n", clean.stdout
+    # A channel is a bare word only a field reads, so it is echoed as a comment.
+    assert clean.stdout == "no problems in 1 file\n// in_person\nana\n", clean.stdout
     # The example breaks two rules on purpose: :check reports them as `check` does, and fails.
     run = piped(workspace, [EXAMPLE], ":check\n")
     assert run.returncode == 1, (run.returncode, run.stderr)
@@ -350,6 +351,102 @@ def test_piped_session_output_and_status(workspace):
     failing = piped(workspace, [], "1 + 2\nnobody\n3\n")
     assert failing.returncode == 1, (failing.returncode, failing.stdout, failing.stderr)
     assert failing.stdout == "3\n3\n", failing.stdout
+
+
+def test_type_does_not_evaluate(workspace):
+    # Issue #17 item 4: `:type` infers the type from the code; it used to evaluate, so a
+    # `print` printed and a division by zero was a runtime error.
+    child = workspace.spawn(workspace.programme)
+    child.sendline(':type print("side effect")')
+    index = child.expect_exact(["side effect\r\n", "\r\nnone\r\n"])
+    assert index == 1, "`:type` evaluated its expression"
+    child.expect_exact(PROMPT)
+    evaluate(child, ":type ana_dave.schedule", "list of date")
+    evaluate(child, ":type agreements", "list of agreement")
+    evaluate(child, ":type 1 / 0", "number")
+    leave(child)
+
+
+def test_tab_completes_with_fields_and_std_rules(workspace):
+    # Issue #17 item 4: inside `with { … }` Tab offers the entity's fields; after `std.` the
+    # standard rules rather than the record methods `keys` and `get`.
+    child = workspace.spawn(workspace.programme)
+    child.sendline("import std")
+    child.expect_exact(PROMPT)
+    child.send("(ana_dave with { sta\t")
+    child.expect_exact("rt")
+    child.sendline(": 2026-02-02 }).start")
+    child.expect_exact("\r\n2026-02-02\r\n")
+    child.expect_exact(PROMPT)
+    child.send("std.smart_g\t")
+    child.expect_exact("oals")
+    child.sendline("")
+    child.expect_exact("\r\nstd.smart_goals\r\n")
+    child.expect_exact(PROMPT)
+    leave(child)
+
+
+TESTS_FILE = """\
+test "ana mentors dave" { expect ana_dave.mentor == ana }
+test "a failing test" { expect 1 == 2 }
+"""
+
+
+def test_test_command_runs_filtered_tests(workspace):
+    # Issue #17 item 4: `:test [FILTER]` runs the test blocks as `mentor test` prints them.
+    tests = os.path.join(workspace.root, "tests.mentor")
+    with open(tests, "w", encoding="utf-8") as file:
+        file.write(TESTS_FILE)
+    run = piped(workspace, [workspace.programme, tests], ":test mentors\n")
+    assert run.returncode == 0, (run.returncode, run.stdout, run.stderr)
+    assert run.stdout == "PASS ana mentors dave\n1 passed, 0 failed\n", run.stdout
+    run = piped(workspace, [workspace.programme, tests], ":test\n")
+    assert run.returncode == 1, (run.returncode, run.stdout, run.stderr)
+    assert run.stdout.startswith("PASS ana mentors dave\nFAIL a failing test\n"), run.stdout
+    assert run.stdout.endswith("1 passed, 1 failed\n"), run.stdout
+
+
+def test_show_doc_list_and_usage(workspace):
+    # Issue #17 item 4: :show and :doc reach the programme, the std rules and nested goals,
+    # with a did-you-mean; :list lists them and refuses an unknown kind; usage errors have one form.
+    with open(workspace.programme, "a", encoding="utf-8") as file:
+        file.write('agreement lee_dave {\n  mentor: lee\n  mentee: dave\n  start: 2026-02-02\n'
+                   '  /// Fewer meetings.\n  goal time "Save time" { measure: "hours", target: 2, due: 2026-06-30 }\n}\n')
+    run = piped(workspace, [workspace.programme],
+                "import std\n:show program\n:show std.smart_goals\n:doc lee_dave.time\n:list goal\n")
+    assert run.returncode == 0, (run.returncode, run.stdout, run.stderr)
+    assert '\nprogram "Mentor Credential Program" {' in run.stdout, run.stdout
+    assert "rule smart_goals" in run.stdout, run.stdout
+    assert "Fewer meetings.\ngoal lee_dave.time\n" in run.stdout, run.stdout
+    listed = [line for line in piped(workspace, [workspace.programme], "import std\n:list\n").stdout.splitlines()
+              if not line.startswith("//")]
+    assert listed[0] == "program program", listed
+    assert "rule std.smart_goals" in listed and "goal lee_dave.time" in listed, listed
+    wrong = piped(workspace, [workspace.programme], ":show lee_dave.tme\n:list agreemnt\n:show\n:save\n")
+    assert wrong.returncode == 1
+    assert wrong.stderr.splitlines()[-4:] == [
+        "error: no declaration named `lee_dave.tme`; did you mean `lee_dave.time`?",
+        "error: no kind `agreemnt`; did you mean `agreement`? the kinds are program, competency, pathway, step, "
+        "person, agreement, goal, agenda, session, rule, test, let, fn",
+        "usage: :show NAME",
+        "usage: :save FILE",
+    ], wrong.stderr
+
+
+def test_piped_echo_pastes_back(workspace):
+    # Issue #17 item 5: what a piped session prints for declarations, lets, fns, channels and
+    # nested goals is source or comments, so feeding it back to the REPL is error-free.
+    entries = ('person cy "Cy"\nlet k = 2\nfn twice(x) = x * 2\n'
+               'agreement cy_dave {\n  mentor: cy\n  mentee: dave\n  start: 2026-03-02\n'
+               '  goal g "G" { measure: "m", target: 1, due: 2026-09-01 }\n}\n'
+               'cy_dave.goals\nana_dave.channels\n[ana, k]\n')
+    first = piped(workspace, [workspace.programme], entries)
+    assert first.returncode == 0, (first.returncode, first.stderr)
+    assert first.stdout.splitlines()[:3] == ["// person cy", "// let k", "// fn twice"], first.stdout
+    assert "// [goal cy_dave.g]" in first.stdout.splitlines(), first.stdout
+    again = piped(workspace, [workspace.programme], first.stdout)
+    assert again.returncode == 0, (again.returncode, again.stdout, again.stderr)
+    assert "error" not in again.stderr, again.stderr
 
 
 def test_ctrl_d_exits_zero(workspace):

@@ -47,15 +47,7 @@ public final class EngineBackend: REPLBackend {
     public func requestInterrupt() { engine.interrupt.request() }
 
     public var metaCommands: [(name: String, summary: String)] {
-        [("load", "load FILE… — load programme files into the session"),
-         ("reload", "reload the files loaded so far, from scratch"),
-         ("list", "list [kind] — list declared names, optionally of one kind"),
-         ("show", "show NAME — show a declaration's source"),
-         ("doc", "doc NAME — show a declaration's doc comment"),
-         ("type", "type EXPR — show the type of an expression's value"),
-         ("check", "run every rule over the session"),
-         ("save", "save FILE — write the whole session to a new file (:save! FILE overwrites)"),
-         ("reset", "forget everything declared in the session")]
+        MetaCommandUsage.all.map { ($0.name, $0.summary) }
     }
 
     /// Loads files into the session and describes what happened: a file with a syntax error
@@ -118,9 +110,12 @@ public final class EngineBackend: REPLBackend {
         if name.hasSuffix("!"), name != "save!" {
             return REPLOutput(stderr: "error: `:\(name)` takes no `!`; only `:save!` does\n", failed: true)
         }
-        switch name {
+        guard let usage = MetaCommandUsage.named(name.hasSuffix("!") ? String(name.dropLast()) : name) else {
+            return REPLOutput(stderr: "unknown command :\(name)\n", failed: true)
+        }
+        if !usage.accepts(words) { return REPLOutput(stderr: usage.errorLine, failed: true) }
+        switch usage.name {
         case "load":
-            guard !words.isEmpty else { return REPLOutput(stderr: "usage: :load FILE…\n", failed: true) }
             return load(words)
         case "reload":
             return reload()
@@ -129,33 +124,60 @@ public final class EngineBackend: REPLBackend {
             loadedFiles = []
             return REPLOutput(stdout: "session reset\n")
         case "list":
-            let names = engine.declaredNames(kind: words.first)
-            if names.isEmpty { return REPLOutput(stdout: "nothing declared\n") }
-            return REPLOutput(stdout: names.map { "\($0.kind) \($0.name)" }.joined(separator: "\n") + "\n")
-        case "show":
-            guard let word = words.first, let text = engine.sourceText(of: word) else {
-                return REPLOutput(stderr: "no declaration named `\(DisplayText.escapeControls(argument))`\n", failed: true)
-            }
-            return REPLOutput(stdout: text + "\n")
-        case "doc":
-            guard let word = words.first, engine.sourceText(of: word) != nil else {
-                return REPLOutput(stderr: "no declaration named `\(DisplayText.escapeControls(argument))`\n", failed: true)
-            }
-            return REPLOutput(stdout: (engine.docComment(of: word) ?? "`\(word)` has no doc comment") + "\n")
+            return list(kind: words.first)
+        case "show", "doc":
+            let address = argument
+            guard let text = engine.declarationSource(at: address) else { return noDeclaration(address) }
+            if usage.name == "show" { return REPLOutput(stdout: text + "\n") }
+            return REPLOutput(stdout: (engine.declarationDoc(at: address) ?? "`\(DisplayText.escapeControls(address))` has no doc comment") + "\n")
         case "type":
             let result = engine.typeOf(argument)
             return REPLOutput(stdout: result.output, stderr: render(result.diagnostics), failed: Self.hasErrors(result.diagnostics))
+        case "test":
+            return runTests(titleContaining: argument)
         case "check":
             // As `check` reports: the diagnostics, then the summary, both on standard output.
             let report = engine.checkSession()
             let summary = CheckSummary(diagnostics: report.diagnostics, fileCount: engine.userFiles.count)
             return REPLOutput(stdout: render(report.diagnostics) + summary.line + "\n", failed: summary.errors > 0)
-        case "save", "save!":
-            guard let path = words.first else { return REPLOutput(stderr: "usage: :save FILE (or :save! FILE to overwrite)\n", failed: true) }
-            return save(to: path, overwriting: name == "save!")
         default:
-            return REPLOutput(stderr: "unknown command :\(name)\n", failed: true)
+            return save(to: words[0], overwriting: name == "save!")
         }
+    }
+
+    /// `:list [KIND]`: what `:show` can address, one `kind address` a line.
+    private func list(kind: String?) -> REPLOutput {
+        if let kind, !Engine.listableKinds.contains(kind) {
+            let advice = EditDistance.suggestions(for: kind, among: Engine.listableKinds).first.map { "did you mean `\($0)`? " } ?? ""
+            return REPLOutput(stderr: "error: no kind `\(DisplayText.escapeControls(kind))`; \(advice)the kinds are "
+                              + Engine.listableKinds.joined(separator: ", ") + "\n", failed: true)
+        }
+        let listed = engine.listedDeclarations().filter { kind == nil || $0.kind == kind }
+        if listed.isEmpty { return REPLOutput(stdout: kind.map { "no \($0) declared\n" } ?? "nothing declared\n") }
+        return REPLOutput(stdout: listed.map { "\($0.kind) \($0.address)" }.joined(separator: "\n") + "\n")
+    }
+
+    /// The error for `:show`/`:doc` of an address that names nothing, with the closest ones.
+    private func noDeclaration(_ address: String) -> REPLOutput {
+        let addresses = engine.listedDeclarations().map(\.address)
+        let advice = EditDistance.suggestions(for: address, among: addresses).first.map { "; did you mean `\($0)`?" } ?? ""
+        return REPLOutput(stderr: "error: no declaration named `\(DisplayText.escapeControls(address))`\(advice)\n", failed: true)
+    }
+
+    /// `:test [FILTER]`: runs the tests whose title contains FILTER and prints as `mentor test` does.
+    private func runTests(titleContaining filter: String) -> REPLOutput {
+        let results = engine.runTests(titleContaining: filter)
+        var output = ""
+        for result in results {
+            output += (result.passed ? "PASS " : "FAIL ") + DisplayText.escapeControls(result.name) + "\n"
+            if !result.passed { output += render(result.failures) }
+        }
+        let passed = results.filter(\.passed).count
+        if results.isEmpty, !filter.isEmpty {
+            output += "no test's title contains \(Value.string(filter).sourceText)\n"
+        }
+        output += "\(passed) passed, \(results.count - passed) failed\n"
+        return REPLOutput(stdout: output, failed: passed < results.count)
     }
 
     /// Writes the whole session to `path`; an existing file, and above all a file the
@@ -193,7 +215,10 @@ public final class EngineBackend: REPLBackend {
             var baseStart = start - 1
             while baseStart > 0, isWord(scalars[baseStart - 1]) || scalars[baseStart - 1] == "." { baseStart -= 1 }
             let base = String(String.UnicodeScalarView(scalars[baseStart..<(start - 1)]))
-            candidates = engine.memberNames(ofExpression: base)
+            // `std` is a record of the standard rules; its record methods are not what is wanted.
+            candidates = base == "std" ? engine.standardRuleNames : engine.memberNames(ofExpression: base)
+        } else if let base = WithFieldPosition.base(before: Array(scalars[..<start])) {
+            candidates = engine.withFieldNames(ofExpression: base)
         } else {
             candidates = SyntaxVocabulary.allWords + engine.globalNames
         }

@@ -82,7 +82,7 @@ struct LoadCommandTests {
         #expect(repl.evaluate("[program.max_mentees, ana.name]").stdout == "[2, \"Other Ana\"]\n")
         let typed = repl.evaluate("program \"Three\" { max_mentees: 3 }")
         #expect(typed.stderr == "note: `program` replaces its earlier declaration\n")
-        #expect(typed.stdout == "program program\n")
+        #expect(typed.stdout == "// program\n")
     }
 
     @Test("an entry that declares one name twice is refused as check refuses it")

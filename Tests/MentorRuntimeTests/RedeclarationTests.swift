@@ -46,7 +46,7 @@ struct RedeclarationTests {
         // Declared properly afterwards, it is new: nothing to replace.
         let declared = engine.evaluateEntry("person newcomer \"New\" { supervisor: lee }")
         #expect(declared.diagnostics.isEmpty)
-        #expect(declared.output == "person newcomer\n")
+        #expect(declared.output == "// person newcomer\n")
         #expect(engine.evaluateEntry("newcomer.supervisor").output == "lee\n")
         #expect(engine.check().diagnostics.contains { $0.rule == "no_supervisor" })
     }

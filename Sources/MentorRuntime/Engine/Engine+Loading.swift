@@ -196,7 +196,7 @@ extension Engine {
                         if script.echo, case .expression(let code, _) = statement {
                             let value = try interpreter.evaluate(code, frame)
                             if case .none = value { continue }
-                            interpreter.output(try interpreter.text(of: value, display: false, span: code.span) + "\n")
+                            interpreter.output(try interpreter.echoText(of: value, span: code.span) + "\n")
                         } else {
                             try interpreter.execute(statement, frame)
                         }

@@ -52,7 +52,8 @@ extension Engine {
         program.userFiles.removeAll { $0 == file.id }
         if loaded.hasErrors { return EntryResult(output: output, diagnostics: loaded.diagnostics, notes: notes) }
         for line in loaded.declared where !line.hasPrefix(Engine.replacementNotePrefix) {
-            output += describeDeclaration(line) + "\n"
+            // A comment, so that the echo of a declaration pastes back as source.
+            output += "// " + describeDeclaration(line) + "\n"
         }
         let failures = runScripts()
         return EntryResult(output: output, diagnostics: loaded.diagnostics + failures, notes: notes)
@@ -61,6 +62,8 @@ extension Engine {
     /// `agreement ana_dave: 2026-01-12 to 2027-01-12, 15 sessions` for agreements; the summary line otherwise.
     private func describeDeclaration(_ summary: String) -> String {
         let parts = summary.split(separator: " ", maxSplits: 1).map(String.init)
+        if parts == ["program", "program"] { return "program" }
+        if parts.count == 2, parts[0] == "test" { return "test " + Value.quoted(parts[1]) }
         guard parts.count == 2, parts[0] == "agreement", let index = globals.index(of: parts[1]),
               case .entity(let agreement) = globals.bindings[index] else { return summary }
         return withLargeStack {
@@ -103,7 +106,7 @@ extension Engine {
     }
 
     /// `text` preceded by its doc comment as `///` lines; the comment is not part of a declaration's span.
-    private static func withDocComment(_ docComment: String?, _ text: String) -> String {
+    static func withDocComment(_ docComment: String?, _ text: String) -> String {
         guard let docComment else { return text }
         let lines = docComment.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.map { $0.isEmpty ? "///" : "/// \($0)" }.joined(separator: "\n") + "\n" + text
@@ -116,30 +119,8 @@ extension Engine {
         return names.statementSources[name]?.docComment
     }
 
-    /// The type of an expression's value (`:type`), or its diagnostics.
-    public func typeOf(_ text: String) -> EntryResult {
-        let file = sources.add(path: Engine.replPath, text: text)
-        let parsed = Parser.parse(file)
-        if parsed.diagnostics.contains(where: { $0.severity == .error }) { return EntryResult(output: "", diagnostics: parsed.diagnostics) }
-        guard parsed.syntax.items.count == 1, case .statement(let statement) = parsed.syntax.items[0],
-              case .expression(let expression) = statement.kind else {
-            return EntryResult(output: "", diagnostics: [Diagnostic(.undeclaredName, .error, "`:type` takes one expression", at: Span(file: file.id, start: 0, end: UInt32(file.bytes.count)))])
-        }
-        var resolver = Resolver(globals: globals)
-        let code = resolver.resolveExpression(expression)
-        if !resolver.diagnostics.isEmpty { return EntryResult(output: "", diagnostics: resolver.diagnostics) }
-        return withLargeStack {
-            interpreter.resetBudget()
-            do {
-                let value = try interpreter.evaluate(code, Frame(size: resolver.frameSize, parent: nil))
-                return EntryResult(output: value.typeName + "\n", diagnostics: [])
-            } catch let error as RuntimeError {
-                return EntryResult(output: "", diagnostics: [error.diagnostic])
-            } catch {
-                return EntryResult(output: "", diagnostics: [])
-            }
-        }
-    }
+    /// The type of an expression (`:type`), inferred without evaluating it; see `staticType(of:)`.
+    public func typeOf(_ text: String) -> EntryResult { staticType(of: text) }
 
     /// Member names of the value of `expression` (for Tab completion after a dot); empty if it cannot be evaluated.
     public func memberNames(ofExpression text: String) -> [String] {

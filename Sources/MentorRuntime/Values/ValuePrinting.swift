@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 extension Value {
     /// The value in source syntax, so it can be pasted back in (strings quoted and escaped).
@@ -62,6 +63,59 @@ extension Entity {
         case .program: return "program"
         case .test: return Value.quoted(id)
         default: return id
+        }
+    }
+}
+
+extension Interpreter {
+    /// What the REPL echoes for an expression's value: its source text when that reads back
+    /// as the same value, else the text as a `//` comment, so a pasted transcript stays valid
+    /// source. Symbols (`video`) are bare words only a field understands, and a nested goal,
+    /// step or session has no expression that names it; a nested entity is written with its
+    /// kind and the path `:show` takes (`goal ana_dave.savings`).
+    func echoText(of value: Value, span: Span) throws -> String {
+        var writer = BoundedText(limit: limits.maxStringLength)
+        var readsBack = true
+        writer.appendEcho(of: value, readsBack: &readsBack) { entity in
+            self.model.parent(of: entity, interpreter: self).map { "\(entity.kind.rawValue) \($0.id).\(entity.id)" }
+        }
+        guard writer.isComplete else { throw stringTooLong(span) }
+        return readsBack ? writer.text : "// " + writer.text
+    }
+}
+
+extension BoundedText {
+    /// Appends `value` as `appendSource` does, writing nested entities through `nested` and
+    /// clearing `readsBack` when something in it cannot be read back as an expression.
+    mutating func appendEcho(of value: Value, readsBack: inout Bool, nested: (Entity) -> String?) {
+        guard isComplete else { return }
+        switch value {
+        case .list(let elements):
+            append("[")
+            for (index, element) in elements.enumerated() {
+                guard isComplete else { return }
+                if index > 0 { append(", ") }
+                appendEcho(of: element, readsBack: &readsBack, nested: nested)
+            }
+            append("]")
+        case .record(let record):
+            if record.fields.isEmpty { return append("{}") }
+            append("{ ")
+            for (index, field) in record.fields.enumerated() {
+                guard isComplete else { return }
+                if index > 0 { append(", ") }
+                append(field.name + ": ")
+                appendEcho(of: field.value, readsBack: &readsBack, nested: nested)
+            }
+            append(" }")
+        case .symbol:
+            readsBack = false
+            append(value.sourceText)
+        case .entity(let entity) where entity.parentIndex != nil || entity.kind == .test:
+            readsBack = false
+            append(nested(entity) ?? "\(entity.kind.rawValue) \(entity.referenceText)")
+        default:
+            append(value.sourceText)
         }
     }
 }
