@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     @Option(help: ArgumentHelp("Output format: text, json, sarif or junit.", valueName: "format"))
     var format: CheckFormat = .text
 
-    @Argument(help: "Files or directories to check (default: the current directory).")
+    @Argument(help: "Files or directories to check (default: the current directory).", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {

@@ -9,7 +9,7 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The .mentor file to run.")
+    @Argument(help: "The .mentor file to run.", completion: .file(extensions: ["mentor"]))
     var file: String
 
     func execute(_ context: CLIContext) -> Int32 {

@@ -10,7 +10,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Files or directories (default: the current directory).")
+    @Argument(help: "Files or directories (default: the current directory).", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {
