@@ -130,6 +130,17 @@ def test_sarif_validates_against_schema():
         os.unlink(path)
 
 
+def test_sarif_rules_carry_their_help():
+    """Each rule's help is its code's documentation (`mentor explain`); no placeholder address."""
+    driver = json.loads(run_check("sarif"))["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver, driver
+    for rule in driver["rules"]:
+        help_text = rule["help"]
+        assert help_text["text"].startswith("A `require` whose condition is false"), rule
+        assert "\n\nFix: " in help_text["text"], rule
+        assert "**Fix**" in help_text["markdown"], rule
+
+
 def test_junit_reads_back():
     with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as file:
         file.write(run_check("junit"))

@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     @Flag(help: "Check again whenever a file of the programme changes, until Ctrl-C.")
     var watch = false
 
-    @Argument(help: "Files or directories to check (default: the current directory).")
+    @Argument(help: "Files or directories to check (default: the current directory).", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {

@@ -26,7 +26,11 @@ enum CheckReportFormats {
     /// SARIF 2.1.0: one run, one rule per diagnostic code or programme rule, one result per diagnostic.
     static func sarif(_ run: CheckRun) -> String {
         var ruleIDs: [String] = []
-        for d in run.diagnostics where !ruleIDs.contains(ruleID(d)) { ruleIDs.append(ruleID(d)) }
+        var ruleCodes: [DiagnosticCode] = []
+        for d in run.diagnostics where !ruleIDs.contains(ruleID(d)) {
+            ruleIDs.append(ruleID(d))
+            ruleCodes.append(d.code)
+        }
         var writer = JSONWriter(pretty: true)
         writer.object { w in
             w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -38,14 +42,20 @@ enum CheckReportFormats {
                         tool.object("driver") { driver in
                             driver.field("name", "mentor")
                             driver.field("version", mentorVersion)
-                            driver.field("informationUri", "https://example.org/mentor")
                             driver.key("rules")
                             driver.array { rules in
-                                for id in ruleIDs {
+                                for (id, code) in zip(ruleIDs, ruleCodes) {
                                     rules.object { rule in
                                         rule.field("id", id)
                                         if let title = run.rules.first(where: { $0.name == id })?.title {
                                             rule.object("shortDescription") { $0.field("text", title) }
+                                        }
+                                        // A programme rule's help is its code's (M0520 …): what a violation means and how to act on it.
+                                        if let doc = DiagnosticDocs.doc(for: code) {
+                                            rule.object("help") { help in
+                                                help.field("text", doc.plainHelp)
+                                                help.field("markdown", doc.markdown)
+                                            }
                                         }
                                     }
                                 }

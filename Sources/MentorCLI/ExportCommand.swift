@@ -31,13 +31,13 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
     @Option(name: .customLong("tz"), help: ArgumentHelp("With ics: the zone the sessions' times are in, such as Europe/Berlin (default: floating local times).", valueName: "zone"))
     var timeZone: String?
 
-    @Option(name: .customLong("zoneinfo"), help: ArgumentHelp("The time-zone database folder (default: $TZDIR, else /usr/share/zoneinfo).", valueName: "dir"))
+    @Option(name: .customLong("zoneinfo"), help: ArgumentHelp("The time-zone database folder (default: $TZDIR, else /usr/share/zoneinfo).", valueName: "dir"), completion: .directory)
     var zoneDirectory: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file, replacing it atomically (default or '-': standard output).", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file, replacing it atomically (default or '-': standard output).", valueName: "file"), completion: .file())
     var output: String?
 
-    @Argument(help: ArgumentHelp("The agreement, then files or folders to load.", valueName: "agreement-or-path"))
+    @Argument(help: ArgumentHelp("The agreement, then files or folders to load.", valueName: "agreement-or-path"), completion: .file(extensions: ["mentor"]))
     var arguments: [String] = []
 
     func validate() throws {

@@ -9,35 +9,48 @@ import Darwin
 #endif
 import MentorSource
 
-/// `mentor fmt [--check | -w] [PATH…]`: prints, checks or rewrites files in the canonical layout.
+/// `mentor fmt [--check | -l | --diff | -w] [PATH…]`: prints, checks, lists, diffs or rewrites files in the canonical layout.
 struct FmtCommand: ParsableCommand, MentorSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: "Format Mentor source in the canonical layout (docs/formatting.md); directories are searched for *.mentor.",
         discussion: """
             Without flags, prints the formatted text (of standard input when no path is given). \
-            Exit status: 0 done (or nothing to change with --check), 1 syntax errors or files that would change, \
+            --check, --list and --diff change nothing and exit 1 when a file would change: --check alone lists the files, \
+            as --list does, and --check --diff is --diff. --write excludes the other three; --list excludes --diff. \
+            Exit status: 0 done (or nothing to change with --check, --list or --diff), 1 syntax errors or files that would change, \
             2 usage or I/O errors.
             """)
 
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "List the files whose layout would change (exit 1 if any); change nothing.")
+    @Flag(help: "Change nothing; exit 1 if a file's layout would change, listing it (with --diff: showing the diff).")
     var check = false
+
+    @Flag(name: [.customShort("l"), .long], help: "List the files whose layout would change, one per line (exit 1 if any); change nothing.")
+    var list = false
+
+    @Flag(help: "Print a unified diff of what --write would change (exit 1 if anything); change nothing.")
+    var diff = false
 
     @Flag(name: [.customShort("w"), .long], help: "Rewrite changed files in place (atomically, keeping their permissions).")
     var write = false
 
-    @Argument(help: "Files or directories to format (default: standard input).")
+    @Argument(help: "Files or directories to format (default: standard input).", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func validate() throws {
+        // --write changes files and the others promise not to; --list and --diff are two
+        // reports for one standard output (a list mixed into a diff is no longer a patch).
         if check && write { throw ValidationError("--check and --write cannot be used together") }
+        if list && write { throw ValidationError("--list and --write cannot be used together") }
+        if diff && write { throw ValidationError("--diff and --write cannot be used together") }
+        if diff && list { throw ValidationError("--diff and --list cannot be used together") }
         if write && paths.isEmpty { throw ValidationError("--write needs a file or directory to rewrite") }
     }
 
     func execute(_ context: CLIContext) -> Int32 {
-        let mode: FmtRun.Mode = check ? .check : write ? .write : .print
+        let mode: FmtRun.Mode = diff ? .diff : (check || list) ? .list : write ? .write : .print
         var run = FmtRun(mode: mode, context: context, useColor: output.color.resolve(
             isTerminal: context.stderrIsTerminal, environment: context.environment), cap: output.diagnosticCap())
         return run.perform(paths: paths)
@@ -47,7 +60,7 @@ struct FmtCommand: ParsableCommand, MentorSubcommand {
 /// One run of `mentor fmt` over its inputs.
 struct FmtRun {
     /// What to do with formatted text.
-    enum Mode { case print, check, write }
+    enum Mode { case print, list, diff, write }
 
     /// Replaces a file's contents, if it is still as it was read; the seam through which tests
     /// make writing fail.
@@ -93,7 +106,7 @@ struct FmtRun {
         }
         context.writeErr(cap.omittedLine)
         if ioFailed { return MentorExit.usageOrIO }
-        if syntaxFailed || (mode == .check && changed) { return MentorExit.programErrors }
+        if syntaxFailed || ((mode == .list || mode == .diff) && changed) { return MentorExit.programErrors }
         return MentorExit.success
     }
 
@@ -112,10 +125,18 @@ struct FmtRun {
         switch mode {
         case .print:
             context.writeOut(formatted)
-        case .check:
+        case .list:
             if !formatted.utf8.elementsEqual(bytes) {
                 changed = true
                 context.writeOut(DisplayText.escapeControls(path) + "\n")
+            }
+        case .diff:
+            // The text lines go out as they are, as the formatted text does without --diff, so
+            // `patch` applies them; only the names in the header are escaped, as every path is.
+            let name = DisplayText.escapeControls(path)
+            if let diff = UnifiedDiff.render(old: bytes, new: Array(formatted.utf8), oldLabel: "a/" + name, newLabel: "b/" + name) {
+                changed = true
+                context.writeOut(diff)
             }
         case .write:
             let output = Array(formatted.utf8)

@@ -61,7 +61,10 @@ struct MentorCommand: ParsableCommand, MentorSubcommand {
         abstract: "The Mentor language: check, run, test and explore mentoring programmes.",
         discussion: "Without a subcommand, starts the REPL when standard input is a terminal and otherwise runs standard input as a script.",
         version: mentorVersion,
-        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, ReplCommand.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, ReplCommand.self,
+            ExplainCommand.self, CompletionsCommand.self,
+        ]
     )
 
     @OptionGroup var common: CommonOptions

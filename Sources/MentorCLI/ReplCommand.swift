@@ -10,7 +10,7 @@ struct ReplCommand: ParsableCommand, MentorSubcommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Files to load first.")
+    @Argument(help: "Files to load first.", completion: .file(extensions: ["mentor"]))
     var files: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {

@@ -9,7 +9,7 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The .mentor file to run; - reads the script from standard input.")
+    @Argument(help: "The .mentor file to run; - reads the script from standard input.", completion: .file(extensions: ["mentor"]))
     var file: String
 
     func execute(_ context: CLIContext) -> Int32 {
