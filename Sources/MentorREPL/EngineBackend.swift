@@ -92,10 +92,25 @@ public final class EngineBackend: REPLBackend {
         if !kept.isEmpty {
             // The files may not import std, which the typed declarations may need.
             let standard = typedStandard && !engine.importsStandard ? "import std\n\n" : ""
-            let restored = engine.evaluateEntry(standard + kept.map(\.text).joined(separator: "\n\n"))
-            output.stderr += render(restored.diagnostics)
-            output.failed = output.failed || Self.hasErrors(restored.diagnostics)
-            output.stdout += "kept \(plural(kept.count, "declaration")) typed in the session\n"
+            var diagnostics = engine.evaluateEntry(standard + kept.map(\.text).joined(separator: "\n\n")).diagnostics
+            // An entry that does not resolve is dropped whole: when one declaration no longer
+            // resolves against the edited files, the others are put back one by one.
+            var held = Set(engine.heldItems().compactMap(\.name))
+            let missing = kept.filter { $0.name.map { !held.contains($0) } ?? false }
+            if !missing.isEmpty {
+                diagnostics = []
+                for item in missing { diagnostics += engine.evaluateEntry(item.text).diagnostics }
+                held = Set(engine.heldItems().compactMap(\.name))
+            }
+            let lost = missing.compactMap { item in item.name.flatMap { held.contains($0) ? nil : $0 } }
+            output.stderr += render(diagnostics)
+            output.failed = output.failed || Self.hasErrors(diagnostics)
+            output.stdout += "kept \(plural(kept.count - lost.count, "declaration")) typed in the session\n"
+            if !lost.isEmpty {
+                let names = lost.map { "`\($0)`" }.joined(separator: ", ")
+                output.stderr += "note: could not put back \(plural(lost.count, "declaration")) typed in the session, "
+                    + "which no longer resolve: \(names)\n"
+            }
         }
         if !dropped.isEmpty {
             let names = dropped.map { "`\($0)`" }.joined(separator: ", ")

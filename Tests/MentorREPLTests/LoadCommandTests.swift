@@ -109,4 +109,21 @@ struct LoadCommandTests {
         #expect(reloaded.stderr == "note: dropped 1 declaration typed in the session, which the files declare now: `cy`\n")
         #expect(repl.evaluate("[team.count, ana.name, bo.name, cy.name]").stdout == "[2, \"Ana Ruiz\", \"Bo\", \"Cy from the file\"]\n")
     }
+
+    @Test(":reload puts back what still resolves when one typed declaration no longer does, and names that one")
+    func reloadKeepsWhatStillResolves() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("person ines \"Ines\"\n", to: "people.mentor")
+        let repl = backend()
+        _ = repl.load([directory.file("people.mentor")])
+        _ = repl.evaluate("person bob \"Bob\"")
+        _ = repl.evaluate("agreement ines_bob { mentor: ines, mentee: bob, start: 2026-01-12 }")
+        try directory.write("person ines2 \"Ines\"\n", to: "people.mentor")
+        let reloaded = repl.runMetaCommand("reload", argument: "")
+        #expect(reloaded.stdout == "loaded 1 file (1 declaration)\nkept 1 declaration typed in the session\n")
+        #expect(reloaded.stderr.contains("cannot find `ines` in scope"))
+        #expect(reloaded.stderr.hasSuffix(
+            "note: could not put back 1 declaration typed in the session, which no longer resolve: `ines_bob`\n"))
+        #expect(repl.evaluate("bob.name").stdout == "\"Bob\"\n")
+    }
 }

@@ -51,6 +51,49 @@ struct RedeclarationTests {
         #expect(engine.check().diagnostics.contains { $0.rule == "no_supervisor" })
     }
 
+    @Test("a dropped entry replaced nothing, so it says nothing replaced; an entry failing later runs no statement afterwards")
+    func droppedEntryLeavesNoTrace() throws {
+        let (engine, _) = try Self.session()
+        let typo = engine.evaluateEntry("person ines \"Ines again\" { emial: \"x\" }")
+        #expect(typo.notes.isEmpty)
+        #expect(engine.evaluateEntry("ines.name").output == "\"Inês Duarte\"\n")
+        // Resolved, then failing while fields are evaluated: declared, reported, and its
+        // statement never runs, not even with the next entry.
+        let failing = engine.evaluateEntry("person zed \"Zed\" { email: 1 + \"x\" }\nprint(\"stale\")")
+        #expect(failing.diagnostics.contains { $0.severity == .error })
+        #expect(!failing.output.contains("stale"))
+        #expect(engine.evaluateEntry("1").output == "1\n")
+    }
+
+    @Test("a top-level let first read inside violations(rule, copy) is not kept as the copy's view")
+    func letReadUnderAnOverlayIsNotKept() throws {
+        let (engine, _) = try Self.session()
+        #expect(engine.evaluateEntry("let starts = agreements.map(a => a.start)").diagnostics.isEmpty)
+        #expect(engine.evaluateEntry(
+            "rule known_start { for a in agreements { require starts.contains(a.start) else \"unknown start\" } }").diagnostics.isEmpty)
+        let copied = engine.evaluateEntry("violations(known_start, ana_dave with { start: 2026-05-01 }).count")
+        #expect(copied.diagnostics.isEmpty)
+        #expect(engine.evaluateEntry("starts.count").output == "2\n")
+        #expect(!engine.check().diagnostics.contains { $0.rule == "known_start" })
+    }
+
+    @Test("a file imported by a typed entry stays one of the user's files after a redeclaration")
+    func entryImportsStayUserFiles() throws {
+        struct MemoryReader: SourceReader {
+            func read(_ path: String) -> Result<[UInt8], ReadError> {
+                path == "c.mentor" ? .success(Array("person cy \"Cy\"\n".utf8)) : .failure(ReadError(reason: "No such file or directory"))
+            }
+            func canonicalPath(_ path: String) -> String { path }
+        }
+        let engine = Engine(options: EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!), reader: MemoryReader(),
+                            output: { _ in })
+        #expect(engine.evaluateEntry("import \"c.mentor\"").diagnostics.isEmpty)
+        #expect(engine.evaluateEntry("person x \"X\"").diagnostics.isEmpty)
+        #expect(engine.userFiles.count == 1)
+        #expect(engine.evaluateEntry("person x \"X2\"").diagnostics.isEmpty)
+        #expect(engine.userFiles.count == 1)
+    }
+
     @Test("a name from an imported file, declared again in the session, stays replaced")
     func importedNameIsReplaced() throws {
         struct MemoryReader: SourceReader {

@@ -10,6 +10,9 @@ struct EvaluationOverlay {
     /// Every `for` over entities of this kind binds only the entity with this index.
     var loopRestriction: (kind: DeclarationKind, index: Int)?
 
+    /// True when this evaluation sees the programme as it is.
+    var isEmpty: Bool { standIns.isEmpty && loopRestriction == nil }
+
     /// The entity as this evaluation sees it: a copy standing in for it, or itself.
     @inline(__always)
     func current(_ entity: Entity) -> Entity {

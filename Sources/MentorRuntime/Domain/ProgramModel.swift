@@ -20,21 +20,6 @@ final class ProgramModel {
     /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
     var agendaIndex: [Int: Entity]?
 
-    /// A model with the same entities, values and caches that grows apart from this one: the
-    /// arrays are shared until either model changes them, and the entities themselves, which
-    /// are not changed once declared, are shared for good.
-    func copy() -> ProgramModel {
-        let copy = ProgramModel()
-        copy.entitiesByKind = entitiesByKind
-        copy.allEntities = allEntities
-        copy.fields = fields
-        copy.cache = cache
-        copy.partyIndex = partyIndex
-        copy.agendaIndex = agendaIndex
-        copy.replacements = replacements
-        return copy
-    }
-
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
     func add(kind: DeclarationKind, id: String, declaration: Declaration, parent: Entity?) -> Entity {

@@ -23,20 +23,20 @@ extension Engine {
     }
 
     private func loadOnLargeStack(_ files: [SourceFile], replacing: Bool, echo: Bool) -> LoadResult {
-        // Every load builds a successor of the programme (its tables shared until changed),
-        // so a `Program` once built is not changed by the loads after it. A REPL entry is all
-        // or nothing: one that does not get past resolving leaves the session as it was,
-        // instead of a name declared with no fields that the next entry would "replace".
-        let before = program
+        // A REPL entry is all or nothing: one that does not get past resolving leaves the
+        // session as it was, instead of a name declared with no fields that the next entry
+        // would "replace". The entry is loaded in place (a copy of the programme per entry
+        // would make a session of n declarations cost n²); only one that failed after
+        // declaring something has the programme built again from the history without it.
         let historyBefore = loadHistory.count
         let bytesBefore = sourceBytes
-        program = before.successor()
+        let shapeBefore = (names: globals.allNames.count, entities: model.allEntities.count, replaced: model.replacements)
         let result = loadPhases(files, replacing: replacing, echo: echo)
-        if echo, !isRebuilding, !result.elaborated, result.hasErrors {
-            program = before
-            loadHistory.removeSubrange(historyBefore...)
-            sourceBytes = bytesBefore
-        }
+        guard echo, !isRebuilding, !result.elaborated, result.hasErrors, loadHistory.count > historyBefore else { return result }
+        loadHistory.removeSubrange(historyBefore...)
+        sourceBytes = bytesBefore
+        let shapeAfter = (names: globals.allNames.count, entities: model.allEntities.count, replaced: model.replacements)
+        if shapeAfter != shapeBefore { rebuildProgramme(runningStatements: false) }
         return result
     }
 
@@ -99,18 +99,14 @@ extension Engine {
         // as named files, so an imported name typed again later stays replaced (loading only
         // the named files again put their imports after every later entry). The standard
         // library comes back through its `import std`.
-        loadHistory.append(LoadStep(files: queue.filter { $0.path != StandardLibrary.path }, replacing: replacing,
-                                    echo: echo, isEntry: echo))
+        loadHistory.append(LoadStep(files: queue.filter { $0.path != StandardLibrary.path }, namedFiles: files.map(\.id),
+                                    replacing: replacing, echo: echo, isEntry: echo))
         // Size the name tables once: growing them entry by entry rehashes every name several times.
         // Only items that declare a name count: a script of a million `print` lines would
         // otherwise reserve four tables of a million empty entries (a fifth of its peak memory).
         let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count(where: Engine.declaresName) }
-        // Only when there is something to declare: reserving on tables a REPL entry's
-        // successor still shares with its programme would copy them for an expression.
-        if declarationCount > 0 {
-            names.spans.reserveCapacity(names.spans.count + declarationCount)
-            globals.reserveCapacity(declarationCount)
-        }
+        names.spans.reserveCapacity(names.spans.count + declarationCount)
+        globals.reserveCapacity(declarationCount)
         // The index moves into the phase and back, never copied: a copy per REPL entry would
         // cost time in proportion to every name declared so far.
         var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,

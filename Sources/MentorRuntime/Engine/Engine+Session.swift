@@ -50,7 +50,12 @@ extension Engine {
         defer { interpreter.output = savedOutput }
         let loaded = load([file], replacing: true, echo: true)
         program.userFiles.removeAll { $0 == file.id }
-        if loaded.hasErrors { return EntryResult(output: output, diagnostics: loaded.diagnostics, notes: notes) }
+        if loaded.hasErrors {
+            // The entry's statements do not run later with another entry's, and an entry that
+            // was dropped replaced nothing.
+            pendingScripts.removeAll { $0.file == file.id }
+            return EntryResult(output: output, diagnostics: loaded.diagnostics, notes: loaded.elaborated ? notes : [])
+        }
         for line in loaded.declared where !line.hasPrefix(Engine.replacementNotePrefix) {
             // A comment, so that the echo of a declaration pastes back as source.
             output += "// " + describeDeclaration(line) + "\n"

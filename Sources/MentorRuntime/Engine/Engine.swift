@@ -50,22 +50,25 @@ public final class Engine {
     var model: ProgramModel { program.model }
     /// The interpreter of the current programme.
     var interpreter: Interpreter { program.interpreter }
+    // `_modify`, not `set`: a get-then-set copied the whole table on every change (a REPL
+    // session of n declarations cost n²); these yield the programme's own storage.
+
     /// Top-level statements waiting to run, in file order.
     var pendingScripts: [ScriptCode] {
         get { program.pendingScripts }
-        set { program.pendingScripts = newValue }
+        _modify { yield &program.pendingScripts }
     }
     /// Canonical paths already loaded, so each file is loaded once.
     var loadedPaths: Set<String> {
         get { program.loadedPaths }
-        set { program.loadedPaths = newValue }
+        _modify { yield &program.loadedPaths }
     }
     /// Files the user named or imported, excluding the standard library.
     public var userFiles: [FileID] { program.userFiles }
     /// The top-level names: where each was declared, the source of lets and fns, the standard rules.
     var names: DeclarationIndex {
         get { program.names }
-        set { program.names = newValue }
+        _modify { yield &program.names }
     }
     /// Where the user's text output goes (`print`).
     public var output: (String) -> Void {
@@ -85,20 +88,21 @@ public final class Engine {
     /// Builds the programme again from `loadHistory`, as one load of every file in order, so a
     /// declaration given again replaces the earlier one before anything is evaluated: a REPL
     /// entry that redeclares `ines` must be seen by every field that named the old `ines`
-    /// (`ana_ines.mentee.supervisor`), and evaluated fields hold the entity they named. Only the
-    /// last step's statements are kept to run; earlier entries' statements ran already.
-    func rebuildProgramme() {
+    /// (`ana_ines.mentee.supervisor`), and evaluated fields hold the entity they named. Earlier
+    /// entries' statements ran already; the last step's are kept to run when
+    /// `runningStatements` (the step that asked for the rebuild), else none are.
+    func rebuildProgramme(runningStatements: Bool = true) {
         isRebuilding = true
         defer { isRebuilding = false }
         let history = loadHistory
-        guard let last = history.last else { return }
         program = Program(options: options, interrupt: interrupt, output: interpreter.output)
+        guard let last = history.last else { return }
         _ = load(history.flatMap(\.files), replacing: true, echo: last.echo)
         loadHistory = history
-        let entryFiles = Set(history.filter(\.isEntry).flatMap { $0.files.map(\.id) })
+        let entryFiles = Set(history.filter(\.isEntry).flatMap(\.namedFiles))
         program.userFiles.removeAll { entryFiles.contains($0) }
         let lastFiles = Set(last.files.map(\.id))
-        pendingScripts.removeAll { !lastFiles.contains($0.file) }
+        pendingScripts.removeAll { !runningStatements || !lastFiles.contains($0.file) }
     }
 
     /// Runs `body` on a thread with a large stack (the current one when it is a `LargeStack`
@@ -110,7 +114,10 @@ public final class Engine {
 
 /// One call of `Engine.load`, kept so the programme can be built again.
 struct LoadStep {
+    /// The files loaded, each followed by the files it imported, in the order they were declared.
     let files: [SourceFile]
+    /// The files the load was given (a REPL entry's own file, not what it imported).
+    let namedFiles: [FileID]
     let replacing: Bool
     let echo: Bool
     /// A REPL entry: its file is not one of the user's files.

@@ -23,30 +23,6 @@ final class Program {
     /// True once `import std` brought in the standard library.
     var standardLoaded = false
 
-    private init(globals: GlobalTable, model: ProgramModel, interpreter: Interpreter) {
-        self.globals = globals
-        self.model = model
-        self.interpreter = interpreter
-    }
-
-    /// A programme equal to this one that the next load extends, leaving this one as it was:
-    /// what a REPL entry with errors goes back to. Tables are shared until changed, so making
-    /// it costs little until the load declares something.
-    func successor() -> Program {
-        let globals = globals.copy()
-        let model = model.copy()
-        let interpreter = Interpreter(globals: globals, model: model, limits: interpreter.limits,
-                                      interrupt: interpreter.interrupt, today: interpreter.today, output: interpreter.output)
-        interpreter.ruleBodies = self.interpreter.ruleBodies
-        let next = Program(globals: globals, model: model, interpreter: interpreter)
-        next.names = names
-        next.pendingScripts = pendingScripts
-        next.loadedPaths = loadedPaths
-        next.userFiles = userFiles
-        next.standardLoaded = standardLoaded
-        return next
-    }
-
     /// An empty programme with the built-ins installed.
     init(options: EngineOptions, interrupt: InterruptFlag, output: @escaping (String) -> Void) {
         globals = GlobalTable()

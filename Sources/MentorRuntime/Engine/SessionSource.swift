@@ -136,7 +136,7 @@ extension Engine {
         }
 
         for step in loadHistory {
-            for file in step.files { visit(file, typed: step.isEntry) }
+            for file in step.files { visit(file, typed: step.isEntry && step.namedFiles.contains(file.id)) }
         }
         return items
     }

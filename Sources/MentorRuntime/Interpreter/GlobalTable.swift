@@ -46,17 +46,6 @@ final class GlobalTable: @unchecked Sendable {
         return preparedNames
     }
 
-    /// A table with the same bindings that grows apart from this one: the arrays are shared
-    /// until either table changes them.
-    func copy() -> GlobalTable {
-        let copy = GlobalTable()
-        copy.bindings = bindings
-        copy.names = names
-        copy.indexByName = indexByName
-        copy.preparedNames = preparedNames
-        return copy
-    }
-
     /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.
     @discardableResult
     func define(_ name: String, _ binding: Binding) -> Int {
@@ -73,9 +62,14 @@ final class GlobalTable: @unchecked Sendable {
 
     /// Makes room for `count` more names without rehashing.
     func reserveCapacity(_ count: Int) {
-        bindings.reserveCapacity(bindings.count + count)
-        names.reserveCapacity(names.count + count)
-        indexByName.reserveCapacity(indexByName.count + count)
+        // At least doubling: an array reserves exactly what it is asked for, so reserving one
+        // more name for each REPL entry copied the whole table every time.
+        let needed = bindings.count + count
+        guard needed > bindings.capacity else { return }
+        let capacity = max(needed, 2 * bindings.capacity)
+        bindings.reserveCapacity(capacity)
+        names.reserveCapacity(capacity)
+        indexByName.reserveCapacity(capacity)
     }
 
     /// Replaces the binding at `index`.

@@ -318,7 +318,11 @@ final class Interpreter {
                 globals.update(index, .lazyLet(.evaluating, name: name, span: declarationSpan))
                 do {
                     let value = try nested(at: span, .onDemand) { try evaluate(code, Frame(size: 0, parent: nil)) }
-                    globals.update(index, .lazyLet(.done(value), name: name, span: declarationSpan))
+                    // Under an overlay the value is this evaluation's view (a `with` copy in place
+                    // of its original, a `violations` loop over one entity): kept, it would
+                    // stand for the programme's from then on.
+                    let seen: GlobalTable.LetState = overlay.isEmpty ? .done(value) : .pending(code)
+                    globals.update(index, .lazyLet(seen, name: name, span: declarationSpan))
                     return value
                 } catch {
                     globals.update(index, .lazyLet(.pending(code), name: name, span: declarationSpan))
