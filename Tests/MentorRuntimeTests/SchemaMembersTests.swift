@@ -14,8 +14,10 @@ struct SchemaMembersTests {
             let location = schema.memberLocations[id]
             #expect((location != nil) == own.contains(name), "`\(kind.rawValue).\(name)`")
             switch location {
-            case .field(let row)?: #expect(row.name == name && row.kind == kind)
-            case .computed(let row, let number)?: #expect(row.name == name && row.kind == kind && number == id)
+            case .field(let slot, let defaultSlot)?:
+                let row = schema.fields.first { $0.slot == slot }
+                #expect(row?.name == name && defaultSlot == (row?.programDefault?.slot ?? -1))
+            case .computed(let row, let number)?: #expect(schema.computedInOrder[row].name == name && number == id)
             case .id?: #expect(name == "id")
             case .title?: #expect(name == "title")
             case nil: break

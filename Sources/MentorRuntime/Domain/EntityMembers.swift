@@ -23,11 +23,14 @@ extension ProgramModel {
             return .string(entity.id)
         case .title:
             return entity.title.map { Value.string($0) } ?? Value.none
-        case .field(let field):
-            if pendingField(of: entity, at: field.slot) != nil { return try force(entity, slot: field.slot, interpreter: interpreter) }
-            return value(of: entity, at: field.slot) ?? programDefault(for: field, interpreter: interpreter) ?? Value.none
+        case .field(let slot, let programDefaultSlot):
+            if pendingField(of: entity, at: slot) != nil { return try force(entity, slot: slot, interpreter: interpreter) }
+            return value(of: entity, at: slot) ?? programDefault(slot: programDefaultSlot, interpreter: interpreter) ?? Value.none
         case .computed(let row, let id):
-            return try member(entity, row, id: id, span: span, interpreter: interpreter)
+            let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
+            let key = entity.index &* SchemaMembers.count &+ id
+            if cacheable, let cached = cache[key] { return cached }
+            return try member(entity, entity.schema.computedInOrder[row], id: id, span: span, interpreter: interpreter)
         }
     }
 
@@ -50,7 +53,12 @@ extension ProgramModel {
     /// The programme's value standing in for an absent `field`, if the field has a default and
     /// the programme gives it.
     private func programDefault(for field: FieldRow, interpreter: Interpreter) -> Value? {
-        guard let slot = field.programDefault?.slot, let program = entities(of: .program).first else { return nil }
+        programDefault(slot: field.programDefault?.slot ?? -1, interpreter: interpreter)
+    }
+
+    /// The programme's value in `slot` (none for -1), standing in for an absent agreement field.
+    private func programDefault(slot: Int, interpreter: Interpreter) -> Value? {
+        guard slot >= 0, let program = entities(of: .program).first else { return nil }
         return value(of: interpreter.overlay.current(program), at: slot)
     }
 

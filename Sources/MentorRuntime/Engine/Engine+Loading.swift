@@ -17,12 +17,22 @@ extension Engine {
     /// `SourceMap.inReadingOrder`); nothing runs yet (see `runScripts`).
     /// With `replacing`, a name declared again replaces the earlier declaration (the REPL).
     public func load(_ files: [SourceFile], replacing: Bool = false, echo: Bool = false) -> LoadResult {
-        // Resolving recurses once a level of an expression, and the parser accepts 4,096 levels:
-        // a caller on a small thread (a fuzzer, a test, an editor's worker) must not overflow.
-        withLargeStack { loadOnLargeStack(files, replacing: replacing, echo: echo) }
+        var parsed: [FileID: ParseResult] = [:]
+        return load(files, replacing: replacing, echo: echo, parsed: &parsed)
     }
 
-    private func loadOnLargeStack(_ files: [SourceFile], replacing: Bool, echo: Bool) -> LoadResult {
+    /// `load`, reusing the parse of the files in `parsed` (by file) that the caller already
+    /// made, so a REPL `:load` that looks at the files first does not parse them twice. The
+    /// trees are taken out of `parsed`, so each can be released once it is resolved.
+    func load(_ files: [SourceFile], replacing: Bool, echo: Bool, parsed: inout [FileID: ParseResult]) -> LoadResult {
+        var taken: [FileID: ParseResult] = [:]
+        swap(&taken, &parsed)
+        // Resolving recurses once a level of an expression, and the parser accepts 4,096 levels:
+        // a caller on a small thread (a fuzzer, a test, an editor's worker) must not overflow.
+        return withLargeStack { loadOnLargeStack(files, replacing: replacing, echo: echo, parsed: &taken) }
+    }
+
+    private func loadOnLargeStack(_ files: [SourceFile], replacing: Bool, echo: Bool, parsed: inout [FileID: ParseResult]) -> LoadResult {
         // A REPL entry is all or nothing: one that does not get past resolving leaves the
         // session as it was, instead of a name declared with no fields that the next entry
         // would "replace". The entry is loaded in place (a copy of the programme per entry
@@ -31,7 +41,7 @@ extension Engine {
         let historyBefore = loadHistory.count
         let bytesBefore = sourceBytes
         let shapeBefore = (names: globals.allNames.count, entities: model.allEntities.count, replaced: model.replacements)
-        let result = loadPhases(files, replacing: replacing, echo: echo)
+        let result = loadPhases(files, replacing: replacing, echo: echo, preparsed: &parsed)
         guard echo, !isRebuilding, !result.elaborated, result.hasErrors, loadHistory.count > historyBefore else { return result }
         loadHistory.removeSubrange(historyBefore...)
         sourceBytes = bytesBefore
@@ -40,7 +50,7 @@ extension Engine {
         return result
     }
 
-    private func loadPhases(_ files: [SourceFile], replacing: Bool, echo: Bool) -> LoadResult {
+    private func loadPhases(_ files: [SourceFile], replacing: Bool, echo: Bool, preparsed: inout [FileID: ParseResult]) -> LoadResult {
         let replacementsBefore = model.replacements
         var diagnostics: [Diagnostic] = []
         var parsed: [(SourceFile, SourceFileSyntax)] = []
@@ -59,7 +69,15 @@ extension Engine {
             program.userFiles.append(file.id)
         }
         // Parse every file, following imports breadth-first; each file is loaded once.
-        var results = ParallelParsing.parse(queue)
+        var results: [ParseResult]
+        if preparsed.isEmpty {
+            results = ParallelParsing.parse(queue)
+        } else {
+            let unparsed = queue.filter { preparsed[$0.id] == nil }
+            var fresh = ParallelParsing.parse(unparsed).makeIterator()
+            results = queue.map { preparsed[$0.id] ?? fresh.next()! }
+            preparsed = [:]
+        }
         var index = 0
         while index < queue.count {
             let file = queue[index]

@@ -28,12 +28,14 @@ extension Engine {
     public func loadIntoSession(_ files: [SourceFile]) -> SessionLoadResult {
         var result = SessionLoadResult()
         var readable: [(SourceFile, SourceFileSyntax)] = []
+        var parsedFiles: [FileID: ParseResult] = [:]
         for (file, parsed) in zip(files, ParallelParsing.parse(files)) {
             if parsed.diagnostics.contains(where: { $0.severity == .error }) {
                 result.diagnostics += parsed.diagnostics
                 result.skippedPaths.append(file.path)
             } else {
                 readable.append((file, parsed.syntax))
+                parsedFiles[file.id] = parsed
             }
         }
         guard !readable.isEmpty else { return result }
@@ -44,7 +46,10 @@ extension Engine {
             guard let dropped = duplicates.droppedItems[file.id] else { return file }
             return withoutItems(dropped, of: syntax, in: file)
         }
-        let loaded = load(toLoad, replacing: true)
+        // The files not rewritten are loaded from the parse above, not parsed again; nothing
+        // here keeps their trees, so resolving releases them file by file.
+        readable = []
+        let loaded = load(toLoad, replacing: true, echo: false, parsed: &parsedFiles)
         result.diagnostics += loaded.diagnostics
         result.loadedFileCount = toLoad.count
         result.declarationCount = loaded.declared.count { !$0.hasPrefix(Engine.replacementNotePrefix) }

@@ -61,10 +61,12 @@ final class KindSchema: Sendable {
         var locations = [MemberLocation?](repeating: nil, count: SchemaMembers.count)
         locations[SchemaMembers.idMember] = .id
         locations[SchemaMembers.titleMember] = .title
-        for field in fields { locations[SchemaMembers.id(of: field.name)] = .field(field) }
-        for member in computed {
+        for field in fields {
+            locations[SchemaMembers.id(of: field.name)] = .field(slot: field.slot, programDefaultSlot: field.programDefault?.slot ?? -1)
+        }
+        for (row, member) in computed.enumerated() {
             let id = SchemaMembers.id(of: member.name)
-            locations[id] = .computed(member, id: id)
+            locations[id] = .computed(row: row, id: id)
         }
         memberLocations = locations
         let names = ["title", "for"] + fields.map(\.name)

@@ -45,14 +45,18 @@ enum SchemaMembers {
     static let titleMember = 1
 }
 
-/// Where an entity of one kind keeps the member with a given number.
+/// Where an entity of one kind keeps the member with a given number: plain integers, so that
+/// reading the location on every member access copies no row (a row holds strings, a type and
+/// a closure, each a reference count to take and give back).
 enum MemberLocation: Sendable {
     /// The declared name.
     case id
     /// The title.
     case title
-    /// A declared field.
-    case field(FieldRow)
-    /// A computed member, with its number for the memo cache.
-    case computed(ComputedMemberRow, id: Int)
+    /// A declared field in `slot`; `programDefaultSlot` is the programme field standing in
+    /// for it when absent, or -1.
+    case field(slot: Int, programDefaultSlot: Int)
+    /// The computed member at `row` in `KindSchema.computedInOrder`, with its member number
+    /// for the memo cache.
+    case computed(row: Int, id: Int)
 }
