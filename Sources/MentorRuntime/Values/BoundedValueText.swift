@@ -50,8 +50,10 @@ struct BoundedText {
         text += piece
     }
 
-    /// Appends `value` in source syntax, element by element, so a huge value costs only the budget.
-    mutating func appendSource(of value: Value) {
+    /// Appends `value` in source syntax, element by element, so a huge value costs only the
+    /// budget; `leaf` may write a value that is not a list or record its own way (nil: its
+    /// source text).
+    mutating func appendSource(of value: Value, leaf: (Value) -> String? = { _ in nil }) {
         guard isComplete else { return }
         switch value {
         case .list(let elements):
@@ -59,7 +61,7 @@ struct BoundedText {
             for (index, element) in elements.enumerated() {
                 guard isComplete else { return }
                 if index > 0 { append(", ") }
-                appendSource(of: element)
+                appendSource(of: element, leaf: leaf)
             }
             append("]")
         case .record(let record):
@@ -69,11 +71,11 @@ struct BoundedText {
                 guard isComplete else { return }
                 if index > 0 { append(", ") }
                 append(field.name + ": ")
-                appendSource(of: field.value)
+                appendSource(of: field.value, leaf: leaf)
             }
             append(" }")
         default:
-            append(value.sourceText)
+            append(leaf(value) ?? value.sourceText)
         }
     }
 }

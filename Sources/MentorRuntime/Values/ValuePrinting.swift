@@ -35,24 +35,18 @@ extension Value {
 
     /// A string literal for `text`, escaping quotes, backslashes and every control character.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
+        "\"" + text.replacingScalars { scalar in
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case "\0": result += "\\0"
-            default:
-                if DisplayText.isControl(scalar) {
-                    result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\t": "\\t"
+            case "\r": "\\r"
+            case "\0": "\\0"
+            case _ where DisplayText.isControl(scalar): "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: nil
             }
-        }
-        return result + "\""
+        } + "\""
     }
 }
 
@@ -88,34 +82,17 @@ extension BoundedText {
     /// Appends `value` as `appendSource` does, writing nested entities through `nested` and
     /// clearing `readsBack` when something in it cannot be read back as an expression.
     mutating func appendEcho(of value: Value, readsBack: inout Bool, nested: (Entity) -> String?) {
-        guard isComplete else { return }
-        switch value {
-        case .list(let elements):
-            append("[")
-            for (index, element) in elements.enumerated() {
-                guard isComplete else { return }
-                if index > 0 { append(", ") }
-                appendEcho(of: element, readsBack: &readsBack, nested: nested)
+        appendSource(of: value) { leaf in
+            switch leaf {
+            case .symbol:
+                readsBack = false
+                return nil
+            case .entity(let entity) where entity.parentIndex != nil || entity.kind == .test:
+                readsBack = false
+                return nested(entity) ?? "\(entity.kind.rawValue) \(entity.referenceText)"
+            default:
+                return nil
             }
-            append("]")
-        case .record(let record):
-            if record.fields.isEmpty { return append("{}") }
-            append("{ ")
-            for (index, field) in record.fields.enumerated() {
-                guard isComplete else { return }
-                if index > 0 { append(", ") }
-                append(field.name + ": ")
-                appendEcho(of: field.value, readsBack: &readsBack, nested: nested)
-            }
-            append(" }")
-        case .symbol:
-            readsBack = false
-            append(value.sourceText)
-        case .entity(let entity) where entity.parentIndex != nil || entity.kind == .test:
-            readsBack = false
-            append(nested(entity) ?? "\(entity.kind.rawValue) \(entity.referenceText)")
-        default:
-            append(value.sourceText)
         }
     }
 }
