@@ -31,16 +31,20 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     func execute(_ context: CLIContext) -> Int32 {
         let paths = paths.isEmpty ? ["."] : paths
         guard watch else { return checkOnce(paths, context: context, keeping: true).status }
-        return WatchLoop(command: "check", paths: paths).run(context: context) {
-            checkOnce(paths, context: context, keeping: false)
+        return WatchLoop(command: "check", paths: paths).run(context: context) { noteRead in
+            checkOnce(paths, context: context, keeping: false, noteRead: noteRead)
         }
     }
 
     /// One check and its report; returns the exit status and the files the programme read.
     /// `keeping` leaves the engine to the process's exit, which a watch must not (it would pile up).
-    func checkOnce(_ paths: [String], context: CLIContext, keeping: Bool) -> (status: Int32, files: [String]) {
+    /// `noteRead` is given those files before the report is written.
+    func checkOnce(_ paths: [String], context: CLIContext, keeping: Bool,
+                   noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
         let outcome = CheckRun.perform(paths: paths, common: common, context: context)
         if keeping { context.keepUntilExit(outcome.engine) }
+        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+        noteRead(files)
         // Nothing could be read: the I/O errors on standard error are the whole story, and a
         // report of "no problems in 0 files" would contradict them.
         if outcome.ioFailed && outcome.fileCount == 0 { return (MentorExit.usageOrIO, []) }
@@ -62,7 +66,6 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
         case .tap:
             context.writeOut(CheckReportFormats.tap(outcome, strict: strict))
         }
-        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
         if outcome.ioFailed { return (MentorExit.usageOrIO, files) }
         if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) { return (MentorExit.programErrors, files) }
         return (MentorExit.success, files)

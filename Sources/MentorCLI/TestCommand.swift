@@ -41,19 +41,23 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
     func execute(_ context: CLIContext) -> Int32 {
         let paths = paths.isEmpty ? ["."] : paths
         guard watch else { return testOnce(paths, context: context, keeping: true).status }
-        return WatchLoop(command: "test", paths: paths).run(context: context) {
-            testOnce(paths, context: context, keeping: false)
+        return WatchLoop(command: "test", paths: paths).run(context: context) { noteRead in
+            testOnce(paths, context: context, keeping: false, noteRead: noteRead)
         }
     }
 
     /// One run of the tests and its report; returns the exit status and the files the programme read.
-    func testOnce(_ paths: [String], context: CLIContext, keeping: Bool) -> (status: Int32, files: [String]) {
+    /// `noteRead` is given those files before the report is written.
+    func testOnce(_ paths: [String], context: CLIContext, keeping: Bool,
+                  noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
         // Checked by `validate`, which runs before `execute`.
         let filter = namePattern.flatMap { try? Regex($0) }
         // A machine format owns standard output, so what the tests `print` goes to standard error.
         let output = format == .text ? context.writeOut : context.writeErr
         let outcome = TestRun.perform(paths: paths, common: common, filter: filter, output: output, context: context)
         if keeping { context.keepUntilExit(outcome.engine) }
+        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+        noteRead(files)
         // Nothing could be read: only the I/O errors, as for `check`.
         if outcome.ioFailed && outcome.fileCount == 0 { return (MentorExit.usageOrIO, []) }
         switch format {
@@ -67,7 +71,6 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         case .tap:
             context.writeOut(TestReportFormats.tap(outcome))
         }
-        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
         if outcome.ioFailed { return (MentorExit.usageOrIO, files) }
         return (outcome.succeeded ? MentorExit.success : MentorExit.programErrors, files)
     }

@@ -23,19 +23,23 @@ struct WatchLoop {
     /// read, imports included), then again after every change, until standard output fails
     /// (status 2) or, for tests, `maxRuns` runs have been made (the last run's status).
     func run(context: CLIContext, maxRuns: Int? = nil, pause: () -> Void = { usleep(WatchLoop.pollMicroseconds) },
-             once: () -> (status: Int32, files: [String])) -> Int32 {
+             once: (_ noteRead: ([String]) -> Void) -> (status: Int32, files: [String])) -> Int32 {
         var read: [String] = []
         var runs = 0
         while true {
             // Taken before the run, so an edit saved while it runs starts the next one.
             let before = WatchedFiles(paths: paths, read: read)
             context.writeOut(separator())
-            let outcome = once()
+            // The files a run read (its imports) are looked at as soon as they are read, before
+            // its report is written: looked at after it, an edit made on seeing the report
+            // would be taken for the state the run saw, and never start the next run.
+            var settled: WatchedFiles?
+            let outcome = once { files in settled = before.adding(files) }
             runs += 1
             if context.exitStatus(after: MentorExit.success) != MentorExit.success { return MentorExit.usageOrIO }
             if let maxRuns, runs >= maxRuns { return outcome.status }
             read = outcome.files
-            let baseline = before.adding(read)
+            let baseline = settled ?? before.adding(read)
             repeat { pause() } while WatchedFiles(paths: paths, read: read) == baseline
         }
     }

@@ -77,6 +77,37 @@ struct WatchLoopTests {
         return root
     }
 
+    @Test("an imported file edited as soon as the report shows starts the next run")
+    func anEditRightAfterTheReportIsSeen() throws {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Outside the watched folder, as an import of `../shared/people.mentor` is: the loop
+        // learns of it only from what the run read.
+        let shared = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: shared) }
+        let imported = shared.appendingPathComponent("people.mentor")
+        final class Log: @unchecked Sendable { var text = ""; var pauses = 0 }
+        let log = Log()
+        let context = CLIContext(writeOut: { log.text += $0 }, writeErr: { log.text += $0 }, readStdin: { [] },
+                                 stdinIsTerminal: false, stdoutIsTerminal: false, stderrIsTerminal: false, environment: [:])
+        var runs = 0
+        let status = WatchLoop(command: "check", paths: [root.path]).run(context: context, maxRuns: 2, pause: {
+            log.pauses += 1
+            // Not seen by the third pause: change the file again so the loop ends and the
+            // expectation below reports the miss instead of the test hanging.
+            if log.pauses == 3 { try? "person ana \"Ana again\"\n".write(to: imported, atomically: false, encoding: .utf8) }
+        }) { noteRead in
+            runs += 1
+            noteRead([imported.path])
+            // The user saves the moment the report shows, before the loop looks again.
+            if runs == 1 { try? "person ana \"Ana Ruiz, edited\"\n".write(to: imported, atomically: false, encoding: .utf8) }
+            return (0, [imported.path])
+        }
+        #expect(runs == 2)
+        #expect(status == 0)
+        #expect(log.pauses == 1, "the edit was seen only after \(log.pauses) pauses")
+    }
+
     @Test func anEditStartsTheNextRun() throws {
         let root = try makeFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -89,7 +120,7 @@ struct WatchLoopTests {
             log.pauses += 1
             // A size change shows whatever the file system's time resolution.
             if log.pauses == 2 { try? "person ana \"Ana Ruiz\"\n".write(to: root.appendingPathComponent("people.mentor"), atomically: false, encoding: .utf8) }
-        }) {
+        }) { _ in
             runs += 1
             return (runs == 1 ? 0 : 1, [root.appendingPathComponent("people.mentor").path])
         }
