@@ -128,11 +128,11 @@ struct RedeclarationTests {
         let (engine, _) = try Self.session()
         _ = engine.evaluateEntry("ana_dave.schedule.count")
         let index = engine.model.entities(of: .agreement).first { $0.id == "ana_dave" }!.index
-        let key = index * SchemaMembers.count + SchemaMembers.id(of: "schedule")
-        #expect(engine.model.cache[key] != nil)
+        let schedule = SchemaMembers.id(of: "schedule")
+        #expect(engine.model.cache[index]?[schedule] != nil)
         _ = engine.evaluateEntry("1 + 2")
-        #expect(engine.model.cache[key] != nil)
+        #expect(engine.model.cache[index]?[schedule] != nil)
         _ = engine.evaluateEntry("person zoe \"Zoe\"")
-        #expect(engine.model.cache[key] == nil)
+        #expect(engine.model.cache[index]?[schedule] == nil)
     }
 }

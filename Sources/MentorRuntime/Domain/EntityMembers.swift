@@ -28,8 +28,7 @@ extension ProgramModel {
             return value(of: entity, at: slot) ?? programDefault(slot: programDefaultSlot, interpreter: interpreter) ?? Value.none
         case .computed(let row, let id):
             let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
-            let key = entity.index &* SchemaMembers.count &+ id
-            if cacheable, let cached = cache[key] { return cached }
+            if cacheable, let cached = cache[entity.index]?[id] { return cached }
             return try member(entity, entity.schema.computedInOrder[row], id: id, span: span, interpreter: interpreter)
         }
     }
@@ -43,10 +42,9 @@ extension ProgramModel {
     private func member(_ original: Entity, _ row: ComputedMemberRow, id: Int, span: Span, interpreter: Interpreter) throws -> Value {
         let entity = interpreter.overlay.current(original)
         let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
-        let key = entity.index &* SchemaMembers.count &+ id
-        if cacheable, let cached = cache[key] { return cached }
+        if cacheable, let cached = cache[entity.index]?[id] { return cached }
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
-        if cacheable { cache[key] = value }
+        if cacheable { cache[entity.index, default: [:]][id] = value }
         return value
     }
 
