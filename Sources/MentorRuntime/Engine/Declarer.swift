@@ -88,10 +88,7 @@ struct Declarer {
                 if let index = globals.index(of: name), case .entity(let old) = globals.bindings[index] { model.remove(old) }
                 declaredSummaries.append("note: `\(name)` replaces its earlier declaration")
             } else {
-                diagnostics.append(Diagnostic(.duplicateDeclaration, .error, "`\(name)` is declared twice", at: span,
-                                              label: "declared again here",
-                                              notes: [DiagnosticNote("first declared here", at: earlier)],
-                                              help: "rename one of them; names are shared across all loaded files"))
+                diagnostics.append(.declaredTwice(name, at: span, first: earlier))
                 return false
             }
         } else if globals.index(of: name) != nil {
@@ -114,8 +111,7 @@ struct Declarer {
         switch kind {
         case .program:
             if let existing = model.entities(of: .program).first, !replacing {
-                diagnostics.append(Diagnostic(.secondProgram, .error, "a programme has only one `program` declaration", at: declaration.kindSpan,
-                                              label: "second `program`", notes: [DiagnosticNote("the first is here", at: existing.declaration.kindSpan)]))
+                diagnostics.append(.secondProgram(at: declaration.kindSpan, first: existing.declaration.kindSpan))
                 return
             }
             if replacing, let existing = model.entities(of: .program).first { model.remove(existing) }

@@ -109,15 +109,8 @@ extension Engine {
                     continue
                 }
                 dropped[file.id, default: []].append(position)
-                if name == "program" {
-                    diagnostics.append(Diagnostic(.secondProgram, .error, "a programme has only one `program` declaration", at: span,
-                                                  label: "second `program`", notes: [DiagnosticNote("the first is here", at: earlier)]))
-                } else {
-                    diagnostics.append(Diagnostic(.duplicateDeclaration, .error, "`\(name)` is declared twice", at: span,
-                                                  label: "declared again here",
-                                                  notes: [DiagnosticNote("first declared here", at: earlier)],
-                                                  help: "rename one of them; names are shared across all loaded files"))
-                }
+                diagnostics.append(name == "program" ? .secondProgram(at: span, first: earlier)
+                                                     : .declaredTwice(name, at: span, first: earlier))
             }
         }
         return (diagnostics, dropped)

@@ -20,8 +20,6 @@ final class KindSchema: Sendable {
     /// The names of an entity's field slots: `title` and `for` (evaluated like fields, then
     /// kept apart), then the declared fields in slot order.
     let slotNames: [String]
-    /// The slot of each name in `slotNames`.
-    let slotIndex: [String: Int]
     /// Where the kind keeps each of `SchemaMembers`' names, by number; nil for a name the
     /// kind does not offer.
     let memberLocations: [MemberLocation?]
@@ -71,7 +69,6 @@ final class KindSchema: Sendable {
         memberLocations = locations
         let names = ["title", "for"] + fields.map(\.name)
         slotNames = names
-        slotIndex = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var rank = Array(repeating: 0, count: names.count)
         for (position, slot) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[slot] = position }
         nameRank = rank
