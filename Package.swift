@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "MentorRuntime", dependencies: ["MentorSource", "MentorSyntax", "MentorDiagnostics"]),
         .target(
             name: "CEditLine",
-            linkerSettings: [.linkedLibrary("edit")]
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
         .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime"]),
         .target(

@@ -495,5 +495,26 @@ def test_history_survives_kill_9(workspace):
     leave(second)
 
 
+def test_line_editing_off_without_libedit(workspace):
+    # libedit is opened at run time; when it cannot be, the REPL says so and reads plain lines.
+    binary = os.environ["MENTOR_BINARY"]
+    environment = dict(workspace.environment(), MENTOR_LIBEDIT=os.path.join(workspace.root, "no-libedit.so"))
+    child = pexpect.spawn(binary, ["repl"], env=environment, cwd=workspace.root, encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(24, 200))
+    workspace.children.append(child)
+    child.expect_exact("note: line editing is off: libedit cannot be opened (")
+    child.expect_exact("no-libedit.so")
+    child.expect_exact("or set MENTOR_LIBEDIT to its path")
+    child.expect_exact(PROMPT)
+    evaluate(child, "40 + 2", "42")
+    leave(child)
+
+
+def test_libedit_is_not_linked(workspace):  # noqa: ARG001 (every test gets the fixture)
+    # Only the REPL loads libedit (with dlopen): the binary must not need it at start-up.
+    needed = subprocess.run(["ldd", os.environ["MENTOR_BINARY"]], capture_output=True, text=True).stdout
+    assert "libedit" not in needed, f"mentor links libedit:\n{needed}"
+
+
 if __name__ == "__main__":
     sys.exit(run_tests(__file__, globals(), fixture=Workspace))

@@ -40,15 +40,23 @@ public final class LineEditor: REPLLineSource {
     private var interruptedLine: String?
 
     /// Starts editing on the process's terminal; nil when standard input or output is not a
-    /// terminal, or `TERM` is unset or `dumb`, where the caller reads plain lines instead.
-    public init?(programName: String = "mentor", historySize: Int = REPLHistory.defaultLimit) {
+    /// terminal, or `TERM` is unset or `dumb`, where the caller reads plain lines instead, and
+    /// nil after calling `libraryUnavailable` with the reason when libedit cannot be opened.
+    /// libedit is opened here, not linked, so no other command loads it; `MENTOR_LIBEDIT` names
+    /// the library (a path or a file name) where it is not under one of the usual names.
+    public init?(programName: String = "mentor", historySize: Int = REPLHistory.defaultLimit,
+                 libraryUnavailable: (String) -> Void = { _ in }) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else { return nil }
+        guard cel_load_libedit(getenv("MENTOR_LIBEDIT")) == 0 else {
+            libraryUnavailable(String(cString: cel_libedit_error()))
+            return nil
+        }
         UTF8Locale.adopt()
-        guard let editor = el_init(programName, cel_stdin(), cel_stdout(), cel_stderr()) else { return nil }
-        guard let historyList = history_init() else {
-            el_end(editor)
+        guard let editor = cel_el_init(programName, cel_stdin(), cel_stdout(), cel_stderr()) else { return nil }
+        guard let historyList = cel_history_init() else {
+            cel_el_end(editor)
             return nil
         }
         self.editor = editor
@@ -59,8 +67,8 @@ public final class LineEditor: REPLLineSource {
     }
 
     deinit {
-        el_end(editor)
-        history_end(historyList)
+        cel_el_end(editor)
+        cel_history_end(historyList)
         free(promptText)
     }
 
@@ -79,7 +87,7 @@ public final class LineEditor: REPLLineSource {
         }
         TerminalHandover.leaveCanonicalMode()
         var count: Int32 = 0
-        let text = el_gets(editor, &count)
+        let text = cel_el_gets(editor, &count)
         let failure = errno
         if let discarded = interruptedLine {
             interruptedLine = nil
@@ -110,7 +118,7 @@ public final class LineEditor: REPLLineSource {
         _ = cel_set_history(editor, historyList)
         _ = cel_set_editor(editor, "emacs")
         // The user's ~/.editrc (or $EDITRC) may choose vi mode or other keys; ours come after it.
-        _ = el_source(editor, nil)
+        _ = cel_el_source(editor, nil)
         _ = cel_set_client_data(editor, Unmanaged.passUnretained(self).toOpaque())
         _ = cel_set_prompt(editor, { editor in LineEditor.owning(editor)?.promptText }, 1)
         _ = cel_add_function(editor, "mentor-complete", "Complete the word before the cursor") { editor, _ in
@@ -144,7 +152,7 @@ public final class LineEditor: REPLLineSource {
 
     /// The edited line split at the cursor.
     private func currentLine() -> (beforeCursor: String, afterCursor: String) {
-        guard let info = el_line(editor)?.pointee, let buffer = info.buffer else { return ("", "") }
+        guard let info = cel_el_line(editor)?.pointee, let buffer = info.buffer else { return ("", "") }
         let start = UnsafeRawPointer(buffer)
         let cursor = info.cursor.map(UnsafeRawPointer.init) ?? start
         let end = info.lastchar.map(UnsafeRawPointer.init) ?? cursor
@@ -160,9 +168,9 @@ public final class LineEditor: REPLLineSource {
     private func interrupt() -> UInt8 {
         let (before, after) = currentLine()
         interruptedLine = before + after
-        _ = el_cursor(editor, Int32(clamping: after.unicodeScalars.count))
-        _ = el_insertstr(editor, "^C")
-        el_push(editor, "\n")
+        _ = cel_el_cursor(editor, Int32(clamping: after.unicodeScalars.count))
+        _ = cel_el_insertstr(editor, "^C")
+        cel_el_push(editor, "\n")
         return UInt8(CC_REFRESH)
     }
 
@@ -172,9 +180,9 @@ public final class LineEditor: REPLLineSource {
         let (before, after) = currentLine()
         guard let plan = completer(before).plan(for: before) else { return UInt8(CC_REFRESH_BEEP) }
         if plan.replacement != plan.word {
-            el_deletestr(editor, Int32(clamping: plan.word.unicodeScalars.count))
-            if !plan.replacement.isEmpty, el_insertstr(editor, plan.replacement) != 0 {
-                _ = el_insertstr(editor, plan.word)
+            cel_el_deletestr(editor, Int32(clamping: plan.word.unicodeScalars.count))
+            if !plan.replacement.isEmpty, cel_el_insertstr(editor, plan.replacement) != 0 {
+                _ = cel_el_insertstr(editor, plan.word)
                 return UInt8(CC_REFRESH_BEEP)
             }
         }

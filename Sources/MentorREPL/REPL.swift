@@ -14,7 +14,11 @@ public enum REPL {
         let writer = StandardStreamsWriter()
         let interruptTrap = InterruptTrap(backend: backend)
         let session: REPLSession
-        if let editor = LineEditor() {
+        let editor = LineEditor { reason in
+            writer.write("note: line editing is off: libedit cannot be opened (\(reason)); install it "
+                + "(Debian: apt-get install libedit2) or set MENTOR_LIBEDIT to its path\n", to: .standardError)
+        }
+        if let editor {
             let history = openHistory(reportingTo: writer)
             editor.loadHistory(history?.entries ?? [])
             session = REPLSession(

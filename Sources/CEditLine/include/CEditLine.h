@@ -1,9 +1,10 @@
 #ifndef CEDITLINE_H
 #define CEDITLINE_H
 
-// Non-variadic doors into libedit for Swift, which cannot call C variadic functions,
-// plus the C standard streams, which Swift 6 cannot read as Glibc globals.
-// Every function here forwards one call; the behaviour lives in Swift (MentorREPL).
+// Doors into libedit for Swift: libedit is opened at run time (cel_load_libedit), so only the
+// REPL loads it, and Swift cannot call C variadic functions; plus the C standard streams, which
+// Swift 6 cannot read as Glibc globals. Every function here forwards one call; the behaviour
+// lives in Swift (MentorREPL).
 
 #include <histedit.h>
 #include <signal.h>
@@ -14,6 +15,36 @@
 FILE *cel_stdin(void);
 FILE *cel_stdout(void);
 FILE *cel_stderr(void);
+
+/// Opens libedit (`override`, a path or library name, when not NULL or empty; else the usual
+/// names of the runtime library) and finds its functions: 0, or -1 with cel_libedit_error().
+/// Call it before any other function here that takes an EditLine or a History.
+int cel_load_libedit(const char *override);
+/// Why cel_load_libedit failed.
+const char *cel_libedit_error(void);
+
+/// `el_init`.
+EditLine *cel_el_init(const char *program, FILE *input, FILE *output, FILE *errors);
+/// `el_end`.
+void cel_el_end(EditLine *editor);
+/// `el_gets`: the edited line with its newline, or NULL at the end of input.
+const char *cel_el_gets(EditLine *editor, int *count);
+/// `el_source`: reads the editrc file (NULL: the default one).
+int cel_el_source(EditLine *editor, const char *file);
+/// `el_line`: the line being edited and the cursor.
+const LineInfo *cel_el_line(EditLine *editor);
+/// `el_cursor`: moves the cursor by `count` characters.
+int cel_el_cursor(EditLine *editor, int count);
+/// `el_insertstr`: inserts at the cursor.
+int cel_el_insertstr(EditLine *editor, const char *text);
+/// `el_deletestr`: deletes `count` characters before the cursor.
+void cel_el_deletestr(EditLine *editor, int count);
+/// `el_push`: pushes characters back onto the input.
+void cel_el_push(EditLine *editor, const char *text);
+/// `history_init`.
+History *cel_history_init(void);
+/// `history_end`.
+void cel_history_end(History *list);
 
 /// A libedit editor command: returns one of the CC_* codes.
 typedef unsigned char (*cel_command_t)(EditLine *editor, int key);
