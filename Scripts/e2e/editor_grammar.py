@@ -77,15 +77,30 @@ def normalised(raw):
     return raw.replace(b"\r\n", b"\n")
 
 
+def bench_lines(mode, paths):
+    """`mentor-bench MODE` over `paths`: its JSON lines, grouped by file, in file order."""
+    result = subprocess.run([mentor_bench(), mode, *paths], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = [[] for _ in paths]
+    for line in result.stdout.splitlines():
+        entry = json.loads(line)
+        lines[entry["file"]].append(entry)
+    return lines
+
+
 def lexer_tokens(paths):
     """The lexer's tokens of each file, as dictionaries, in file order."""
-    result = subprocess.run([mentor_bench(), "tokens", *paths], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    tokens = [[] for _ in paths]
-    for line in result.stdout.splitlines():
-        token = json.loads(line)
-        tokens[token["file"]].append(token)
-    return tokens
+    return bench_lines("tokens", paths)
+
+
+# The scope each part of a declaration the parser found must have. Declaration words are
+# names to the lexer, so only the parser can say where the grammar must scope them.
+DECLARATION_SCOPES = {
+    "kind": "storage.type.declaration.mentor",
+    "name": "entity.name.type.declaration.mentor",
+    "number": "constant.numeric.integer.mentor",
+    "field": "support.type.property-name.mentor",
+}
 
 
 class Scoped:
@@ -161,6 +176,26 @@ def disagreements(scoped, tokens):
     return problems
 
 
+def declaration_disagreements(scoped, parts):
+    """Where the grammar's declaration scopes differ from the parser's declarations: each part
+    under its scope, and no declaration word or declared name scoped where the parser found none."""
+    problems = []
+    claimed = {"kind": set(), "name": set()}
+    for part in parts:
+        chars = scoped.chars(part)
+        if part["role"] in claimed:
+            claimed[part["role"]].update(chars)
+        if not all(DECLARATION_SCOPES[part["role"]] in scoped.scopes[index] for index in chars):
+            problems.append(f"{part['role']} " + scoped.describe({"kind": part["role"], **part}))
+    for role in ("kind", "name"):
+        for index, scopes in enumerate(scoped.scopes):
+            if DECLARATION_SCOPES[role] in scopes and index not in claimed[role]:
+                line = scoped.text.count("\n", 0, index) + 1
+                problems.append(f"line {line}: {scoped.text[index:index + 20]!r} scoped as a declaration {role}")
+                break
+    return problems
+
+
 PARSER = LanguageParser(json.load(open(GRAMMAR, encoding="utf-8")))
 
 
@@ -168,10 +203,11 @@ def test_every_golden_and_example_file_agrees_with_the_lexer():
     paths = source_files()
     datas = [normalised(open(path, "rb").read()) for path in paths]
     all_tokens = lexer_tokens(paths)
-    checked = excluded = 0
+    all_declarations = bench_lines("declarations", paths)
+    checked = excluded = unparsed = 0
     kinds_seen = set()
     problems = []
-    for path, data, tokens in zip(paths, datas, all_tokens):
+    for path, data, tokens, parts in zip(paths, datas, all_tokens, all_declarations):
         if any(token["kind"] == "error" or token["error"] != "none" for token in tokens):
             excluded += 1  # rejected by the lexer: no true token stream to compare with
             continue
@@ -179,11 +215,18 @@ def test_every_golden_and_example_file_agrees_with_the_lexer():
         kinds_seen.update(token["kind"] for token in tokens)
         scoped = Scoped(PARSER, data)
         problems += [f"{os.path.relpath(path, ROOT)}: {problem}" for problem in disagreements(scoped, tokens)]
-    print(f"   {checked} files compared, {excluded} rejected by the lexer left out")
+        if any(part["role"] == "unparsed" for part in parts):
+            unparsed += 1  # the parser's recovery makes its declarations no measure
+            continue
+        kinds_seen.update("declaration " + part["role"] for part in parts)
+        problems += [f"{os.path.relpath(path, ROOT)}: {problem}" for problem in declaration_disagreements(scoped, parts)]
+    print(f"   {checked} files compared, {excluded} rejected by the lexer left out;"
+          f" declarations compared in {checked - unparsed}")
     assert checked >= 150, f"only {checked} files compared"
     # The corpus must exercise what the grammar is checked on, or the comparison proves little.
     missing = {"date", "time", "duration", "percent", "decimal", "integer", "interpolationStart",
-               "docComment", "blockComment", "lineComment", "kwRequire", "kwImport"} - kinds_seen
+               "docComment", "blockComment", "lineComment", "kwRequire", "kwImport",
+               *("declaration " + role for role in DECLARATION_SCOPES)} - kinds_seen
     assert not missing, f"no file has {sorted(missing)}"
     assert not problems, f"{len(problems)} disagreements:\n" + "\n".join(problems[:40])
 
@@ -215,20 +258,25 @@ let text = """
 '''
 
 
-def test_the_samples_agree_with_the_lexer():
-    # The goldens have no nested block comment, nor some other shapes; these do.
+def test_the_samples_agree_with_the_lexer_and_parser():
+    # The goldens have no nested block comment, nor some other shapes; these do. The last one
+    # has declaration words used as names, which must not be scoped as declarations.
     snippets = [SAMPLE.replace("bad \\q escape", "no error"), "/* a /* b /* c */ */ d */ let x = 1\n/*/ x */ let y = 2\n",
                 "let s = \"a \\(\"b \\(1 + (2))\") c\" // \"not a string\"\n",
-                "let t = \"\"\"\n  \\(\"x\") and \\\"quoted\\\" \\u{1F600}\n  \"\"\"\nlet after = 3 weeks\n"]
+                "let t = \"\"\"\n  \\(\"x\") and \\\"quoted\\\" \\u{1F600}\n  \"\"\"\nlet after = 3 weeks\n",
+                "for person in people where person.mentees.count > 0 {\n  print(person.name)\n}\n"
+                "/* c */ person bob \"Bob\"\nlet agreement = [1, 2]\n"]
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for index, snippet in enumerate(snippets):
             paths.append(os.path.join(folder, f"sample{index}.mentor"))
             with open(paths[-1], "w", encoding="utf-8") as file:
                 file.write(snippet)
-        for snippet, tokens in zip(snippets, lexer_tokens(paths)):
+        for snippet, tokens, parts in zip(snippets, lexer_tokens(paths), bench_lines("declarations", paths)):
             assert not any(token["kind"] == "error" for token in tokens), snippet
-            problems = disagreements(Scoped(PARSER, snippet.encode("utf-8")), tokens)
+            assert not any(part["role"] == "unparsed" for part in parts), snippet
+            scoped = Scoped(PARSER, snippet.encode("utf-8"))
+            problems = disagreements(scoped, tokens) + declaration_disagreements(scoped, parts)
             assert not problems, "\n".join(problems)
 
 

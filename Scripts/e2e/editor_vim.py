@@ -119,6 +119,8 @@ import "people.mentor"
 let text = """
   many \\(twice(1)) lines
   """
+/* c */ person bob "Bob"
+for person in people { print(person) }
 '''
 
 
@@ -142,6 +144,10 @@ def test_comments_nest_and_strings_hold_code():
             "many": "mentorString",
             ("twice", 2): "mentorInterpolation",  # a call inside a multi-line string's interpolation
             "lines": "mentorString",
+            "person bob": "mentorDeclaration",
+            "bob": "mentorDeclaredName",
+            "person in": "",  # a declaration word used as a name
+            "in people": "mentorRepeat",
         })
 
 

@@ -16,8 +16,9 @@ syntax keyword mentorRuleStatement require warn fail expect
 syntax keyword mentorInclude import
 
 " Declaration words are names elsewhere (`print(agreement)`), so they are declarations only at
-" the start of a statement or member and before the declared name, number, title or body.
-let s:start = '\v%(^|[;{,])\s*\zs'
+" the start of a statement or member (after a block comment, too) and before the declared
+" name, number, title or body.
+let s:start = '\v%(^|%([;{,]|\*\/)@<=)\s*\zs'
 execute 'syntax match mentorDeclaration /' . s:start . '<%(agenda|agreement|competency|goal|pathway|person|step)>\ze\s+\k/ nextgroup=mentorDeclaredName skipwhite'
 execute 'syntax match mentorDeclaration /' . s:start . '<rule>\ze\s+\k/ nextgroup=mentorRuleName skipwhite'
 execute 'syntax match mentorDeclaration /' . s:start . '<session>\ze\s+\d/ nextgroup=mentorInteger skipwhite'
