@@ -16,16 +16,15 @@ failed"; exits 1 on a failure.
 import json
 import logging
 import os
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
+from lexer_corpus import CODE_KINDS, ROOT, bench_lines, rejected_by_lexer, source_files  # noqa: E402
 
 from textmate_grammar.parsers.base import LanguageParser  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 GRAMMAR = os.path.join(ROOT, "Grammar", "mentor.tmLanguage.json")
 
 # The library logs every regex it could not match as a warning; the test's verdict is its own.
@@ -50,42 +49,11 @@ REQUIRED = {
     "blockComment": ("comment.block.",),
 }
 KEYWORD_SCOPES = ("keyword.", "storage.", "constant.language.")
-# Kinds that are code: none of their characters may be read as a comment or string, and a
-# name may not be read as a keyword.
-CODE_KINDS = {"identifier", "leftParen", "rightParen", "leftBracket", "rightBracket", "leftBrace",
-              "rightBrace", "comma", "colon", "semicolon", "dot", "plus", "minus", "star", "slash",
-              "equal", "equalEqual", "bangEqual", "less", "lessEqual", "greater", "greaterEqual",
-              "arrow", "questionQuestion"}
-
-
-def mentor_bench():
-    return os.path.join(os.path.dirname(os.environ["MENTOR_BINARY"]), "mentor-bench")
-
-
-def source_files():
-    paths = []
-    for top in ("Tests/Golden", "Examples"):
-        for folder, _, names in os.walk(os.path.join(ROOT, top)):
-            paths += [os.path.join(folder, name) for name in names if name.endswith(".mentor")]
-    return sorted(paths)
-
-
 def normalised(raw):
     """The bytes as `SourceFile` reads them: BOM dropped, CRLF as LF."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     return raw.replace(b"\r\n", b"\n")
-
-
-def bench_lines(mode, paths):
-    """`mentor-bench MODE` over `paths`: its JSON lines, grouped by file, in file order."""
-    result = subprocess.run([mentor_bench(), mode, *paths], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    lines = [[] for _ in paths]
-    for line in result.stdout.splitlines():
-        entry = json.loads(line)
-        lines[entry["file"]].append(entry)
-    return lines
 
 
 def lexer_tokens(paths):
@@ -208,7 +176,7 @@ def test_every_golden_and_example_file_agrees_with_the_lexer():
     kinds_seen = set()
     problems = []
     for path, data, tokens, parts in zip(paths, datas, all_tokens, all_declarations):
-        if any(token["kind"] == "error" or token["error"] != "none" for token in tokens):
+        if rejected_by_lexer(tokens):
             excluded += 1  # rejected by the lexer: no true token stream to compare with
             continue
         checked += 1

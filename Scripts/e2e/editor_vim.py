@@ -4,7 +4,10 @@
 Neovim starts with no user configuration and Editors/vim on its runtime path, opens example
 files and reports the syntax group at chosen places (`synIDattr(synID(…), "name")`), the
 file type and the ftplugin's settings; `:MentorFormat` formats a buffer through the real
-`mentor fmt` and leaves a buffer with a syntax error unchanged. Prints one line per test and
+`mentor fmt` and leaves a buffer with a syntax error unchanged. Over every golden and example
+file the lexer accepts, the group at the start of each token and declaration part must be the
+one for its kind (from `mentor-bench tokens` and `declarations`), and no code may be taken
+for a comment, string or keyword. Prints one line per test and
 "N passed, N failed"; exits 1 on a failure.
 """
 
@@ -16,8 +19,8 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
+from lexer_corpus import CODE_KINDS, ROOT, bench_lines, rejected_by_lexer, source_files  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUNTIME = os.path.join(ROOT, "Editors", "vim")
 
 
@@ -149,6 +152,77 @@ def test_comments_nest_and_strings_hold_code():
             "person in": "",  # a declaration word used as a name
             "in people": "mentorRepeat",
         })
+
+
+# The groups the syntax file may give the first character of each lexer token kind, and of each
+# part of a declaration the parser found.
+KEYWORD_GROUPS = {"mentorStatement", "mentorConditional", "mentorRepeat", "mentorBoolean", "mentorNone",
+                  "mentorOperatorWord", "mentorRuleStatement", "mentorInclude"}
+TOKEN_GROUPS = {
+    "date": {"mentorDate"}, "time": {"mentorTime"}, "duration": {"mentorDuration"},
+    "percent": {"mentorPercentage"}, "decimal": {"mentorDecimal"}, "integer": {"mentorInteger"},
+    "stringStart": {"mentorString"}, "stringText": {"mentorString", "mentorEscape"}, "stringEnd": {"mentorString"},
+    "interpolationStart": {"mentorInterpolationDelimiter"}, "interpolationEnd": {"mentorInterpolationDelimiter"},
+    "lineComment": {"mentorLineComment"}, "docComment": {"mentorDocComment"}, "blockComment": {"mentorBlockComment"},
+}
+PART_GROUPS = {"kind": {"mentorDeclaration"}, "name": {"mentorDeclaredName", "mentorRuleName"},
+               "number": {"mentorInteger"}, "field": {"mentorField"}}
+# Groups no name, operator or punctuation may have: a comment or string too far, or a keyword.
+NOT_CODE = {"mentorString", "mentorEscape", "mentorLineComment", "mentorDocComment", "mentorBlockComment"} | KEYWORD_GROUPS
+
+
+def line_and_column(data, offset):
+    """Vim's 1-based line and byte column of byte `offset` in `data`."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return [data.count(b"\n", 0, offset) + 1, offset - line_start + 1]
+
+
+def test_every_golden_and_example_file_agrees_with_the_lexer_and_parser():
+    paths = source_files()
+    all_tokens = bench_lines("tokens", paths)
+    all_parts = bench_lines("declarations", paths)
+    jobs, checks = [], []
+    for path, tokens, parts in zip(paths, all_tokens, all_parts):
+        with open(path, "rb") as file:
+            data = file.read()
+        if rejected_by_lexer(tokens) or b"\r" in data:
+            continue  # rejected by the lexer, or line ends Vim and the lexer count differently
+        wanted = [(token["kind"], token, TOKEN_GROUPS.get(token["kind"], KEYWORD_GROUPS if token["kind"].startswith("kw") else None))
+                  for token in tokens if token["kind"] in TOKEN_GROUPS or token["kind"] in CODE_KINDS or token["kind"].startswith("kw")]
+        if not any(part["role"] == "unparsed" for part in parts):
+            wanted += [("declaration " + part["role"], part, PART_GROUPS[part["role"]]) for part in parts]
+        wanted = [entry for entry in wanted if entry[1]["end"] > entry[1]["start"]]
+        jobs.append({"path": path, "places": [line_and_column(data, entry[1]["start"]) for entry in wanted]})
+        checks.append((path, data, wanted))
+    with tempfile.TemporaryDirectory() as folder:
+        job_file = os.path.join(folder, "jobs.json")
+        output = os.path.join(folder, "groups.json")
+        with open(job_file, "w", encoding="utf-8") as file:
+            json.dump(jobs, file)
+        script = os.path.join(folder, "groups.vim")
+        with open(script, "w", encoding="utf-8") as file:
+            file.write(f"""let s:jobs = json_decode(join(readfile('{job_file}'), ''))
+let s:found = []
+for s:job in s:jobs
+  execute 'edit ' . fnameescape(s:job.path)
+  call add(s:found, map(copy(s:job.places), {{_, p -> synIDattr(synID(p[0], p[1], 1), 'name')}}))
+  bwipeout!
+endfor
+call writefile([json_encode(s:found)], '{output}')
+""")
+        found = neovim(jobs[0]["path"], [f"source {script}"], output)
+    problems = []
+    for (path, data, wanted), groups in zip(checks, found):
+        for (kind, entry, allowed), group in zip(wanted, groups):
+            text = data[entry["start"]:entry["end"]].decode("utf-8")[:30]
+            where = f"{os.path.relpath(path, ROOT)}:{line_and_column(data, entry['start'])[0]}"
+            if allowed is not None and group not in allowed:
+                problems.append(f"{where}: {kind} {text!r} is {group!r}")
+            elif allowed is None and group in NOT_CODE:
+                problems.append(f"{where}: {kind} {text!r} is {group!r}, not code")
+    print(f"   {len(checks)} files compared")
+    assert len(checks) >= 150, len(checks)
+    assert not problems, f"{len(problems)} disagreements:\n" + "\n".join(problems[:40])
 
 
 def test_ftplugin_settings():
