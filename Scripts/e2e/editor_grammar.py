@@ -49,6 +49,8 @@ REQUIRED = {
     "blockComment": ("comment.block.",),
 }
 KEYWORD_SCOPES = ("keyword.", "storage.", "constant.language.")
+
+
 def normalised(raw):
     """The bytes as `SourceFile` reads them: BOM dropped, CRLF as LF."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -167,7 +169,7 @@ def declaration_disagreements(scoped, parts):
 PARSER = LanguageParser(json.load(open(GRAMMAR, encoding="utf-8")))
 
 
-def test_every_golden_and_example_file_agrees_with_the_lexer():
+def test_every_golden_and_example_file_agrees_with_the_lexer_and_parser():
     paths = source_files()
     datas = [normalised(open(path, "rb").read()) for path in paths]
     all_tokens = lexer_tokens(paths)
