@@ -9,8 +9,10 @@ import MentorSource
 
 // `mentor-bench lex|parse [--repeat N] [--threads K] FILE…`: reads the files, times N runs
 // over all of them, and prints the best run as one JSON line for `Scripts/bench` to collect.
+// `mentor-bench tokens FILE…` prints the tokens instead (see `TokenDump`), and
+// `mentor-bench declarations FILE…` the parser's declarations (see `DeclarationDump`).
 
-let usage = "usage: mentor-bench lex|parse [--repeat N] [--threads K] FILE..."
+let usage = "usage: mentor-bench lex|parse [--repeat N] [--threads K] FILE...\n       mentor-bench tokens|declarations FILE..."
 
 func fail(_ message: String) -> Never {
     // Through the descriptor: the C `stderr` global is shared mutable state to Swift 6.
@@ -20,7 +22,9 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let mode = arguments.first, mode == "lex" || mode == "parse" else { fail("expected lex or parse") }
+guard let mode = arguments.first, ["lex", "parse", "tokens", "declarations"].contains(mode) else {
+    fail("expected lex, parse, tokens or declarations")
+}
 arguments.removeFirst()
 
 var repetitions = 5
@@ -44,6 +48,10 @@ let files: [SourceFile]
 switch SourceLoader.load(paths) {
 case .success(let loaded): files = loaded
 case .failure(let failure): fail("cannot read \(failure.path)")
+}
+if mode == "tokens" || mode == "declarations" {
+    for line in mode == "tokens" ? TokenDump.lines(for: files) : DeclarationDump.lines(for: files) { print(line) }
+    exit(0)
 }
 let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
 

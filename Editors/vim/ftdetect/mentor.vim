@@ -1,0 +1,2 @@
+" Mentor source files: `*.mentor`.
+autocmd BufRead,BufNewFile *.mentor setfiletype mentor
