@@ -60,7 +60,9 @@ public struct ProgrammeDocumentation: Sendable {
     public var hasProgram: Bool
     /// Every programme field, given or not.
     public var defaults: [Default]
+    /// The competencies, in declaration order.
     public var competencies: [Competency]
+    /// The pathways, in declaration order.
     public var pathways: [Pathway]
     /// The programme's own rules.
     public var rules: [Rule]
