@@ -1607,5 +1607,58 @@ enum DiagnosticDocs {
             **Fix**: give the agreement (or the programme) a `cadence`, or the agreement a `review`.
             Golden test: `Tests/Golden/export/nothing_to_export`.
             """##),
+        DiagnosticDoc(
+            number: 660, title: ##"unknown person"##, page: "tool.md",
+            markdown: ##"""
+            `export --person NAME` or `match --mentee NAME` names something that is not a declared
+            person. Suggestions come from the programme's people; with none close enough, the help lists
+            them.
+
+            ```
+            $ mentor match --mentee iness Tests/Fixtures/credential-program
+            error: no person named `iness` [M0660]
+              = help: did you mean `ines`?
+            ```
+
+            **Fix**: spell the person's name as declared (the name after `person`, not the title), or
+            add the file that declares them to the paths. Golden tests: `Tests/Golden/coordinator/unknown_person`,
+            `Tests/Golden/coordinator/match_unknown_mentee`.
+            """##),
+        DiagnosticDoc(
+            number: 661, title: ##"nothing to put in a programme or person calendar"##, page: "tool.md",
+            markdown: ##"""
+            RFC 5545 requires a calendar to hold at least one event. `--programme` of a programme with no
+            agreement has none; `--person NAME` of a person who is the mentor, mentee or co-mentor of no
+            agreement with a scheduled session has none either (the diagnostic points at the person).
+
+            ```
+            $ mentor export --format ics --person lee Tests/Fixtures/credential-program
+            Tests/Fixtures/credential-program/people.mentor:17:8: error: `lee` has no scheduled session in any agreement to put in a calendar [M0661]
+               |
+            17 | person lee "Lee Park"
+               |        ^^^
+               = help: Lee Park is the mentor, mentee or co-mentor of no agreement
+            ```
+
+            **Fix**: export someone who has sessions, or give their agreements (or the `program`) a
+            `cadence`. Golden tests: `Tests/Golden/coordinator/person_without_sessions`,
+            `Tests/Golden/coordinator/programme_without_agreements`.
+            """##),
+        DiagnosticDoc(
+            number: 662, title: ##"cannot write the output folder"##, page: "tool.md",
+            markdown: ##"""
+            `doc -o DIR` or `match --write DIR` could not make the folder or replace a file in it (no
+            permission, a path through a file, a full disk). Each file is replaced atomically, so a file
+            that was there is either the old one or the new one, never part of either. Exit 2.
+
+            ```
+            $ mentor doc -o /dev/null/docs Tests/Fixtures/credential-program
+            error: cannot write the documentation to `/dev/null/docs`: cannot create directory /dev/null/docs: Not a directory [M0662]
+              = help: choose a folder you can write; files already there are replaced whole or left as they were
+            ```
+
+            **Fix**: choose a folder you can write to. Golden tests: `Tests/Golden/coordinator/doc_write_failed`,
+            `Tests/Golden/coordinator/match_write_failed`.
+            """##),
     ]
 }

@@ -37,15 +37,25 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file, replacing it atomically (default or '-': standard output).", valueName: "file"), completion: .file())
     var output: String?
 
+    @Flag(name: .customLong("programme"), help: "With ics: the programme's calendar (every start, signature deadline, review, lapse deadline and end); every argument is a path.")
+    var programme = false
+
+    @Option(name: .customLong("person"), help: ArgumentHelp("With ics: this person's sessions across all their agreements; every argument is a path.", valueName: "name"))
+    var person: String?
+
     @Argument(help: ArgumentHelp("The agreement, then files or folders to load.", valueName: "agreement-or-path"), completion: .file(extensions: ["mentor"]))
     var arguments: [String] = []
 
     func validate() throws {
         if timeZone != nil, format != .ics { throw ValidationError("--tz applies to --format ics only") }
+        if programme || person != nil, format != .ics { throw ValidationError("--programme and --person apply to --format ics only") }
+        if programme, person != nil { throw ValidationError("--programme and --person cannot be combined") }
+        if programme, timeZone != nil { throw ValidationError("--tz does not apply to --programme, whose events are all-day") }
     }
 
     func execute(_ context: CLIContext) -> Int32 {
-        let (agreement, paths) = ExportCommand.split(arguments)
+        let calendar: CalendarSelection = programme ? .programme : person.map { .person($0) } ?? .agreement
+        let (agreement, paths) = calendar == .agreement ? ExportCommand.split(arguments) : (nil, arguments)
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
         let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
@@ -64,7 +74,7 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
         }
         let directory = zoneDirectory ?? context.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.defaultDirectory
         let request = ExportRequest(format: format, agreement: agreement, timeZone: timeZone,
-                                    zoneDatabase: TimeZoneDatabase(directory: directory))
+                                    zoneDatabase: TimeZoneDatabase(directory: directory), calendar: calendar)
         switch engine.export(request) {
         case .failure(let failure):
             context.writeErr(renderer.render(failure.diagnostics))

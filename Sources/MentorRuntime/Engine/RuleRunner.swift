@@ -33,17 +33,7 @@ enum RuleRunner {
         guard case .entity(let subject) = arguments[1] else {
             throw RuntimeError(.typeMismatch, "`violations` needs an entity second, but got \(describeType(arguments[1]))", at: span)
         }
-        let savedOverlay = interpreter.overlay
-        let savedBound = interpreter.boundEntities
-        let savedRecorder = interpreter.recorder
-        defer {
-            interpreter.overlay = savedOverlay
-            interpreter.boundEntities = savedBound
-            interpreter.recorder = savedRecorder
-        }
-        if subject.isCopy { interpreter.overlay.standIns[subject.index] = subject }
-        interpreter.overlay.loopRestriction = (subject.kind, subject.index)
-        let outcomes = try interpreter.runRuleBody(rule)
+        let outcomes = try interpreter.runRuleBody(rule, restrictedTo: subject)
         return .list(outcomes.map { outcome in
             .record(Record([
                 ("rule", .string(rule.id)),
@@ -65,6 +55,23 @@ enum RuleRunner {
 }
 
 extension Interpreter {
+    /// Runs a rule's body as `violations(rule, subject)` does: every `for` over the subject's
+    /// kind binds only the subject, and a `with` copy stands in for its original everywhere.
+    /// The interpreter's overlay, bound entities and recorder are restored afterwards.
+    func runRuleBody(_ rule: Entity, restrictedTo subject: Entity) throws -> [CheckOutcome] {
+        let savedOverlay = overlay
+        let savedBound = boundEntities
+        let savedRecorder = recorder
+        defer {
+            overlay = savedOverlay
+            boundEntities = savedBound
+            recorder = savedRecorder
+        }
+        if subject.isCopy { overlay.standIns[subject.index] = subject }
+        overlay.loopRestriction = (subject.kind, subject.index)
+        return try runRuleBody(rule)
+    }
+
     /// Runs a rule's body with a fresh recorder and returns what did not hold.
     func runRuleBody(_ rule: Entity) throws -> [CheckOutcome] {
         guard let body = ruleBodies[rule.index] else { return [] }

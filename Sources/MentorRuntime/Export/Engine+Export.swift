@@ -14,6 +14,9 @@ extension Engine {
                 return .failure(ExportFailure(diagnostics: [Engine.diagnostic(for: error, zone: name)], isUsageError: true))
             }
         }
+        if request.format == .ics, request.calendar != .agreement {
+            return exportCalendar(request.calendar, zone: zone)
+        }
         let agreement: Entity?
         switch exportedAgreement(named: request.agreement, format: request.format) {
         case .success(let found): agreement = found
@@ -42,6 +45,68 @@ extension Engine {
                 return .failure(ExportFailure(diagnostics: [], isUsageError: false))
             }
         }
+    }
+
+    /// The programme's or one person's calendar.
+    private func exportCalendar(_ selection: CalendarSelection, zone: TimeZoneRules?) -> Result<String, ExportFailure> {
+        var person: Entity?
+        if case .person(let name) = selection {
+            switch namedPerson(name) {
+            case .success(let found): person = found
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        return withLargeStack {
+            interpreter.resetBudget()
+            let reader = ExportReader(model: model, interpreter: interpreter)
+            do {
+                var agreements: [ExportedAgreement] = []
+                for entity in model.entities(of: .agreement) {
+                    if let person {
+                        let parties = [AgreementField.mentor, AgreementField.mentee, AgreementField.coMentor]
+                        guard try parties.contains(where: { try reader.entity(entity, $0) === person }) else { continue }
+                    }
+                    agreements.append(try reader.agreement(entity))
+                }
+                if let person, let shown = try reader.person(person) {
+                    let calendar = PersonCalendarExporter(person: shown, agreements: agreements, today: options.today, zone: zone)
+                    if calendar.isEmpty {
+                        return .failure(ExportFailure(diagnostics: [Diagnostic(
+                            .emptyCalendar, .error, "`\(person.id)` has no scheduled session in any agreement to put in a calendar",
+                            at: person.nameSpan,
+                            help: agreements.isEmpty ? "\(shown.name) is the mentor, mentee or co-mentor of no agreement"
+                                : "give their agreements (or the `program`) a `cadence`")], isUsageError: false))
+                    }
+                    return .success(calendar.render())
+                }
+                if agreements.isEmpty {
+                    return .failure(ExportFailure(diagnostics: [Diagnostic(
+                        .emptyCalendar, .error, "the programme declares no agreement to put in a calendar", at: .unknown,
+                        help: "a programme calendar has each agreement's start, signatures, reviews, lapse deadline and end")],
+                        isUsageError: false))
+                }
+                return .success(ProgrammeCalendarExporter(agreements: agreements, programTitle: programTitle, today: options.today).render())
+            } catch let error as RuntimeError {
+                return .failure(ExportFailure(diagnostics: [error.diagnostic], isUsageError: false))
+            } catch {
+                return .failure(ExportFailure(diagnostics: [], isUsageError: false))
+            }
+        }
+    }
+
+    /// The person `name` names, or M0660 with suggestions among the people.
+    func namedPerson(_ name: String) -> Result<Entity, ExportFailure> {
+        if let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index], entity.kind == .person {
+            return .success(entity)
+        }
+        let people = model.entities(of: .person).map(\.id)
+        let suggestions = NameSuggester.suggestions(for: name, among: people)
+        let shown = people.prefix(10).map { "`\($0)`" }.joined(separator: ", ") + (people.count > 10 ? " and \(people.count - 10) more" : "")
+        let help = !suggestions.isEmpty ? "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
+            : people.isEmpty ? "the programme declares no person" : "the programme's people: " + shown
+        return .failure(ExportFailure(diagnostics: [Diagnostic(
+            .unknownPerson, .error, "no person named `\(DisplayText.escapeControls(name))`", at: .unknown, help: help)],
+            isUsageError: false))
     }
 
     private var programTitle: String? {

@@ -10,6 +10,16 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case json
 }
 
+/// Which calendar `--format ics` writes: one agreement's, the programme's or one person's.
+public enum CalendarSelection: Sendable, Equatable {
+    /// The agreement named by `ExportRequest.agreement`.
+    case agreement
+    /// `--programme`: every agreement's start, signatures, reviews, lapse deadline and end.
+    case programme
+    /// `--person NAME`: that person's sessions across their agreements.
+    case person(String)
+}
+
 /// One export: the format, the agreement (nil for the whole programme, `json` only), and
 /// for `ics` the zone the sessions' times are in.
 public struct ExportRequest: Sendable {
@@ -21,10 +31,14 @@ public struct ExportRequest: Sendable {
     public var timeZone: String?
     /// The time-zone database consulted for `timeZone`.
     public var zoneDatabase: TimeZoneDatabase
+    /// With `ics`: which calendar.
+    public var calendar: CalendarSelection = .agreement
 
     /// Creates a request.
     public init(format: ExportFormat, agreement: String?, timeZone: String? = nil,
-                zoneDatabase: TimeZoneDatabase = TimeZoneDatabase(directory: TimeZoneDatabase.defaultDirectory)) {
+                zoneDatabase: TimeZoneDatabase = TimeZoneDatabase(directory: TimeZoneDatabase.defaultDirectory),
+                calendar: CalendarSelection = .agreement) {
+        self.calendar = calendar
         self.format = format
         self.agreement = agreement
         self.timeZone = timeZone

@@ -150,6 +150,7 @@ struct ExportReader {
             reviews: try dates(agreement, AgreementField.reviews),
             ending: try string(agreement, AgreementField.ending),
             inactivity: try duration(agreement, AgreementField.inactivity),
+            lastHeld: try date(agreement, AgreementField.lastHeld),
             signed: try datesByName(agreement, AgreementField.signed),
             closed: closed,
             agenda: agenda,

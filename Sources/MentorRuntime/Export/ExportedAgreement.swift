@@ -65,11 +65,20 @@ struct ExportedAgreement {
     let reviews: [CivilDate]
     let ending: String?
     let inactivity: CalendarDuration?
+    /// The latest held session (`last_held`), nil when none was held.
+    let lastHeld: CivilDate?
     let signed: [(person: String, date: CivilDate)]
     let closed: (on: CivilDate, reason: String?)?
     let agenda: ExportedAgenda?
     let goals: [ExportedGoal]
     let sessions: [ExportedSession]
+
+    /// The last day a session may be held before the agreement lapses (`status` says `lapsed`
+    /// from the next day): the later of `start` and `last_held`, plus `inactivity`.
+    var lapseDeadline: CivilDate? {
+        guard let inactivity else { return nil }
+        return max(start, lastHeld ?? start).adding(inactivity)
+    }
 
     /// "Ana Ruiz and Dave Okafor".
     var partiesTitle: String { "\(mentor.name) and \(mentee.name)" }

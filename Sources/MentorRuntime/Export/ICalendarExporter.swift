@@ -43,14 +43,28 @@ struct ICalendarExporter {
 
     /// The calendar, CRLF line ends and folded lines included.
     func render() -> String {
+        let stamp = ICalendarExporter.stamp(today)
+        var events: [String] = []
+        for session in agreement.sessions { events += ICalendarExporter.event(for: session, of: agreement, stamp: stamp, zone: zone) }
+        for (index, date) in agreement.reviews.enumerated() {
+            events += ICalendarExporter.review(index + 1, on: date, of: agreement, stamp: stamp)
+        }
+        return ICalendarExporter.calendar(named: "Mentoring: " + agreement.partiesTitle, events: events, zone: zone,
+                                          span: ICalendarExporter.localSpan(sessions: agreement.sessions, days: agreement.reviews))
+    }
+
+    /// `DTSTAMP:20260105T000000Z`: midnight UTC of the run's date.
+    static func stamp(_ today: CivilDate) -> String { "DTSTAMP:" + ICalendarText.date(today) + "T000000Z" }
+
+    /// A whole calendar around `events` (each a list of unfolded content lines), with the
+    /// `VTIMEZONE` of `zone` covering `span` when both are given.
+    static func calendar(named name: String, events: [String], zone: TimeZoneRules?, span: (first: Int64, last: Int64)?) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + ICalendarExporter.productID, "CALSCALE:GREGORIAN",
-                     "X-WR-CALNAME:" + ICalendarText.escape("Mentoring: " + agreement.partiesTitle)]
-        if let zone, let span = localSpan() {
+                     "X-WR-CALNAME:" + ICalendarText.escape(name)]
+        if let zone, let span {
             lines += VTimeZoneBuilder.lines(for: zone, firstLocal: span.first, lastLocal: span.last)
         }
-        let stamp = "DTSTAMP:" + ICalendarText.date(today) + "T000000Z"
-        for session in agreement.sessions { lines += event(for: session, stamp: stamp) }
-        for (index, date) in agreement.reviews.enumerated() { lines += review(index + 1, on: date, stamp: stamp) }
+        lines += events
         lines.append("END:VCALENDAR")
         return lines.map(ICalendarText.fold).joined()
     }
@@ -61,7 +75,9 @@ struct ICalendarExporter {
         "\(agreement)-\(kind)-\(number)@mentor"
     }
 
-    private func event(for session: ExportedSession, stamp: String) -> [String] {
+    /// One session's event; `summary` replaces the session's title as `SUMMARY` when given.
+    static func event(for session: ExportedSession, of agreement: ExportedAgreement, stamp: String, zone: TimeZoneRules?,
+                      summary: String? = nil) -> [String] {
         var lines = ["BEGIN:VEVENT",
                      "UID:" + ICalendarText.escape(ICalendarExporter.uid(agreement: agreement.id, kind: "session", number: session.number)),
                      stamp]
@@ -73,13 +89,13 @@ struct ICalendarExporter {
             // No agenda time: an all-day event on the session's date.
             lines += ["DTSTART;VALUE=DATE:" + ICalendarText.date(session.date), "DURATION:P1D"]
         }
-        lines.append("SUMMARY:" + ICalendarText.escape(session.displayTitle))
-        lines.append("DESCRIPTION:" + ICalendarText.escape(description(of: session)))
+        lines.append("SUMMARY:" + ICalendarText.escape(summary ?? session.displayTitle))
+        lines.append("DESCRIPTION:" + ICalendarText.escape(description(of: session, in: agreement)))
         lines.append("END:VEVENT")
         return lines
     }
 
-    private func description(of session: ExportedSession) -> String {
+    private static func description(of session: ExportedSession, in agreement: ExportedAgreement) -> String {
         var parts = ["Session \(session.number) of \(agreement.sessions.count) of the mentoring agreement \(agreement.id): "
             + "\(agreement.mentor.name) (mentor) and \(agreement.mentee.name) (mentee)."]
         if session.time == nil, let length = session.length { parts.append("Length: \(length).") }
@@ -93,7 +109,8 @@ struct ICalendarExporter {
         return parts.joined(separator: "\n\n")
     }
 
-    private func review(_ number: Int, on date: CivilDate, stamp: String) -> [String] {
+    /// The all-day event of the agreement's review `number`.
+    static func review(_ number: Int, on date: CivilDate, of agreement: ExportedAgreement, stamp: String) -> [String] {
         var text = "Review \(number) of \(agreement.reviews.count) of the mentoring agreement \(agreement.id) "
             + "(\(agreement.start) to \(agreement.end))."
         if let ending = agreement.ending { text += "\n\nEnding: " + ending }
@@ -106,11 +123,24 @@ struct ICalendarExporter {
                 "END:VEVENT"]
     }
 
-    /// The first and last wall-clock second any event covers, for the `VTIMEZONE`.
-    private func localSpan() -> (first: Int64, last: Int64)? {
+    /// An all-day event of the agreement, `UID:AGREEMENT-KIND@mentor`.
+    static func dayEvent(_ kind: String, on date: CivilDate, of agreement: ExportedAgreement, stamp: String,
+                         summary: String, description: String) -> [String] {
+        ["BEGIN:VEVENT",
+         "UID:" + ICalendarText.escape("\(agreement.id)-\(kind)@mentor"),
+         stamp,
+         "DTSTART;VALUE=DATE:" + ICalendarText.date(date), "DURATION:P1D",
+         "SUMMARY:" + ICalendarText.escape(summary),
+         "DESCRIPTION:" + ICalendarText.escape(description),
+         "END:VEVENT"]
+    }
+
+    /// The first and last wall-clock second the events of `sessions` and the all-day events on
+    /// `days` cover, for the `VTIMEZONE`.
+    static func localSpan(sessions: [ExportedSession], days: [CivilDate]) -> (first: Int64, last: Int64)? {
         var first = Int64.max
         var last = Int64.min
-        for session in agreement.sessions {
+        for session in sessions {
             let day = Int64(session.date.daysSinceEpoch) * 86_400
             let begin = day + Int64(session.time?.minutesSinceMidnight ?? 0) * 60
             var end = day + 86_400
@@ -118,7 +148,7 @@ struct ICalendarExporter {
             first = min(first, begin)
             last = max(last, end)
         }
-        for date in agreement.reviews {
+        for date in days {
             first = min(first, Int64(date.daysSinceEpoch) * 86_400)
             last = max(last, Int64(date.daysSinceEpoch + 1) * 86_400)
         }
