@@ -33,6 +33,9 @@ struct Resolver {
     var sourceText: (Span) -> String? = { _ in nil }
     /// Bare words that stand for themselves in the field being resolved (channels, booking roles).
     var symbols: Set<String> = []
+    /// The words the field being resolved takes, so an unknown word lists them (nil outside fields
+    /// and for fields that take no words).
+    var fieldWords: DomainWords?
     private(set) var diagnostics: [Diagnostic] = []
     private var scope: FunctionScope
     private var context: StatementContext
@@ -71,13 +74,14 @@ struct Resolver {
             let thenCode = resolveBlock(thenBody)
             let elseCode = elseBody.map { resolveBlock($0) }
             return .ifStatement(condition: conditionCode, then: thenCode, else: elseCode, span: condition.span)
-        case .forLoop(let bindings, let filter, let body, _, _):
+        case .forLoop(let bindings, let filter, let body, _, _, let bindingFilters):
             scope.blocks.append([:])
-            var resolvedBindings: [(slot: Int, collection: Code, span: Span)] = []
-            for binding in bindings {
+            var resolvedBindings: [LoopBinding] = []
+            for (index, binding) in bindings.enumerated() {
                 let collection = resolveExpression(binding.collection)
                 let slot = scope.declare(binding.name.name)
-                resolvedBindings.append((slot, collection, binding.collection.span))
+                let bindingFilter = bindingFilters.first { $0.binding == index }.map { resolveExpression($0.condition) }
+                resolvedBindings.append(LoopBinding(slot: slot, collection: collection, span: binding.collection.span, filter: bindingFilter))
             }
             let filterCode = filter.map { resolveExpression($0) }
             let bodyCode = resolveBlock(body)
@@ -230,6 +234,8 @@ struct Resolver {
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
         case .member(let base, let name, _):
             return .member(base: resolveExpression(base), name: MemberName(name.name), nameSpan: name.span, span: span)
+        case .index(let base, let index, _):
+            return .index(base: resolveExpression(base), index: resolveExpression(index), span: span, indexSpan: index.span)
         case .with(let base, let fields, _, _):
             return .with(base: resolveExpression(base),
                          fields: fields.map { (name: $0.name.name, nameSpan: $0.name.span, value: resolveExpression($0.value)) },
@@ -263,10 +269,27 @@ struct Resolver {
         if let index = globals.index(of: identifier.name) {
             return .global(index, identifier.span)
         }
-        let candidates = [SuggestionCandidates(scope.visibleNames + symbols), globals.suggestionCandidates]
+        if let fieldWords {
+            diagnostics.append(.unknownName(
+                .unknownDomainWord, .error, "`\(identifier.name)` is not \(withIndefiniteArticle(fieldWords.noun))",
+                name: identifier.name, at: identifier.span,
+                among: [SuggestionCandidates(fieldWords.nameWords + scope.visibleNames), globals.suggestionCandidates],
+                label: "not \(withIndefiniteArticle(fieldWords.noun))", help: fieldWords.listing,
+                meant: fieldWords.synonym(of: identifier.name)))
+            return .constant(.none, identifier.span)
+        }
+        // The symbol vocabulary comes last, so a declared name or a local always wins over a word.
+        if SymbolVocabulary.all.contains(identifier.name) {
+            return .constant(.symbol(identifier.name), identifier.span)
+        }
+        // A name of three letters is found inside longer words (`one` in `phone`): the symbol
+        // words are offered only for longer names, where a near miss is a typo (`vidoe`).
+        let words = identifier.name.unicodeScalars.count > 3 ? Array(SymbolVocabulary.all) : []
+        let candidates = [SuggestionCandidates(scope.visibleNames + symbols + words), globals.suggestionCandidates]
         diagnostics.append(.unknownName(
             .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
-            name: identifier.name, at: identifier.span, among: candidates, label: "not declared"))
+            name: identifier.name, at: identifier.span, among: candidates, label: "not declared",
+            meant: DomainWords.anySynonym(of: identifier.name)))
         return .constant(.none, identifier.span)
     }
 }
