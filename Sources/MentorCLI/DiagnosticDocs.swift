@@ -657,6 +657,32 @@ enum DiagnosticDocs {
             **Fix**: write one of the listed words (`cadence: biweekly`, `channels: [video]`).
             """##),
         DiagnosticDoc(
+            number: 311, title: ##"hidden symbol word"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            A warning: a symbol word (`mentor`, `video`, `active`, …) compared with `==`, `!=` or
+            `contains` where the programme declares an entity of that name, so the name means the entity
+            and not the word. Declared names always win over symbol words; the comparison then compares
+            with the entity, and when it runs against a symbol it stops with M0420.
+
+            ```mentor
+            person mentor "Mentor Account"
+            person dave "Dave Okafor"
+            agreement mentor_dave { mentor: mentor, mentee: dave, start: 2026-01-12, booking: mentee }
+            print(mentor_dave.booking == mentor)
+            ```
+
+            ```
+            hidden.mentor:4:30: warning: `mentor` here is the person `mentor`, not the symbol `mentor` (a booking role) [M0311]
+              |
+            4 | print(mentor_dave.booking == mentor)
+              |                              ^^^^^^ the person
+              = help: a declared name hides the word of the same spelling; rename the person to compare with the word
+            note: hidden.mentor:1:8: the person is declared here
+            ```
+
+            **Fix**: rename the declaration (`person mentor_account`), so the word means the symbol again.
+            """##),
+        DiagnosticDoc(
             number: 401, title: ##"type mismatch"##, page: "names-and-runtime.md",
             markdown: ##"""
             An operator applied to values it does not take. The message names both operands' types and

@@ -213,6 +213,10 @@ struct Resolver {
         case .binary(.coalesce, let left, let right, _):
             return .coalesce(resolveExpression(left), resolveExpression(right), span)
         case .binary(let op, let left, let right, _):
+            if op == .equal || op == .notEqual {
+                warnIfHidingWord(left)
+                warnIfHidingWord(right)
+            }
             return .binary(op, resolveExpression(left), resolveExpression(right), span)
         case .conditional(let condition, let thenBranch, let elseBranch, _, _):
             return .conditional(resolveExpression(condition), resolveExpression(thenBranch), resolveExpression(elseBranch), span)
@@ -225,6 +229,7 @@ struct Resolver {
             let argumentCode = arguments.map { resolveExpression($0.value) }
             let labels = arguments.map { $0.label?.name }
             if case .member(let base, let name, _) = callee.kind {
+                if name.name == "contains" { for argument in arguments { warnIfHidingWord(argument.value) } }
                 let baseCode = resolveExpression(base)
                 // `x.f(y)` may mean a global `fn f(x, y)` when x has no member f.
                 let fallback = globals.index(of: name.name).map { Code.global($0, name.span) }
@@ -251,6 +256,31 @@ struct Resolver {
         case .error:
             return .constant(.none, span)
         }
+    }
+
+    /// M0311 for a symbol word compared with `==`, `!=` or `contains` where a declared entity of
+    /// that name hides the word (`a.booking == mentor` with a person `mentor`): the comparison
+    /// is with the entity, which is rarely what was meant.
+    private mutating func warnIfHidingWord(_ expression: Expr) {
+        guard case .identifier(let identifier) = expression.kind, let meaning = SymbolVocabulary.meaning(of: identifier.name),
+              !isLocal(identifier.name), !symbols.contains(identifier.name),
+              let index = globals.index(of: identifier.name), case .entity(let entity) = globals.bindings[index]
+        else { return }
+        diagnostics.append(Diagnostic(
+            .hiddenSymbolWord, .warning,
+            "`\(identifier.name)` here is the \(entity.kind.rawValue) `\(entity.id)`, not the symbol `\(identifier.name)` (\(meaning))",
+            at: identifier.span, label: "the \(entity.kind.rawValue)",
+            notes: [DiagnosticNote("the \(entity.kind.rawValue) is declared here", at: entity.nameSpan)],
+            help: "a declared name hides the word of the same spelling; rename the \(entity.kind.rawValue) to compare with the word"))
+    }
+
+    private func isLocal(_ name: String) -> Bool {
+        var current: FunctionScope? = scope
+        while let functionScope = current {
+            if functionScope.blocks.contains(where: { $0[name] != nil }) { return true }
+            current = functionScope.parent
+        }
+        return false
     }
 
     private mutating func resolveName(_ identifier: Identifier) -> Code {

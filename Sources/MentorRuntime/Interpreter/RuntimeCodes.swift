@@ -18,6 +18,8 @@ extension DiagnosticCode {
     public static let letCycle = DiagnosticCode(307)
     /// A word a field does not take (`cadence: fortnightly`, `channels: [zoom]`, `confidential: yes`).
     public static let unknownDomainWord = DiagnosticCode(310)
+    /// A symbol word compared where a declared entity of that name hides it (warning).
+    public static let hiddenSymbolWord = DiagnosticCode(311)
 
     /// An operator applied to values it does not take (`"a" - 1`).
     public static let typeMismatch = DiagnosticCode(401)
