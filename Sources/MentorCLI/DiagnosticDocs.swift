@@ -451,6 +451,60 @@ enum DiagnosticDocs {
             `part` in the rest; or sum a list with `.sum()`.
             """##),
         DiagnosticDoc(
+            number: 210, title: ##"assignment as comparison"##, page: "syntax.md",
+            markdown: ##"""
+            **Meaning.** A single `=` between two operands, where a comparison was almost certainly
+            meant. `=` only names a value, in `let x = …` and `fn f(x) = …`. The parser reads it as `==`
+            to go on, so the rest of the file is checked.
+
+            **Example.**
+
+            ```mentor
+            rule capacity "At most three mentees" {
+              for m in people {
+                require m.mentees.count = 3 else "\(m.name) has other than three mentees"
+              }
+            }
+            ```
+
+            ```
+            capacity.mentor:3:29: error: `=` does not compare values [M0210]
+              |
+            3 |     require m.mentees.count = 3 else "\(m.name) has other than three mentees"
+              |                             ^ to compare, write `==`
+              = help: `=` only names a value, in `let x = …` and `fn f(x) = …`
+            ```
+
+            **Fix.** Write `==`.
+            """##),
+        DiagnosticDoc(
+            number: 211, title: ##"missing else"##, page: "syntax.md",
+            markdown: ##"""
+            **Meaning.** A `require`, `warn` or `expect` whose message string follows the condition
+            without the `else` between them. The parser reads it as if the `else` were there.
+
+            **Example.**
+
+            ```mentor
+            rule named "Everyone has a name" {
+              for p in people {
+                require p.name != "" "a person without a name"
+              }
+            }
+            ```
+
+            ```
+            named.mentor:3:26: error: `require` needs `else` before its message [M0211]
+              |
+            3 |     require p.name != "" "a person without a name"
+              |                          ^^^^^^^^^^^^^^^^^^^^^^^^^ the message
+              = help: write `require condition else "message"`
+              = help: insert `else` before the message
+            ```
+
+            **Fix.** Insert `else` before the message: `require p.name != "" else "a person without a name"`.
+            """##),
+        DiagnosticDoc(
             number: 301, title: ##"undeclared name"##, page: "names-and-runtime.md",
             markdown: ##"""
             A name that is neither a local (`let`, parameter, `for` binding), a top-level `let`/`fn`, a
@@ -573,6 +627,62 @@ enum DiagnosticDocs {
             `fn` with a parameter.
             """##),
         DiagnosticDoc(
+            number: 310, title: ##"unknown domain word"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            A word that a field taking words does not know: a channel in `channels`, a role in
+            `booking`, a cadence word in `cadence` or `review`, or a boolean in `confidential`. The error
+            lists the words the field takes, and suggests the one meant: the closest spelling, or the word
+            an everyday synonym stands for (`fortnightly` → `biweekly`, `quarterly` → `every 3 months`,
+            `skype`, `zoom` or `teams` → `video`, `face_to_face` → `in_person`, `yes` → `true`). In a
+            rule, an undeclared synonym such as `zoom` is M0301 with the same suggestion.
+
+            ```mentor
+            person ana "Ana Ruiz"
+            person dave "Dave Okafor"
+            agreement ana_dave {
+              mentor: ana, mentee: dave, start: 2026-01-12
+              cadence: fortnightly
+              channels: [zoom]
+            }
+            ```
+
+            ```
+            unknown_word.mentor:5:12: error: `fortnightly` is not a cadence [M0310]
+              |
+            5 |   cadence: fortnightly
+              |            ^^^^^^^^^^^ did you mean `biweekly`?
+              = help: the cadences are `weekly`, `biweekly`, `monthly`, `every N days`, `every N weeks` and `every N months`
+            ```
+
+            **Fix**: write one of the listed words (`cadence: biweekly`, `channels: [video]`).
+            """##),
+        DiagnosticDoc(
+            number: 311, title: ##"hidden symbol word"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            A warning: a symbol word (`mentor`, `video`, `active`, …) compared with `==`, `!=` or
+            `contains` where the programme declares an entity of that name, so the name means the entity
+            and not the word. Declared names always win over symbol words; the comparison then compares
+            with the entity, and when it runs against a symbol it stops with M0420.
+
+            ```mentor
+            person mentor "Mentor Account"
+            person dave "Dave Okafor"
+            agreement mentor_dave { mentor: mentor, mentee: dave, start: 2026-01-12, booking: mentee }
+            print(mentor_dave.booking == mentor)
+            ```
+
+            ```
+            hidden.mentor:4:30: warning: `mentor` here is the person `mentor`, not the symbol `mentor` (a booking role) [M0311]
+              |
+            4 | print(mentor_dave.booking == mentor)
+              |                              ^^^^^^ the person
+              = help: a declared name hides the word of the same spelling; rename the person to compare with the word
+            note: hidden.mentor:1:8: the person is declared here
+            ```
+
+            **Fix**: rename the declaration (`person mentor_account`), so the word means the symbol again.
+            """##),
+        DiagnosticDoc(
             number: 401, title: ##"type mismatch"##, page: "names-and-runtime.md",
             markdown: ##"""
             An operator applied to values it does not take. The message names both operands' types and
@@ -585,6 +695,9 @@ enum DiagnosticDocs {
             ```
             type_mismatch.mentor:1:7: error: cannot apply `-` to a string ("a") and a number (1) [M0401]
             ```
+
+            `sum` of a list holding anything but numbers or durations is M0401 too (`[[1], [2]].sum`:
+            `sum` adds, it does not join lists).
 
             **Fix**: convert or pick the right operand; strings join with interpolation
             (`"\(a)\(b)"`) or `+`, dates take durations (`2026-01-12 + 2 weeks`).
@@ -821,6 +934,75 @@ enum DiagnosticDocs {
             The list case reads `error: list longer than 1000000 elements [M0414]`.
 
             **Fix**: look for a recursion or loop that keeps doubling a value.
+            """##),
+        DiagnosticDoc(
+            number: 420, title: ##"symbol comparison"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            A symbol (a word such as `video`, `mentee`, `active` or `warning`; see the reference's
+            Symbols) compared with `==`, `!=` or `contains` with a value that is neither a symbol nor
+            `none`. Such a comparison could only be false, so it is an error rather than a rule that never
+            fires. Comparing with a string gets the hint to drop the quotes; comparing with a declared
+            entity of the same name says that the name hides the word.
+
+            ```mentor
+            person ana "Ana Ruiz"
+            person dave "Dave Okafor"
+            agreement ana_dave { mentor: ana, mentee: dave, start: 2026-01-12, booking: mentee }
+            print(ana_dave.booking == "mentee")
+            ```
+
+            ```
+            symbol.mentor:4:7: error: cannot compare the symbol `mentee` with a string ("mentee") [M0420]
+              |
+            4 | print(ana_dave.booking == "mentee")
+              |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              = help: write the word without quotes: `mentee`
+            ```
+
+            **Fix**: write the word bare (`a.booking == mentee`); if a declared name hides the word, rename
+            the declaration.
+            """##),
+        DiagnosticDoc(
+            number: 421, title: ##"index out of range"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            `xs[i]` with `i` below 0 or not below the list's length. The label gives the length and the
+            valid indices.
+
+            ```mentor
+            let xs = [3, 1, 2]
+            print(xs[3])
+            ```
+
+            ```
+            index.mentor:2:10: error: index 3 is outside the list [M0421]
+              |
+            2 | print(xs[3])
+              |          ^ the list has 3 elements, indexed 0 to 2
+              = help: `first` and `last` give `none` for an empty list instead of an error
+            ```
+
+            **Fix**: check `xs.count` first, or use `first`, `last`, `take(n)` or `drop(n)`.
+            """##),
+        DiagnosticDoc(
+            number: 422, title: ##"function not called"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            A user `fn` named after a dot without parentheses (`3.describe`). Built-in members with no
+            arguments drop their parentheses (`xs.count`); a user function is always called with them.
+
+            ```mentor
+            fn describe(n) = "\(n) sessions"
+            print(3.describe)
+            ```
+
+            ```
+            fn_member.mentor:2:9: error: `describe` is a function, not a member of a number (3) [M0422]
+              |
+            2 | print(3.describe)
+              |         ^^^^^^^^ call it: `describe()`
+              = help: a user `fn` is called with parentheses, also after a dot
+            ```
+
+            **Fix**: add the parentheses: `3.describe()`.
             """##),
         DiagnosticDoc(
             number: 501, title: ##"unknown field"##, page: "domain.md",

@@ -223,8 +223,10 @@ public struct Stmt: Sendable, Hashable {
         case function(FunctionDecl, FunctionOffsets)
         /// `if c { … } else { … }`; `else if` nests an `if` statement in `elseBody`.
         case ifStatement(condition: Expr, thenBody: [Stmt], elseBody: [Stmt]?, offsets: IfOffsets)
-        /// `for x in xs, y in x.ys where c { … }`
-        case forLoop(bindings: [ForBinding], filter: Expr?, body: [Stmt], whereOffset: UInt32?, braces: Delimiters)
+        /// `for x in xs, y in x.ys where c { … }`; `bindingFilters` are the `where`s before a
+        /// later binding (`for x in xs where c, y in x.ys`), `filter` the last binding's.
+        case forLoop(bindings: [ForBinding], filter: Expr?, body: [Stmt], whereOffset: UInt32?, braces: Delimiters,
+                     bindingFilters: [BindingFilter] = [])
         /// `require c else "msg"` (an error when `c` is false)
         case require(condition: Expr, message: Expr?, elseOffset: UInt32?)
         /// `warn c else "msg"` (a warning when `c` is false)
@@ -284,6 +286,24 @@ public struct ForBinding: Sendable, Hashable {
         self.name = name
         self.inOffset = inOffset
         self.collection = collection
+    }
+}
+
+/// `where c` right after a `for` binding that another binding follows (`for p in people where
+/// c, g in p.goals`); kept beside the bindings, not in them, so a binding is no larger for it.
+public struct BindingFilter: Sendable, Hashable {
+    /// The position of the binding it follows.
+    public var binding: Int
+    /// Offset of the `where`.
+    public var whereOffset: UInt32
+    /// The condition.
+    public var condition: Expr
+
+    /// Creates a binding's filter.
+    public init(binding: Int, whereOffset: UInt32, condition: Expr) {
+        self.binding = binding
+        self.whereOffset = whereOffset
+        self.condition = condition
     }
 }
 
@@ -416,6 +436,8 @@ public struct Expr: Sendable, Hashable {
         indirect case call(callee: Expr, arguments: [Argument], parentheses: Delimiters)
         /// `x.name`
         indirect case member(base: Expr, name: Identifier, dotOffset: UInt32)
+        /// `xs[i]`: the element of a list at position `i`, from 0.
+        indirect case index(base: Expr, index: Expr, brackets: Delimiters)
         /// `x with { field: value }`
         indirect case with(base: Expr, fields: [Field], withOffset: UInt32, braces: Delimiters)
         /// `every 2 weeks`: a cadence with the given interval.

@@ -186,9 +186,11 @@ extension Parser.State {
         var leftHeight = expressionHeight
         defer { expressionHeight = max(enclosingHeight, leftHeight) }
         var lastNonAssociative: Int?
-        while !panicking, let infix = Parser.InfixOperator.forToken(kind), infix.precedence >= minimum {
+        // `=` between operands is read as the `==` it almost always means, after an error.
+        while !panicking, let infix = Parser.InfixOperator.forToken(kind == .equal ? .equalEqual : kind), infix.precedence >= minimum {
             if lineContext, !infix.continuesAtLineStart, currentStartsLine { break }
             let operatorToken = current
+            if operatorToken.kind == .equal { reportAssignmentAsComparison(operatorToken) }
             if infix.associativity == .none, lastNonAssociative == infix.precedence {
                 reportChained(operatorToken, previous: left)
             }
@@ -232,6 +234,15 @@ extension Parser.State {
         }
     }
 
+    /// M0210 for `a = b` inside an expression, with `==` as the fix.
+    mutating func reportAssignmentAsComparison(_ token: Token) {
+        let where_ = span(of: token)
+        reportError(Diagnostic(
+            .assignmentAsComparison, .error, "`=` does not compare values", at: where_,
+            help: "`=` only names a value, in `let x = …` and `fn f(x) = …`",
+            suggestions: [Suggestion(span: where_, replacement: "==", message: "to compare, write `==`")]))
+    }
+
     /// not_expression = "not" not_expression | comparison ;
     mutating func parseNotExpression() -> Expr {
         let notToken = current
@@ -270,6 +281,8 @@ extension Parser.State {
             switch kind {
             case .leftParen where onSameLogicalLine:
                 expression = parseCallSuffix(callee: expression)
+            case .leftBracket where onSameLogicalLine:
+                expression = parseIndexSuffix(base: expression)
             case .dot:
                 expression = parseMemberSuffix(base: expression)
             case .kwWith:
@@ -348,6 +361,21 @@ extension Parser.State {
         let name = identifier(current)
         advance()
         return Expr(.member(base: base, name: name, dotOffset: dotOffset), span: span(from: base.span.start))
+    }
+
+    /// index_suffix = "[" expression "]" ;
+    mutating func parseIndexSuffix(base: Expr) -> Expr {
+        let opener = current
+        advance()
+        let savedLineContext = lineContext
+        lineContext = false
+        defer { lineContext = savedLineContext }
+        let index = parseExpression()
+        if panicking { return Expr(.error, span: span(from: base.span.start)) }
+        let close = expectClosing(.rightBracket, for: opener, separator: nil)
+        if panicking { return Expr(.error, span: span(from: base.span.start)) }
+        return Expr(.index(base: base, index: index, brackets: Delimiters(open: opener.start, close: close)),
+                    span: span(from: base.span.start))
     }
 
     /// with_suffix = "with" record ;

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 // Statements and blocks.
 extension Parser.State {
@@ -192,12 +193,13 @@ extension Parser.State {
             span: span(from: ifToken.start))
     }
 
-    /// for_statement = "for" for_binding { "," for_binding } [ "where" expression ] block ;
+    /// for_statement = "for" for_binding { [ "where" expression ] "," for_binding } [ "where" expression ] block ;
     /// for_binding = IDENTIFIER "in" expression ;
     mutating func parseForStatement() -> Stmt {
         let forToken = current
         advance()
         var bindings: [ForBinding] = []
+        var bindingFilters: [BindingFilter] = []
         while true {
             guard at(.identifier) else {
                 expected(bindings.isEmpty ? "a loop variable after `for`" : "a loop variable after `,`")
@@ -213,25 +215,37 @@ extension Parser.State {
             advance()
             let collection = parseExpression()
             guard !panicking else { return Stmt(.error, span: span(from: forToken.start)) }
-            bindings.append(ForBinding(name: name, inOffset: inOffset, collection: collection))
+            let binding = ForBinding(name: name, inOffset: inOffset, collection: collection)
+            if at(.kwWhere) {
+                let offset = current.start
+                advance()
+                let condition = parseExpression()
+                guard !panicking else { return Stmt(.error, span: span(from: forToken.start)) }
+                // A `where` followed by another binding filters the bindings so far; the last is the loop's.
+                if at(.comma) {
+                    bindingFilters.append(BindingFilter(binding: bindings.count, whereOffset: offset, condition: condition))
+                } else {
+                    bindings.append(binding)
+                    return finishForStatement(forToken, bindings: bindings, bindingFilters: bindingFilters, filter: condition, whereOffset: offset)
+                }
+            }
+            bindings.append(binding)
             guard at(.comma) else { break }
             advance()
         }
-        var filter: Expr?
-        var whereOffset: UInt32?
-        if at(.kwWhere) {
-            whereOffset = current.start
-            advance()
-            filter = parseExpression()
-            guard !panicking else { return Stmt(.error, span: span(from: forToken.start)) }
-        }
+        return finishForStatement(forToken, bindings: bindings, bindingFilters: bindingFilters, filter: nil, whereOffset: nil)
+    }
+
+    /// The block of a `for` after its bindings and last `where`.
+    private mutating func finishForStatement(_ forToken: Token, bindings: [ForBinding], bindingFilters: [BindingFilter],
+                                             filter: Expr?, whereOffset: UInt32?) -> Stmt {
         guard at(.leftBrace) else {
-            expected(filter == nil ? "`{`, `,` or `where` after the loop's collection" : "`{` after the `where` condition")
+            expected(filter == nil ? "`{`, `,` or `where` after the loop's collection" : "`{` or `,` after the `where` condition")
             return Stmt(.error, span: span(from: forToken.start))
         }
         let (body, braces) = parseBlock()
         return Stmt(
-            .forLoop(bindings: bindings, filter: filter, body: body, whereOffset: whereOffset, braces: braces),
+            .forLoop(bindings: bindings, filter: filter, body: body, whereOffset: whereOffset, braces: braces, bindingFilters: bindingFilters),
             span: span(from: forToken.start))
     }
 
@@ -248,6 +262,16 @@ extension Parser.State {
             elseOffset = current.start
             advance()
             message = parseExpression()
+        } else if !panicking, at(.stringStart), !currentStartsLine {
+            // `require c "message"`: the message is there, the `else` before it is not.
+            let word = text(of: keyword)
+            let messageStart = Span(file: fileID, start: current.start, end: current.start)
+            let text = parseExpression()
+            reportError(Diagnostic(
+                .missingElse, .error, "`\(word)` needs `else` before its message", at: text.span,
+                label: "the message", help: "write `\(word) condition else \"message\"`",
+                suggestions: [Suggestion(span: messageStart, replacement: "else ", message: "insert `else` before the message")]))
+            message = text
         }
         let kind: Stmt.Kind = switch keyword.kind {
         case .kwRequire: .require(condition: condition, message: message, elseOffset: elseOffset)

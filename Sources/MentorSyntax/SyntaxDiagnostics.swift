@@ -22,6 +22,10 @@ extension DiagnosticCode {
     /// M0209: an expression whose tree is deeper than the parser's limit, such as a chain of
     /// thousands of `+` or `.member` links.
     public static let expressionTooDeep = DiagnosticCode(209)
+    /// M0210: `=` between two expressions, where `==` compares.
+    public static let assignmentAsComparison = DiagnosticCode(210)
+    /// M0211: `require c "message"` (or `warn`, `expect`) without the `else` before the message.
+    public static let missingElse = DiagnosticCode(211)
 }
 
 /// Limits the parser enforces, documented in the header of `Grammar/mentor.ebnf`.

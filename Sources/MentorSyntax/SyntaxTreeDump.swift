@@ -73,8 +73,11 @@ public enum SyntaxTreeDump {
             return "(fn \(function.name.name) \(parameters) \(body)\(doc))"
         case .ifStatement(let condition, let thenBody, let elseBody, _):
             return "(if \(expression(condition)) \(block(thenBody))" + (elseBody.map { " " + block($0) } ?? "") + ")"
-        case .forLoop(let bindings, let filter, let body, _, _):
-            let bound = bindings.map { "(\($0.name.name) \(expression($0.collection)))" }.joined(separator: " ")
+        case .forLoop(let bindings, let filter, let body, _, _, let bindingFilters):
+            let bound = bindings.enumerated().map { index, binding in
+                "(\(binding.name.name) \(expression(binding.collection))"
+                    + bindingFilters.filter { $0.binding == index }.map { " (where \(expression($0.condition)))" }.joined() + ")"
+            }.joined(separator: " ")
             return "(for (\(bound))" + (filter.map { " (where \(expression($0)))" } ?? "") + " \(block(body)))"
         case .require(let condition, let message, _): return checked("require", condition, message)
         case .warn(let condition, let message, _): return checked("warn", condition, message)
@@ -124,6 +127,7 @@ public enum SyntaxTreeDump {
             }
             return "(call \(self.expression(callee))" + rendered.map { " " + $0 }.joined() + ")"
         case .member(let base, let name, _): return "(. \(self.expression(base)) \(name.name))"
+        case .index(let base, let index, _): return "(index \(self.expression(base)) \(self.expression(index)))"
         case .with(let base, let fields, _, _): return "(with \(self.expression(base))" + fields.map { " " + field($0) }.joined() + ")"
         case .every(let interval): return "(every \(self.expression(interval)))"
         case .cadenceFor(let cadence, let limit, _): return "(cadence-for \(self.expression(cadence)) \(self.expression(limit)))"

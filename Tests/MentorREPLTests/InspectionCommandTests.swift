@@ -94,7 +94,7 @@ struct InspectionCommandTests {
         #expect(backend().runMetaCommand(name, argument: argument) == REPLOutput(stderr: message, failed: true))
     }
 
-    @Test("echoes paste back: declarations as comments, symbols and nested entities as comments")
+    @Test("echoes paste back: declarations and nested entities as comments, symbols as their words")
     func echoes() {
         let repl = backend()
         #expect(repl.evaluate("let k = 1").stdout == "// let k\n")
@@ -102,7 +102,7 @@ struct InspectionCommandTests {
         #expect(repl.evaluate("person cy \"Cy\"").stdout == "// person cy\n")
         #expect(repl.evaluate("agreement cy_dave { mentor: cy, mentee: dave, start: 2026-01-12 }").stdout
                 == "// agreement cy_dave: 2026-01-12 to 2027-01-12, 53 sessions\n")
-        #expect(repl.evaluate("ana_dave.channels").stdout == "// [video]\n")
+        #expect(repl.evaluate("ana_dave.channels").stdout == "[video]\n")
         #expect(repl.evaluate("ana_dave.goals").stdout == "// [goal ana_dave.savings]\n")
         #expect(repl.evaluate("[ana, 1]").stdout == "[ana, 1]\n")
     }

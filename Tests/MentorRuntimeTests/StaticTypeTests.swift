@@ -69,6 +69,17 @@ struct StaticTypeTests {
         ("print(\"x\")", "none"),
         ("\"\\(1)\"", "string"),
         ("1 < 2 and true", "bool"),
+        ("video", "symbol"),
+        ("ana_dave.booking", "symbol or none"),
+        ("ana_dave.status", "symbol"),
+        ("ana_dave.channels", "list of symbol or none"),
+        ("[3, 1][0]", "number"),
+        ("ana_dave.schedule[0]", "date"),
+        ("[1, 2].take(1)", "list of number"),
+        ("ana_dave.goals.drop(1)", "list of goal"),
+        ("\"a,b\".split(\",\")", "list of string"),
+        ("ana.name.lowercased", "string"),
+        ("[2 weeks].sum", "duration"),
     ])
     func types(expression: String, type: String) {
         let result = engine().typeOf(expression)

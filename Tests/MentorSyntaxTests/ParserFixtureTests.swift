@@ -129,8 +129,9 @@ enum SpanCheck {
         case .ifStatement(let condition, let thenBody, let elseBody, _):
             expression(condition, within: span, in: file)
             for inner in thenBody + (elseBody ?? []) { self.statement(inner, within: span, in: file) }
-        case .forLoop(let bindings, let filter, let body, _, _):
+        case .forLoop(let bindings, let filter, let body, _, _, let bindingFilters):
             for binding in bindings { expression(binding.collection, within: span, in: file) }
+            for bindingFilter in bindingFilters { expression(bindingFilter.condition, within: span, in: file) }
             if let filter { expression(filter, within: span, in: file) }
             for inner in body { self.statement(inner, within: span, in: file) }
         case .require(let condition, let message, _), .warn(let condition, let message, _), .expect(let condition, let message, _):
@@ -167,6 +168,9 @@ enum SpanCheck {
         case .member(let base, let name, _):
             self.expression(base, within: span, in: file)
             inside(name.span, span, file)
+        case .index(let base, let index, _):
+            self.expression(base, within: span, in: file)
+            self.expression(index, within: span, in: file)
         default: break
         }
     }

@@ -16,6 +16,8 @@ import Testing
         "interpolated_import_path": .interpolatedImportPath,
         "invalid_lambda_parameters": .invalidLambdaParameters,
         "expression_too_deep": .expressionTooDeep,
+        "assignment_as_comparison": .assignmentAsComparison,
+        "missing_else": .missingElse,
     ]
 
     static let goldenInputs = mentorFiles(under: testsDirectory.appendingPathComponent("Golden/syntax"))

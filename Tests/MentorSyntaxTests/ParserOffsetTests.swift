@@ -26,7 +26,7 @@ import Testing
         person lone "Lone"
 
         rule checked warning "Checked" {
-          for a /* c */ in agreements, g in a.goals where g.done == false {
+          for a /* c */ in agreements where /* c */ a.ok, g in a.goals where g.done == false {
             require a.mentor != none else "needs a mentor"
             warn (a.size) > 1 /* c */ else "too big"
           }
@@ -50,6 +50,7 @@ import Testing
         let ordered = xs /* c */ .sorted(by /* c */ : (a, b) => a < b)
         let sum = (1 /* c */ + 2)
         let empty = []
+        let second = xs /* c */ [1]
         """
 
     /// The constructs the walk must meet in `sample`, so that none goes unchecked.
@@ -60,7 +61,7 @@ import Testing
         "with", "with {", "with }", "list [", "list ]", "record {", "record }",
         "parenthesized (", "parenthesized )", "let =",
         "fn (", "fn )", "fn =", "fn {", "fn }",
-        "for in", "for where", "for {", "for }", "if {", "if }", "if else", "else {", "else }",
+        "for in", "for where", "for binding where", "for {", "for }", "index [", "index ]", "if {", "if }", "if else", "else {", "else }",
         "require else", "warn else", "expect else",
     ]
 
@@ -195,10 +196,14 @@ private struct OffsetWalk {
                 problems.append("an `else` without braces holds \(elseBody.count) statements")
             }
             statements(elseBody)
-        case .forLoop(let bindings, let filter, let body, let whereOffset, let braces):
+        case .forLoop(let bindings, let filter, let body, let whereOffset, let braces, let bindingFilters):
             for binding in bindings {
                 expect(binding.inOffset, "in", "for in")
                 expression(binding.collection)
+            }
+            for bindingFilter in bindingFilters {
+                expect(bindingFilter.whereOffset, "where", "for binding where")
+                expression(bindingFilter.condition)
             }
             if let filter {
                 expect(whereOffset, "where", "for where")
@@ -271,6 +276,10 @@ private struct OffsetWalk {
         case .member(let base, _, let dotOffset):
             self.expression(base)
             expect(dotOffset, ".", "member .")
+        case .index(let base, let index, let brackets):
+            self.expression(base)
+            pair(brackets, "[", "]", "index")
+            self.expression(index)
         case .with(let base, let fields, let withOffset, let braces):
             self.expression(base)
             expect(withOffset, "with", "with")

@@ -66,7 +66,7 @@ import Testing
             "fn f(a) { a }",
         ])
         guard case .letBinding(let name, let value, _) = statements[0].kind,
-            case .forLoop(let bindings, _, let body, _, _) = statements[1].kind
+            case .forLoop(let bindings, _, let body, _, _, _) = statements[1].kind
         else {
             Issue.record("unexpected statements")
             return

@@ -47,6 +47,7 @@ enum TreeDump {
             }
             return expr(callee) + "(" + rendered.joined(separator: ", ") + ")"
         case .member(let base, let name, _): return expr(base) + "." + name.name
+        case .index(let base, let index, _): return expr(base) + "[" + expr(index) + "]"
         case .with(let base, let fields, _, _): return "(\(expr(base)) with {" + fields.map(field).joined(separator: ", ") + "})"
         case .every(let interval): return "(every \(expr(interval)))"
         case .cadenceFor(let cadence, let limit, _): return "(\(expr(cadence)) for \(expr(limit)))"
@@ -71,8 +72,11 @@ enum TreeDump {
             var text = "if \(expr(condition)) \(block(thenBody))"
             if let elseBody { text += " else \(block(elseBody))" }
             return text
-        case .forLoop(let bindings, let filter, let body, _, _):
-            var text = "for " + bindings.map { "\($0.name.name) in \(expr($0.collection))" }.joined(separator: ", ")
+        case .forLoop(let bindings, let filter, let body, _, _, let bindingFilters):
+            var text = "for " + bindings.enumerated().map { index, binding in
+                "\(binding.name.name) in \(expr(binding.collection))"
+                    + bindingFilters.filter { $0.binding == index }.map { " where \(expr($0.condition))" }.joined()
+            }.joined(separator: ", ")
             if let filter { text += " where \(expr(filter))" }
             return text + " " + block(body)
         case .require(let condition, let message, _): return "require \(expr(condition))" + otherwise(message)

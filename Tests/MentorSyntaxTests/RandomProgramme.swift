@@ -205,7 +205,10 @@ struct RandomProgramme {
             }
         case 4:
             text += "for \(name()) in "; operand(depth: 2)
-            if chance(40) { text += ", \(name()) in "; operand(depth: 2) }
+            if chance(40) {
+                if chance(30) { text += " where "; expression(depth: 2) }
+                text += ", \(name()) in "; operand(depth: 2)
+            }
             if chance(40) { text += " where "; expression(depth: 2) }
             text += " {\n"; statements(indent: indent + "  ", depth: depth + 1); text += indent + "}"
         case 5: function(indent: indent)
@@ -300,7 +303,13 @@ struct RandomProgramme {
             }
             bracketDepth -= 1
             text += ")"
-        case 6: operand(depth: depth + 1); text += "." + pick(["count", "first", "if", "name"])
+        case 6:
+            operand(depth: depth + 1)
+            if chance(25) {
+                text += "["; bracketDepth += 1; expression(depth: depth + 1); bracketDepth -= 1; text += "]"
+            } else {
+                text += "." + pick(["count", "first", "if", "name"])
+            }
         case 7: operand(depth: depth + 1); text += " with "; record(depth: depth)
         default: literal()
         }

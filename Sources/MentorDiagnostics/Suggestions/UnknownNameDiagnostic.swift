@@ -5,7 +5,8 @@ extension Diagnostic {
     ///
     /// The closest candidate becomes a machine-applicable suggestion (shown as `help: did you mean
     /// …?` and offered as a fix by JSON, SARIF and editors), further close names a note; with no
-    /// close name the span carries `label` instead.
+    /// close name the span carries `label` instead. `meant` is a replacement known to be what
+    /// the name stands for (a synonym such as `fortnightly` for `biweekly`): it comes first.
     public static func unknownName(
         _ code: DiagnosticCode,
         _ severity: Severity = .error,
@@ -16,10 +17,11 @@ extension Diagnostic {
         label: String,
         help: String? = nil,
         notes: [DiagnosticNote] = [],
-        rule: String? = nil
+        rule: String? = nil,
+        meant: String? = nil
     ) -> Diagnostic {
         unknownName(code, severity, message, name: name, at: span, among: [SuggestionCandidates(candidates)],
-                    label: label, help: help, notes: notes, rule: rule)
+                    label: label, help: help, notes: notes, rule: rule, meant: meant)
     }
 
     /// The same, with candidates prepared once for many lookups (every undeclared name of a file).
@@ -33,9 +35,11 @@ extension Diagnostic {
         label: String,
         help: String? = nil,
         notes: [DiagnosticNote] = [],
-        rule: String? = nil
+        rule: String? = nil,
+        meant: String? = nil
     ) -> Diagnostic {
-        let close = NameSuggester.suggestions(for: name, among: candidates)
+        var close = NameSuggester.suggestions(for: name, among: candidates)
+        if let meant { close = [meant] + close.filter { $0 != meant } }
         var notes = notes
         if close.count > 1 {
             notes.append(DiagnosticNote("other similar names: " + close.dropFirst().map { "`\($0)`" }.joined(separator: ", ")))

@@ -3,8 +3,8 @@ import MentorSyntax
 /// The declaration kinds' schemas (LANGUAGE.md's table): each kind is one table of rows
 /// (`ProgramField.rows`, `AgreementField.rows`, …), read once into a `KindSchema`.
 enum DomainSchema {
-    static let channels: Set<String> = ["in_person", "video", "phone", "email", "chat"]
-    static let bookingRoles: Set<String> = ["mentor", "mentee"]
+    static let channels = SymbolVocabulary.channels
+    static let bookingRoles = SymbolVocabulary.bookingRoles
 
     /// Declared fields by kind, in slot order.
     static func fields(of kind: DeclarationKind) -> [FieldRow] { schema(of: kind).fields }

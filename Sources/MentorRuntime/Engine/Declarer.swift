@@ -298,6 +298,7 @@ struct Declarer {
             given.append((name, field.name.span))
             var resolver = makeResolver(context: .script, file: file)
             resolver.symbols = Declarer.symbols(in: row.type)
+            resolver.fieldWords = DomainWords(row.type)
             let code = resolver.resolveExpression(field.value)
             diagnostics += resolver.diagnostics
             let slot = row.slot

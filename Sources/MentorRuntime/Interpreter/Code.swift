@@ -27,6 +27,8 @@ indirect enum Code: Sendable {
     case member(base: Code, name: MemberName, nameSpan: Span, span: Span)
     /// `base.name(arguments)`: a built-in member, a field holding a function, or a global fn called with `base` first.
     case memberCall(base: Code, name: MemberName, arguments: [Code], labels: [String?], nameSpan: Span, span: Span, fallback: Code?)
+    /// `base[index]`: a list's element.
+    case index(base: Code, index: Code, span: Span, indexSpan: Span)
     case with(base: Code, fields: [(name: String, nameSpan: Span, value: Code)], span: Span)
     case every(Code, Span)
     case cadenceFor(Code, Code, Span)
@@ -44,8 +46,17 @@ indirect enum StatementCode: Sendable {
     case setLocal(slot: Int, value: Code)
     case expression(Code, span: Span)
     case ifStatement(condition: Code, then: [StatementCode], else: [StatementCode]?, span: Span)
-    case forLoop(bindings: [(slot: Int, collection: Code, span: Span)], filter: Code?, body: [StatementCode])
+    case forLoop(bindings: [LoopBinding], filter: Code?, body: [StatementCode])
     case check(CheckKind, condition: Code?, message: Code?, span: Span)
+}
+
+/// One `name in collection [where c]` of a resolved `for`.
+struct LoopBinding {
+    let slot: Int
+    let collection: Code
+    let span: Span
+    /// The `where` right after this binding, checked before the next binding is walked.
+    let filter: Code?
 }
 
 /// The rule and test statements that record outcomes.

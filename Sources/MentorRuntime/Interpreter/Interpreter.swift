@@ -104,7 +104,7 @@ final class Interpreter {
 
     /// Runs a `for` over its bindings, the last innermost, with an explicit stack of the lists
     /// being walked: a loop with thousands of bindings must not recurse once per binding.
-    private func runLoop(_ bindings: [(slot: Int, collection: Code, span: Span)], filter: Code?, body: [StatementCode], _ frame: Frame) throws {
+    private func runLoop(_ bindings: [LoopBinding], filter: Code?, body: [StatementCode], _ frame: Frame) throws {
         guard !bindings.isEmpty else { return try runLoopBody(filter: filter, body: body, frame) }
         let enclosingEntities = boundEntities.count
         defer { boundEntities.removeSubrange(enclosingEntities...) }
@@ -131,6 +131,7 @@ final class Interpreter {
                 boundEntities.append(entity)
                 levels[depth].boundEntity = true
             }
+            if let bindingFilter = binding.filter, !(try truth(evaluate(bindingFilter, frame), bindingFilter.span)) { continue }
             if depth + 1 < bindings.count {
                 levels.append((try loopElements(bindings[depth + 1], frame), 0, false))
             } else {
@@ -140,7 +141,7 @@ final class Interpreter {
     }
 
     /// The list a `for` binding walks, evaluated each time its enclosing bindings move on.
-    private func loopElements(_ binding: (slot: Int, collection: Code, span: Span), _ frame: Frame) throws -> [Value] {
+    private func loopElements(_ binding: LoopBinding, _ frame: Frame) throws -> [Value] {
         let collection = try evaluate(binding.collection, frame)
         guard case .list(let elements) = collection else {
             throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection))", at: binding.span)
@@ -264,6 +265,9 @@ final class Interpreter {
             for argument in arguments { values.append(try evaluate(argument, frame)) }
             return try Members.call(receiver, name: name, arguments: values, labels: labels, nameSpan: nameSpan, span: span,
                                     fallback: fallback, interpreter: self, frame: frame)
+        case .index(let base, let index, let span, let indexSpan):
+            let receiver = try evaluate(base, frame)
+            return try Members.element(of: receiver, at: try evaluate(index, frame), span: span, indexSpan: indexSpan)
         case .with(let base, let fields, let span):
             let receiver = try evaluate(base, frame)
             var values: [(name: String, nameSpan: Span, value: Value)] = []
@@ -398,7 +402,8 @@ extension Code {
              .and(_, _, let span), .or(_, _, let span), .coalesce(_, _, let span), .conditional(_, _, _, let span),
              .every(_, let span), .cadenceFor(_, _, let span), .cadenceThen(_, let span):
             return span
-        case .call(_, _, _, let span, _), .member(_, _, _, let span), .memberCall(_, _, _, _, _, let span, _), .with(_, _, let span):
+        case .call(_, _, _, let span, _), .member(_, _, _, let span), .memberCall(_, _, _, _, _, let span, _), .with(_, _, let span),
+             .index(_, _, let span, _):
             return span
         case .lambda(let code):
             return code.span

@@ -7,9 +7,9 @@ enum Members {
     /// Built-in members that take no arguments; they drop their parentheses.
     static let listProperties: Set<String> = ["count", "first", "last", "isEmpty", "sum", "min", "max"]
     /// Built-in list members that take arguments.
-    static let listMethods: Set<String> = ["contains", "map", "filter", "any", "all", "sorted", "join"]
-    static let stringProperties: Set<String> = ["count", "isEmpty"]
-    static let stringMethods: Set<String> = ["contains", "startsWith", "endsWith"]
+    static let listMethods: Set<String> = ["contains", "map", "filter", "any", "all", "sorted", "join", "take", "drop"]
+    static let stringProperties: Set<String> = ["count", "isEmpty", "lowercased"]
+    static let stringMethods: Set<String> = ["contains", "startsWith", "endsWith", "split"]
     static let dateProperties: Set<String> = ["year", "month", "day", "weekday"]
     static let timeProperties: Set<String> = ["hour", "minute"]
 
@@ -33,7 +33,7 @@ enum Members {
             return try member(of: receiver, name: name.text, nameSpan: nameSpan, span: span, interpreter: interpreter)
         }
         if let value = try interpreter.model.member(of: entity, name, span: span, interpreter: interpreter) { return value }
-        throw unknownMember(receiver, name: name.text, nameSpan: nameSpan, interpreter: interpreter)
+        throw missingMember(receiver, name: name.text, nameSpan: nameSpan, interpreter: interpreter)
     }
 
     static func member(of receiver: Value, name: String, nameSpan: Span, span: Span, interpreter: Interpreter) throws -> Value {
@@ -44,6 +44,7 @@ enum Members {
         case .string(let text):
             if name == "count" { return .integer(Int64(text.unicodeScalars.count)) }
             if name == "isEmpty" { return .bool(text.isEmpty) }
+            if name == "lowercased" { return .string(text.lowercased()) }
             if stringMethods.contains(name) { return .function(.boundMember(receiver: receiver, member: name)) }
         case .record(let record):
             if let value = record[name] { return value }
@@ -67,7 +68,19 @@ enum Members {
         default:
             break
         }
-        throw unknownMember(receiver, name: name, nameSpan: nameSpan, interpreter: interpreter)
+        throw missingMember(receiver, name: name, nameSpan: nameSpan, interpreter: interpreter)
+    }
+
+    /// `x.name` where `x` has no member `name`: when `name` is a user `fn`, the parentheses that
+    /// call it are missing (a user function is always called with them); else an unknown member.
+    private static func missingMember(_ receiver: Value, name: String, nameSpan: Span, interpreter: Interpreter) -> RuntimeError {
+        if let index = interpreter.globals.index(of: name), case .function = interpreter.globals.bindings[index] {
+            return RuntimeError(diagnostic: Diagnostic(
+                .functionNotCalled, .error, "`\(name)` is a function, not a member of \(describeType(receiver))", at: nameSpan,
+                help: "a user `fn` is called with parentheses, also after a dot",
+                suggestions: [Suggestion(span: nameSpan, replacement: name + "()", message: "call it: `\(name)()`")]))
+        }
+        return unknownMember(receiver, name: name, nameSpan: nameSpan, interpreter: interpreter)
     }
 
     static func unknownMember(_ receiver: Value, name: String, nameSpan: Span, interpreter: Interpreter) -> RuntimeError {
@@ -151,6 +164,7 @@ enum Members {
             switch name {
             case "contains": return .bool(other.isEmpty || text.contains(other))
             case "startsWith": return .bool(text.hasPrefix(other))
+            case "split": return try split(text, separator: other, span: span, interpreter: interpreter)
             default: return .bool(text.hasSuffix(other))
             }
         default:
@@ -167,7 +181,16 @@ enum Members {
         case "last": return elements.last ?? .none
         case "isEmpty": return .bool(elements.isEmpty)
         case "sum":
+            // Numbers and durations only: `+` also joins strings and lists, which is not a sum.
             guard var total = elements.first else { return .integer(0) }
+            for element in elements {
+                switch element {
+                case .number, .duration: continue
+                default:
+                    throw RuntimeError(.typeMismatch, "`sum` adds numbers or durations, but the list holds \(describeType(element))", at: span,
+                                       help: "`sum` of an empty list is 0; to join lists or strings, use `+` or `join`")
+                }
+            }
             for element in elements.dropFirst() {
                 total = try Operators.binary(.add, total, element, span: span, leftSpan: span, rightSpan: span)
             }
@@ -195,7 +218,15 @@ enum Members {
         switch name {
         case "contains":
             try expectArguments(arguments, 1, name: name, span: span)
-            return .bool(elements.contains { Operators.equal($0, arguments[0]) })
+            for element in elements where try Operators.checkedEqual(element, arguments[0], span: span) { return .bool(true) }
+            return .bool(false)
+        case "take", "drop":
+            try expectArguments(arguments, 1, name: name, span: span)
+            guard case .number(.integer(let count)) = arguments[0], count >= 0 else {
+                throw RuntimeError(.typeMismatch, "`\(name)` needs a whole number of elements, 0 or more, but got \(describeType(arguments[0]))", at: span)
+            }
+            let kept = Int(min(count, Int64(elements.count)))
+            return .list(name == "take" ? Array(elements.prefix(kept)) : Array(elements.dropFirst(kept)))
         case "map", "filter", "any", "all":
             try expectArguments(arguments, 1, name: name, span: span)
             let transform = try function(arguments[0], for: name, span: span)
@@ -256,6 +287,37 @@ enum Members {
         default:
             throw RuntimeError(.unknownMember, "a list has no member `\(name)`", at: span)
         }
+    }
+
+    /// `text.split(separator)`: the pieces between separators, empty ones kept, so `join` gives
+    /// the text back; an empty separator splits into characters.
+    private static func split(_ text: String, separator: String, span: Span, interpreter: Interpreter) throws -> Value {
+        let pieces: [String]
+        if separator.isEmpty {
+            pieces = text.map { String($0) }
+        } else {
+            pieces = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        }
+        if pieces.count > interpreter.limits.maxListLength {
+            throw RuntimeError(.sizeLimit, "list longer than \(interpreter.limits.maxListLength) elements", at: span)
+        }
+        return .list(pieces.map { .string($0) })
+    }
+
+    /// An element of a list by its position from 0: `xs[0]`, and an error beyond the end.
+    static func element(of receiver: Value, at index: Value, span: Span, indexSpan: Span) throws -> Value {
+        guard case .list(let elements) = receiver else {
+            throw RuntimeError(.typeMismatch, "`[…]` picks an element of a list, but this is \(describeType(receiver))", at: span)
+        }
+        guard case .number(.integer(let position)) = index else {
+            throw RuntimeError(.typeMismatch, "a list index is a whole number, but this is \(describeType(index))", at: indexSpan)
+        }
+        guard position >= 0, position < Int64(elements.count) else {
+            let range = elements.isEmpty ? "the list is empty" : "the list has \(elements.count) element\(elements.count == 1 ? "" : "s"), indexed 0 to \(elements.count - 1)"
+            throw RuntimeError(.indexOutOfRange, "index \(position) is outside the list", at: indexSpan, label: range,
+                               help: "`first` and `last` give `none` for an empty list instead of an error")
+        }
+        return elements[Int(position)]
     }
 
     /// A stable sort whose comparison may throw.

@@ -28,8 +28,8 @@ enum Operators {
         case .subtract: return try subtract(left, right, span: span)
         case .multiply: return try multiply(left, right, span: span)
         case .divide: return try divide(left, right, span: span, rightSpan: rightSpan)
-        case .equal: return .bool(equal(left, right))
-        case .notEqual: return .bool(!equal(left, right))
+        case .equal: return .bool(try checkedEqual(left, right, span: span))
+        case .notEqual: return .bool(!(try checkedEqual(left, right, span: span)))
         case .less: return .bool(try compare(left, right, span: span) < 0)
         case .lessEqual: return .bool(try compare(left, right, span: span) <= 0)
         case .greater: return .bool(try compare(left, right, span: span) > 0)
@@ -178,6 +178,36 @@ enum Operators {
     }
 
     // MARK: Equality and order
+
+    /// `==` as the language has it: structural, except that a symbol compared with a value of
+    /// another type (a string above all: `a.booking == "mentee"`) is an error, not silently false.
+    static func checkedEqual(_ left: Value, _ right: Value, span: Span) throws -> Bool {
+        switch (left, right) {
+        case (.symbol(let word), let other), (let other, .symbol(let word)):
+            switch other {
+            case .symbol, .none: break
+            default: throw symbolComparison(word, other, span: span)
+            }
+        default: break
+        }
+        return equal(left, right)
+    }
+
+    private static func symbolComparison(_ word: String, _ other: Value, span: Span) -> RuntimeError {
+        let help: String
+        switch other {
+        case .string(let text) where SymbolVocabulary.all.contains(text):
+            help = "write the word without quotes: `\(text)`"
+        case .string:
+            help = "symbols are bare words written without quotes, such as `\(word)`"
+        case .entity(let entity) where SymbolVocabulary.all.contains(entity.id):
+            help = "`\(entity.id)` here names the \(entity.kind.rawValue) declared with that name, which hides the word `\(entity.id)`; "
+                + "rename the \(entity.kind.rawValue) to compare with the word"
+        default:
+            help = "a symbol equals only a symbol (or is compared with `none`)"
+        }
+        return RuntimeError(.symbolComparison, "cannot compare the symbol `\(word)` with \(describeType(other))", at: span, help: help)
+    }
 
     /// Structural equality; values of different types are simply unequal.
     static func equal(_ left: Value, _ right: Value) -> Bool {

@@ -33,6 +33,9 @@ struct Resolver {
     var sourceText: (Span) -> String? = { _ in nil }
     /// Bare words that stand for themselves in the field being resolved (channels, booking roles).
     var symbols: Set<String> = []
+    /// The words the field being resolved takes, so an unknown word lists them (nil outside fields
+    /// and for fields that take no words).
+    var fieldWords: DomainWords?
     private(set) var diagnostics: [Diagnostic] = []
     private var scope: FunctionScope
     private var context: StatementContext
@@ -71,13 +74,14 @@ struct Resolver {
             let thenCode = resolveBlock(thenBody)
             let elseCode = elseBody.map { resolveBlock($0) }
             return .ifStatement(condition: conditionCode, then: thenCode, else: elseCode, span: condition.span)
-        case .forLoop(let bindings, let filter, let body, _, _):
+        case .forLoop(let bindings, let filter, let body, _, _, let bindingFilters):
             scope.blocks.append([:])
-            var resolvedBindings: [(slot: Int, collection: Code, span: Span)] = []
-            for binding in bindings {
+            var resolvedBindings: [LoopBinding] = []
+            for (index, binding) in bindings.enumerated() {
                 let collection = resolveExpression(binding.collection)
                 let slot = scope.declare(binding.name.name)
-                resolvedBindings.append((slot, collection, binding.collection.span))
+                let bindingFilter = bindingFilters.first { $0.binding == index }.map { resolveExpression($0.condition) }
+                resolvedBindings.append(LoopBinding(slot: slot, collection: collection, span: binding.collection.span, filter: bindingFilter))
             }
             let filterCode = filter.map { resolveExpression($0) }
             let bodyCode = resolveBlock(body)
@@ -209,6 +213,10 @@ struct Resolver {
         case .binary(.coalesce, let left, let right, _):
             return .coalesce(resolveExpression(left), resolveExpression(right), span)
         case .binary(let op, let left, let right, _):
+            if op == .equal || op == .notEqual {
+                warnIfHidingWord(left)
+                warnIfHidingWord(right)
+            }
             return .binary(op, resolveExpression(left), resolveExpression(right), span)
         case .conditional(let condition, let thenBranch, let elseBranch, _, _):
             return .conditional(resolveExpression(condition), resolveExpression(thenBranch), resolveExpression(elseBranch), span)
@@ -221,6 +229,7 @@ struct Resolver {
             let argumentCode = arguments.map { resolveExpression($0.value) }
             let labels = arguments.map { $0.label?.name }
             if case .member(let base, let name, _) = callee.kind {
+                if name.name == "contains" { for argument in arguments { warnIfHidingWord(argument.value) } }
                 let baseCode = resolveExpression(base)
                 // `x.f(y)` may mean a global `fn f(x, y)` when x has no member f.
                 let fallback = globals.index(of: name.name).map { Code.global($0, name.span) }
@@ -230,6 +239,8 @@ struct Resolver {
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
         case .member(let base, let name, _):
             return .member(base: resolveExpression(base), name: MemberName(name.name), nameSpan: name.span, span: span)
+        case .index(let base, let index, _):
+            return .index(base: resolveExpression(base), index: resolveExpression(index), span: span, indexSpan: index.span)
         case .with(let base, let fields, _, _):
             return .with(base: resolveExpression(base),
                          fields: fields.map { (name: $0.name.name, nameSpan: $0.name.span, value: resolveExpression($0.value)) },
@@ -245,6 +256,31 @@ struct Resolver {
         case .error:
             return .constant(.none, span)
         }
+    }
+
+    /// M0311 for a symbol word compared with `==`, `!=` or `contains` where a declared entity of
+    /// that name hides the word (`a.booking == mentor` with a person `mentor`): the comparison
+    /// is with the entity, which is rarely what was meant.
+    private mutating func warnIfHidingWord(_ expression: Expr) {
+        guard case .identifier(let identifier) = expression.kind, let meaning = SymbolVocabulary.meaning(of: identifier.name),
+              !isLocal(identifier.name), !symbols.contains(identifier.name),
+              let index = globals.index(of: identifier.name), case .entity(let entity) = globals.bindings[index]
+        else { return }
+        diagnostics.append(Diagnostic(
+            .hiddenSymbolWord, .warning,
+            "`\(identifier.name)` here is the \(entity.kind.rawValue) `\(entity.id)`, not the symbol `\(identifier.name)` (\(meaning))",
+            at: identifier.span, label: "the \(entity.kind.rawValue)",
+            notes: [DiagnosticNote("the \(entity.kind.rawValue) is declared here", at: entity.nameSpan)],
+            help: "a declared name hides the word of the same spelling; rename the \(entity.kind.rawValue) to compare with the word"))
+    }
+
+    private func isLocal(_ name: String) -> Bool {
+        var current: FunctionScope? = scope
+        while let functionScope = current {
+            if functionScope.blocks.contains(where: { $0[name] != nil }) { return true }
+            current = functionScope.parent
+        }
+        return false
     }
 
     private mutating func resolveName(_ identifier: Identifier) -> Code {
@@ -263,10 +299,27 @@ struct Resolver {
         if let index = globals.index(of: identifier.name) {
             return .global(index, identifier.span)
         }
-        let candidates = [SuggestionCandidates(scope.visibleNames + symbols), globals.suggestionCandidates]
+        if let fieldWords {
+            diagnostics.append(.unknownName(
+                .unknownDomainWord, .error, "`\(identifier.name)` is not \(withIndefiniteArticle(fieldWords.noun))",
+                name: identifier.name, at: identifier.span,
+                among: [SuggestionCandidates(fieldWords.nameWords + scope.visibleNames), globals.suggestionCandidates],
+                label: "not \(withIndefiniteArticle(fieldWords.noun))", help: fieldWords.listing,
+                meant: fieldWords.synonym(of: identifier.name)))
+            return .constant(.none, identifier.span)
+        }
+        // The symbol vocabulary comes last, so a declared name or a local always wins over a word.
+        if SymbolVocabulary.all.contains(identifier.name) {
+            return .constant(.symbol(identifier.name), identifier.span)
+        }
+        // A name of three letters is found inside longer words (`one` in `phone`): the symbol
+        // words are offered only for longer names, where a near miss is a typo (`vidoe`).
+        let words = identifier.name.unicodeScalars.count > 3 ? Array(SymbolVocabulary.all) : []
+        let candidates = [SuggestionCandidates(scope.visibleNames + symbols + words), globals.suggestionCandidates]
         diagnostics.append(.unknownName(
             .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
-            name: identifier.name, at: identifier.span, among: candidates, label: "not declared"))
+            name: identifier.name, at: identifier.span, among: candidates, label: "not declared",
+            meant: DomainWords.anySynonym(of: identifier.name)))
         return .constant(.none, identifier.span)
     }
 }

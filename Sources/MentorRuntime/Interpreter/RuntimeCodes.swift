@@ -16,6 +16,10 @@ extension DiagnosticCode {
     public static let duplicateGlobal = DiagnosticCode(306)
     /// Top-level `let`s that depend on each other in a cycle.
     public static let letCycle = DiagnosticCode(307)
+    /// A word a field does not take (`cadence: fortnightly`, `channels: [zoom]`, `confidential: yes`).
+    public static let unknownDomainWord = DiagnosticCode(310)
+    /// A symbol word compared where a declared entity of that name hides it (warning).
+    public static let hiddenSymbolWord = DiagnosticCode(311)
 
     /// An operator applied to values it does not take (`"a" - 1`).
     public static let typeMismatch = DiagnosticCode(401)
@@ -45,4 +49,10 @@ extension DiagnosticCode {
     public static let notComparable = DiagnosticCode(413)
     /// A list or string too long to build.
     public static let sizeLimit = DiagnosticCode(414)
+    /// A symbol compared with a value of another type (`a.booking == "mentee"`).
+    public static let symbolComparison = DiagnosticCode(420)
+    /// A list index outside the list (`xs[5]` of three elements).
+    public static let indexOutOfRange = DiagnosticCode(421)
+    /// A user `fn` named after a dot without the parentheses that call it.
+    public static let functionNotCalled = DiagnosticCode(422)
 }

@@ -130,6 +130,7 @@ public indirect enum StaticType: Sendable, Equatable {
         case "time": self = .time
         case "duration": self = .duration
         case "cadence": self = .cadence
+        case "symbol": self = .symbol
         case "record": self = .record(nil)
         case "function": self = .function
         default: self = DeclarationKind(rawValue: typeName).map { .entity($0) } ?? .unknown

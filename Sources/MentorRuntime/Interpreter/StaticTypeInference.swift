@@ -46,6 +46,9 @@ struct StaticTypeInference {
             return member(of: infer(base), name.text, at: nameSpan)
         case .memberCall(let base, let name, let arguments, _, let nameSpan, _, let fallback):
             return memberCall(infer(base), name.text, arguments, at: nameSpan, fallback: fallback)
+        case .index(let base, _, _, _):
+            guard case .list(let element) = infer(base) else { return .unknown }
+            return element
         case .with(let base, let fields, _):
             let type = infer(base)
             guard case .record(let known?) = type else { return type }
@@ -164,6 +167,7 @@ struct StaticTypeInference {
         case .string:
             if name == "count" { return .number }
             if name == "isEmpty" { return .bool }
+            if name == "lowercased" { return .string }
             if Members.stringMethods.contains(name) { return .function }
             return unknownMember(name, of: "a string", among: Members.stringProperties.union(Members.stringMethods).sorted(), at: nameSpan)
         case .date:
@@ -196,8 +200,9 @@ struct StaticTypeInference {
         case (.list(let element), "map"):
             guard let argument = arguments.first else { return .unknown }
             return .list(applied(argument, to: [element]))
-        case (.list(let element), "filter"), (.list(let element), "sorted"):
+        case (.list(let element), "filter"), (.list(let element), "sorted"), (.list(let element), "take"), (.list(let element), "drop"):
             return .list(element)
+        case (.string, "split"): return .list(.string)
         case (.list, "contains"), (.list, "any"), (.list, "all"): return .bool
         case (.list, "join"): return .string
         case (.string, "contains"), (.string, "startsWith"), (.string, "endsWith"): return .bool

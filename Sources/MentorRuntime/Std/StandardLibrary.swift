@@ -82,7 +82,7 @@ rule signed_before_start "Both parties sign before the start" {
 /// An active agreement without a held session for longer than its `inactivity` limit has lapsed.
 rule inactivity "No agreement lapses through inactivity" {
   for a in agreements where a.inactivity != none {
-    require a.status != "lapsed" else "no session held within \(a.inactivity): the agreement has lapsed"
+    require a.status != lapsed else "no session held within \(a.inactivity): the agreement has lapsed"
   }
 }
 """#

@@ -64,13 +64,13 @@ extension Entity {
 extension Interpreter {
     /// What the REPL echoes for an expression's value: its source text when that reads back
     /// as the same value, else the text as a `//` comment, so a pasted transcript stays valid
-    /// source. Symbols (`video`) are bare words only a field understands, and a nested goal,
-    /// step or session has no expression that names it; a nested entity is written with its
-    /// kind and the path `:show` takes (`goal ana_dave.savings`).
+    /// source. A symbol (`video`) reads back as itself unless a declared name hides the word;
+    /// a nested goal, step or session has no expression that names it, so a nested entity is
+    /// written with its kind and the path `:show` takes (`goal ana_dave.savings`).
     func echoText(of value: Value, span: Span) throws -> String {
         var writer = BoundedText(limit: limits.maxStringLength)
         var readsBack = true
-        writer.appendEcho(of: value, readsBack: &readsBack) { entity in
+        writer.appendEcho(of: value, readsBack: &readsBack, hidden: { self.globals.index(of: $0) != nil }) { entity in
             self.model.parent(of: entity, interpreter: self).map { "\(entity.kind.rawValue) \($0.id).\(entity.id)" }
         }
         guard writer.isComplete else { throw stringTooLong(span) }
@@ -80,12 +80,13 @@ extension Interpreter {
 
 extension BoundedText {
     /// Appends `value` as `appendSource` does, writing nested entities through `nested` and
-    /// clearing `readsBack` when something in it cannot be read back as an expression.
-    mutating func appendEcho(of value: Value, readsBack: inout Bool, nested: (Entity) -> String?) {
+    /// clearing `readsBack` when something in it cannot be read back as an expression (`hidden`
+    /// says whether a declared name hides a symbol's word).
+    mutating func appendEcho(of value: Value, readsBack: inout Bool, hidden: (String) -> Bool, nested: (Entity) -> String?) {
         appendSource(of: value) { leaf in
             switch leaf {
-            case .symbol:
-                readsBack = false
+            case .symbol(let word):
+                if hidden(word) { readsBack = false }
                 return nil
             case .entity(let entity) where entity.parentIndex != nil || entity.kind == .test:
                 readsBack = false

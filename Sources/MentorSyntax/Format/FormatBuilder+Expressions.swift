@@ -68,6 +68,9 @@ extension FormatBuilder {
             let object = self.expression(base)
             let dot = keyword(".", at: dotOffset)
             return .concat([object, dot, token(name.name, at: name.span)])
+        case .index(let base, let index, let brackets):
+            let list = self.expression(base)
+            return .concat([list, keyword("[", at: brackets.open), self.expression(index), keyword("]", at: brackets.close)])
         case .with(let base, let fields, let withOffset, let braces):
             let object = self.expression(base)
             let withWord = keyword("with", at: withOffset)

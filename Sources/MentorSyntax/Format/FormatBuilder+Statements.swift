@@ -19,13 +19,16 @@ extension FormatBuilder {
             return self.function(function, offsets)
         case .ifStatement(let condition, let thenBody, let elseBody, let offsets):
             return ifStatement(condition: condition, thenBody: thenBody, elseBody: elseBody, offsets: offsets)
-        case .forLoop(let bindings, let filter, let body, let whereOffset, let braces):
+        case .forLoop(let bindings, let filter, let body, let whereOffset, let braces, let bindingFilters):
             var docs: [FormatDoc] = [.text("for ")]
             for (index, binding) in bindings.enumerated() {
                 if index > 0 { docs.append(.text(", ")) }
                 let variable = token(binding.name.name, at: binding.name.span)
                 let inWord = keyword("in", at: binding.inOffset)
                 docs += [variable, .text(" "), inWord, .text(" "), expression(binding.collection)]
+                for bindingFilter in bindingFilters where bindingFilter.binding == index {
+                    docs += [.text(" "), keyword("where", at: bindingFilter.whereOffset), .text(" "), expression(bindingFilter.condition)]
+                }
             }
             if let filter {
                 let whereWord = keyword("where", at: whereOffset)

@@ -39,9 +39,9 @@ enum AgreementField {
     static let end = ComputedMemberRow(.agreement, "end", "date", export: .value, doc: "`start` plus `term`.") { context, agreement in
         try context.model.agreementEnd(agreement, interpreter: context.interpreter).map { .date($0) } ?? Value.none
     }
-    static let status = ComputedMemberRow(.agreement, "status", "string", export: .value,
+    static let status = ComputedMemberRow(.agreement, "status", "symbol", export: .value,
                                           doc: "`pending`, `active`, `lapsed`, `closed` or `ended`, relative to `today`.") { context, agreement in
-        .string(try context.model.status(of: agreement, interpreter: context.interpreter))
+        .symbol(try context.model.status(of: agreement, interpreter: context.interpreter))
     }
     static let agenda = ComputedMemberRow(.agreement, "agenda", "agenda or none", export: .nested,
                                           doc: "The agenda declared `for` the agreement.") { context, agreement in

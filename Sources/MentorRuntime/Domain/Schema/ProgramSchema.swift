@@ -17,9 +17,9 @@ enum ProgramField {
 
 /// The fields of `rule` and `test`: none; a rule has a severity.
 enum RuleMember {
-    static let severity = ComputedMemberRow(.rule, "severity", "string",
+    static let severity = ComputedMemberRow(.rule, "severity", "symbol",
                                             doc: "`error`, or `warning` when the rule is declared `warning`.") { _, rule in
-        .string(rule.declaration.isWarning ? "warning" : "error")
+        .symbol(rule.declaration.isWarning ? "warning" : "error")
     }
 
     /// The rows in documentation order.
