@@ -1337,6 +1337,56 @@ enum DiagnosticDocs {
             **Fix**: write the path relative to the importing file, and check that the file exists.
             """##),
         DiagnosticDoc(
+            number: 550, title: ##"action owner not party"##, page: "domain.md",
+            markdown: ##"""
+            A warning: an action record in an agenda session (`{ what: "…", owner: PERSON }`) whose owner
+            is not the agreement's mentor, mentee or co-mentor. Follow-through is the pair's, so another
+            owner is most often a wrong name; when a coordinator really does own the action, the warning
+            can stay.
+
+            ```mentor
+            agenda plan for ana_dave {
+              session 1 { actions: [{ what: "Book the room", owner: lee }, { what: "Send the draft", owner: dave }] }
+            }
+            ```
+
+            ```
+            action_owner_not_party.mentor:12:24: warning: action `Book the room` of session 1 is owned by `lee`, who is not a party to agreement `ana_dave` [M0550]
+               |
+            12 |   session 1 { actions: [{ what: "Book the room", owner: lee }, { what: "Send the draft", owner: dave }] }
+               |                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+               = help: the parties are `ana`, `dave`
+            ```
+
+            **Fix**: name one of the parties as the owner, or keep the action as a plain string.
+            """##),
+        DiagnosticDoc(
+            number: 551, title: ##"observer is mentee"##, page: "domain.md",
+            markdown: ##"""
+            A `held` entry recorded as an observation (`{ on: DATE, observer: PERSON, notes: "…" }`)
+            whose observer is the agreement's own mentee. An observation is evidence from someone else
+            who watched the session, so a self-assessment cannot stand in for it.
+
+            ```mentor
+            agreement ana_dave {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              held: [{ on: 2026-02-12, observer: dave, notes: "self-assessed" }]
+            }
+            ```
+
+            ```
+            observer_is_mentee.mentor:9:9: error: the mentee `dave` is the observer of their own session on 2026-02-12 [M0551]
+              |
+            9 |   held: [{ on: 2026-02-12, observer: dave, notes: "self-assessed" }]
+              |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              = help: an observer is someone else who watched the session, such as a credentialed mentor
+            ```
+
+            **Fix**: name the person who observed the session, or record the day as a plain date.
+            """##),
+        DiagnosticDoc(
             number: 601, title: ##"fmt cannot read"##, page: "tool.md",
             markdown: ##"""
             A path given to `mentor fmt` does not exist, cannot be read, or is a directory that cannot be

@@ -44,4 +44,8 @@ extension DiagnosticCode {
     public static let ruleFailed = DiagnosticCode(522)
     /// An `import` that cannot be loaded.
     public static let importFailed = DiagnosticCode(530)
+    /// An agenda action owned by someone who is not a party to the agreement.
+    public static let actionOwnerNotParty = DiagnosticCode(550)
+    /// A `held` record whose observer is the agreement's mentee.
+    public static let observerIsMentee = DiagnosticCode(551)
 }

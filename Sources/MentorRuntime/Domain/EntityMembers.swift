@@ -225,6 +225,7 @@ extension ProgramModel {
         }
         let time = agenda.flatMap { self[$0, AgendaField.at] } ?? .none
         let defaultLength = try field(agreement, AgreementField.sessionLength, interpreter: interpreter)
+        let defaultLocation = try field(agreement, AgreementField.location, interpreter: interpreter)
         return schedule.dates.enumerated().map { offset, date in
             let number = Int64(offset + 1)
             let session = byNumber[number]
@@ -233,11 +234,29 @@ extension ProgramModel {
                 (SessionRecordKey.date.rawValue, .date(date)),
                 (SessionRecordKey.time.rawValue, time),
                 (SessionRecordKey.length.rawValue, session.flatMap { self[$0, SessionField.length] } ?? defaultLength),
+                (SessionRecordKey.location.rawValue, session.flatMap { self[$0, SessionField.location] } ?? defaultLocation),
                 (SessionRecordKey.title.rawValue, session?.title.map { .string($0) } ?? .none),
                 (SessionRecordKey.topics.rawValue, session.flatMap { self[$0, SessionField.topics] } ?? .list([])),
                 (SessionRecordKey.actions.rawValue, session.flatMap { self[$0, SessionField.actions] } ?? .list([])),
             ]))
         }
+    }
+
+    /// The open actions (`ActionKey.isOpen`) of the scheduled sessions, each with its session's number and date.
+    func openActions(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {
+        var open: [Value] = []
+        for case .record(let session) in try sessionRecords(agreement, interpreter: interpreter) {
+            guard case .list(let actions)? = session[SessionRecordKey.actions.rawValue] else { continue }
+            for case .record(let action) in actions where ActionKey.isOpen(.record(action)) {
+                open.append(.record(Record([
+                    ("session", session[SessionRecordKey.number.rawValue] ?? .none),
+                    ("date", session[SessionRecordKey.date.rawValue] ?? .none),
+                    (ActionKey.what, action[ActionKey.what] ?? .none),
+                    (ActionKey.owner, action[ActionKey.owner] ?? .none),
+                ])))
+            }
+        }
+        return open
     }
 
     // MARK: with

@@ -13,8 +13,11 @@ struct ExportedSession {
     let date: CivilDate
     let time: TimeOfDay?
     let length: CalendarDuration?
+    /// The session's `location`, else the agreement's.
+    let location: String?
     let title: String?
     let topics: [String]
+    /// Each as text: a string action as written, a record as `what (owner: Name, done …)`.
     let actions: [String]
 
     /// The title the calendar and handout show: the agenda's, or "Mentoring session N".
@@ -28,7 +31,10 @@ struct ExportedGoal {
     let measure: String?
     /// A number or a string, or `.none`.
     let target: Value
+    /// A number or a string, or `.none`.
+    let progress: Value
     let due: CivilDate?
+    let achieved: CivilDate?
 }
 
 /// The agenda of an agreement, without its sessions (they are merged into `sessions`).
@@ -53,6 +59,7 @@ struct ExportedAgreement {
     let extensionLength: CalendarDuration?
     let cadence: Cadence?
     let sessionLength: CalendarDuration?
+    let location: String?
     let channels: [String]
     let contact: String?
     let booking: String?

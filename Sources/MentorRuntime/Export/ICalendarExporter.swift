@@ -74,6 +74,7 @@ struct ICalendarExporter {
             lines += ["DTSTART;VALUE=DATE:" + ICalendarText.date(session.date), "DURATION:P1D"]
         }
         lines.append("SUMMARY:" + ICalendarText.escape(session.displayTitle))
+        if let location = session.location { lines.append("LOCATION:" + ICalendarText.escape(location)) }
         lines.append("DESCRIPTION:" + ICalendarText.escape(description(of: session)))
         lines.append("END:VEVENT")
         return lines

@@ -155,6 +155,9 @@ struct JSONExporter {
                 write(record[name] ?? .none, as: fieldType, absentAsList: false, into: &json)
             }
             json.endObject()
+        case .oneOf(let types)?:
+            // A record value can only have matched the record alternative.
+            write(record, as: types.first { if case .shape = $0 { true } else { false } }, into: &json)
         default:
             json.beginObject()
             for field in record.fields {
