@@ -5,18 +5,19 @@ import MentorSource
 extension ProgramModel {
     /// Every member name an entity offers: `id`, `title`, its kind's fields and computed members.
     func memberNames(of entity: Entity) -> [String] {
-        ["id", "title"] + DomainSchema.fields(of: entity.kind).map(\.name) + DomainSchema.computedMembers(of: entity.kind)
+        ["id", "title"] + entity.schema.fields.map(\.name) + entity.schema.computedInOrder.map(\.name)
     }
 
     /// The value of the field or computed member named `name`, or nil when the kind has no
     /// such member (the REPL and the tests ask by text; resolved code by `MemberName`).
     func member(of original: Entity, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
-        try member(of: original, MemberName(name), span: span, interpreter: interpreter)
+        try member(of: original, MemberName(name, schemas: schemas), span: span, interpreter: interpreter)
     }
 
     /// The value of a field or computed member, or nil when the kind has no such member.
     func member(of original: Entity, _ name: MemberName, span: Span, interpreter: Interpreter) throws -> Value? {
-        guard name.schemaID >= 0, let location = original.schema.memberLocations[name.schemaID] else { return nil }
+        guard name.schemaID >= 0, name.schemaID < original.schema.memberLocations.count,
+              let location = original.schema.memberLocations[name.schemaID] else { return nil }
         let entity = interpreter.overlay.current(original)
         switch location {
         case .id:

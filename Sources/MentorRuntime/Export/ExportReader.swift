@@ -155,7 +155,11 @@ struct ExportReader {
             closed: closed,
             agenda: agenda,
             goals: try goals(of: agreement),
-            sessions: try list(agreement, AgreementField.sessions).compactMap(session(from:)))
+            sessions: try list(agreement, AgreementField.sessions).compactMap(session(from:)),
+            programmeFields: try agreement.schema.fields.filter(\.isProgrammeField).compactMap { field in
+                let value = try value(agreement, field)
+                return value.isNone ? nil : (field.name, MarkdownExporter.target(value))
+            })
     }
 
     private func goals(of agreement: Entity) throws -> [ExportedGoal] {

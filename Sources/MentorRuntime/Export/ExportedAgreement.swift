@@ -77,6 +77,8 @@ struct ExportedAgreement {
     let agenda: ExportedAgenda?
     let goals: [ExportedGoal]
     let sessions: [ExportedSession]
+    /// The programme's own fields the agreement gives (`field … for agreement`), by name, as written.
+    let programmeFields: [(name: String, text: String)]
 
     /// "Ana Ruiz and Dave Okafor".
     var partiesTitle: String { "\(mentor.name) and \(mentee.name)" }

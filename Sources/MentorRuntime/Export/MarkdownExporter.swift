@@ -43,6 +43,10 @@ struct MarkdownExporter {
             ("Inactivity", a.inactivity.map { "the agreement lapses after \($0) without a held session" }),
         ]) + offLimits)
 
+        if !a.programmeFields.isEmpty {
+            section(&out, "Programme fields", a.programmeFields.map { "- **\(MarkdownText.inline($0.name)):** " + MarkdownText.inline($0.text, continuation: "  ") })
+        }
+
         // Progress columns only when some goal records progress, so a handout written before
         // there was any keeps its table.
         let tracksProgress = a.goals.contains { !$0.progress.isNone || $0.achieved != nil }
