@@ -107,7 +107,15 @@ struct ExportReader {
     func person(_ entity: Entity?) throws -> ExportedPerson? {
         guard let entity else { return nil }
         return ExportedPerson(id: entity.id, name: try string(entity, PersonField.name) ?? entity.id,
-                              email: try string(entity, PersonField.email))
+                              email: try string(entity, PersonField.email), programmeFields: try programmeFields(of: entity))
+    }
+
+    /// The programme's own fields `entity` gives, by name, as written (`MarkdownExporter.target`).
+    func programmeFields(of entity: Entity) throws -> [(name: String, text: String)] {
+        try entity.schema.fields.filter(\.isProgrammeField).compactMap { field in
+            let value = try value(entity, field)
+            return value.isNone ? nil : (field.name, MarkdownExporter.target(value))
+        }
     }
 
     // MARK: Agreements
@@ -156,10 +164,7 @@ struct ExportReader {
             agenda: agenda,
             goals: try goals(of: agreement),
             sessions: try list(agreement, AgreementField.sessions).compactMap(session(from:)),
-            programmeFields: try agreement.schema.fields.filter(\.isProgrammeField).compactMap { field in
-                let value = try value(agreement, field)
-                return value.isNone ? nil : (field.name, MarkdownExporter.target(value))
-            })
+            programmeFields: try programmeFields(of: agreement))
     }
 
     private func goals(of agreement: Entity) throws -> [ExportedGoal] {

@@ -5,6 +5,8 @@ struct ExportedPerson {
     let id: String
     let name: String
     let email: String?
+    /// The programme's own person fields the person gives, by name, as written.
+    let programmeFields: [(name: String, text: String)]
 }
 
 /// One scheduled session: the engine's `sessions` record of an agreement, typed.

@@ -105,6 +105,7 @@ struct MarkdownExporter {
 
     private func person(_ person: ExportedPerson) -> String {
         MarkdownText.inline(person.name) + (person.email.map { " (" + MarkdownText.inline($0) + ")" } ?? "")
+            + person.programmeFields.map { "; \(MarkdownText.inline($0.name)): " + MarkdownText.inline($0.text) }.joined()
     }
 
     private var confidentiality: String? {
