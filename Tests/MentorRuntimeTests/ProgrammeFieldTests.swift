@@ -45,6 +45,7 @@ struct ProgrammeFieldTests {
         #expect(engine.evaluateEntry("person bo \"Bo\" { department: \"Ops\" }").diagnostics.isEmpty)
         #expect(engine.evaluateEntry("bo.department").output == "\"Ops\"\n")
         #expect(engine.withFieldNames(ofExpression: "ana").contains("department"))
+        #expect(engine.memberNames(ofExpression: "ana").contains("department"))
         let again = engine.evaluateEntry("field department for person { type: number }")
         #expect(again.diagnostics.map(\.code) == [.duplicateDeclaration])
         #expect(engine.evaluateEntry("bo.department").output == "\"Ops\"\n")
