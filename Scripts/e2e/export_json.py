@@ -57,6 +57,17 @@ def test_outputs_validate_against_the_schema():
     assert len(programme["agreements"][0]["sessions"]) == 15
 
 
+def test_new_fields_and_programme_fields_validate():
+    # Observation records in `held`, owned actions, locations, goal progress, and a programme's
+    # own fields under `fields`.
+    follow, fields = os.path.join("Tests", "Fixtures", "follow-through"), os.path.join("Tests", "Fixtures", "programme-fields")
+    documents = [export_json("ana_ines", follow), export_json(follow), export_json("ana_dave", fields), export_json(fields)]
+    validate(documents)
+    programme = json.loads(documents[3])
+    assert programme["people"][0]["fields"] == {"department": "Sales"}
+    assert programme["agreements"][0]["mentor"] == {"id": "ana", "name": "Ana Ruiz", "email": None}
+
+
 def test_the_schema_rejects_a_broken_document():
     document = json.loads(export_json("ana_dave", EXAMPLES))
     document["agreement"]["sessions"][0]["date"] = "12/01/2026"

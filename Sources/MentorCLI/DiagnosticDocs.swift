@@ -1519,6 +1519,127 @@ enum DiagnosticDocs {
             **Fix**: write the path relative to the importing file, and check that the file exists.
             """##),
         DiagnosticDoc(
+            number: 550, title: ##"action owner not party"##, page: "domain.md",
+            markdown: ##"""
+            A warning: an action record in an agenda session (`{ what: "…", owner: PERSON }`) whose owner
+            is not the agreement's mentor, mentee or co-mentor. Follow-through is the pair's, so another
+            owner is most often a wrong name; when a coordinator really does own the action, the warning
+            can stay.
+
+            ```mentor
+            agenda plan for ana_dave {
+              session 1 { actions: [{ what: "Book the room", owner: lee }, { what: "Send the draft", owner: dave }] }
+            }
+            ```
+
+            ```
+            action_owner_not_party.mentor:12:24: warning: action `Book the room` of session 1 is owned by `lee`, who is not a party to agreement `ana_dave` [M0550]
+               |
+            12 |   session 1 { actions: [{ what: "Book the room", owner: lee }, { what: "Send the draft", owner: dave }] }
+               |                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+               = help: the parties are `ana`, `dave`
+            ```
+
+            **Fix**: name one of the parties as the owner, or keep the action as a plain string.
+            """##),
+        DiagnosticDoc(
+            number: 551, title: ##"observer is mentee"##, page: "domain.md",
+            markdown: ##"""
+            A `held` entry recorded as an observation (`{ on: DATE, observer: PERSON, notes: "…" }`)
+            whose observer is the agreement's own mentee. An observation is evidence from someone else
+            who watched the session, so a self-assessment cannot stand in for it.
+
+            ```mentor
+            agreement ana_dave {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              held: [{ on: 2026-02-12, observer: dave, notes: "self-assessed" }]
+            }
+            ```
+
+            ```
+            observer_is_mentee.mentor:9:9: error: the mentee `dave` is the observer of their own session on 2026-02-12 [M0551]
+              |
+            9 |   held: [{ on: 2026-02-12, observer: dave, notes: "self-assessed" }]
+              |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              = help: an observer is someone else who watched the session, such as a credentialed mentor
+            ```
+
+            **Fix**: name the person who observed the session, or record the day as a plain date.
+            """##),
+        DiagnosticDoc(
+            number: 552, title: ##"field without kind"##, page: "domain.md",
+            markdown: ##"""
+            A `field` declaration (docs/reference.md, "Programme fields") must say which declarations
+            it adds the field to, with `for KIND`, and `KIND` must be a declaration kind that has fields:
+            `program`, `competency`, `pathway`, `step`, `person`, `agreement`, `goal`, `agenda` or
+            `session`.
+
+            ```mentor
+            field role for persn { type: string }
+            field level { type: number }
+            ```
+
+            ```
+            field_errors.mentor:4:16: error: `persn` is not a kind of declaration a field can be added to [M0552]
+              |
+            4 | field role for persn { type: string }
+              |                ^^^^^ did you mean `person`?
+              = help: the kinds are `program`, `competency`, `pathway`, `step`, `person`, `agreement`, `goal`, `agenda`, `session`
+
+            field_errors.mentor:5:7: error: field `level` does not say which declarations it is for [M0552]
+              |
+            5 | field level { type: number }
+              |       ^^^^^ needs `for KIND`
+              = help: write `field level for person { type: string }`
+            ```
+
+            **Fix**: write `for` and the kind, as in `field level for person { type: number }`.
+            """##),
+        DiagnosticDoc(
+            number: 553, title: ##"unknown field type"##, page: "domain.md",
+            markdown: ##"""
+            The `type` of a `field` declaration is a type word (`string`, `number`, `date`, `time`,
+            `duration`, `bool`, `cadence`), a declaration kind whose entities the field names
+            (`person`, `competency`, …), or `[TYPE]` for a list of them. Anything else is reported, with
+            the closest type word when there is one.
+
+            ```mentor
+            field team for person { type: strng }
+            ```
+
+            ```
+            field_errors.mentor:6:31: error: unknown type `strng` [M0553]
+              |
+            6 | field team for person { type: strng }
+              |                               ^^^^^ did you mean `string`?
+              = help: the types are `string`, `number`, `date`, `time`, `duration`, `bool`, `cadence`, `competency`, `pathway`, `step`, `person`, `agreement`, `goal`, `agenda`, `session`, and `[TYPE]` for a list
+            ```
+
+            **Fix**: write one of the types the help lists.
+            """##),
+        DiagnosticDoc(
+            number: 554, title: ##"field name taken"##, page: "domain.md",
+            markdown: ##"""
+            A programme field cannot have the name of a built-in field or computed member of its kind
+            (or `id`, `title`), since `p.email` could then mean either.
+
+            ```mentor
+            field email for person { type: string }
+            ```
+
+            ```
+            field_errors.mentor:7:7: error: `email` is already a built-in field of a person [M0554]
+              |
+            7 | field email for person { type: string }
+              |       ^^^^^ name taken
+              = help: choose another name, such as `person_email`
+            ```
+
+            **Fix**: choose another name; the built-in field may already say what is needed.
+            """##),
+        DiagnosticDoc(
             number: 601, title: ##"fmt cannot read"##, page: "tool.md",
             markdown: ##"""
             A path given to `mentor fmt` does not exist, cannot be read, or is a directory that cannot be

@@ -101,9 +101,11 @@ public struct ImportDecl: Sendable, Hashable {
 /// The kinds of declaration (`KIND name ["Title"] [for target] { members }`).
 public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
     case program, competency, pathway, step, person, agreement, goal, agenda, session, rule, test
+    /// A programme-defined field of another kind: `field department for person { type: string }`.
+    case field
 
     /// Kinds allowed at the top level of a file.
-    public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test]
+    public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test, .field]
 }
 
 /// A declaration of any kind. Which parts are present depends on `kind`:

@@ -17,7 +17,7 @@ extension Parser.State {
         guard let kind = declarationWord(token) else { return nil }
         switch kind {
         case .program: return next == .stringStart || next == .leftBrace ? kind : nil
-        case .competency, .pathway, .person, .agreement, .agenda, .rule:
+        case .competency, .pathway, .person, .agreement, .agenda, .rule, .field:
             return next == .identifier ? kind : nil
         case .test: return next == .stringStart ? kind : nil
         case .step, .goal: return insideBody && next == .identifier ? kind : nil
@@ -35,6 +35,8 @@ extension Parser.State {
             if spells("agenda") { return .agenda }
         case UInt8(ascii: "c"):
             if spells("competency") { return .competency }
+        case UInt8(ascii: "f"):
+            if spells("field") { return .field }
         case UInt8(ascii: "g"):
             if spells("goal") { return .goal }
         case UInt8(ascii: "p"):

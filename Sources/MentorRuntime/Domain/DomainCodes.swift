@@ -44,4 +44,14 @@ extension DiagnosticCode {
     public static let ruleFailed = DiagnosticCode(522)
     /// An `import` that cannot be loaded.
     public static let importFailed = DiagnosticCode(530)
+    /// An agenda action owned by someone who is not a party to the agreement.
+    public static let actionOwnerNotParty = DiagnosticCode(550)
+    /// A `held` record whose observer is the agreement's mentee.
+    public static let observerIsMentee = DiagnosticCode(551)
+    /// A `field` declaration without `for KIND`, or for something that is not a kind with fields.
+    public static let fieldWithoutKind = DiagnosticCode(552)
+    /// A `field` declaration whose `type` is not a type.
+    public static let unknownFieldType = DiagnosticCode(553)
+    /// A `field` declaration whose name a built-in field or member of the kind already has.
+    public static let fieldNameTaken = DiagnosticCode(554)
 }

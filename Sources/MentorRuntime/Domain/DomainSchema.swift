@@ -27,6 +27,7 @@ enum DomainSchema {
         case .session: sessionSchema
         case .rule: ruleSchema
         case .test: testSchema
+        case .field: fieldSchema
         }
     }
 
@@ -43,7 +44,7 @@ enum DomainSchema {
         case .agenda: AgendaField.rows
         case .session: SessionField.rows
         case .rule: RuleMember.rows
-        case .test: []
+        case .test, .field: []
         }
     }
 
@@ -58,6 +59,7 @@ enum DomainSchema {
     private static let sessionSchema = KindSchema(.session)
     private static let ruleSchema = KindSchema(.rule)
     private static let testSchema = KindSchema(.test)
+    private static let fieldSchema = KindSchema(.field)
 
     /// Nested declaration kinds allowed inside `kind`.
     static func nestedKinds(of kind: DeclarationKind) -> [DeclarationKind] {

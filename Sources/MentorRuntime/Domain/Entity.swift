@@ -34,13 +34,13 @@ public final class Entity: @unchecked Sendable {
     /// The kind's field slots and member tables.
     let schema: KindSchema
 
-    init(kind: DeclarationKind, index: Int, id: String, declaration: DeclarationSite, copiedFields: [StoredField]? = nil) {
+    init(kind: DeclarationKind, index: Int, id: String, declaration: DeclarationSite, schema: KindSchema, copiedFields: [StoredField]? = nil) {
         self.kind = kind
         self.index = index
         self.id = id
         self.declaration = declaration
         self.copiedFields = copiedFields
-        schema = DomainSchema.schema(of: kind)
+        self.schema = schema
     }
 
     /// True for a `with` copy.
@@ -48,7 +48,7 @@ public final class Entity: @unchecked Sendable {
 
     /// A copy with the same identity holding `fields`, for `with { … }`.
     func copy(holding fields: [StoredField]) -> Entity {
-        let copy = Entity(kind: kind, index: index, id: id, declaration: declaration, copiedFields: fields)
+        let copy = Entity(kind: kind, index: index, id: id, declaration: declaration, schema: schema, copiedFields: fields)
         copy.title = title
         copy.parentIndex = parentIndex
         copy.children = children

@@ -5,18 +5,19 @@ import MentorSource
 extension ProgramModel {
     /// Every member name an entity offers: `id`, `title`, its kind's fields and computed members.
     func memberNames(of entity: Entity) -> [String] {
-        ["id", "title"] + DomainSchema.fields(of: entity.kind).map(\.name) + DomainSchema.computedMembers(of: entity.kind)
+        ["id", "title"] + entity.schema.fields.map(\.name) + entity.schema.computedInOrder.map(\.name)
     }
 
     /// The value of the field or computed member named `name`, or nil when the kind has no
     /// such member (the REPL and the tests ask by text; resolved code by `MemberName`).
     func member(of original: Entity, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
-        try member(of: original, MemberName(name), span: span, interpreter: interpreter)
+        try member(of: original, MemberName(name, schemas: schemas), span: span, interpreter: interpreter)
     }
 
     /// The value of a field or computed member, or nil when the kind has no such member.
     func member(of original: Entity, _ name: MemberName, span: Span, interpreter: Interpreter) throws -> Value? {
-        guard name.schemaID >= 0, let location = original.schema.memberLocations[name.schemaID] else { return nil }
+        guard name.schemaID >= 0, name.schemaID < original.schema.memberLocations.count,
+              let location = original.schema.memberLocations[name.schemaID] else { return nil }
         let entity = interpreter.overlay.current(original)
         switch location {
         case .id:
@@ -225,6 +226,7 @@ extension ProgramModel {
         }
         let time = agenda.flatMap { self[$0, AgendaField.at] } ?? .none
         let defaultLength = try field(agreement, AgreementField.sessionLength, interpreter: interpreter)
+        let defaultLocation = try field(agreement, AgreementField.location, interpreter: interpreter)
         return schedule.dates.enumerated().map { offset, date in
             let number = Int64(offset + 1)
             let session = byNumber[number]
@@ -233,11 +235,29 @@ extension ProgramModel {
                 (SessionRecordKey.date.rawValue, .date(date)),
                 (SessionRecordKey.time.rawValue, time),
                 (SessionRecordKey.length.rawValue, session.flatMap { self[$0, SessionField.length] } ?? defaultLength),
+                (SessionRecordKey.location.rawValue, session.flatMap { self[$0, SessionField.location] } ?? defaultLocation),
                 (SessionRecordKey.title.rawValue, session?.title.map { .string($0) } ?? .none),
                 (SessionRecordKey.topics.rawValue, session.flatMap { self[$0, SessionField.topics] } ?? .list([])),
                 (SessionRecordKey.actions.rawValue, session.flatMap { self[$0, SessionField.actions] } ?? .list([])),
             ]))
         }
+    }
+
+    /// The open actions (`ActionKey.isOpen`) of the scheduled sessions, each with its session's number and date.
+    func openActions(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {
+        var open: [Value] = []
+        for case .record(let session) in try sessionRecords(agreement, interpreter: interpreter) {
+            guard case .list(let actions)? = session[SessionRecordKey.actions.rawValue] else { continue }
+            for case .record(let action) in actions where ActionKey.isOpen(.record(action)) {
+                open.append(.record(Record([
+                    ("session", session[SessionRecordKey.number.rawValue] ?? .none),
+                    ("date", session[SessionRecordKey.date.rawValue] ?? .none),
+                    (ActionKey.what, action[ActionKey.what] ?? .none),
+                    (ActionKey.owner, action[ActionKey.owner] ?? .none),
+                ])))
+            }
+        }
+        return open
     }
 
     // MARK: with

@@ -10,8 +10,11 @@ enum FieldTypeChecker {
                      at: span, label: labelled ? "expected \(type.description)" : nil)
     }
 
-    /// Nil when `value` fits `type`; otherwise a description of what the value is.
-    static func check(_ value: Value, against type: FieldType, model: ProgramModel) -> String? {
+    /// Nil when `value` fits `type`; otherwise a description of what the value is. A record
+    /// given as the field itself (`closed`) is checked for its required keys by the elaborator,
+    /// which can say which key to add and how (M0503); one inside a list (a `held` entry) is
+    /// checked here, where the key decides which alternative of a `oneOf` it is.
+    static func check(_ value: Value, against type: FieldType, model: ProgramModel, nested: Bool = false) -> String? {
         if case .none = value { return nil }
         let fits: Bool
         switch (type, value) {
@@ -33,20 +36,33 @@ enum FieldTypeChecker {
             fits = names.contains(name)
         case (.list(let element), .list(let items)):
             for item in items {
-                if let problem = check(item, against: element, model: model) { return "a list holding \(problem)" }
+                if let problem = check(item, against: element, model: model, nested: true) { return "a list holding \(problem)" }
             }
             return nil
         case (.keyedBy(_, let valueType), .record(let record)):
             for field in record.fields {
-                if let problem = check(field.value, against: valueType, model: model) { return "a record whose `\(field.name)` is \(problem)" }
+                if let problem = check(field.value, against: valueType, model: model, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
             }
             return nil
-        case (.shape(let fields, _), .record(let record)):
+        case (.shape(let fields, let required), .record(let record)):
             for field in record.fields {
                 guard let expected = fields.first(where: { $0.0 == field.name })?.1 else { return "a record with an unknown field `\(field.name)`" }
-                if let problem = check(field.value, against: expected, model: model) { return "a record whose `\(field.name)` is \(problem)" }
+                if let problem = check(field.value, against: expected, model: model, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
+            }
+            // In shape order, so the message names the same key on every run.
+            if nested, let missing = fields.first(where: { required.contains($0.0) && (record[$0.0] ?? .none).isNone }) {
+                return "a record without `\(missing.0)`"
             }
             return nil
+        case (.oneOf(let types), _):
+            // The problem reported is the one against the alternative of the value's own
+            // sort (a record against the record shape), which says what to fix.
+            var problems: [String] = []
+            for type in types {
+                guard let problem = check(value, against: type, model: model, nested: nested) else { return nil }
+                problems.append(problem)
+            }
+            return problems.first { $0 != describeType(value) } ?? describeType(value)
         default:
             fits = false
         }

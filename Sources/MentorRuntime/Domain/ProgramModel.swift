@@ -17,6 +17,18 @@ final class ProgramModel {
     var cache: [Int: [Int: Value]] = [:] {
         didSet { if cache.isEmpty { dropDerivedIndexes() } }
     }
+    /// The schemas entities are made with: the built-in ones, extended by the programme's fields.
+    private(set) var schemas = ProgramSchemas.builtIn
+
+    /// Adds the programme's `fields`. Entities declared before keep the schemas they were
+    /// made with, so when there are any this counts as a replacement: the engine builds the
+    /// programme again from its history, as for a name declared again.
+    func extendSchemas(with fields: [FieldRow]) {
+        guard !fields.isEmpty else { return }
+        schemas = ProgramSchemas(fields: schemas.programmeFields + fields)
+        if !allEntities.isEmpty { replacements += 1 }
+    }
+
     /// Agreements by role and party (person index), built on first use; dropped with the cache.
     var partyIndex: [AgreementRole: [Int: [Entity]]]?
     /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
@@ -25,7 +37,7 @@ final class ProgramModel {
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
     func add(kind: DeclarationKind, id: String, declaration: Declaration, parent: Entity?) -> Entity {
-        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: DeclarationSite(declaration))
+        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: DeclarationSite(declaration), schema: schemas.schema(of: kind))
         entity.parentIndex = parent?.index
         parent?.children.append(entity)
         allEntities.append(entity)

@@ -53,9 +53,20 @@ struct Declarer {
 
     // MARK: Declaring
 
+    /// Adds the fields the load's `field` declarations give to the programme's schemas, before
+    /// `declare` makes any entity of the load.
+    mutating func declareFields(in syntaxes: [SourceFileSyntax]) {
+        let read = ProgrammeFieldDeclarations(syntaxes, schemas: model.schemas)
+        diagnostics += read.diagnostics
+        model.extendSchemas(with: read.rows)
+    }
+
     mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool) {
         for (position, item) in syntax.items.enumerated() {
             switch item {
+            case .declaration(let declaration) where declaration.kind == .field:
+                // Read before any entity by `declareFields`.
+                declaredSummaries.append("field \(declaration.target?.name ?? "?").\(declaration.name?.name ?? "?")")
             case .declaration(let declaration):
                 declareTopLevel(declaration, at: position, in: syntax.file, isStandard: isStandard)
             case .statement(let statement):
@@ -247,7 +258,7 @@ struct Declarer {
     }
 
     private func makeResolver(context: StatementContext, file: SourceFile) -> Resolver {
-        var resolver = Resolver(globals: globals, context: context)
+        var resolver = Resolver(globals: globals, schemas: model.schemas, context: context)
         resolver.sourceText = { [sources] span in sources.file(span.file)?.text(span) }
         return resolver
     }
@@ -275,7 +286,7 @@ struct Declarer {
             diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
                                           at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
         }
-        let kindSchema = DomainSchema.schema(of: declaration.kind)
+        let kindSchema = entity.schema
         let schema = kindSchema.fields
         // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
         var given: [(name: String, span: Span)] = []

@@ -64,8 +64,38 @@ struct Elaborator {
             }
         case .person:
             diagnostics += completionChecks(entity)
+        case .session:
+            diagnostics += actionOwnerChecks(entity)
         default:
             break
+        }
+        return diagnostics
+    }
+
+    /// The people named in an agreement's roles, by name, in role order.
+    private func parties(of agreement: Entity) -> [Entity] {
+        AgreementRole.allCases.compactMap { role in
+            if case .entity(let person)? = model[agreement, role.field] { return person }
+            return nil
+        }
+    }
+
+    /// An action is followed through by someone in the agreement; an owner outside it is
+    /// most often a slip of the name, but may be a coordinator, so it is a warning.
+    private func actionOwnerChecks(_ session: Entity) -> [Diagnostic] {
+        guard case .list(let actions)? = model[session, SessionField.actions],
+              let agenda = model.parent(of: session, interpreter: interpreter),
+              case .entity(let agreement)? = model.value(of: agenda, at: KindSchema.forSlot), agreement.kind == .agreement
+        else { return [] }
+        let parties = parties(of: agreement)
+        var diagnostics: [Diagnostic] = []
+        for case .record(let action) in actions {
+            guard case .entity(let owner)? = action[ActionKey.owner], !parties.contains(where: { $0.index == owner.index }) else { continue }
+            let what = if case .string(let text)? = action[ActionKey.what] { " `\(text)`" } else { "" }
+            diagnostics.append(Diagnostic(.actionOwnerNotParty, .warning,
+                                          "action\(what) of session \(session.declaration.number ?? 0) is owned by `\(owner.id)`, who is not a party to agreement `\(agreement.id)`",
+                                          at: span(of: SessionField.actions, in: session),
+                                          help: "the parties are " + parties.map { "`\($0.id)`" }.joined(separator: ", ")))
         }
         return diagnostics
     }
@@ -156,8 +186,16 @@ struct Elaborator {
             }
         }
         if case .list(let held)? = model[agreement, AgreementField.held] {
+            for case .record(let entry) in held {
+                guard case .entity(let observer)? = entry[HeldKey.observer], case .entity(let mentee)? = model[agreement, AgreementField.mentee],
+                      observer.index == mentee.index else { continue }
+                diagnostics.append(Diagnostic(.observerIsMentee, .error,
+                                              "the mentee `\(mentee.id)` is the observer of their own session" + (HeldKey.date(.record(entry)).map { " on \($0)" } ?? ""),
+                                              at: span(of: AgreementField.held, in: agreement),
+                                              help: "an observer is someone else who watched the session, such as a credentialed mentor"))
+            }
             for value in held {
-                guard case .date(let date) = value else { continue }
+                guard let date = HeldKey.date(value) else { continue }
                 if date < start || (end.map { date >= $0 } ?? false) {
                     diagnostics.append(Diagnostic(.heldOutsideAgreement, .error,
                                                   "session held on \(date) is outside agreement `\(agreement.id)` (\(start) to \(end.map(\.description) ?? "?"))",

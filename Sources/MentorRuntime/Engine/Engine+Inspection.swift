@@ -80,10 +80,10 @@ extension Engine {
             return EntryResult(output: "", diagnostics: [Diagnostic(.undeclaredName, .error, "`:type` takes one expression",
                                                                     at: Span(file: file.id, start: 0, end: UInt32(file.bytes.count)))])
         }
-        var resolver = Resolver(globals: globals)
+        var resolver = Resolver(globals: globals, schemas: model.schemas)
         let code = resolver.resolveExpression(expression)
         if !resolver.diagnostics.isEmpty { return EntryResult(output: "", diagnostics: resolver.diagnostics) }
-        var inference = StaticTypeInference(globals: globals)
+        var inference = StaticTypeInference(globals: globals, schemas: model.schemas)
         let type = withLargeStack { inference.infer(code) }
         if !inference.diagnostics.isEmpty { return EntryResult(output: "", diagnostics: inference.diagnostics) }
         return EntryResult(output: type.description + "\n", diagnostics: [])
@@ -96,11 +96,11 @@ extension Engine {
         let parsed = Parser.parse(file)
         guard parsed.diagnostics.isEmpty, parsed.syntax.items.count == 1, case .statement(let statement) = parsed.syntax.items[0],
               case .expression(let expression) = statement.kind else { return [] }
-        var resolver = Resolver(globals: globals)
+        var resolver = Resolver(globals: globals, schemas: model.schemas)
         let code = resolver.resolveExpression(expression)
         guard resolver.diagnostics.isEmpty else { return [] }
-        var inference = StaticTypeInference(globals: globals)
+        var inference = StaticTypeInference(globals: globals, schemas: model.schemas)
         guard case .entity(let kind) = withLargeStack({ inference.infer(code) }) else { return [] }
-        return DomainSchema.fields(of: kind).map(\.name)
+        return model.schemas.schema(of: kind).fields.map(\.name)
     }
 }

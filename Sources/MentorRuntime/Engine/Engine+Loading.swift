@@ -130,6 +130,7 @@ extension Engine {
         var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,
                                 replacing: replacing, echo: echo)
         names = DeclarationIndex()
+        declarer.declareFields(in: parsed.map(\.1))
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
         // Entities keep only their declaration sites and resolved code: release each file's syntax
         // tree once it is resolved, so the trees, the resolved code and the field values that

@@ -143,7 +143,7 @@ extension Engine {
             }
             break
         }
-        var resolver = Resolver(globals: globals)
+        var resolver = Resolver(globals: globals, schemas: model.schemas)
         let code = resolver.resolveExpression(expression)
         guard resolver.diagnostics.isEmpty else { return [] }
         return withLargeStack {

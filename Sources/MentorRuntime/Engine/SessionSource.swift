@@ -117,6 +117,8 @@ extension Engine {
                     case .test:
                         guard testSpans.contains(declaration.span) else { continue }
                         name = nil
+                    case .field:
+                        name = nil
                     default:
                         guard let identifier = declaration.name, spans[identifier.name] == identifier.span else { continue }
                         name = identifier.name

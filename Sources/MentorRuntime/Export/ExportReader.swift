@@ -107,7 +107,15 @@ struct ExportReader {
     func person(_ entity: Entity?) throws -> ExportedPerson? {
         guard let entity else { return nil }
         return ExportedPerson(id: entity.id, name: try string(entity, PersonField.name) ?? entity.id,
-                              email: try string(entity, PersonField.email))
+                              email: try string(entity, PersonField.email), programmeFields: try programmeFields(of: entity))
+    }
+
+    /// The programme's own fields `entity` gives, by name, as written (`MarkdownExporter.target`).
+    func programmeFields(of entity: Entity) throws -> [(name: String, text: String)] {
+        try entity.schema.fields.filter(\.isProgrammeField).compactMap { field in
+            let value = try value(entity, field)
+            return value.isNone ? nil : (field.name, MarkdownExporter.target(value))
+        }
     }
 
     // MARK: Agreements
@@ -139,6 +147,7 @@ struct ExportReader {
             extensionLength: try duration(agreement, AgreementField.extension),
             cadence: try cadence(agreement, AgreementField.cadence),
             sessionLength: try duration(agreement, AgreementField.sessionLength),
+            location: try string(agreement, AgreementField.location),
             channels: try names(agreement, AgreementField.channels),
             contact: try string(agreement, AgreementField.contact),
             booking: ExportReader.name(of: try value(agreement, AgreementField.booking)),
@@ -155,14 +164,16 @@ struct ExportReader {
             closed: closed,
             agenda: agenda,
             goals: try goals(of: agreement),
-            sessions: try list(agreement, AgreementField.sessions).compactMap(session(from:)))
+            sessions: try list(agreement, AgreementField.sessions).compactMap(session(from:)),
+            programmeFields: try programmeFields(of: agreement))
     }
 
     private func goals(of agreement: Entity) throws -> [ExportedGoal] {
         try list(agreement, AgreementField.goals).compactMap { element in
             guard case .entity(let goal) = element else { return nil }
             return ExportedGoal(id: goal.id, title: goal.title, measure: try string(goal, GoalField.measure),
-                                target: try value(goal, GoalField.target), due: try date(goal, GoalField.due))
+                                target: try value(goal, GoalField.target), progress: try value(goal, GoalField.progress),
+                                due: try date(goal, GoalField.due), achieved: try date(goal, GoalField.achieved))
         }
     }
 
@@ -183,7 +194,29 @@ struct ExportReader {
         if case .duration(let given)? = record[SessionRecordKey.length.rawValue] { length = given }
         var title: String?
         if case .string(let given)? = record[SessionRecordKey.title.rawValue] { title = given }
+        var location: String?
+        if case .string(let given)? = record[SessionRecordKey.location.rawValue] { location = given }
+        var actions: [String] = []
+        if case .list(let items)? = record[SessionRecordKey.actions.rawValue] { actions = try items.compactMap(actionText) }
         return ExportedSession(number: Int(number), date: date, time: try timeOfDay(record[SessionRecordKey.time.rawValue] ?? .none),
-                               length: length, title: title, topics: text(.topics), actions: text(.actions))
+                               length: length, location: location, title: title, topics: text(.topics), actions: actions)
+    }
+
+    /// An action as the handout and calendar show it: `Send the draft (owner: Ines Sousa, done 2026-03-04)`.
+    private func actionText(_ action: Value) throws -> String? {
+        switch action {
+        case .string(let text): return text
+        case .record(let record):
+            guard case .string(let what)? = record[ActionKey.what] else { return nil }
+            var notes: [String] = []
+            if case .entity(let owner)? = record[ActionKey.owner] { notes.append("owner: " + (try person(owner)?.name ?? owner.id)) }
+            switch record[ActionKey.done] ?? .none {
+            case .date(let day): notes.append("done \(day)")
+            case .bool(true): notes.append("done")
+            default: break
+            }
+            return notes.isEmpty ? what : what + " (" + notes.joined(separator: ", ") + ")"
+        default: return nil
+        }
     }
 }

@@ -5,6 +5,8 @@ struct ExportedPerson {
     let id: String
     let name: String
     let email: String?
+    /// The programme's own person fields the person gives, by name, as written.
+    let programmeFields: [(name: String, text: String)]
 }
 
 /// One scheduled session: the engine's `sessions` record of an agreement, typed.
@@ -13,8 +15,11 @@ struct ExportedSession {
     let date: CivilDate
     let time: TimeOfDay?
     let length: CalendarDuration?
+    /// The session's `location`, else the agreement's.
+    let location: String?
     let title: String?
     let topics: [String]
+    /// Each as text: a string action as written, a record as `what (owner: Name, done …)`.
     let actions: [String]
 
     /// The title the calendar and handout show: the agenda's, or "Mentoring session N".
@@ -28,7 +33,10 @@ struct ExportedGoal {
     let measure: String?
     /// A number or a string, or `.none`.
     let target: Value
+    /// A number or a string, or `.none`.
+    let progress: Value
     let due: CivilDate?
+    let achieved: CivilDate?
 }
 
 /// The agenda of an agreement, without its sessions (they are merged into `sessions`).
@@ -53,6 +61,7 @@ struct ExportedAgreement {
     let extensionLength: CalendarDuration?
     let cadence: Cadence?
     let sessionLength: CalendarDuration?
+    let location: String?
     let channels: [String]
     let contact: String?
     let booking: String?
@@ -72,6 +81,8 @@ struct ExportedAgreement {
     let agenda: ExportedAgenda?
     let goals: [ExportedGoal]
     let sessions: [ExportedSession]
+    /// The programme's own fields the agreement gives (`field … for agreement`), by name, as written.
+    let programmeFields: [(name: String, text: String)]
 
     /// The last day a session may be held before the agreement lapses (`status` says `lapsed`
     /// from the next day): the later of `start` and `last_held`, plus `inactivity`.

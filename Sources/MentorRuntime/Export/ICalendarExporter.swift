@@ -90,6 +90,7 @@ struct ICalendarExporter {
             lines += ["DTSTART;VALUE=DATE:" + ICalendarText.date(session.date), "DURATION:P1D"]
         }
         lines.append("SUMMARY:" + ICalendarText.escape(summary ?? session.displayTitle))
+        if let location = session.location { lines.append("LOCATION:" + ICalendarText.escape(location)) }
         lines.append("DESCRIPTION:" + ICalendarText.escape(description(of: session, in: agreement)))
         lines.append("END:VEVENT")
         return lines

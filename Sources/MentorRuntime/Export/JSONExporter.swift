@@ -53,7 +53,7 @@ struct JSONExporter {
         return json.output + "\n"
     }
 
-    private func write(_ entity: Entity, _ keys: [JSONLayout.Key], into json: inout JSONWriter) throws {
+    private func write(_ entity: Entity, _ keys: [JSONLayout.Key], programmeFields: Bool = true, into json: inout JSONWriter) throws {
         json.beginObject()
         for key in keys {
             json.key(key.name)
@@ -69,6 +69,19 @@ struct JSONExporter {
                 if value.isNone { json.null() } else { json.string(MarkdownExporter.target(value)) }
             }
         }
+        // The programme's own fields, apart from the built-in keys so a consumer can tell them
+        // from the version's fixed ones; present exactly when the programme declares fields for
+        // the kind (docs/export.md).
+        let own = entity.schema.fields.filter(\.isProgrammeField)
+        if programmeFields, !own.isEmpty, !keys.isEmpty {
+            json.key(JSONLayout.programmeFieldsKey)
+            json.beginObject()
+            for field in own {
+                json.key(field.name)
+                try write(.field(field), of: entity, into: &json)
+            }
+            json.endObject()
+        }
         json.endObject()
     }
 
@@ -83,7 +96,7 @@ struct JSONExporter {
         case .value, .valueAndText, .omitted:
             write(value, as: row.fieldType, absentAsList: row.holdsList, into: &json)
         case .party:
-            try writeEntities(value, absentAsList: row.holdsList, layout: JSONLayout.partyKeys(of:), into: &json)
+            try writeEntities(value, absentAsList: row.holdsList, layout: JSONLayout.partyKeys(of:), programmeFields: false, into: &json)
         case .nested:
             try writeEntities(value, absentAsList: row.holdsList, layout: JSONLayout.keys(of:), into: &json)
         }
@@ -91,13 +104,13 @@ struct JSONExporter {
 
     /// An entity, or a list of them, as objects of `layout`.
     private func writeEntities(_ value: Value, absentAsList: Bool, layout: (DeclarationKind) -> [JSONLayout.Key],
-                               into json: inout JSONWriter) throws {
+                               programmeFields: Bool = true, into json: inout JSONWriter) throws {
         switch value {
         case .entity(let entity):
-            try write(entity, layout(entity.kind), into: &json)
+            try write(entity, layout(entity.kind), programmeFields: programmeFields, into: &json)
         case .list(let elements):
             json.beginArray()
-            for case .entity(let entity) in elements { try write(entity, layout(entity.kind), into: &json) }
+            for case .entity(let entity) in elements { try write(entity, layout(entity.kind), programmeFields: programmeFields, into: &json) }
             json.endArray()
         default:
             write(.none, as: nil, absentAsList: absentAsList, into: &json)
@@ -155,6 +168,9 @@ struct JSONExporter {
                 write(record[name] ?? .none, as: fieldType, absentAsList: false, into: &json)
             }
             json.endObject()
+        case .oneOf(let types)?:
+            // A record value can only have matched the record alternative.
+            write(record, as: types.first { if case .shape = $0 { true } else { false } }, into: &json)
         default:
             json.beginObject()
             for field in record.fields {

@@ -27,6 +27,9 @@ enum JSONLayout {
         }
     }
 
+    /// The key of the object holding an entity's programme-defined fields.
+    static let programmeFieldsKey = "fields"
+
     /// What an entity of `kind` is written as; empty for a kind that is never exported.
     static func keys(of kind: DeclarationKind) -> [Key] { keysByKind[kind] ?? [] }
 

@@ -27,6 +27,7 @@ struct MarkdownExporter {
             ("End", a.end.description + (a.term.map { " (a term of \($0))" } ?? "")),
             ("Extension", a.extensionLength.map { "may be extended by \($0)" }),
             ("Meetings", rhythm),
+            ("Location", a.location.map { MarkdownText.inline($0, continuation: "  ") }),
             ("Sessions", "\(a.sessions.count)"),
             ("Reviews", a.review.map { MarkdownText.inline($0.description) }),
             ("Closed", a.closed.map { "on \($0.on)" + ($0.reason.map { ": " + MarkdownText.inline($0) } ?? "") }),
@@ -42,18 +43,36 @@ struct MarkdownExporter {
             ("Inactivity", a.inactivity.map { "the agreement lapses after \($0) without a held session" }),
         ]) + offLimits)
 
-        var goals = ["| Goal | Measure | Target | Due |", "|---|---|---|---|"]
+        if !a.programmeFields.isEmpty {
+            section(&out, "Programme fields", a.programmeFields.map { "- **\(MarkdownText.inline($0.name)):** " + MarkdownText.inline($0.text, continuation: "  ") })
+        }
+
+        // Progress columns only when some goal records progress, so a handout written before
+        // there was any keeps its table.
+        let tracksProgress = a.goals.contains { !$0.progress.isNone || $0.achieved != nil }
+        var goals = tracksProgress ? ["| Goal | Measure | Target | Due | Progress | Achieved |", "|---|---|---|---|---|---|"]
+            : ["| Goal | Measure | Target | Due |", "|---|---|---|---|"]
         for goal in a.goals {
             let name = goal.title.map(MarkdownText.cell) ?? "`\(goal.id)`"
-            goals.append("| \(name) | \(MarkdownText.cell(goal.measure ?? "")) | \(MarkdownText.cell(MarkdownExporter.target(goal.target))) | \(goal.due?.description ?? "—") |")
+            var row = "| \(name) | \(MarkdownText.cell(goal.measure ?? "")) | \(MarkdownText.cell(MarkdownExporter.target(goal.target))) | \(goal.due?.description ?? "—") |"
+            if tracksProgress {
+                row += " \(MarkdownText.cell(MarkdownExporter.target(goal.progress))) | \(goal.achieved?.description ?? "—") |"
+            }
+            goals.append(row)
         }
         section(&out, "Goals", a.goals.isEmpty ? ["No goals are recorded."] : goals)
 
-        var schedule = ["| # | Date | Time | Session | Topics |", "|---:|---|---|---|---|"]
+        // A Location column only when a session meets somewhere other than the agreement's
+        // `location` (shown once above).
+        let movesAround = a.sessions.contains { $0.location != a.location }
+        var schedule = movesAround ? ["| # | Date | Time | Session | Topics | Location |", "|---:|---|---|---|---|---|"]
+            : ["| # | Date | Time | Session | Topics |", "|---:|---|---|---|---|"]
         for session in a.sessions {
             let time = session.time.map { "\($0)" } ?? "—"
-            schedule.append("| \(session.number) | \(MarkdownExporter.weekday(session.date)) \(session.date) | \(time) | "
-                + "\(MarkdownText.cell(session.displayTitle)) | \(MarkdownText.cell(session.topics.joined(separator: "\n"))) |")
+            var row = "| \(session.number) | \(MarkdownExporter.weekday(session.date)) \(session.date) | \(time) | "
+                + "\(MarkdownText.cell(session.displayTitle)) | \(MarkdownText.cell(session.topics.joined(separator: "\n"))) |"
+            if movesAround { row += " \(MarkdownText.cell(session.location ?? "—")) |" }
+            schedule.append(row)
         }
         section(&out, "Schedule", a.sessions.isEmpty ? ["No sessions fall within the agreement."] : schedule)
 
@@ -86,6 +105,7 @@ struct MarkdownExporter {
 
     private func person(_ person: ExportedPerson) -> String {
         MarkdownText.inline(person.name) + (person.email.map { " (" + MarkdownText.inline($0) + ")" } ?? "")
+            + person.programmeFields.map { "; \(MarkdownText.inline($0.name)): " + MarkdownText.inline($0.text) }.joined()
     }
 
     private var confidentiality: String? {

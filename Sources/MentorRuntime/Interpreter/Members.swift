@@ -105,7 +105,8 @@ enum Members {
             }
             return try interpreter.call(function, arguments, labels: labels, span: span)
         }
-        if case .entity(let entity) = receiver, member.schemaID >= 0, entity.schema.memberLocations[member.schemaID] != nil {
+        if case .entity(let entity) = receiver, member.schemaID >= 0, member.schemaID < entity.schema.memberLocations.count,
+           entity.schema.memberLocations[member.schemaID] != nil {
             let value = try self.member(of: receiver, name: member, nameSpan: nameSpan, span: span, interpreter: interpreter)
             if arguments.isEmpty, labels.isEmpty { return value }
             guard case .function(let function) = value else {

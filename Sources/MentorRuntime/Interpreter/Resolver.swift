@@ -29,6 +29,8 @@ struct Resolver {
     }
 
     let globals: GlobalTable
+    /// The programme's schemas, which number its own fields' names.
+    let schemas: ProgramSchemas
     /// Gives the source text of a span (for printing lambdas); nil when unavailable.
     var sourceText: (Span) -> String? = { _ in nil }
     /// Bare words that stand for themselves in the field being resolved (channels, booking roles).
@@ -40,8 +42,9 @@ struct Resolver {
     private var scope: FunctionScope
     private var context: StatementContext
 
-    init(globals: GlobalTable, context: StatementContext = .script) {
+    init(globals: GlobalTable, schemas: ProgramSchemas = .builtIn, context: StatementContext = .script) {
         self.globals = globals
+        self.schemas = schemas
         self.scope = FunctionScope(parent: nil)
         self.context = context
     }
@@ -233,12 +236,12 @@ struct Resolver {
                 let baseCode = resolveExpression(base)
                 // `x.f(y)` may mean a global `fn f(x, y)` when x has no member f.
                 let fallback = globals.index(of: name.name).map { Code.global($0, name.span) }
-                return .memberCall(base: baseCode, name: MemberName(name.name), arguments: argumentCode, labels: labels,
+                return .memberCall(base: baseCode, name: MemberName(name.name, schemas: schemas), arguments: argumentCode, labels: labels,
                                    nameSpan: name.span, span: span, fallback: fallback)
             }
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
         case .member(let base, let name, _):
-            return .member(base: resolveExpression(base), name: MemberName(name.name), nameSpan: name.span, span: span)
+            return .member(base: resolveExpression(base), name: MemberName(name.name, schemas: schemas), nameSpan: name.span, span: span)
         case .index(let base, let index, _):
             return .index(base: resolveExpression(base), index: resolveExpression(index), span: span, indexSpan: index.span)
         case .with(let base, let fields, _, _):

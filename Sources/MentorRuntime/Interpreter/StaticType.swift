@@ -107,6 +107,7 @@ public indirect enum StaticType: Sendable, Equatable {
         case .list(let element): self = .list(StaticType(element))
         case .keyedBy: self = .record(nil)
         case .shape(let fields, _): self = .record(fields.map { Field(name: $0.0, type: StaticType($0.1)) })
+        case .oneOf(let types): self = StaticType.union(types.map(StaticType.init))
         }
     }
 

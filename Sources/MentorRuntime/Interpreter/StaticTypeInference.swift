@@ -8,6 +8,8 @@ import MentorSyntax
 /// variable), it says `unknown` rather than guess.
 struct StaticTypeInference {
     let globals: GlobalTable
+    /// The programme's schemas, its own fields included.
+    let schemas: ProgramSchemas
     /// Unknown members of types whose members are all known (entity kinds, lists, strings, dates).
     private(set) var diagnostics: [Diagnostic] = []
     /// The types known of each frame's slots, innermost last.
@@ -16,7 +18,10 @@ struct StaticTypeInference {
     private var inProgress: Set<ObjectIdentifier> = []
     private var letsInProgress: Set<Int> = []
 
-    init(globals: GlobalTable) { self.globals = globals }
+    init(globals: GlobalTable, schemas: ProgramSchemas = .builtIn) {
+        self.globals = globals
+        self.schemas = schemas
+    }
 
     mutating func infer(_ code: Code) -> StaticType {
         switch code {
@@ -146,7 +151,7 @@ struct StaticTypeInference {
         case .entity(let kind):
             if name == "id" { return .string }
             if name == "title" { return .oneOf([.string, .none]) }
-            let schema = DomainSchema.schema(of: kind)
+            let schema = schemas.schema(of: kind)
             if let field = schema.fieldsByName[name] {
                 let type = StaticType(field.type)
                 return field.isRequired || field.programDefault != nil ? type : StaticType.union([type, .none])
@@ -215,7 +220,7 @@ struct StaticTypeInference {
         default: break
         }
         let argumentTypes = arguments.map { infer($0) }
-        if case .entity(let kind) = base, Self.hasMember(kind, name) {
+        if case .entity(let kind) = base, hasMember(kind, name) {
             // A member holding a function: what calling it gives depends on the value.
             return arguments.isEmpty ? member(of: base, name, at: nameSpan) : .unknown
         }
@@ -225,8 +230,8 @@ struct StaticTypeInference {
         return .unknown
     }
 
-    private static func hasMember(_ kind: DeclarationKind, _ name: String) -> Bool {
-        let schema = DomainSchema.schema(of: kind)
+    private func hasMember(_ kind: DeclarationKind, _ name: String) -> Bool {
+        let schema = schemas.schema(of: kind)
         return name == "id" || name == "title" || schema.fieldsByName[name] != nil || schema.computedByName[name] != nil
     }
 

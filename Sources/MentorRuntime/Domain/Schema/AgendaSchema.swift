@@ -20,8 +20,12 @@ enum AgendaField {
 /// The fields and members of an agenda's `session`.
 enum SessionField {
     static let topics = FieldRow(.session, slot: 2, "topics", .list(.string), doc: "The session's themes.")
-    static let actions = FieldRow(.session, slot: 3, "actions", .list(.string), doc: "What the parties do in or after it.")
+    static let actions = FieldRow(.session, slot: 3, "actions",
+                                  .list(.oneOf([.string, .shape([(ActionKey.what, .string), (ActionKey.owner, .entity(.person)),
+                                                                 (ActionKey.done, .oneOf([.date, .bool]))], required: [ActionKey.what])])),
+                                  doc: "What the parties do in or after it: each a string, or `{ what, owner, done }` to follow it through.")
     static let length = FieldRow(.session, slot: 4, "length", .duration(.time), doc: "How long it lasts, when not the agreement's `session_length`.")
+    static let location = FieldRow(.session, slot: 5, "location", .string, doc: "Where it meets, when not the agreement's `location`.")
     static let number = ComputedMemberRow(.session, "number", "number", doc: "The session's number in the agenda.") { _, session in
         .integer(session.declaration.number ?? 0)
     }
@@ -30,5 +34,5 @@ enum SessionField {
     }
 
     /// The rows in documentation order.
-    static let rows: [SchemaRow] = [.field(topics), .field(actions), .field(length), .computed(number), .computed(agenda)]
+    static let rows: [SchemaRow] = [.field(topics), .field(actions), .field(length), .field(location), .computed(number), .computed(agenda)]
 }

@@ -32,9 +32,13 @@ enum AgreementField {
     static let inactivity = FieldRow(.agreement, slot: 19, "inactivity", .dateDuration,
                                      doc: "How long without a held session before the agreement lapses.")
     static let signed = FieldRow(.agreement, slot: 20, "signed", .keyedBy(.person, .date), doc: "Who signed, and when.")
-    static let held = FieldRow(.agreement, slot: 21, "held", .list(.date), doc: "The days sessions took place.")
+    static let held = FieldRow(.agreement, slot: 21, "held",
+                               .list(.oneOf([.date, .shape([(HeldKey.on, .date), (HeldKey.observer, .entity(.person)), (HeldKey.notes, .string)],
+                                                           required: [HeldKey.on])])),
+                               doc: "The sessions that took place: each a date, or `{ on, observer, notes }` for an observed one.")
     static let closed = FieldRow(.agreement, slot: 22, "closed", .shape([(ClosedKey.on, .date), (ClosedKey.reason, .string)], required: [ClosedKey.on]),
                                  doc: "An early, no-fault ending: its day and reason.")
+    static let location = FieldRow(.agreement, slot: 23, "location", .string, doc: "Where the pair meets: a room, an address, a video link.")
 
     static let end = ComputedMemberRow(.agreement, "end", "date", export: .value, doc: "`start` plus `term`.") { context, agreement in
         try context.model.agreementEnd(agreement, interpreter: context.interpreter).map { .date($0) } ?? Value.none
@@ -51,7 +55,7 @@ enum AgreementField {
         .list(agreement.children.map { .entity(context.interpreter.overlay.current($0)) })
     }
     static let sessions = ComputedMemberRow(.agreement, "sessions", "list of record", export: .value,
-                                            doc: "The scheduled sessions joined with the agenda's: number, date, time, length, title, topics, actions.") { context, agreement in
+                                            doc: "The scheduled sessions joined with the agenda's: number, date, time, length, location, title, topics, actions.") { context, agreement in
         .list(try context.model.sessionRecords(agreement, interpreter: context.interpreter))
     }
     static let reviews = ComputedMemberRow(.agreement, "reviews", "list of date", export: .value, doc: "The review dates.") { context, agreement in
@@ -69,7 +73,16 @@ enum AgreementField {
     }
     static let lastHeld = ComputedMemberRow(.agreement, "last_held", "date or none", doc: "The latest day in `held`.") { context, agreement in
         guard case .list(let held) = try context.model.field(agreement, AgreementField.held, interpreter: context.interpreter) else { return Value.none }
-        return held.compactMap { if case .date(let d) = $0 { d } else { nil } }.max().map { .date($0) } ?? Value.none
+        return held.compactMap(HeldKey.date).max().map { .date($0) } ?? Value.none
+    }
+    static let observations = ComputedMemberRow(.agreement, "observations", "list of record",
+                                                doc: "The `held` entries given as records (`on`, `observer`, `notes`), in order.") { context, agreement in
+        guard case .list(let held) = try context.model.field(agreement, AgreementField.held, interpreter: context.interpreter) else { return .list([]) }
+        return .list(held.filter { if case .record = $0 { true } else { false } })
+    }
+    static let openActions = ComputedMemberRow(.agreement, "open_actions", "list of record",
+                                               doc: "The agenda's actions with an owner and not `done`, of scheduled sessions: `session`, `date`, `what`, `owner`.") { context, agreement in
+        .list(try context.model.openActions(agreement, interpreter: context.interpreter))
     }
     static let nextSession = ComputedMemberRow(.agreement, "next_session", "date or none",
                                                doc: "The first scheduled session on or after `today`.") { context, agreement in
@@ -80,10 +93,11 @@ enum AgreementField {
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [
         .field(mentor), .field(mentee), .field(coMentor), .field(start), .computed(end), .field(term), .field(`extension`),
-        .field(cadence), .field(sessionLength), .field(channels), .field(contact), .field(booking), .field(notice),
+        .field(cadence), .field(sessionLength), .field(location), .field(channels), .field(contact), .field(booking), .field(notice),
         .field(confidential), .field(scope), .field(offLimits), .field(review), .field(ending), .field(inactivity),
         .field(signed), .field(held), .field(closed), .computed(status), .computed(agenda), .computed(goals),
         .computed(sessions), .computed(reviews), .computed(schedule), .computed(lastHeld), .computed(nextSession),
+        .computed(observations), .computed(openActions),
     ]
     /// How `export --format json` writes an agreement beyond its rows.
     static let export = KindExport(programme: .list("agreements"))
@@ -95,10 +109,43 @@ enum ClosedKey {
     static let reason = "reason"
 }
 
+/// The keys of an observed session's record in `held`.
+enum HeldKey {
+    static let on = "on"
+    static let observer = "observer"
+    static let notes = "notes"
+
+    /// The day of a `held` entry, given as a date or as a record's `on`.
+    static func date(_ entry: Value) -> CivilDate? {
+        switch entry {
+        case .date(let date): date
+        case .record(let record): if case .date(let date)? = record[on] { date } else { nil }
+        default: nil
+        }
+    }
+}
+
+/// The keys of an action record in a session's `actions`.
+enum ActionKey {
+    static let what = "what"
+    static let owner = "owner"
+    static let done = "done"
+
+    /// True for an action record with an owner whose `done` is absent or `false`; a plain
+    /// string action names no owner, so nobody can be asked to follow it through.
+    static func isOpen(_ action: Value) -> Bool {
+        guard case .record(let record) = action, case .entity? = record[owner] else { return false }
+        switch record[done] ?? .none {
+        case .none, .bool(false): return true
+        default: return false
+        }
+    }
+}
+
 /// The keys of each record of an agreement's `sessions`, in order: the exporters read the
 /// records by these, and docs/export.schema.json's `session` lists them (a test keeps the three equal).
 enum SessionRecordKey: String, CaseIterable {
-    case number, date, time, length, title, topics, actions
+    case number, date, time, length, location, title, topics, actions
 }
 
 /// The roles a person can have in an agreement, each a field of it.
@@ -121,12 +168,15 @@ enum GoalField {
     static let target = FieldRow(.goal, slot: 3, "target", .numberOrString, export: .valueAndText, doc: "The value of the measure that meets the goal.")
     static let due = FieldRow(.goal, slot: 4, "due", .date, doc: "When the goal is to be met.")
     static let competencies = FieldRow(.goal, slot: 5, "competencies", .list(.entity(.competency)), doc: "The competencies the goal builds.")
+    static let progress = FieldRow(.goal, slot: 6, "progress", .numberOrString, export: .valueAndText,
+                                   doc: "The measure's latest value, written like `target`.")
+    static let achieved = FieldRow(.goal, slot: 7, "achieved", .date, doc: "The day the goal was met.")
     static let agreement = ComputedMemberRow(.goal, "agreement", "agreement", doc: "The agreement the goal belongs to.") { context, goal in
         context.model.parent(of: goal, interpreter: context.interpreter).map { .entity($0) } ?? Value.none
     }
 
     /// The rows in documentation and export order.
-    static let rows: [SchemaRow] = [.field(measure), .field(target), .field(due), .field(competencies), .computed(agreement)]
+    static let rows: [SchemaRow] = [.field(measure), .field(target), .field(progress), .field(due), .field(achieved), .field(competencies), .computed(agreement)]
     /// How `export --format json` writes a goal (inside its agreement's `goals`).
     static let export = KindExport()
 }

@@ -1,3 +1,4 @@
+import MentorSource
 import MentorSyntax
 
 /// One declared field of a declaration kind, stated once: its name, type, storage slot,
@@ -20,9 +21,16 @@ struct FieldRow: Sendable {
     let export: FieldExport
     /// One line for the reference and for hovers.
     let doc: String
+    /// True for a field the programme declared (`field department for person { … }`): the
+    /// JSON export writes it under the entity's `fields`, apart from the built-in keys.
+    let isProgrammeField: Bool
+    /// Where a programme field is declared (its name); nil for a built-in one.
+    let site: Span?
 
     init(_ kind: DeclarationKind, slot: Int, _ name: String, _ type: FieldType, required: Bool = false,
-         programDefault: ProgramDefault? = nil, export: FieldExport = .value, doc: String) {
+         programDefault: ProgramDefault? = nil, export: FieldExport = .value, doc: String, programmeField: Bool = false, site: Span? = nil) {
+        self.isProgrammeField = programmeField
+        self.site = site
         self.kind = kind
         self.slot = slot
         self.name = name

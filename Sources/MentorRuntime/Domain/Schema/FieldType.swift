@@ -22,6 +22,9 @@ indirect enum FieldType: Sendable, Equatable {
     case keyedBy(DeclarationKind, FieldType)
     /// A record with exactly these fields.
     case shape([(String, FieldType)], required: Set<String>)
+    /// Any one of these types: a `held` entry is a date or an observation record, so an
+    /// existing list of dates keeps its meaning beside the richer form.
+    case oneOf([FieldType])
 
     static func == (lhs: FieldType, rhs: FieldType) -> Bool { lhs.description == rhs.description }
 
@@ -48,6 +51,7 @@ indirect enum FieldType: Sendable, Equatable {
         case .list(let element): "a list of \(FieldType.plural(element))"
         case .keyedBy(let kind, let value): "a record from \(kind.rawValue) names to \(FieldType.plural(value))"
         case .shape(let fields, _): "a record { " + fields.map { "\($0.0): …" }.joined(separator: ", ") + " }"
+        case .oneOf(let types): FieldType.alternatives(types.map(\.description))
         }
     }
 
@@ -57,7 +61,14 @@ indirect enum FieldType: Sendable, Equatable {
         case .date: "dates"
         case .entity(let kind): kind == .person ? "people" : (kind == .competency ? "competencies" : "\(kind.rawValue)s")
         case .symbol(let names): names.sorted().map { "`\($0)`" }.joined(separator: ", ")
+        case .shape: "records { " + type.description.dropFirst("a record { ".count)
+        case .oneOf(let types): alternatives(types.map(plural))
         default: type.description
         }
+    }
+
+    /// `a, b or c`.
+    private static func alternatives(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
     }
 }

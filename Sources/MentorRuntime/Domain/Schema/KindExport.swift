@@ -38,7 +38,7 @@ struct KindExport: Sendable {
         case .agreement: AgreementField.export
         case .goal: GoalField.export
         case .agenda: AgendaField.export
-        case .session, .rule, .test: nil
+        case .session, .rule, .test, .field: nil
         }
     }
 }

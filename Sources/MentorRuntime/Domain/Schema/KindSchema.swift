@@ -34,8 +34,19 @@ final class KindSchema: Sendable {
     /// The first declared field's slot.
     static let firstDeclaredSlot = 2
 
-    init(_ kind: DeclarationKind) {
-        rows = DomainSchema.rows(of: kind)
+    /// The built-in schema of `kind`.
+    convenience init(_ kind: DeclarationKind) {
+        self.init(kind, rows: DomainSchema.rows(of: kind), memberCount: SchemaMembers.count, memberID: SchemaMembers.id(of:))
+    }
+
+    /// The schema of `kind` with a programme's fields after the built-in rows; `memberID`
+    /// numbers their names (`ProgramSchemas`).
+    convenience init(_ kind: DeclarationKind, programmeFields: [FieldRow], memberCount: Int, memberID: (String) -> Int) {
+        self.init(kind, rows: DomainSchema.rows(of: kind) + programmeFields.map { .field($0) }, memberCount: memberCount, memberID: memberID)
+    }
+
+    private init(_ kind: DeclarationKind, rows: [SchemaRow], memberCount: Int, memberID: (String) -> Int) {
+        self.rows = rows
         export = KindExport.of(kind)
         var fields: [FieldRow] = []
         var computed: [ComputedMemberRow] = []
@@ -56,14 +67,14 @@ final class KindSchema: Sendable {
         computedInOrder = computed
         computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         requiredFields = fields.filter(\.isRequired)
-        var locations = [MemberLocation?](repeating: nil, count: SchemaMembers.count)
+        var locations = [MemberLocation?](repeating: nil, count: memberCount)
         locations[SchemaMembers.idMember] = .id
         locations[SchemaMembers.titleMember] = .title
         for field in fields {
-            locations[SchemaMembers.id(of: field.name)] = .field(slot: field.slot, programDefaultSlot: field.programDefault?.slot ?? -1)
+            locations[memberID(field.name)] = .field(slot: field.slot, programDefaultSlot: field.programDefault?.slot ?? -1)
         }
         for (row, member) in computed.enumerated() {
-            let id = SchemaMembers.id(of: member.name)
+            let id = memberID(member.name)
             locations[id] = .computed(row: row, id: id)
         }
         memberLocations = locations

@@ -11,10 +11,16 @@ struct MemberName: Sendable {
     /// still name a record field or a built-in member of a list, string, date or time).
     let schemaID: Int
 
-    /// Interns `text` against the schema's member names.
+    /// Interns `text` against the built-in member names.
     init(_ text: String) {
         self.text = text
         schemaID = SchemaMembers.id(of: text)
+    }
+
+    /// Interns `text` against a programme's member names, its own fields' included.
+    init(_ text: String, schemas: ProgramSchemas) {
+        self.text = text
+        schemaID = schemas.memberID(of: text)
     }
 }
 
