@@ -41,6 +41,14 @@ struct ExportReader {
         return nil
     }
 
+    /// The row's word (a symbol such as an agreement's `status` or `booking`), nil when absent.
+    func word(_ entity: Entity, _ row: some ReadableRow) throws -> String? {
+        switch try value(entity, row) {
+        case .symbol(let word), .string(let word): word
+        default: nil
+        }
+    }
+
     /// The row's date, nil when absent.
     func date(_ entity: Entity, _ row: some ReadableRow) throws -> CivilDate? {
         if case .date(let date) = try value(entity, row) { return date }

@@ -17,7 +17,7 @@ struct MatchRoles {
         var engaged: Set<Int> = []
         var mentoring: Set<Int> = []
         for agreement in engine.model.entities(of: .agreement) {
-            let status = try reader.string(agreement, AgreementField.status)
+            let status = try reader.word(agreement, AgreementField.status)
             if status == "active" || status == "pending", let mentee = try reader.entity(agreement, AgreementField.mentee) {
                 engaged.insert(mentee.index)
             }
