@@ -80,8 +80,8 @@ public struct ImportDecl: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
         /// A relative path, as written (escapes decoded).
         case path(String)
-        /// The standard library.
-        case std
+        /// The standard library, all of its rules or some of them.
+        case std(StandardSelection)
     }
     /// What is imported.
     public var target: Target
@@ -98,12 +98,22 @@ public struct ImportDecl: Sendable, Hashable {
     }
 }
 
+/// Which standard rules an `import std` brings in.
+public enum StandardSelection: Sendable, Hashable {
+    /// `import std`: every rule.
+    case all
+    /// `import std.smart_goals`: one rule.
+    case only(Identifier)
+    /// `import std except no_supervisor, boundaries`: every rule but these.
+    case except([Identifier])
+}
+
 /// The kinds of declaration (`KIND name ["Title"] [for target] { members }`).
 public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
-    case program, competency, pathway, step, person, agreement, goal, agenda, session, rule, test
+    case program, competency, pathway, step, person, agreement, goal, agenda, session, rule, test, waiver
 
     /// Kinds allowed at the top level of a file.
-    public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test]
+    public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test, .waiver]
 }
 
 /// A declaration of any kind. Which parts are present depends on `kind`:

@@ -17,7 +17,7 @@ extension Parser.State {
         guard let kind = declarationWord(token) else { return nil }
         switch kind {
         case .program: return next == .stringStart || next == .leftBrace ? kind : nil
-        case .competency, .pathway, .person, .agreement, .agenda, .rule:
+        case .competency, .pathway, .person, .agreement, .agenda, .rule, .waiver:
             return next == .identifier ? kind : nil
         case .test: return next == .stringStart ? kind : nil
         case .step, .goal: return insideBody && next == .identifier ? kind : nil
@@ -48,6 +48,8 @@ extension Parser.State {
             if spells("session") { return .session }
         case UInt8(ascii: "t"):
             if spells("test") { return .test }
+        case UInt8(ascii: "w"):
+            if spells("waiver") { return .waiver }
         default:
             break
         }

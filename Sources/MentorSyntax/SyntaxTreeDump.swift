@@ -27,7 +27,9 @@ public enum SyntaxTreeDump {
         case .importDecl(let importDecl):
             switch importDecl.target {
             case .path(let path): return "(import \(quote(path)))"
-            case .std: return "(import std)"
+            case .std(.all): return "(import std)"
+            case .std(.only(let name)): return "(import std.\(name.name))"
+            case .std(.except(let names)): return "(import std except \(names.map(\.name).joined(separator: " ")))"
             }
         case .statement(let statement): return self.statement(statement)
         }

@@ -27,6 +27,7 @@ enum DomainSchema {
         case .session: sessionSchema
         case .rule: ruleSchema
         case .test: testSchema
+        case .waiver: waiverSchema
         }
     }
 
@@ -44,6 +45,7 @@ enum DomainSchema {
         case .session: SessionField.rows
         case .rule: RuleMember.rows
         case .test: []
+        case .waiver: WaiverField.rows
         }
     }
 
@@ -58,6 +60,7 @@ enum DomainSchema {
     private static let sessionSchema = KindSchema(.session)
     private static let ruleSchema = KindSchema(.rule)
     private static let testSchema = KindSchema(.test)
+    private static let waiverSchema = KindSchema(.waiver)
 
     /// Nested declaration kinds allowed inside `kind`.
     static func nestedKinds(of kind: DeclarationKind) -> [DeclarationKind] {

@@ -229,7 +229,9 @@ struct Resolver {
             }
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
         case .member(let base, let name, _):
-            return .member(base: resolveExpression(base), name: MemberName(name.name), nameSpan: name.span, span: span)
+            let baseCode = resolveExpression(base)
+            checkStandardRule(baseCode, name)
+            return .member(base: baseCode, name: MemberName(name.name), nameSpan: name.span, span: span)
         case .with(let base, let fields, _, _):
             return .with(base: resolveExpression(base),
                          fields: fields.map { (name: $0.name.name, nameSpan: $0.name.span, value: resolveExpression($0.value)) },
@@ -244,6 +246,22 @@ struct Resolver {
             return resolveExpression(inner)
         case .error:
             return .constant(.none, span)
+        }
+    }
+
+    /// `std.NAME` names a standard rule the programme imported: one it left out (`import std
+    /// except NAME`) or one that does not exist is an error here, not a missing record member later.
+    private mutating func checkStandardRule(_ base: Code, _ name: Identifier) {
+        guard case .global(let index, _) = base, index == globals.index(of: "std"),
+              case .value(.record(let imported)) = globals.bindings[index], imported[name.name] == nil
+        else { return }
+        if StandardLibrary.ruleNames.contains(name.name) {
+            diagnostics.append(Diagnostic(.standardRuleNotImported, .error, "the standard rule `\(name.name)` is not imported", at: name.span,
+                                          label: "left out by this programme's `import std…`",
+                                          help: "add `import std.\(name.name)`, or remove it from the `except` list"))
+        } else {
+            diagnostics.append(.unknownName(.unknownStandardRule, .error, "`\(name.name)` is not a standard rule",
+                                            name: name.name, at: name.span, among: imported.fields.map(\.name), label: "not a standard rule"))
         }
     }
 
