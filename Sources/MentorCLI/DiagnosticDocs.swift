@@ -1443,6 +1443,104 @@ enum DiagnosticDocs {
             **Fix**: add `for NAME` after the waiver's name.
             """##),
         DiagnosticDoc(
+            number: 580, title: ##"held session after today"##, page: "domain.md",
+            markdown: ##"""
+            An agreement's `held` lists the days sessions took place, so a day after `today` is a
+            mistake: a typo in the date, a planned session recorded too early, or a run with the wrong
+            `--today`. A warning, at `held`, naming the earliest such day.
+
+            ```mentor
+            agreement ana_dave {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              cadence: monthly
+              held: [2026-01-12, 2026-02-12, 2026-07-13]
+            }
+            ```
+
+            ```
+            held_in_future.mentor:9:9: warning: agreement `ana_dave` lists a session held on 2026-07-13, after today (2026-06-01) [M0580]
+            ```
+
+            **Fix**: correct the date, or record the session once it has taken place.
+            """##),
+        DiagnosticDoc(
+            number: 581, title: ##"agenda longer than the schedule"##, page: "domain.md",
+            markdown: ##"""
+            An agenda plans more sessions than its agreement's schedule holds (the sessions before `end`,
+            or up to `closed.on` for a closed agreement), so its last sessions never take place. A warning
+            at the agenda.
+
+            ```mentor
+            agreement ana_dave { mentor: ana, mentee: dave, start: 2026-01-12, term: 3 months, cadence: monthly }
+            agenda plan for ana_dave {
+              session 1 "Getting started"
+              session 2 "Goals"
+              session 3 "Progress"
+              session 4 "Closing"
+            }
+            ```
+
+            ```
+            agenda_longer_than_schedule.mentor:6:8: warning: agenda `plan` plans 4 sessions, but the schedule of `ana_dave` holds 3 [M0581]
+            ```
+
+            **Fix**: drop or merge the extra sessions, or lengthen the agreement's `term` or quicken its
+            `cadence`.
+            """##),
+        DiagnosticDoc(
+            number: 582, title: ##"own supervisor"##, page: "domain.md",
+            markdown: ##"""
+            A person whose `supervisor` is themself. A warning at the `supervisor` field.
+
+            ```mentor
+            person solo "Sam Solo" { supervisor: solo }
+            ```
+
+            ```
+            supervisors.mentor:4:38: warning: `solo` is their own supervisor [M0582]
+            ```
+
+            **Fix**: name the person's line manager, or leave `supervisor` out.
+            """##),
+        DiagnosticDoc(
+            number: 583, title: ##"supervisor cycle"##, page: "domain.md",
+            markdown: ##"""
+            Following `supervisor` from a person comes back to them through others. Reported once a
+            cycle, at the `supervisor` of the person declared first in it.
+
+            ```mentor
+            person a "A" { supervisor: b }
+            person b "B" { supervisor: c }
+            person c "C" { supervisor: a }
+            ```
+
+            ```
+            supervisors.mentor:5:28: warning: supervisors form a cycle: `a` → `b` → `c` → `a` [M0583]
+            ```
+
+            **Fix**: correct the `supervisor` that closes the cycle.
+            """##),
+        DiagnosticDoc(
+            number: 584, title: ##"co-mentor supervises the mentee"##, page: "domain.md",
+            markdown: ##"""
+            An agreement's `co_mentor` is the mentee's `supervisor`: as with a supervising mentor
+            (`std.no_supervisor`), the mentee cannot speak freely. A warning at `co_mentor`.
+
+            ```mentor
+            person lee "Lee Park"
+            person dave "Dave Okafor" { supervisor: lee }
+            agreement ana_dave { mentor: ana, mentee: dave, co_mentor: lee, start: 2026-01-12 }
+            ```
+
+            ```
+            supervisors.mentor:11:60: warning: co-mentor `lee` of `ana_dave` is also the supervisor of its mentee `dave` [M0584]
+            ```
+
+            **Fix**: choose a co-mentor outside the mentee's line management.
+            """##),
+        DiagnosticDoc(
             number: 601, title: ##"fmt cannot read"##, page: "tool.md",
             markdown: ##"""
             A path given to `mentor fmt` does not exist, cannot be read, or is a directory that cannot be
