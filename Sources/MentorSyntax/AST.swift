@@ -148,8 +148,19 @@ public struct Declaration: Sendable, Hashable {
     public var body: [Stmt]
     /// The text of the `///` comments before the declaration, markers stripped, lines joined by `\n`.
     public var docComment: String?
-    /// A session's number (`session 3`), with its span.
+    /// A session's number (`session 3`), with its span; for a `test`, its pinned date (see `pinnedDate`).
     public var number: Int64?
+
+    /// `on 2026-09-01` after a test's title: the day `today` stands for while the test runs.
+    /// Kept in `number` (as `yyyymmdd`), which a test does not otherwise use, so a declaration
+    /// is no larger for it; the offset of `on` is kept in `forOffset`.
+    public var pinnedDate: (year: Int, month: Int, day: Int)? {
+        get {
+            guard kind == .test, let packed = number else { return nil }
+            return (Int(packed / 10_000), Int(packed / 100 % 100), Int(packed % 100))
+        }
+        set { number = newValue.map { Int64($0.year) * 10_000 + Int64($0.month) * 100 + Int64($0.day) } }
+    }
 
     /// Offset of the `for` before `target`.
     public var forOffset: UInt32? {

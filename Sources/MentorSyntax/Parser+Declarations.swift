@@ -76,6 +76,16 @@ extension Parser.State {
             advance()
         case .test:
             declaration.title = parseStringLiteral()
+            if at(.identifier), !currentStartsLine, currentText(equals: "on") {
+                declaration.forOffset = current.start
+                advance()
+                guard at(.date), let date = LiteralDecoder.date(current, in: file) else {
+                    expected("a date after `on`", help: "pin the day a test runs at with `test \"name\" on 2026-09-01 { … }`")
+                    return nil
+                }
+                declaration.pinnedDate = (Int(date.year), Int(date.month), Int(date.day))
+                advance()
+            }
         default:
             declaration.name = identifier(current)
             advance()

@@ -38,7 +38,11 @@ public enum SyntaxTreeDump {
     static func declaration(_ declaration: Declaration) -> String {
         var parts = ["decl", declaration.kind.rawValue]
         if let name = declaration.name { parts.append(name.name) }
-        if let number = declaration.number { parts.append("#\(number)") }
+        if let date = declaration.pinnedDate {
+            parts.append("on \(date.year)-\(date.month)-\(date.day)")
+        } else if let number = declaration.number {
+            parts.append("#\(number)")
+        }
         if declaration.isWarning { parts.append("warning") }
         if let title = declaration.title { parts.append("(title \(expression(title)))") }
         if let target = declaration.target { parts.append("(for \(target.name))") }

@@ -139,6 +139,19 @@ extension Engine {
             for test in model.entities(of: .test) where selected(test.id) {
                 interpreter.resetBudget()
                 var failures: [Diagnostic] = []
+                // A pinned test sees its own `today`; computed members remembered for another day
+                // (`status`, `next_session`) are forgotten on the way in and out.
+                let runDay = interpreter.today
+                if let pinned = test.declaration.pinnedDate {
+                    interpreter.today = pinned
+                    model.cache.removeAll()
+                }
+                defer {
+                    if test.declaration.pinnedDate != nil {
+                        interpreter.today = runDay
+                        model.cache.removeAll()
+                    }
+                }
                 do {
                     for outcome in try interpreter.runRuleBody(test) where outcome.kind == .expect {
                         var notes: [DiagnosticNote] = []
