@@ -130,6 +130,26 @@ def test_sarif_validates_against_schema():
         os.unlink(path)
 
 
+def test_sarif_waived_results_validate_and_carry_suppressions():
+    """A waived violation is a result with an accepted in-source suppression, and still valid SARIF."""
+    programme = os.path.join("Tests", "Golden", "waivers", "sarif.mentor")
+    with tempfile.NamedTemporaryFile("w", suffix=".sarif", delete=False) as file:
+        file.write(run_check("sarif", programme, 0))
+        path = file.name
+    try:
+        result = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", SCHEMA, path], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stdout + result.stderr
+        with open(path, encoding="utf-8") as handle:
+            results = json.load(handle)["runs"][0]["results"]
+        suppressed = {r["ruleId"]: r["suppressions"] for r in results if "suppressions" in r}
+        assert sorted(suppressed) == ["capacity", "no_supervisor"], results
+        (reorganisation,) = suppressed["no_supervisor"]
+        assert reorganisation["kind"] == "inSource" and reorganisation["status"] == "accepted", reorganisation
+        assert reorganisation["justification"] == "Upward mentoring agreed until the reorganisation", reorganisation
+    finally:
+        os.unlink(path)
+
+
 def test_sarif_rules_carry_their_help():
     """Each rule's help is its code's documentation (`mentor explain`); no placeholder address."""
     driver = json.loads(run_check("sarif"))["runs"][0]["tool"]["driver"]
@@ -158,7 +178,7 @@ def test_junit_reads_back():
 def test_json_shape():
     report = json.loads(run_check("json"))
     assert report["version"] == 1
-    assert report["summary"] == {"files": 4, "errors": 2, "warnings": 0}, report["summary"]
+    assert report["summary"] == {"files": 4, "errors": 2, "warnings": 0, "waived": 0}, report["summary"]
     for diagnostic in report["diagnostics"]:
         assert {"code", "severity", "message", "file", "line", "column"} <= set(diagnostic)
 

@@ -427,7 +427,7 @@ def test_show_doc_list_and_usage(workspace):
     assert wrong.stderr.splitlines()[-4:] == [
         "error: no declaration named `lee_dave.tme`; did you mean `lee_dave.time`?",
         "error: no kind `agreemnt`; did you mean `agreement`? the kinds are program, competency, pathway, step, "
-        "person, agreement, goal, agenda, session, rule, test, let, fn",
+        "person, agreement, goal, agenda, session, rule, test, waiver, let, fn",
         "usage: :show NAME",
         "usage: :save FILE",
     ], wrong.stderr

@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     @Option(help: ArgumentHelp("Output format: text, json, sarif, junit, github or tap.", valueName: "format"))
     var format: CheckFormat = .text
 
+    @Flag(help: "Show the rule violations that waivers excuse, as notes naming the waiver.")
+    var showWaived = false
+
     @Flag(help: "Check again whenever a file of the programme changes, until Ctrl-C.")
     var watch = false
 
@@ -41,7 +44,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     /// `noteRead` is given those files before the report is written.
     func checkOnce(_ paths: [String], context: CLIContext, keeping: Bool,
                    noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
-        let outcome = CheckRun.perform(paths: paths, common: common, context: context)
+        let outcome = CheckRun.perform(paths: paths, common: common, context: context, showWaived: showWaived)
         if keeping { context.keepUntilExit(outcome.engine) }
         let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
         noteRead(files)
@@ -52,7 +55,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
         switch format {
         case .text:
             var cap = common.diagnosticCap()
-            var text = cap.render(outcome.diagnostics, with: renderer)
+            var text = cap.render(outcome.shown, with: renderer)
             text += cap.omittedLine + outcome.summaryLine + "\n"
             context.writeOut(text)
         case .json:
@@ -79,13 +82,27 @@ struct CheckRun {
     let rules: [(name: String, title: String?, diagnostics: [Diagnostic])]
     let fileCount: Int
     let ioFailed: Bool
+    /// `--show-waived`: waived violations are reported (as notes in text, with their waiver in data).
+    let showWaived: Bool
+
+    /// What the text, GitHub and TAP reports list: the diagnostics, without the waived
+    /// violations, or with them as notes under `--show-waived`.
+    var shown: [Diagnostic] {
+        showWaived ? diagnostics.map(\.shownAsWaived) : diagnostics.filter { !$0.isWaived }
+    }
+
+    /// What the JSON report lists: as `shown`, but a waived violation keeps its severity and
+    /// carries its `waiver`.
+    var listed: [Diagnostic] {
+        showWaived ? diagnostics : diagnostics.filter { !$0.isWaived }
+    }
 
     var errorCount: Int { summary.errors }
     var warningCount: Int { summary.warnings }
     var summaryLine: String { summary.line }
     var summary: CheckSummary { CheckSummary(diagnostics: diagnostics, fileCount: fileCount) }
 
-    static func perform(paths: [String], common: CommonOptions, context: CLIContext) -> CheckRun {
+    static func perform(paths: [String], common: CommonOptions, context: CLIContext, showWaived: Bool = false) -> CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let loaded = engine.load(read.files)
@@ -98,6 +115,6 @@ struct CheckRun {
             diagnostics += engine.evaluateUnreadLets()
         }
         return CheckRun(engine: engine, diagnostics: engine.sources.inReadingOrder(diagnostics), rules: rules,
-                        fileCount: engine.userFiles.count, ioFailed: read.ioFailed)
+                        fileCount: engine.userFiles.count, ioFailed: read.ioFailed, showWaived: showWaived)
     }
 }

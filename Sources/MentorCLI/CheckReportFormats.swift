@@ -14,10 +14,11 @@ enum CheckReportFormats {
                 s.field("files", run.fileCount)
                 s.field("errors", run.errorCount)
                 s.field("warnings", run.warningCount)
+                s.field("waived", run.summary.waived)
             }
             w.key("diagnostics")
             w.array { array in
-                for diagnostic in run.diagnostics { JSONDiagnosticRenderer.write(diagnostic, sources: run.engine.sources, into: &array) }
+                for diagnostic in run.listed { JSONDiagnosticRenderer.write(diagnostic, sources: run.engine.sources, into: &array) }
             }
         }
         return writer.output
@@ -70,6 +71,7 @@ enum CheckReportFormats {
                                 result.field("ruleIndex", ruleIDs.firstIndex(of: ruleID(d)))
                                 result.field("level", d.severity == .error ? "error" : (d.severity == .warning ? "warning" : "note"))
                                 result.object("message") { $0.field("text", d.message) }
+                                if let waiver = d.waiver { suppressions(waiver, into: &result) }
                                 result.key("locations")
                                 result.array { locations in
                                     if let file = run.engine.sources.file(d.span.file) {
@@ -97,6 +99,24 @@ enum CheckReportFormats {
         return writer.output
     }
 
+    /// A waived result's `suppressions`: declared in the programme's source, accepted, with the
+    /// waiver's reason as the justification (SARIF 2.1.0 §3.35).
+    private static func suppressions(_ waiver: DiagnosticWaiver, into result: inout JSONWriter) {
+        result.key("suppressions")
+        result.array { list in
+            list.object { suppression in
+                suppression.field("kind", "inSource")
+                suppression.field("status", "accepted")
+                suppression.field("justification", waiver.reason)
+                suppression.object("properties") { properties in
+                    properties.field("waiver", waiver.name)
+                    if let approver = waiver.approver { properties.field("approver", approver) }
+                    if let until = waiver.until { properties.field("until", until) }
+                }
+            }
+        }
+    }
+
     /// The SARIF rule of a diagnostic: the programme rule's name for violations, else the code.
     private static func ruleID(_ d: Diagnostic) -> String {
         d.rule ?? d.code.description
@@ -117,7 +137,7 @@ enum CheckReportFormats {
     /// JUnit XML: one test case per rule, failures carrying its violations; other diagnostics in a `mentor` case.
     static func junit(_ run: CheckRun) -> String {
         let renderer = TextDiagnosticRenderer(sources: run.engine.sources, useColor: false)
-        var cases: [(name: String, failures: [Diagnostic])] = run.rules.map { ($0.name, $0.diagnostics.filter { $0.severity == .error }) }
+        var cases: [(name: String, failures: [Diagnostic])] = run.rules.map { ($0.name, $0.diagnostics.filter { $0.severity == .error && !$0.isWaived }) }
         // A rule that stopped (M0522) names itself in its message rather than in `rule`.
         let others = run.diagnostics.filter { $0.severity == .error && $0.rule == nil && $0.code != .ruleFailed }
         cases.insert(("declarations", others), at: 0)
@@ -145,7 +165,7 @@ enum CheckReportFormats {
 extension CheckReportFormats {
     /// GitHub Actions workflow commands, one per diagnostic, then the summary line.
     static func github(_ run: CheckRun) -> String {
-        GitHubAnnotations.render(run.diagnostics, sources: run.engine.sources, summary: run.summaryLine)
+        GitHubAnnotations.render(run.shown, sources: run.engine.sources, summary: run.summaryLine)
     }
 
     /// TAP 14 with one test point per file checked, in the order they were loaded: `not ok` when
@@ -158,7 +178,7 @@ extension CheckReportFormats {
         var byFile: [FileID: [Diagnostic]] = [:]
         var elsewhere: [Diagnostic] = []
         let userFiles = Set(files)
-        for diagnostic in run.diagnostics {
+        for diagnostic in run.shown {
             if userFiles.contains(diagnostic.span.file) {
                 byFile[diagnostic.span.file, default: []].append(diagnostic)
             } else {

@@ -683,6 +683,50 @@ enum DiagnosticDocs {
             **Fix**: rename the declaration (`person mentor_account`), so the word means the symbol again.
             """##),
         DiagnosticDoc(
+            number: 330, title: ##"unknown standard rule"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            `import std.NAME` and `import std except NAME, …` name standard rules; a name that is not one
+            is an error at the name, with the closest rule's name as a did-you-mean and the list of the
+            standard rules. The same error is given for `std.NAME` in an expression when `NAME` is no
+            standard rule.
+
+            ```mentor
+            import std.smart_goal
+            import std except no_supervisr, boundaries
+            ```
+
+            ```
+            select_unknown.mentor:2:12: error: `smart_goal` is not a standard rule [M0330]
+              |
+            2 | import std.smart_goal
+              |            ^^^^^^^^^^ did you mean `smart_goals`?
+              = help: the standard rules are `smart_goals`, `no_supervisor`, `boundaries`, `ending_clause`, `review_rhythm`, `credentialed_mentors`, `prerequisites`, `agenda_checkin`, `signed_before_start`, `inactivity`
+            ```
+
+            **Fix**: use the rule's name as `docs/std.md` lists it.
+            """##),
+        DiagnosticDoc(
+            number: 331, title: ##"standard rule not imported"##, page: "names-and-runtime.md",
+            markdown: ##"""
+            `std.NAME` names a standard rule that the programme's imports left out (`import std except
+            NAME`, or `import std.OTHER` only), so there is no such rule to refer to.
+
+            ```mentor
+            import std except boundaries
+
+            test "boundaries are checked" {
+              expect violations(std.boundaries, ana_dave).count == 1
+            }
+            ```
+
+            ```
+            select_not_imported.mentor:9:25: error: the standard rule `boundaries` is not imported [M0331]
+              = help: add `import std.boundaries`, or remove it from the `except` list
+            ```
+
+            **Fix**: import the rule (`import std.boundaries`), or stop referring to it.
+            """##),
+        DiagnosticDoc(
             number: 401, title: ##"type mismatch"##, page: "names-and-runtime.md",
             markdown: ##"""
             An operator applied to values it does not take. The message names both operands' types and
@@ -1638,6 +1682,166 @@ enum DiagnosticDocs {
             ```
 
             **Fix**: choose another name; the built-in field may already say what is needed.
+            """##),
+        DiagnosticDoc(
+            number: 570, title: ##"waiver expired"##, page: "domain.md",
+            markdown: ##"""
+            A `waiver` whose `until` day is before `today`: it excuses nothing any more. The violation it
+            excused is reported again, with a note naming the waiver, and the waiver gets this warning at
+            its `until` day.
+
+            ```mentor
+            waiver second_mentee for ana {
+              rule: capacity
+              reason: "Until the spring cohort ends"
+              until: 2026-06-30
+            }
+            ```
+
+            ```
+            expired.mentor:39:10: warning: waiver `second_mentee` of `capacity` for `ana` expired on 2026-06-30 [M0570]
+              = help: the violation is reported again: fix it, or renew the waiver with a later `until`
+            ```
+
+            **Fix**: fix what the rule reports, or, if the exception still stands, agree it again and move
+            `until` later; remove a waiver whose rule now holds.
+            """##),
+        DiagnosticDoc(
+            number: 571, title: ##"waiver matches no violation"##, page: "domain.md",
+            markdown: ##"""
+            A `waiver` that excused nothing: its rule reports no violation at the entity it is `for` (or
+            at the goals or sessions nested in it). Such a waiver is stale: the problem was fixed, or the
+            waiver names the wrong entity (a person where the rule reports the agreement). Not given when
+            the rule stopped with an error (M0522).
+
+            ```mentor
+            waiver nothing_to_waive for ana_ines {
+              rule: no_supervisor
+              reason: "Copied from ana_dave"
+            }
+            ```
+
+            ```
+            stale.mentor:40:8: warning: waiver `nothing_to_waive` matches no violation: `no_supervisor` for `ana_ines` holds [M0571]
+              = help: remove the waiver, or check that it names the entity the rule reports
+            ```
+
+            **Fix**: remove the waiver, or name the entity at which `check` reports the violation.
+            """##),
+        DiagnosticDoc(
+            number: 572, title: ##"waiver without a target"##, page: "domain.md",
+            markdown: ##"""
+            A `waiver` must say what it is `for`: the person, agreement, agenda, competency or pathway at
+            which the rule reports the violation it excuses.
+
+            ```mentor
+            waiver w { rule: no_supervisor }
+            ```
+
+            ```
+            no_target.mentor:26:8: error: waiver `w` does not say what it is for [M0572]
+              = help: write `waiver w for NAME { rule: RULE, reason: "…" }`, naming the person, agreement or agenda the rule reports
+            ```
+
+            **Fix**: add `for NAME` after the waiver's name.
+            """##),
+        DiagnosticDoc(
+            number: 580, title: ##"held session after today"##, page: "domain.md",
+            markdown: ##"""
+            An agreement's `held` lists the days sessions took place, so a day after `today` is a
+            mistake: a typo in the date, a planned session recorded too early, or a run with the wrong
+            `--today`. A warning, at `held`, naming the earliest such day.
+
+            ```mentor
+            agreement ana_dave {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              cadence: monthly
+              held: [2026-01-12, 2026-02-12, 2026-07-13]
+            }
+            ```
+
+            ```
+            held_in_future.mentor:9:9: warning: agreement `ana_dave` lists a session held on 2026-07-13, after today (2026-06-01) [M0580]
+            ```
+
+            **Fix**: correct the date, or record the session once it has taken place.
+            """##),
+        DiagnosticDoc(
+            number: 581, title: ##"agenda longer than the schedule"##, page: "domain.md",
+            markdown: ##"""
+            An agenda plans more sessions than its agreement's schedule holds (the sessions before `end`,
+            or up to `closed.on` for a closed agreement), so its last sessions never take place. A warning
+            at the agenda.
+
+            ```mentor
+            agreement ana_dave { mentor: ana, mentee: dave, start: 2026-01-12, term: 3 months, cadence: monthly }
+            agenda plan for ana_dave {
+              session 1 "Getting started"
+              session 2 "Goals"
+              session 3 "Progress"
+              session 4 "Closing"
+            }
+            ```
+
+            ```
+            agenda_longer_than_schedule.mentor:6:8: warning: agenda `plan` plans 4 sessions, but the schedule of `ana_dave` holds 3 [M0581]
+            ```
+
+            **Fix**: drop or merge the extra sessions, or lengthen the agreement's `term` or quicken its
+            `cadence`.
+            """##),
+        DiagnosticDoc(
+            number: 582, title: ##"own supervisor"##, page: "domain.md",
+            markdown: ##"""
+            A person whose `supervisor` is themself. A warning at the `supervisor` field.
+
+            ```mentor
+            person solo "Sam Solo" { supervisor: solo }
+            ```
+
+            ```
+            supervisors.mentor:4:38: warning: `solo` is their own supervisor [M0582]
+            ```
+
+            **Fix**: name the person's line manager, or leave `supervisor` out.
+            """##),
+        DiagnosticDoc(
+            number: 583, title: ##"supervisor cycle"##, page: "domain.md",
+            markdown: ##"""
+            Following `supervisor` from a person comes back to them through others. Reported once a
+            cycle, at the `supervisor` of the person declared first in it.
+
+            ```mentor
+            person a "A" { supervisor: b }
+            person b "B" { supervisor: c }
+            person c "C" { supervisor: a }
+            ```
+
+            ```
+            supervisors.mentor:5:28: warning: supervisors form a cycle: `a` → `b` → `c` → `a` [M0583]
+            ```
+
+            **Fix**: correct the `supervisor` that closes the cycle.
+            """##),
+        DiagnosticDoc(
+            number: 584, title: ##"co-mentor supervises the mentee"##, page: "domain.md",
+            markdown: ##"""
+            An agreement's `co_mentor` is the mentee's `supervisor`: as with a supervising mentor
+            (`std.no_supervisor`), the mentee cannot speak freely. A warning at `co_mentor`.
+
+            ```mentor
+            person lee "Lee Park"
+            person dave "Dave Okafor" { supervisor: lee }
+            agreement ana_dave { mentor: ana, mentee: dave, co_mentor: lee, start: 2026-01-12 }
+            ```
+
+            ```
+            supervisors.mentor:11:60: warning: co-mentor `lee` of `ana_dave` is also the supervisor of its mentee `dave` [M0584]
+            ```
+
+            **Fix**: choose a co-mentor outside the mentee's line management.
             """##),
         DiagnosticDoc(
             number: 601, title: ##"fmt cannot read"##, page: "tool.md",

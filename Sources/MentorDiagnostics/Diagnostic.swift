@@ -84,6 +84,8 @@ public struct Diagnostic: Sendable, Hashable {
     /// The programme rule whose check reported it (`no_supervisor`, `std.smart_goals`), shown
     /// after the message in text and as its own field in JSON and SARIF.
     public var rule: String?
+    /// The waiver excusing this rule violation, if one does (`waiver w for x { rule: … }`).
+    public var waiver: DiagnosticWaiver?
 
     /// Creates a diagnostic.
     public init(

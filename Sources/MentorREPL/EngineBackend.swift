@@ -82,7 +82,7 @@ public final class EngineBackend: REPLBackend {
     /// by name, since the files were edited to say what they mean now.
     private func reload() -> REPLOutput {
         let typed = engine.heldItems().filter(\.isTyped)
-        let typedStandard = engine.importsStandard
+        let typedStandard = engine.standardImportLine
         engine = makeEngine()
         var output = load(loadedFiles)
         guard !typed.isEmpty else { return output }
@@ -91,7 +91,7 @@ public final class EngineBackend: REPLBackend {
         let dropped = typed.compactMap { item in item.name.flatMap { declaredByFiles.contains($0) ? $0 : nil } }
         if !kept.isEmpty {
             // The files may not import std, which the typed declarations may need.
-            let standard = typedStandard && !engine.importsStandard ? "import std\n\n" : ""
+            let standard = typedStandard.map { $0 + "\n\n" } ?? ""
             var diagnostics = engine.evaluateEntry(standard + kept.map(\.text).joined(separator: "\n\n")).diagnostics
             // An entry that does not resolve is dropped whole: when one declaration no longer
             // resolves against the edited files, the others are put back one by one.
@@ -154,7 +154,7 @@ public final class EngineBackend: REPLBackend {
             // As `check` reports: the diagnostics, then the summary, both on standard output.
             let report = engine.checkSession()
             let summary = CheckSummary(diagnostics: report.diagnostics, fileCount: engine.userFiles.count)
-            return REPLOutput(stdout: render(report.diagnostics) + summary.line + "\n", failed: summary.errors > 0)
+            return REPLOutput(stdout: render(report.diagnostics.filter { !$0.isWaived }) + summary.line + "\n", failed: summary.errors > 0)
         default:
             return save(to: words[0], overwriting: name == "save!")
         }

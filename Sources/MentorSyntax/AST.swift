@@ -80,8 +80,8 @@ public struct ImportDecl: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
         /// A relative path, as written (escapes decoded).
         case path(String)
-        /// The standard library.
-        case std
+        /// The standard library, all of its rules or some of them.
+        case std(StandardSelection)
     }
     /// What is imported.
     public var target: Target
@@ -98,14 +98,24 @@ public struct ImportDecl: Sendable, Hashable {
     }
 }
 
+/// Which standard rules an `import std` brings in.
+public enum StandardSelection: Sendable, Hashable {
+    /// `import std`: every rule.
+    case all
+    /// `import std.smart_goals`: one rule.
+    case only(Identifier)
+    /// `import std except no_supervisor, boundaries`: every rule but these.
+    case except([Identifier])
+}
+
 /// The kinds of declaration (`KIND name ["Title"] [for target] { members }`).
 public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
-    case program, competency, pathway, step, person, agreement, goal, agenda, session, rule, test
+    case program, competency, pathway, step, person, agreement, goal, agenda, session, rule, test, waiver
     /// A programme-defined field of another kind: `field department for person { type: string }`.
     case field
 
     /// Kinds allowed at the top level of a file.
-    public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test, .field]
+    public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test, .waiver, .field]
 }
 
 /// A declaration of any kind. Which parts are present depends on `kind`:
@@ -140,8 +150,19 @@ public struct Declaration: Sendable, Hashable {
     public var body: [Stmt]
     /// The text of the `///` comments before the declaration, markers stripped, lines joined by `\n`.
     public var docComment: String?
-    /// A session's number (`session 3`), with its span.
+    /// A session's number (`session 3`), with its span; for a `test`, its pinned date (see `pinnedDate`).
     public var number: Int64?
+
+    /// `on 2026-09-01` after a test's title: the day `today` stands for while the test runs.
+    /// Kept in `number` (as `yyyymmdd`), which a test does not otherwise use, so a declaration
+    /// is no larger for it; the offset of `on` is kept in `forOffset`.
+    public var pinnedDate: (year: Int, month: Int, day: Int)? {
+        get {
+            guard kind == .test, let packed = number else { return nil }
+            return (Int(packed / 10_000), Int(packed / 100 % 100), Int(packed % 100))
+        }
+        set { number = newValue.map { Int64($0.year) * 10_000 + Int64($0.month) * 100 + Int64($0.day) } }
+    }
 
     /// Offset of the `for` before `target`.
     public var forOffset: UInt32? {

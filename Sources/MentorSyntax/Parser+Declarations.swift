@@ -17,7 +17,7 @@ extension Parser.State {
         guard let kind = declarationWord(token) else { return nil }
         switch kind {
         case .program: return next == .stringStart || next == .leftBrace ? kind : nil
-        case .competency, .pathway, .person, .agreement, .agenda, .rule, .field:
+        case .competency, .pathway, .person, .agreement, .agenda, .rule, .waiver, .field:
             return next == .identifier ? kind : nil
         case .test: return next == .stringStart ? kind : nil
         case .step, .goal: return insideBody && next == .identifier ? kind : nil
@@ -50,6 +50,8 @@ extension Parser.State {
             if spells("session") { return .session }
         case UInt8(ascii: "t"):
             if spells("test") { return .test }
+        case UInt8(ascii: "w"):
+            if spells("waiver") { return .waiver }
         default:
             break
         }
@@ -76,6 +78,16 @@ extension Parser.State {
             advance()
         case .test:
             declaration.title = parseStringLiteral()
+            if at(.identifier), !currentStartsLine, currentText(equals: "on") {
+                declaration.forOffset = current.start
+                advance()
+                guard at(.date), let date = LiteralDecoder.date(current, in: file) else {
+                    expected("a date after `on`", help: "pin the day a test runs at with `test \"name\" on 2026-09-01 { … }`")
+                    return nil
+                }
+                declaration.pinnedDate = (Int(date.year), Int(date.month), Int(date.day))
+                advance()
+            }
         default:
             declaration.name = identifier(current)
             advance()

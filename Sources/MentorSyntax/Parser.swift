@@ -162,7 +162,7 @@ extension Parser.State {
         return .statement(statement)
     }
 
-    /// import = "import" ( STRING | 'std' ) ;
+    /// import = "import" ( STRING | std_import ) ;
     mutating func parseImport() -> ImportDecl? {
         let importToken = current
         advance()
@@ -184,13 +184,43 @@ extension Parser.State {
             return ImportDecl(target: .path(text), targetSpan: path.span, span: span(from: importToken.start))
         }
         if at(.identifier), currentText(equals: "std") {
-            let stdSpan = span(of: current)
+            let stdStart = current.start
             advance()
-            return ImportDecl(target: .std, targetSpan: stdSpan, span: span(from: importToken.start))
+            guard let selection = parseStandardSelection() else { return nil }
+            return ImportDecl(target: .std(selection), targetSpan: span(from: stdStart), span: span(from: importToken.start))
         }
         expected("a path string or `std` after `import`",
                  help: "import a file with `import \"path/to/file.mentor\"`, or the standard rules with `import std`")
         return nil
+    }
+
+    /// std_import = 'std' [ "." IDENTIFIER | 'except' IDENTIFIER { "," IDENTIFIER } ] ;
+    /// `std` has been read; nil (with a diagnostic) when what follows cannot be read.
+    mutating func parseStandardSelection() -> StandardSelection? {
+        if at(.dot), !currentStartsLine {
+            advance()
+            guard at(.identifier) else {
+                expected("a standard rule's name after `std.`", help: "import one standard rule with `import std.smart_goals`")
+                return nil
+            }
+            let name = identifier(current)
+            advance()
+            return .only(name)
+        }
+        guard at(.identifier), !currentStartsLine, currentText(equals: "except") else { return .all }
+        advance()
+        var names: [Identifier] = []
+        repeat {
+            if !names.isEmpty { advance() }
+            guard at(.identifier), names.isEmpty ? !currentStartsLine : true else {
+                expected("a standard rule's name after `\(names.isEmpty ? "except" : ",")`",
+                         help: "leave out standard rules with `import std except no_supervisor, boundaries`")
+                return nil
+            }
+            names.append(identifier(current))
+            advance()
+        } while at(.comma) && !currentStartsLine
+        return .except(names)
     }
 
     /// Sorts and de-duplicates the diagnostics and packages the result.

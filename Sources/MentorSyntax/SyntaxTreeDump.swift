@@ -27,7 +27,9 @@ public enum SyntaxTreeDump {
         case .importDecl(let importDecl):
             switch importDecl.target {
             case .path(let path): return "(import \(quote(path)))"
-            case .std: return "(import std)"
+            case .std(.all): return "(import std)"
+            case .std(.only(let name)): return "(import std.\(name.name))"
+            case .std(.except(let names)): return "(import std except \(names.map(\.name).joined(separator: " ")))"
             }
         case .statement(let statement): return self.statement(statement)
         }
@@ -36,7 +38,11 @@ public enum SyntaxTreeDump {
     static func declaration(_ declaration: Declaration) -> String {
         var parts = ["decl", declaration.kind.rawValue]
         if let name = declaration.name { parts.append(name.name) }
-        if let number = declaration.number { parts.append("#\(number)") }
+        if let date = declaration.pinnedDate {
+            parts.append("on \(date.year)-\(date.month)-\(date.day)")
+        } else if let number = declaration.number {
+            parts.append("#\(number)")
+        }
         if declaration.isWarning { parts.append("warning") }
         if let title = declaration.title { parts.append("(title \(expression(title)))") }
         if let target = declaration.target { parts.append("(for \(target.name))") }

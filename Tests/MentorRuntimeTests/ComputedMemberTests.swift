@@ -13,9 +13,12 @@ struct ComputedMemberTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/credential-program")
         let engine = Engine(options: EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!), output: { _ in })
-        let files = try ["program.mentor", "people.mentor", "agreements/ana_dave.mentor", "agreements/ana_ines.mentor"].map {
+        var files = try ["program.mentor", "people.mentor", "agreements/ana_dave.mentor", "agreements/ana_ines.mentor"].map {
             engine.addSource(path: $0, bytes: Array(try Data(contentsOf: root.appendingPathComponent($0))))
         }
+        // The fixture programme grants no exception; the waiver's members need one to compute on.
+        files.append(engine.addSource(path: "waiver.mentor",
+                                      bytes: Array("waiver w for ana_dave { rule: no_supervisor, reason: \"Agreed\", until: 2026-12-31 }\n".utf8)))
         #expect(engine.load(files, replacing: true).hasErrors == false)
         return engine
     }

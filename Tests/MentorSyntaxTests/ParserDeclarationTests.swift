@@ -133,9 +133,33 @@ import Testing
         #expect(path.target == .path("a/b.mentor"))
         #expect(file.text(path.targetSpan) == "\"a/b.mentor\"")
         #expect(file.text(path.span) == "import \"a/b.mentor\"")
-        #expect(std.target == .std)
+        #expect(std.target == .std(.all))
         #expect(file.text(std.targetSpan) == "std")
         #expect(file.text(std.span) == "import std")
+    }
+
+    @Test func standardSelections() throws {
+        let (result, file) = parse("import std.smart_goals\nimport std except no_supervisor,\n  boundaries\nimport std")
+        #expect(result.diagnostics.isEmpty)
+        let imports = result.syntax.items.compactMap { item -> ImportDecl? in
+            if case .importDecl(let decl) = item { decl } else { nil }
+        }
+        #expect(imports.count == 3)
+        guard imports.count == 3 else { return }
+        guard case .std(.only(let one)) = imports[0].target, case .std(.except(let left)) = imports[1].target else {
+            Issue.record("expected `std.NAME` and `std except …`")
+            return
+        }
+        #expect(one.name == "smart_goals")
+        #expect(left.map(\.name) == ["no_supervisor", "boundaries"])
+        #expect(file.text(imports[1].targetSpan) == "std except no_supervisor,\n  boundaries")
+        #expect(imports[2].target == .std(.all))
+    }
+
+    @Test(arguments: ["import std.", "import std except", "import std except a,", "import std.\"x\""])
+    func unreadableStandardSelections(_ source: String) {
+        let (result, _) = parse(source)
+        #expect(result.diagnostics.map(\.code) == [.unexpectedToken])
     }
 
     /// Doc comments: which `///` lines document what.

@@ -19,7 +19,7 @@ syntax keyword mentorInclude import
 " the start of a statement or member (after a block comment, too) and before the declared
 " name, number, title or body.
 let s:start = '\v%(^|%([;{,]|\*\/)@<=)\s*\zs'
-execute 'syntax match mentorDeclaration /' . s:start . '<%(agenda|agreement|competency|goal|pathway|person|step)>\ze\s+\k/ nextgroup=mentorDeclaredName skipwhite'
+execute 'syntax match mentorDeclaration /' . s:start . '<%(agenda|agreement|competency|field|goal|pathway|person|step|waiver)>\ze\s+\k/ nextgroup=mentorDeclaredName skipwhite'
 execute 'syntax match mentorDeclaration /' . s:start . '<rule>\ze\s+\k/ nextgroup=mentorRuleName skipwhite'
 execute 'syntax match mentorDeclaration /' . s:start . '<session>\ze\s+\d/ nextgroup=mentorInteger skipwhite'
 execute 'syntax match mentorDeclaration /' . s:start . '<%(program|test)>\ze\s*%("|\{|$)/'

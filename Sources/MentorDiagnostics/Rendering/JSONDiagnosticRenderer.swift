@@ -8,8 +8,11 @@ import MentorSource
 ///   "file":"a.mentor","line":5,"column":3,"endLine":5,"endColumn":8,"offset":61,"length":5,
 ///   "label":"…"|null,"labels":[{"message","file","line","column","endLine","endColumn","offset","length"}],
 ///   "notes":[{"message", location keys or null}],"help":"…"|null,
-///   "suggestions":[{"message","replacement", location keys}]}]}
+///   "suggestions":[{"message","replacement", location keys}],
+///   "waiver":{"name","reason","approver"|null,"until"|null, location keys}}]}
 /// ```
+///
+/// `waiver` is present only on a rule violation that a waiver excuses.
 ///
 /// Lines and columns are 1-based and columns count Unicode scalars, as in the text output;
 /// the end is exclusive (`endColumn` is the column just after the last character). Offsets and
@@ -69,6 +72,16 @@ public enum JSONDiagnosticRenderer {
                         json.field("replacement", suggestion.replacement)
                         writeLocation(suggestion.span, sources: sources, into: &json)
                     }
+                }
+            }
+            // Only on a waived violation (`check --show-waived`), so other documents keep their keys.
+            if let waiver = diagnostic.waiver {
+                json.object("waiver") { json in
+                    json.field("name", waiver.name)
+                    json.field("reason", waiver.reason)
+                    json.field("approver", waiver.approver)
+                    json.field("until", waiver.until)
+                    writeLocation(waiver.span, sources: sources, into: &json)
                 }
             }
         }

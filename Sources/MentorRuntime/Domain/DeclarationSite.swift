@@ -27,6 +27,8 @@ public struct DeclarationSite: Sendable {
     public let number: Int64?
     /// `warning` after a rule's name.
     public let isWarning: Bool
+    /// `on DATE` after a test's title: the day `today` stands for while it runs.
+    public let pinnedDate: CivilDate?
     /// The text of the `///` comments before the declaration.
     public let docComment: String?
     /// The fields the body gives, in source order; recorded when the declaration is resolved
@@ -40,6 +42,7 @@ public struct DeclarationSite: Sendable {
         span = declaration.span
         number = declaration.number
         isWarning = declaration.isWarning
+        pinnedDate = declaration.pinnedDate.flatMap { CivilDate(year: $0.year, month: $0.month, day: $0.day) }
         docComment = declaration.docComment
     }
 

@@ -27,6 +27,7 @@ enum DomainSchema {
         case .session: sessionSchema
         case .rule: ruleSchema
         case .test: testSchema
+        case .waiver: waiverSchema
         case .field: fieldSchema
         }
     }
@@ -45,6 +46,7 @@ enum DomainSchema {
         case .session: SessionField.rows
         case .rule: RuleMember.rows
         case .test, .field: []
+        case .waiver: WaiverField.rows
         }
     }
 
@@ -60,6 +62,7 @@ enum DomainSchema {
     private static let ruleSchema = KindSchema(.rule)
     private static let testSchema = KindSchema(.test)
     private static let fieldSchema = KindSchema(.field)
+    private static let waiverSchema = KindSchema(.waiver)
 
     /// Nested declaration kinds allowed inside `kind`.
     static func nestedKinds(of kind: DeclarationKind) -> [DeclarationKind] {

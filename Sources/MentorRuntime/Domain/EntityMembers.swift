@@ -175,6 +175,20 @@ extension ProgramModel {
         return Schedule.sessions(cadence: cadence, start: start, end: end)
     }
 
+    /// The day a closed agreement closed (`closed.on`), after which it has no sessions or reviews.
+    func closingDay(_ agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
+        guard case .record(let closed) = try field(agreement, AgreementField.closed, interpreter: interpreter),
+              case .date(let on)? = closed[ClosedKey.on] else { return nil }
+        return on
+    }
+
+    /// The session dates of `schedule`, up to and including the closing day of a closed agreement.
+    func scheduledDates(_ agreement: Entity, interpreter: Interpreter) throws -> [CivilDate] {
+        guard let schedule = try agreementSchedule(agreement, interpreter: interpreter) else { return [] }
+        guard let closing = try closingDay(agreement, interpreter: interpreter) else { return schedule.dates }
+        return schedule.dates.filter { $0 <= closing }
+    }
+
     /// `pending`, `active`, `lapsed`, `closed` or `ended`, relative to `today`.
     func status(of agreement: Entity, interpreter: Interpreter) throws -> String {
         let today = interpreter.today
@@ -218,7 +232,8 @@ extension ProgramModel {
     }
 
     func sessionRecords(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {
-        guard let schedule = try agreementSchedule(agreement, interpreter: interpreter) else { return [] }
+        let dates = try scheduledDates(agreement, interpreter: interpreter)
+        guard !dates.isEmpty else { return [] }
         let agenda = agendaFor(agreement, interpreter: interpreter)
         var byNumber: [Int64: Entity] = [:]
         for session in agenda?.children ?? [] {
@@ -227,7 +242,7 @@ extension ProgramModel {
         let time = agenda.flatMap { self[$0, AgendaField.at] } ?? .none
         let defaultLength = try field(agreement, AgreementField.sessionLength, interpreter: interpreter)
         let defaultLocation = try field(agreement, AgreementField.location, interpreter: interpreter)
-        return schedule.dates.enumerated().map { offset, date in
+        return dates.enumerated().map { offset, date in
             let number = Int64(offset + 1)
             let session = byNumber[number]
             return .record(Record([

@@ -32,6 +32,8 @@ enum FieldTypeChecker {
             fits = cadence.phases.count == 1 && cadence.phases[0].limit == nil
         case (.entity(let kind), .entity(let entity)):
             fits = entity.kind == kind
+        case (.entityOf(let kinds), .entity(let entity)):
+            fits = kinds.contains(entity.kind)
         case (.symbol(let names), .symbol(let name)):
             fits = names.contains(name)
         case (.list(let element), .list(let items)):

@@ -6,23 +6,28 @@ public struct CheckSummary: Sendable {
     public let errors: Int
     /// Diagnostics of severity warning.
     public let warnings: Int
+    /// Rule violations a waiver excuses (counted apart from errors and warnings).
+    public let waived: Int
     /// Files checked (the standard library not counted).
     public let fileCount: Int
 
-    /// Counts the errors and warnings among `diagnostics`.
+    /// Counts the errors, warnings and waived violations among `diagnostics`.
     public init(diagnostics: [Diagnostic], fileCount: Int) {
-        errors = diagnostics.filter { $0.severity == .error }.count
-        warnings = diagnostics.filter { $0.severity == .warning }.count
+        errors = diagnostics.filter { $0.severity == .error && !$0.isWaived }.count
+        warnings = diagnostics.filter { $0.severity == .warning && !$0.isWaived }.count
+        waived = diagnostics.filter(\.isWaived).count
         self.fileCount = fileCount
     }
 
-    /// The summary line, without a line break.
+    /// The summary line, without a line break: `1 error, 1 waived in 2 files`, or
+    /// `no problems in 2 files (1 waived)`.
     public var line: String {
         let files = plural(fileCount, "file")
-        if errors == 0 && warnings == 0 { return "no problems in \(files)" }
+        if errors == 0 && warnings == 0 { return "no problems in \(files)" + (waived > 0 ? " (\(waived) waived)" : "") }
         var parts: [String] = []
         if errors > 0 { parts.append(plural(errors, "error")) }
         if warnings > 0 { parts.append(plural(warnings, "warning")) }
+        if waived > 0 { parts.append("\(waived) waived") }
         return parts.joined(separator: ", ") + " in \(files)"
     }
 }

@@ -49,7 +49,7 @@ struct Declarer {
     }
 
     /// Stands in the tree for a script statement already resolved: no name, nothing on the heap.
-    private static let resolvedStatement = TopLevelItem.importDecl(ImportDecl(target: .std, targetSpan: .unknown, span: .unknown))
+    private static let resolvedStatement = TopLevelItem.importDecl(ImportDecl(target: .std(.all), targetSpan: .unknown, span: .unknown))
 
     // MARK: Declaring
 
@@ -61,13 +61,15 @@ struct Declarer {
         model.extendSchemas(with: read.rows)
     }
 
-    mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool) {
+    /// Declares the top-level names of `syntax`; of the standard library, only the rules in `standardRules`.
+    mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool, standardRules: Set<String>? = nil) {
         for (position, item) in syntax.items.enumerated() {
             switch item {
             case .declaration(let declaration) where declaration.kind == .field:
                 // Read before any entity by `declareFields`.
                 declaredSummaries.append("field \(declaration.target?.name ?? "?").\(declaration.name?.name ?? "?")")
             case .declaration(let declaration):
+                if isStandard, let standardRules, let name = declaration.name, !standardRules.contains(name.name) { continue }
                 declareTopLevel(declaration, at: position, in: syntax.file, isStandard: isStandard)
             case .statement(let statement):
                 switch statement.kind {
@@ -281,10 +283,15 @@ struct Declarer {
             var resolver = makeResolver(context: .script, file: file)
             let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
             diagnostics += resolver.diagnostics
-            model.addPending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: .entity(.agreement)), of: entity)
+            let type: FieldType = declaration.kind == .waiver ? .entityOf(WaiverField.targetKinds) : .entity(.agreement)
+            model.addPending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: type), of: entity)
         } else if declaration.kind == .agenda {
             diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
                                           at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
+        } else if declaration.kind == .waiver {
+            diagnostics.append(Diagnostic(.waiverTarget, .error, "waiver `\(entity.id)` does not say what it is for",
+                                          at: declaration.nameSpan,
+                                          help: "write `waiver \(entity.id) for NAME { rule: RULE, reason: \"…\" }`, naming the person, agreement or agenda the rule reports"))
         }
         let kindSchema = entity.schema
         let schema = kindSchema.fields

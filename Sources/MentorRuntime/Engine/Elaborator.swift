@@ -64,8 +64,11 @@ struct Elaborator {
             }
         case .person:
             diagnostics += completionChecks(entity)
+            diagnostics += supervisorChecks(entity)
         case .session:
             diagnostics += actionOwnerChecks(entity)
+        case .agenda:
+            diagnostics += agendaLengthCheck(entity)
         default:
             break
         }
@@ -160,6 +163,46 @@ struct Elaborator {
         return nil
     }
 
+    /// Self-supervision, and a supervisor chain that comes back to the person: reported once a
+    /// cycle, at the person declared first in it.
+    private func supervisorChecks(_ person: Entity) -> [Diagnostic] {
+        guard case .entity(let first)? = model[person, PersonField.supervisor] else { return [] }
+        let at = span(of: PersonField.supervisor, in: person)
+        if first.index == person.index {
+            return [Diagnostic(.selfSupervision, .warning, "`\(person.id)` is their own supervisor", at: at,
+                               label: "the person being declared", help: "name the person's line manager, or leave `supervisor` out")]
+        }
+        var chain = [person]
+        var next: Entity? = first
+        while let current = next, chain.count <= model.entities(of: .person).count {
+            if current.index == person.index {
+                guard chain.allSatisfy({ $0.index >= person.index }) else { return [] }
+                return [Diagnostic(.supervisorCycle, .warning,
+                                   "supervisors form a cycle: " + (chain + [person]).map { "`\($0.id)`" }.joined(separator: " → "),
+                                   at: at, label: "this starts the cycle", help: "a line manager's line manager cannot be the person themself; correct one `supervisor`")]
+            }
+            if chain.contains(where: { $0.index == current.index }) { return [] }
+            chain.append(current)
+            if case .entity(let above)? = model[current, PersonField.supervisor] { next = above } else { next = nil }
+        }
+        return []
+    }
+
+    /// An agenda that plans more sessions than its agreement's schedule holds.
+    private func agendaLengthCheck(_ agenda: Entity) -> [Diagnostic] {
+        // The whole schedule, not one cut at `closed.on`: an agreement closed early is not an
+        // agenda planned too long. Without a cadence there is no schedule to compare with.
+        guard case .entity(let agreement)? = model.value(of: agenda, at: KindSchema.forSlot), agreement.kind == .agreement,
+              let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil,
+              agenda.children.count > schedule.dates.count
+        else { return [] }
+        let scheduled = schedule.dates
+        return [Diagnostic(.agendaLongerThanSchedule, .warning,
+                           "agenda `\(agenda.id)` plans \(plural(agenda.children.count, "session")), but the schedule of `\(agreement.id)` holds \(scheduled.count)",
+                           at: agenda.nameSpan, label: "sessions \(scheduled.count + 1) to \(agenda.children.count) never take place",
+                           help: "drop the extra sessions, or lengthen the agreement's `term` or quicken its `cadence`")]
+    }
+
     private func agreementChecks(_ agreement: Entity) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if case .entity(let mentor)? = model[agreement, AgreementField.mentor], case .entity(let mentee)? = model[agreement, AgreementField.mentee], mentor.index == mentee.index {
@@ -202,6 +245,21 @@ struct Elaborator {
                                                   at: span(of: AgreementField.held, in: agreement), help: "check the date, or the agreement's `start` and `term`"))
                 }
             }
+        }
+        if case .list(let held)? = model[agreement, AgreementField.held],
+           let future = held.compactMap({ if case .date(let day) = $0 { day } else { nil } }).filter({ $0 > interpreter.today }).min() {
+            diagnostics.append(Diagnostic(.heldInFuture, .warning,
+                                          "agreement `\(agreement.id)` lists a session held on \(future), after today (\(interpreter.today))",
+                                          at: span(of: AgreementField.held, in: agreement),
+                                          help: "`held` records sessions that took place; check the date, or `--today`"))
+        }
+        if case .entity(let coMentor)? = model[agreement, AgreementField.coMentor],
+           case .entity(let mentee)? = model[agreement, AgreementField.mentee],
+           case .entity(let supervisor)? = model[mentee, PersonField.supervisor], supervisor.index == coMentor.index {
+            diagnostics.append(Diagnostic(.coMentorSupervises, .warning,
+                                          "co-mentor `\(coMentor.id)` of `\(agreement.id)` is also the supervisor of its mentee `\(mentee.id)`",
+                                          at: span(of: AgreementField.coMentor, in: agreement), label: "supervises the mentee",
+                                          help: "a mentee speaks freely only without their line manager: choose another co-mentor"))
         }
         if case .record(let closed)? = model[agreement, AgreementField.closed] {
             if case .date(let on)? = closed["on"], on < start {

@@ -56,6 +56,8 @@ extension Engine {
         var parsed: [(SourceFile, SourceFileSyntax)] = []
         var queue = files
         var syntaxFailed = false
+        // The rules each loaded copy of the standard library declares.
+        var standardSelections: [FileID: Set<String>] = [:]
         // Refused before parsing, where the memory goes (docs/robustness.md, "Memory budget").
         // A refused load counts for nothing, so the REPL can go on after a `:load` too large.
         let total = sourceBytes + pendingSourceBytes
@@ -88,10 +90,15 @@ extension Engine {
             parsed.append((file, result.syntax))
             for case .importDecl(let importDecl) in result.syntax.items {
                 switch importDecl.target {
-                case .std:
-                    guard !program.standardLoaded else { continue }
-                    program.standardLoaded = true
+                case .std(let selection):
+                    // Imports add up: the rules of every `import std…` are loaded, each once.
+                    let selected = StandardLibrary.rules(in: selection)
+                    diagnostics += selected.diagnostics
+                    let fresh = selected.names.subtracting(program.standardRules)
+                    guard !fresh.isEmpty else { continue }
+                    program.standardRules.formUnion(fresh)
                     let std = sources.add(path: StandardLibrary.path, text: StandardLibrary.source)
+                    standardSelections[std.id] = fresh
                     queue.append(std)
                     results.append(ParallelParsing.parseCompact(std))
                 case .path(let relative):
@@ -131,7 +138,7 @@ extension Engine {
                                 replacing: replacing, echo: echo)
         names = DeclarationIndex()
         declarer.declareFields(in: parsed.map(\.1))
-        for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
+        for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path, standardRules: standardSelections[file.id]) }
         // Entities keep only their declaration sites and resolved code: release each file's syntax
         // tree once it is resolved, so the trees, the resolved code and the field values that
         // elaboration adds are never all held at once.

@@ -74,7 +74,7 @@ extension Engine {
         return withLargeStack {
             guard case .date(let start)? = model[agreement, AgreementField.start],
                   let end = try? model.agreementEnd(agreement, interpreter: interpreter) ?? nil else { return summary }
-            let count = ((try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil)?.dates.count ?? 0
+            let count = (try? model.scheduledDates(agreement, interpreter: interpreter))?.count ?? 0
             return "\(summary): \(start) to \(end), \(plural(count, "session"))"
         }
     }

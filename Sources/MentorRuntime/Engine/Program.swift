@@ -20,8 +20,8 @@ final class Program {
     var loadedPaths: Set<String> = []
     /// Files the user named or imported, excluding the standard library.
     var userFiles: [FileID] = []
-    /// True once `import std` brought in the standard library.
-    var standardLoaded = false
+    /// The standard rules `import std` (or `import std.NAME`, `import std except …`) brought in so far.
+    var standardRules: Set<String> = []
 
     /// An empty programme with the built-ins installed.
     init(options: EngineOptions, interrupt: InterruptFlag, output: @escaping (String) -> Void) {

@@ -4,7 +4,8 @@ import MentorSource
 
 /// The outcome of running every rule.
 public struct CheckReport: Sendable {
-    /// Violations and rule failures, as diagnostics.
+    /// Violations and rule failures, as diagnostics (waived violations too, marked by their
+    /// `waiver`), and the warnings about waivers that expired or waive nothing.
     public var diagnostics: [Diagnostic]
     /// Per rule: its name, title and the diagnostics it produced (for JUnit output).
     public var rules: [(name: String, title: String?, diagnostics: [Diagnostic])]
@@ -95,6 +96,8 @@ extension Engine {
         withLargeStack {
             var report = CheckReport(diagnostics: [], rules: [])
             let rules = model.entities(of: .rule)
+            var waivers = WaiverLedger(model: model, today: interpreter.today)
+            var stopped: Set<Int> = []
             for rule in rules {
                 interpreter.resetBudget()
                 var produced: [Diagnostic] = []
@@ -102,12 +105,14 @@ extension Engine {
                     for outcome in try interpreter.runRuleBody(rule) {
                         let severity = RuleRunner.severity(of: outcome, rule: rule)
                         let at = outcome.entity?.nameSpan ?? outcome.span
-                        produced.append(Diagnostic(
+                        var diagnostic = Diagnostic(
                             severity == .error ? .ruleViolation : .ruleWarning, severity,
                             RuleRunner.message(of: outcome, rule: rule),
                             at: at,
                             notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)],
-                            rule: rule.id))
+                            rule: rule.id)
+                        waivers.apply(to: &diagnostic, rule: rule, entity: outcome.entity)
+                        produced.append(diagnostic)
                     }
                 } catch let error as RuntimeError {
                     var diagnostic = error.diagnostic
@@ -115,11 +120,18 @@ extension Engine {
                     diagnostic.message = "rule `\(rule.id)` stopped: " + diagnostic.message
                     diagnostic.notes.append(DiagnosticNote("the other rules still ran", at: rule.nameSpan))
                     produced.append(diagnostic)
+                    stopped.insert(rule.index)
                 } catch {
+                    stopped.insert(rule.index)
                     continue
                 }
                 report.diagnostics += produced
                 report.rules.append((rule.id, rule.title, produced))
+            }
+            if !waivers.isEmpty {
+                report.diagnostics += waivers.warnings(stopped: stopped) { waiver in
+                    waiver.declaration.givenFields.first { $0.name == WaiverField.until.name }?.valueSpan ?? waiver.nameSpan
+                }
             }
             interpreter.recorder = nil
             return report
@@ -134,6 +146,19 @@ extension Engine {
             for test in model.entities(of: .test) where selected(test.id) {
                 interpreter.resetBudget()
                 var failures: [Diagnostic] = []
+                // A pinned test sees its own `today`; computed members remembered for another day
+                // (`status`, `next_session`) are forgotten on the way in and out.
+                let runDay = interpreter.today
+                if let pinned = test.declaration.pinnedDate {
+                    interpreter.today = pinned
+                    model.cache.removeAll()
+                }
+                defer {
+                    if test.declaration.pinnedDate != nil {
+                        interpreter.today = runDay
+                        model.cache.removeAll()
+                    }
+                }
                 do {
                     for outcome in try interpreter.runRuleBody(test) where outcome.kind == .expect {
                         var notes: [DiagnosticNote] = []

@@ -70,7 +70,18 @@ enum SourceChunks {
 
 extension Engine {
     /// True when `import std` brought the standard library into the session.
-    public var importsStandard: Bool { program.standardLoaded }
+    public var importsStandard: Bool { !program.standardRules.isEmpty }
+
+    /// The one `import std` line that brings in the standard rules the session has: `import std`
+    /// for all of them, `import std.NAME` for one, else `import std except …`; nil for none.
+    public var standardImportLine: String? {
+        let loaded = program.standardRules
+        guard let one = loaded.first else { return nil }
+        let missing = StandardLibrary.ruleNames.filter { !loaded.contains($0) }
+        if missing.isEmpty { return "import std" }
+        if loaded.count == 1 { return "import std.\(one)" }
+        return "import std except " + missing.joined(separator: ", ")
+    }
 
     /// The declarations, programme, tests, lets and fns the session holds, each once in the
     /// form that stands now, in the order they were loaded or typed; imported files' items
@@ -148,7 +159,7 @@ extension Engine {
     /// `check` and `test` on the file judge the programme `:check` judges.
     public func savedSource() -> SessionSource {
         let items = heldItems()
-        var raw = importsStandard ? "import std\n\n" : ""
+        var raw = standardImportLine.map { $0 + "\n\n" } ?? ""
         raw += items.map(\.text).joined(separator: "\n\n") + "\n"
         // Every item parsed on its own, so the whole parses; were it refused, the text as
         // loaded is still better than nothing written.

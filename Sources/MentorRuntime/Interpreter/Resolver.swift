@@ -241,7 +241,9 @@ struct Resolver {
             }
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
         case .member(let base, let name, _):
-            return .member(base: resolveExpression(base), name: MemberName(name.name, schemas: schemas), nameSpan: name.span, span: span)
+            let baseCode = resolveExpression(base)
+            checkStandardRule(baseCode, name)
+            return .member(base: baseCode, name: MemberName(name.name, schemas: schemas), nameSpan: name.span, span: span)
         case .index(let base, let index, _):
             return .index(base: resolveExpression(base), index: resolveExpression(index), span: span, indexSpan: index.span)
         case .with(let base, let fields, _, _):
@@ -284,6 +286,22 @@ struct Resolver {
             current = functionScope.parent
         }
         return false
+    }
+
+    /// `std.NAME` names a standard rule the programme imported: one it left out (`import std
+    /// except NAME`) or one that does not exist is an error here, not a missing record member later.
+    private mutating func checkStandardRule(_ base: Code, _ name: Identifier) {
+        guard case .global(let index, _) = base, index == globals.index(of: "std"),
+              case .value(.record(let imported)) = globals.bindings[index], imported[name.name] == nil
+        else { return }
+        if StandardLibrary.ruleNames.contains(name.name) {
+            diagnostics.append(Diagnostic(.standardRuleNotImported, .error, "the standard rule `\(name.name)` is not imported", at: name.span,
+                                          label: "left out by this programme's `import std…`",
+                                          help: "add `import std.\(name.name)`, or remove it from the `except` list"))
+        } else {
+            diagnostics.append(.unknownName(.unknownStandardRule, .error, "`\(name.name)` is not a standard rule",
+                                            name: name.name, at: name.span, among: imported.fields.map(\.name), label: "not a standard rule"))
+        }
     }
 
     private mutating func resolveName(_ identifier: Identifier) -> Code {

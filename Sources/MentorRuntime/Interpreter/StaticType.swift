@@ -103,6 +103,7 @@ public indirect enum StaticType: Sendable, Equatable {
         case .boolOrString: self = .oneOf([.bool, .string])
         case .numberOrString: self = .oneOf([.number, .string])
         case .entity(let kind): self = .entity(kind)
+        case .entityOf(let kinds): self = .oneOf(kinds.sorted { $0.rawValue < $1.rawValue }.map { .entity($0) })
         case .symbol: self = .symbol
         case .list(let element): self = .list(StaticType(element))
         case .keyedBy: self = .record(nil)

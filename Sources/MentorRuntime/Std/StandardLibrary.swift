@@ -1,8 +1,40 @@
+import MentorDiagnostics
+import MentorSource
+import MentorSyntax
+
 /// The standard rules (`import std`), written in Mentor and shipped inside the tool.
 /// docs/std.md documents each rule with a passing and a failing example.
 enum StandardLibrary {
     /// The path diagnostics show for the standard library's source.
     static let path = "<std>"
+
+    /// The names of the standard rules, in the order the source declares them.
+    static let ruleNames: [String] = Parser.parse(SourceFile(id: FileID(0), path: path, text: source)).syntax.items.compactMap { item in
+        guard case .declaration(let declaration) = item, declaration.kind == .rule else { return nil }
+        return declaration.name?.name
+    }
+
+    /// The standard rules `selection` names, with an error for each name that is not one.
+    static func rules(in selection: StandardSelection) -> (names: Set<String>, diagnostics: [Diagnostic]) {
+        let all = Set(ruleNames)
+        var diagnostics: [Diagnostic] = []
+        func known(_ name: Identifier) -> Bool {
+            guard !all.contains(name.name) else { return true }
+            diagnostics.append(.unknownName(.unknownStandardRule, .error, "`\(name.name)` is not a standard rule",
+                                            name: name.name, at: name.span, among: ruleNames, label: "not a standard rule",
+                                            help: "the standard rules are " + ruleNames.map { "`\($0)`" }.joined(separator: ", ")))
+            return false
+        }
+        switch selection {
+        case .all:
+            return (all, [])
+        case .only(let name):
+            return (known(name) ? [name.name] : [], diagnostics)
+        case .except(let names):
+            let left = names.filter(known)
+            return (all.subtracting(left.map(\.name)), diagnostics)
+        }
+    }
 
     static let source = #"""
 /// Every goal is measurable and time-bound within its agreement.
@@ -10,7 +42,7 @@ rule smart_goals "Goals are measurable and due within the agreement" {
   for a in agreements, g in a.goals {
     require g.measure != none else "goal `\(g.id)` has no measure"
     require g.due != none else "goal `\(g.id)` has no due date"
-    require g.due <= a.end else "goal `\(g.id)` is due \(g.due), after the agreement ends on \(a.end)"
+    require a.start <= g.due and g.due <= a.end else if g.due < a.start then "goal `\(g.id)` is due \(g.due), before the agreement starts on \(a.start)" else "goal `\(g.id)` is due \(g.due), after the agreement ends on \(a.end)"
   }
 }
 
@@ -44,9 +76,9 @@ rule review_rhythm warning "The agreement is reviewed on a rhythm" {
   }
 }
 
-/// A mentor is credentialed, or is a candidate co-mentoring with a credentialed mentor.
+/// A mentor is credentialed, or a candidate co-mentoring with one; not applied without a pathway.
 rule credentialed_mentors "Mentors are credentialed or co-mentor with a credentialed mentor" {
-  for a in agreements where not a.mentor.credentialed {
+  for a in agreements where not pathways.isEmpty and not a.mentor.credentialed {
     require a.co_mentor != none else "\(a.mentor.name) is not credentialed and has no credentialed `co_mentor`"
     require a.co_mentor.credentialed else "co-mentor \(a.co_mentor.name) is not credentialed"
   }

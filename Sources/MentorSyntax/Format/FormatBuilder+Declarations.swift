@@ -14,6 +14,9 @@ extension FormatBuilder {
         if let title = declaration.title {
             docs += [.text(" "), expression(title)]
         }
+        if let date = declaration.pinnedDate {
+            docs += [.text(" "), keyword("on", at: declaration.forOffset), .text(" " + Self.isoDate(date))]
+        }
         if let target = declaration.target {
             let forWord = keyword("for", at: declaration.forOffset)
             docs += [.text(" "), forWord, .text(" "), token(target.name, at: target.span)]
@@ -55,6 +58,15 @@ extension FormatBuilder {
             && members.allSatisfy { if case .field = $0 { true } else { false } }
         let edge: FormatDoc = .line
         return .group([.text("{"), .indent(inner), edge, .text("}")], breaks: !keptOnOneLine || inner.contains { $0.forcesBreak })
+    }
+
+    /// `2026-09-01`.
+    static func isoDate(_ date: (year: Int, month: Int, day: Int)) -> String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(date.year, 4) + "-" + padded(date.month, 2) + "-" + padded(date.day, 2)
     }
 
     static func start(of member: Member) -> UInt32 {

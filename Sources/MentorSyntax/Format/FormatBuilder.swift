@@ -84,7 +84,23 @@ struct FormatBuilder {
         case .declaration(let declaration): return self.declaration(declaration)
         case .importDecl(let importDecl):
             let keyword = FormatDoc.text("import ")
-            return .concat([keyword, verbatimToken(importDecl.targetSpan)])
+            guard case .std(let selection) = importDecl.target else { return .concat([keyword, verbatimToken(importDecl.targetSpan)]) }
+            // `std`, then the selection in one canonical spacing: `std.x`, `std except a, b`.
+            let std = Span(file: importDecl.targetSpan.file, start: importDecl.targetSpan.start, end: importDecl.targetSpan.start + 3)
+            var parts = [keyword, verbatimToken(std)]
+            switch selection {
+            case .all:
+                break
+            case .only(let name):
+                parts += [.text("."), verbatimToken(name.span)]
+            case .except(let names):
+                parts.append(.text(" except "))
+                for (position, name) in names.enumerated() {
+                    if position > 0 { parts.append(.text(", ")) }
+                    parts.append(verbatimToken(name.span))
+                }
+            }
+            return .concat(parts)
         case .statement(let statement): return self.statement(statement)
         }
     }

@@ -55,21 +55,22 @@ enum AgreementField {
         .list(agreement.children.map { .entity(context.interpreter.overlay.current($0)) })
     }
     static let sessions = ComputedMemberRow(.agreement, "sessions", "list of record", export: .value,
-                                            doc: "The scheduled sessions joined with the agenda's: number, date, time, length, location, title, topics, actions.") { context, agreement in
+                                            doc: "The scheduled sessions joined with the agenda's: number, date, time, length, location, title, topics, actions; a closed agreement's stop at `closed.on`.") { context, agreement in
         .list(try context.model.sessionRecords(agreement, interpreter: context.interpreter))
     }
-    static let reviews = ComputedMemberRow(.agreement, "reviews", "list of date", export: .value, doc: "The review dates.") { context, agreement in
+    static let reviews = ComputedMemberRow(.agreement, "reviews", "list of date", export: .value, doc: "The review dates; a closed agreement's stop at `closed.on`.") { context, agreement in
         let model = context.model, interpreter = context.interpreter
         guard case .date(let start) = try model.field(agreement, AgreementField.start, interpreter: interpreter),
               let end = try model.agreementEnd(agreement, interpreter: interpreter),
               case .cadence(let review) = try model.field(agreement, AgreementField.review, interpreter: interpreter),
               let interval = review.phases.first?.interval
         else { return .list([]) }
-        return .list(Schedule.reviews(every: interval, start: start, end: end).map { .date($0) })
+        let closing = try model.closingDay(agreement, interpreter: interpreter)
+        return .list(Schedule.reviews(every: interval, start: start, end: end).filter { day in closing.map { day <= $0 } ?? true }.map { .date($0) })
     }
-    static let schedule = ComputedMemberRow(.agreement, "schedule", "list of date", doc: "The session dates.") { context, agreement in
-        guard let result = try context.model.agreementSchedule(agreement, interpreter: context.interpreter) else { return .list([]) }
-        return .list(result.dates.map { .date($0) })
+    static let schedule = ComputedMemberRow(.agreement, "schedule", "list of date",
+                                            doc: "The session dates; a closed agreement's stop at `closed.on`.") { context, agreement in
+        .list(try context.model.scheduledDates(agreement, interpreter: context.interpreter).map { .date($0) })
     }
     static let lastHeld = ComputedMemberRow(.agreement, "last_held", "date or none", doc: "The latest day in `held`.") { context, agreement in
         guard case .list(let held) = try context.model.field(agreement, AgreementField.held, interpreter: context.interpreter) else { return Value.none }
@@ -86,8 +87,7 @@ enum AgreementField {
     }
     static let nextSession = ComputedMemberRow(.agreement, "next_session", "date or none",
                                                doc: "The first scheduled session on or after `today`.") { context, agreement in
-        guard let result = try context.model.agreementSchedule(agreement, interpreter: context.interpreter) else { return Value.none }
-        return result.dates.first { $0 >= context.interpreter.today }.map { .date($0) } ?? Value.none
+        try context.model.scheduledDates(agreement, interpreter: context.interpreter).first { $0 >= context.interpreter.today }.map { .date($0) } ?? Value.none
     }
 
     /// The rows in documentation and export order.

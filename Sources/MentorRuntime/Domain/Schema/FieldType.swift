@@ -16,6 +16,8 @@ indirect enum FieldType: Sendable, Equatable {
     case boolOrString
     case numberOrString
     case entity(DeclarationKind)
+    /// An entity of one of these kinds (a waiver's `for`).
+    case entityOf(Set<DeclarationKind>)
     case symbol(Set<String>)
     case list(FieldType)
     /// A record whose keys name entities of a kind, each mapped to a value type.
@@ -47,12 +49,19 @@ indirect enum FieldType: Sendable, Equatable {
         case .boolOrString: "true, false or a string stating the limits"
         case .numberOrString: "a number or a string"
         case .entity(let kind): kind.withArticle
+        case .entityOf(let kinds): "the name of " + FieldType.alternatives(kinds.map(\.rawValue).sorted().map(withIndefiniteArticle))
         case .symbol(let names): "one of " + names.sorted().map { "`\($0)`" }.joined(separator: ", ")
         case .list(let element): "a list of \(FieldType.plural(element))"
         case .keyedBy(let kind, let value): "a record from \(kind.rawValue) names to \(FieldType.plural(value))"
         case .shape(let fields, _): "a record { " + fields.map { "\($0.0): …" }.joined(separator: ", ") + " }"
         case .oneOf(let types): FieldType.alternatives(types.map(\.description))
         }
+    }
+
+    /// `a, b or c`.
+    private static func alternatives(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
     }
 
     private static func plural(_ type: FieldType) -> String {
@@ -66,9 +75,5 @@ indirect enum FieldType: Sendable, Equatable {
         default: type.description
         }
     }
-
-    /// `a, b or c`.
-    private static func alternatives(_ names: [String]) -> String {
-        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
-    }
 }
+

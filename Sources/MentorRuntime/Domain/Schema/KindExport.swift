@@ -27,7 +27,7 @@ struct KindExport: Sendable {
     }
 
     /// The export of `kind`; nil for kinds never exported (an agenda's sessions are merged
-    /// into its agreement's `sessions`; rules and tests are not data).
+    /// into its agreement's `sessions`; rules, tests and waivers are not data of the programme).
     static func of(_ kind: DeclarationKind) -> KindExport? {
         switch kind {
         case .program: ProgramField.export
@@ -38,7 +38,7 @@ struct KindExport: Sendable {
         case .agreement: AgreementField.export
         case .goal: GoalField.export
         case .agenda: AgendaField.export
-        case .session, .rule, .test, .field: nil
+        case .session, .rule, .test, .waiver, .field: nil
         }
     }
 }
