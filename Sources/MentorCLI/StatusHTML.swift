@@ -92,13 +92,15 @@ struct StatusHTML {
                     svg += "<text class=\"closed\" x=\"\(f(x(min(closed, end))))\" y=\"\(f(y + 4))\" text-anchor=\"middle\" fill=\"#d33\" font-weight=\"bold\">✕<title>closed on \(closed)</title></text>"
                 }
             }
-            for date in line.timeline.planned {
+            // After an early close, nothing more was planned.
+            let open = { (date: CivilDate) in line.closedOn.map { date < $0 } ?? true }
+            for date in line.timeline.planned where open(date) {
                 svg += "<line class=\"planned\" x1=\"\(f(x(date)))\" y1=\"\(f(y - 8))\" x2=\"\(f(x(date)))\" y2=\"\(f(y - 3))\" stroke=\"#555\"><title>planned \(date)</title></line>"
             }
             for date in line.timeline.held {
                 svg += "<circle class=\"held\" cx=\"\(f(x(date)))\" cy=\"\(f(y))\" r=\"3\" fill=\"#2a2\"><title>held \(date)</title></circle>"
             }
-            for date in line.timeline.reviews {
+            for date in line.timeline.reviews where open(date) {
                 let cx = x(date)
                 svg += "<path class=\"review\" d=\"M\(f(cx)) \(f(y + 3))l4 4l-4 4l-4 -4z\" fill=\"#36c\"><title>review \(date)</title></path>"
             }
