@@ -43,6 +43,7 @@ TARGETS = {  # name: (comparison, bound, unit) — documented in docs/performanc
     "cold start": ("<=", 2, "×"),
     "repl :load": ("<", 1, "s"),
     "repl :check": ("<", 0.5, "s"),
+    "forecast": ("<=", 3, "×"),
 }
 
 failures = []
@@ -287,6 +288,10 @@ def main():
     floor = hyperfine(out, "cat", [("cat", ["cat"] + small_mentor)], mode["fast"])
     # Exit status 1 is the deliberate violations; check_counts has already vetted the status.
     floor.update(hyperfine(out, "check", [("check", small_cmd)], mode["check"], ignore_failure=True))
+    # The forecast a year ahead (docs/status.md): the same check plus `--until`.
+    until = f"{int(TODAY[:4]) + 1}{TODAY[4:]}"
+    forecast_cmd = small_cmd[:2] + ["--until", until] + small_cmd[2:]
+    floor.update(hyperfine(out, "check-until", [("check-until", forecast_cmd)], mode["check"], ignore_failure=True))
     peers = hyperfine(out, "python-peer", [("peer", [options.python, os.path.join(HERE, "bench_rules.py"),
                                                      os.path.join(small_dir, "json")])], mode["peer"])
     schema_files = small_json if mode["schema_files"] is None else small_json[:mode["schema_files"]]
@@ -379,6 +384,10 @@ def main():
         faster(peer_s / check_s), cpu=faster(peers["peer"]["cpu"] / check_cpu))
     row(f"mentor check {n_small:,} peak RSS", f"{small_check['rss'] / 2**20:.0f} MiB", "1 GiB",
         f"{small_check['rss'] / GIB:.2f} of it", "RSS", small_check["rss"] / 2**20)
+    forecast_s = floor["check-until"]["median"]
+    row(f"mentor check --until +1 year {n_small:,}", f"{forecast_s:.3f} s", f"check {n_small:,}",
+        f"{forecast_s / check_s:.2f}× check", "forecast", forecast_s / check_s,
+        f"{floor['check-until']['cpu'] / check_cpu:.2f}× check" if check_cpu else "")
     if large:
         large_s = large["seconds"]["median"]
         # Linear means the time grows at most 10% faster than the agreements: 11× for 10×.

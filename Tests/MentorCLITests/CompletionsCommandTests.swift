@@ -7,8 +7,8 @@ import Testing
 /// installed there).
 @Suite("Completion scripts")
 struct CompletionsCommandTests {
-    /// The commands whose positional arguments are paths: run, check, test, fmt, export, repl.
-    static let pathArguments = 6
+    /// The commands whose positional arguments are paths: run, check, test, fmt, export, repl, status.
+    static let pathArguments = 7
 
     @Test("each script names every subcommand", arguments: ["bash", "zsh", "fish"])
     func subcommandsAreOffered(_ shell: String) {
