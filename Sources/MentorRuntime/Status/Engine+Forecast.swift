@@ -61,8 +61,7 @@ extension Engine {
                 breaks.append(ForecastBreak(date: end, kind: .endsBeforeGoal,
                                             message: "ends on \(end), before goal `\(goal.id)` is due on \(due)"))
             }
-            let order = ForecastBreak.Kind.allCases
-            if let first = breaks.min(by: { ($0.date, order.firstIndex(of: $0.kind)!) < ($1.date, order.firstIndex(of: $1.kind)!) }) {
+            if let first = breaks.min(by: { ($0.date, $0.kind.tieRank) < ($1.date, $1.kind.tieRank) }) {
                 result[agreement.index] = first
             }
         }

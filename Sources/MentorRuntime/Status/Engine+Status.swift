@@ -107,7 +107,7 @@ extension Engine {
             if case .entity(let person) = try model.field(agreement, role.field, interpreter: interpreter) { return person.id }
             return nil
         }
-        guard case .string(let status) = try member(AgreementField.status) else { preconditionFailure("status is a string") }
+        let status = try model.status(of: agreement, interpreter: interpreter)
         let held = try model.heldDates(of: agreement, interpreter: interpreter)
         let lapsesOn = date(try member(AgreementField.lapsesOn))
         let isOver = status == "closed" || status == "ended"

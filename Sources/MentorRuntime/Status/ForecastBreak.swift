@@ -13,6 +13,9 @@ public struct ForecastBreak: Sendable {
         case lapses
         /// The agreement ends before one of its goals is due.
         case endsBeforeGoal = "ends_before_goal"
+
+        /// Its place in `allCases`: which of two breaks on one day is reported.
+        var tieRank: Int { Kind.allCases.firstIndex(of: self) ?? Kind.allCases.count }
     }
 
     /// The day it breaks.
