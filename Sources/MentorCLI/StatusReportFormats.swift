@@ -37,13 +37,20 @@ enum StatusReportFormats {
             }
         }
         if let until = status.until {
-            let broken = status.lines.compactMap { line in line.forecast.map { (line.id, $0) } }.sorted { $0.1.date < $1.1.date }
+            let broken = forecastsByDay(status)
             out += "\nforecast to \(until):" + (broken.isEmpty ? " nothing breaks\n" : "\n")
             for (id, found) in broken { out += "  \(found.date)  \(id)  \(found.message) [\(found.kind.rawValue)]\n" }
         }
         out += "\n" + status.counts.map { "\($0.status) \($0.count)" }.joined(separator: ", ") + "\n"
         out += totalsLine(status) + "\n"
         return out
+    }
+
+    /// Each line's forecast, earliest day first; on one day, in the lines' (urgency) order.
+    static func forecastsByDay(_ status: ProgrammeStatus) -> [(String, ForecastBreak)] {
+        status.lines.enumerated().compactMap { offset, line in line.forecast.map { (offset, line.id, $0) } }
+            .sorted { ($0.2.date, $0.0) < ($1.2.date, $1.0) }
+            .map { ($0.1, $0.2) }
     }
 
     /// `sessions: 12 planned to date, 9 held; lapse rate: 1 of 3 started (33%)`.
@@ -141,7 +148,7 @@ enum StatusReportFormats {
         }
         if let until = status.until {
             out += "\n## Forecast to \(until)\n\n"
-            let found = status.lines.compactMap { line in line.forecast.map { (line.id, $0) } }.sorted { $0.1.date < $1.1.date }
+            let found = forecastsByDay(status)
             if found.isEmpty { out += "Nothing breaks.\n" }
             for (id, item) in found { out += "- \(item.date): `\(id)` \(item.message) (\(item.kind.rawValue))\n" }
         }
