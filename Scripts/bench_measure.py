@@ -45,6 +45,7 @@ TARGETS = {  # name: (comparison, bound, unit) — documented in docs/performanc
     "cold start": ("<=", 1.5, "×"),
     "repl :load": ("<=", 0.3, "s"),
     "repl :check": ("<=", 0.15, "s"),
+    "forecast": ("<=", 3, "×"),
 }
 
 failures = []
@@ -291,6 +292,10 @@ def main():
     floor = hyperfine(out, "cat", [("cat", ["cat"] + small_mentor)], mode["fast"])
     # Exit status 1 is the deliberate violations; check_counts has already vetted the status.
     floor.update(hyperfine(out, "check", [("check", small_cmd)], mode["check"], ignore_failure=True))
+    # The forecast a year ahead (docs/status.md): the same check plus `--until`.
+    until = f"{int(TODAY[:4]) + 1}{TODAY[4:]}"
+    forecast_cmd = small_cmd[:2] + ["--until", until] + small_cmd[2:]
+    floor.update(hyperfine(out, "check-until", [("check-until", forecast_cmd)], mode["check"], ignore_failure=True))
     peers = hyperfine(out, "python-peer", [("peer", [options.python, os.path.join(HERE, "bench_rules.py"),
                                                      os.path.join(small_dir, "json")]),
                                              ("jq", jq_command)], mode["peer"])
@@ -391,6 +396,10 @@ def main():
         f"{cores_used:.2f}×", "cores", cores_used)
     row(f"mentor check {n_small:,} peak RSS", f"{small_check['rss'] / 2**20:.0f} MiB", "512 MiB",
         f"{small_check['rss'] / RSS_BUDGET:.2f} of it", "RSS", small_check["rss"] / 2**20)
+    forecast_s = floor["check-until"]["median"]
+    row(f"mentor check --until +1 year {n_small:,}", f"{forecast_s:.3f} s", f"check {n_small:,}",
+        f"{forecast_s / check_s:.2f}× check", "forecast", forecast_s / check_s,
+        f"{floor['check-until']['cpu'] / check_cpu:.2f}× check" if check_cpu else "")
     if large:
         large_s = large["seconds"]["median"]
         # Linear means the time grows at most 10% faster than the agreements: 11× for 10×.

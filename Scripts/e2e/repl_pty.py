@@ -340,8 +340,8 @@ def test_piped_session_output_and_status(workspace):
     clean = piped(workspace, [workspace.programme], ":check\nana_dave.channels.first\nana_dave.mentor\n")
     assert clean.returncode == 0, (clean.returncode, clean.stderr)
     assert "loaded 1 file" in clean.stderr, clean.stderr
-    # A channel is a bare word only a field reads, so it is echoed as a comment.
-    assert clean.stdout == "no problems in 1 file\n// in_person\nana\n", clean.stdout
+    # A channel is a symbol, echoed as its bare word, which pastes back.
+    assert clean.stdout == "no problems in 1 file\nin_person\nana\n", clean.stdout
     # The example breaks two rules on purpose: :check reports them as `check` does, and fails.
     run = piped(workspace, [EXAMPLE], ":check\n")
     assert run.returncode == 1, (run.returncode, run.stderr)

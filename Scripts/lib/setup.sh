@@ -19,6 +19,15 @@ ensure_libedit() {
   fi
 }
 
+# Headless Chromium renders `mentor status --format html` in Scripts/e2e/status_formats.py.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "setup: installing chromium" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+  fi
+}
+
 # Python helpers for tests (pty driving, schema and calendar validation) live in a venv.
 ensure_venv() {
   local venv="$MENTOR_ROOT/.venv"

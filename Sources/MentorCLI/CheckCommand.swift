@@ -1,6 +1,7 @@
 import ArgumentParser
 import MentorDiagnostics
 import MentorRuntime
+import MentorSource
 
 /// Output formats of `mentor check`.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
@@ -28,14 +29,30 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     @Flag(help: "Check again whenever a file of the programme changes, until Ctrl-C.")
     var watch = false
 
+    @Option(help: ArgumentHelp("Also forecast, per agreement, the first thing that breaks by this date if nothing is done (YYYY-MM-DD); reported as notes.", valueName: "date"))
+    var until: String?
+
     @Argument(help: "Files or directories to check (default: the current directory).", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {
         let paths = paths.isEmpty ? ["."] : paths
+        if let problem = horizonProblem() {
+            let renderer = TextDiagnosticRenderer(sources: SourceMap(), useColor: common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))
+            context.writeErr(renderer.render([problem]))
+            return MentorExit.usageOrIO
+        }
         guard watch else { return checkOnce(paths, context: context, keeping: true).status }
         return WatchLoop(command: "check", paths: paths).run(context: context) { noteRead in
             checkOnce(paths, context: context, keeping: false, noteRead: noteRead)
+        }
+    }
+
+    /// Why `--until` is unusable (not a date, or before today), or nil.
+    private func horizonProblem() -> Diagnostic? {
+        switch StatusCommand.parseUntil(until) {
+        case .failure(let failure): return failure.diagnostics.first
+        case .success(let date): return date.flatMap { Engine.forecastHorizonProblem(until: $0, today: common.engineOptions().today) }
         }
     }
 
@@ -44,7 +61,8 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     /// `noteRead` is given those files before the report is written.
     func checkOnce(_ paths: [String], context: CLIContext, keeping: Bool,
                    noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
-        let outcome = CheckRun.perform(paths: paths, common: common, context: context, showWaived: showWaived)
+        let horizon = until.flatMap(CommonOptions.parseDate)
+        let outcome = CheckRun.perform(paths: paths, common: common, context: context, showWaived: showWaived, until: horizon)
         if keeping { context.keepUntilExit(outcome.engine) }
         let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
         noteRead(files)
@@ -102,7 +120,8 @@ struct CheckRun {
     var summaryLine: String { summary.line }
     var summary: CheckSummary { CheckSummary(diagnostics: diagnostics, fileCount: fileCount) }
 
-    static func perform(paths: [String], common: CommonOptions, context: CLIContext, showWaived: Bool = false) -> CheckRun {
+    static func perform(paths: [String], common: CommonOptions, context: CLIContext, showWaived: Bool = false,
+                        until: CivilDate? = nil) -> CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let loaded = engine.load(read.files)
@@ -113,6 +132,7 @@ struct CheckRun {
             diagnostics += report.diagnostics
             rules = report.rules
             diagnostics += engine.evaluateUnreadLets()
+            if let until { diagnostics += engine.forecastNotes(until: until) }
         }
         return CheckRun(engine: engine, diagnostics: engine.sources.inReadingOrder(diagnostics), rules: rules,
                         fileCount: engine.userFiles.count, ioFailed: read.ioFailed, showWaived: showWaived)

@@ -2115,6 +2115,101 @@ enum DiagnosticDocs {
             Golden test: `Tests/Golden/export/nothing_to_export`.
             """##),
         DiagnosticDoc(
+            number: 640, title: ##"unknown status"##, page: "tool.md",
+            markdown: ##"""
+            A `--status` value of `mentor status` is not one of `pending`, `active`, `lapsed`, `closed`,
+            `ended`. Nothing is shown; exit 2.
+
+            ```
+            $ mentor status --status lapse
+            error: `--status lapse` is not a status [M0640]
+              = help: a status is one of pending, active, lapsed, closed, ended
+              = help: did you mean `lapsed`?
+            ```
+
+            **Fix**: use one of the five statuses; repeat `--status` or separate them with commas for
+            several. Golden test: `Tests/Golden/status/unknown_status`.
+            """##),
+        DiagnosticDoc(
+            number: 641, title: ##"unknown person"##, page: "tool.md",
+            markdown: ##"""
+            `mentor status --person NAME` names no person declared in the programme loaded. NAME is the
+            person's declared name (`maya`), not their title. Nothing is shown; exit 2.
+
+            ```
+            $ mentor status --person mya
+            error: `--person mya` names no person of the programme [M0641]
+              = help: did you mean `maya`?
+            ```
+
+            **Fix**: correct the name; `mentor repl` and `:list person` show every person. Golden test:
+            `Tests/Golden/status/unknown_person`.
+            """##),
+        DiagnosticDoc(
+            number: 642, title: ##"not a duration"##, page: "tool.md",
+            markdown: ##"""
+            `--due-within` is not a whole number followed by `days`, `weeks`, `months` or `years`
+            (singular or plural, with or without a space). Exit 2.
+
+            ```
+            $ mentor status --due-within soon
+            error: `--due-within soon` is not a duration [M0642]
+              = help: write a whole number and a unit of days, weeks, months or years, such as '30 days'
+            ```
+
+            **Fix**: write a duration such as `'30 days'` (quoted in the shell) or `30days`. Golden test:
+            `Tests/Golden/status/invalid_due_within`.
+            """##),
+        DiagnosticDoc(
+            number: 643, title: ##"not a date"##, page: "tool.md",
+            markdown: ##"""
+            `--until` of `status` or `check` is not a real calendar date written `YYYY-MM-DD`. Exit 2.
+
+            ```
+            $ mentor status --until 2026-02-30
+            error: `--until 2026-02-30` is not a calendar date [M0643]
+              = help: write the day as YYYY-MM-DD, such as 2026-12-31
+            ```
+
+            **Fix**: write an existing day as `YYYY-MM-DD`. Golden test: `Tests/Golden/status/invalid_until`.
+            """##),
+        DiagnosticDoc(
+            number: 644, title: ##"until before today"##, page: "tool.md",
+            markdown: ##"""
+            `--until` is before `today` (the system's date or `--today`): the forecast only looks ahead.
+            Exit 2.
+
+            ```
+            $ mentor check --today 2026-03-20 --until 2026-03-19
+            error: `--until 2026-03-19` is before today, 2026-03-20 [M0644]
+              = help: the forecast looks ahead: give a day on or after 2026-03-20
+            ```
+
+            **Fix**: give a day on or after today. Golden test: `Tests/Golden/status/until_before_today`.
+            """##),
+        DiagnosticDoc(
+            number: 645, title: ##"forecast"##, page: "tool.md",
+            markdown: ##"""
+            Not a problem yet: with `check --until DATE`, for each agreement that will break by DATE if
+            nothing is done (no session held, no signature added), a note at the agreement names the first
+            thing that breaks and the day — it lapses, a review falls due, it ends before a goal is due, it
+            starts unsigned, or its start puts the mentor over `max_mentees`. The kind is in brackets.
+            Notes do not change the exit status.
+
+            ```
+            $ mentor check programme.mentor --today 2026-02-10 --until 2026-06-30
+            programme.mentor:20:11: note: forecast: `kim_lou`: lapses on 2026-03-03 unless a session is held before [lapses] [M0645]
+               |
+            20 | agreement kim_lou {
+               |           ^^^^^^^
+               = help: nothing is wrong yet; this is what happens by 2026-06-30 if nothing is done
+            ```
+
+            **Fix**: act before the day: hold a session, schedule the review, sign, move a goal's `due`
+            or the agreement's `term`, or start the agreement with another mentor. See
+            [status.md](../status.md#the-forecast). Golden test: `Tests/Golden/status/forecast_check`.
+            """##),
+        DiagnosticDoc(
             number: 660, title: ##"unknown person"##, page: "tool.md",
             markdown: ##"""
             `export --person NAME` or `match --mentee NAME` names something that is not a declared

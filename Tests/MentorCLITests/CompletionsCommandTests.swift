@@ -7,8 +7,8 @@ import Testing
 /// installed there).
 @Suite("Completion scripts")
 struct CompletionsCommandTests {
-    /// The commands whose positional arguments are paths: run, check, test, fmt, export, repl, match, doc.
-    static let pathArguments = 8
+    /// The commands whose positional arguments are paths: run, check, test, fmt, export, repl, match, doc, status.
+    static let pathArguments = 9
 
     @Test("each script names every subcommand", arguments: ["bash", "zsh", "fish"])
     func subcommandsAreOffered(_ shell: String) {

@@ -18,7 +18,7 @@ struct UsageErrorTextTests {
         Case(arguments: ["export", "--format", "ics\u{9B}2J"], shown: "'ics\\u{9B}2J'"),
         Case(arguments: ["check", "--\u{1B}[31mbad"], shown: "'--\\u{1B}[31mbad'"),
         Case(arguments: ["\u{202E}run"], shown: "'\\u{202E}run'"),
-        Case(arguments: ["run", "a.mentor", "\u{85}extra\u{1B}[0m"], shown: "'\\u{85}extra\\u{1B}[0m'"),
+        Case(arguments: ["explain", "M0501", "\u{85}extra\u{1B}[0m"], shown: "'\\u{85}extra\\u{1B}[0m'"),
     ])
     func argumentIsEscaped(_ usage: Case) {
         let result = runMentor(usage.arguments)

@@ -191,7 +191,12 @@ extension ProgramModel {
 
     /// `pending`, `active`, `lapsed`, `closed` or `ended`, relative to `today`.
     func status(of agreement: Entity, interpreter: Interpreter) throws -> String {
-        let today = interpreter.today
+        try status(of: agreement, on: interpreter.today, interpreter: interpreter)
+    }
+
+    /// The status the agreement has on `today` with the sessions held so far (the forecast
+    /// asks about days to come, assuming no further session).
+    func status(of agreement: Entity, on today: CivilDate, interpreter: Interpreter) throws -> String {
         if case .record(let closed) = try field(agreement, AgreementField.closed, interpreter: interpreter),
            case .date(let on)? = closed["on"], on <= today {
             return "closed"
@@ -199,13 +204,7 @@ extension ProgramModel {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter) else { return "pending" }
         if today < start { return "pending" }
         if let end = try agreementEnd(agreement, interpreter: interpreter), today >= end { return "ended" }
-        if case .duration(let inactivity) = try field(agreement, AgreementField.inactivity, interpreter: interpreter) {
-            var last = start
-            if case .date(let held) = try member(agreement, AgreementField.lastHeld, span: agreement.nameSpan, interpreter: interpreter) {
-                last = max(last, held)
-            }
-            if let limit = last.adding(inactivity), limit < today { return "lapsed" }
-        }
+        if let lapse = try lapseDate(of: agreement, interpreter: interpreter), lapse <= today { return "lapsed" }
         return "active"
     }
 

@@ -11,8 +11,9 @@ public struct ListedDeclaration: Sendable, Equatable {
 }
 
 extension Engine {
-    /// The kinds `:list KIND` accepts: every declaration kind, `let` and `fn`.
-    public static var listableKinds: [String] { DeclarationKind.allCases.map(\.rawValue) + ["let", "fn"] }
+    // A `field` declaration adds to a kind's schema and makes no entity, so there is nothing to list.
+    /// The kinds `:list KIND` accepts: every declaration kind but `field`, `let` and `fn`.
+    public static var listableKinds: [String] { DeclarationKind.allCases.filter { $0 != .field }.map(\.rawValue) + ["let", "fn"] }
 
     /// Everything `:show` can address, in `:list`'s order: the programme, the session's names
     /// by name, the standard rules, the tests, then nested goals, steps and sessions by their

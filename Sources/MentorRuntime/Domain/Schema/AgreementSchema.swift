@@ -59,14 +59,7 @@ enum AgreementField {
         .list(try context.model.sessionRecords(agreement, interpreter: context.interpreter))
     }
     static let reviews = ComputedMemberRow(.agreement, "reviews", "list of date", export: .value, doc: "The review dates; a closed agreement's stop at `closed.on`.") { context, agreement in
-        let model = context.model, interpreter = context.interpreter
-        guard case .date(let start) = try model.field(agreement, AgreementField.start, interpreter: interpreter),
-              let end = try model.agreementEnd(agreement, interpreter: interpreter),
-              case .cadence(let review) = try model.field(agreement, AgreementField.review, interpreter: interpreter),
-              let interval = review.phases.first?.interval
-        else { return .list([]) }
-        let closing = try model.closingDay(agreement, interpreter: interpreter)
-        return .list(Schedule.reviews(every: interval, start: start, end: end).filter { day in closing.map { day <= $0 } ?? true }.map { .date($0) })
+        .list(try context.model.reviewDates(of: agreement, interpreter: context.interpreter).map { .date($0) })
     }
     static let schedule = ComputedMemberRow(.agreement, "schedule", "list of date",
                                             doc: "The session dates; a closed agreement's stop at `closed.on`.") { context, agreement in
@@ -89,6 +82,27 @@ enum AgreementField {
                                                doc: "The first scheduled session on or after `today`.") { context, agreement in
         try context.model.scheduledDates(agreement, interpreter: context.interpreter).first { $0 >= context.interpreter.today }.map { .date($0) } ?? Value.none
     }
+    static let plannedToDate = ComputedMemberRow(.agreement, "planned_to_date", "number",
+                                                 doc: "Scheduled sessions on or before `today` (before `closed.on` when closed early).") { context, agreement in
+        .integer(Int64(try context.model.plannedToDate(agreement, interpreter: context.interpreter)))
+    }
+    static let nextReview = ComputedMemberRow(.agreement, "next_review", "date or none",
+                                              doc: "The first review on or after `today`.") { context, agreement in
+        try context.model.reviewDates(of: agreement, interpreter: context.interpreter)
+            .first { $0 >= context.interpreter.today }.map { .date($0) } ?? Value.none
+    }
+    static let reviewsOverdue = ComputedMemberRow(.agreement, "reviews_overdue", "number",
+                                                  doc: "Reviews before `today` (and before `closed.on` and `end`) with no session held between that review and the next.") { context, agreement in
+        .integer(Int64(try context.model.reviewsOverdue(agreement, interpreter: context.interpreter)))
+    }
+    static let lapsesOn = ComputedMemberRow(.agreement, "lapses_on", "date or none",
+                                            doc: "The day it lapses unless a session is held before: the day after `max(start, last_held) + inactivity`.") { context, agreement in
+        try context.model.lapseDate(of: agreement, interpreter: context.interpreter).map { .date($0) } ?? Value.none
+    }
+    static let unsigned = ComputedMemberRow(.agreement, "unsigned", "list of person",
+                                            doc: "The mentor and mentee without an entry in `signed`.") { context, agreement in
+        .list(try context.model.unsignedParties(agreement, interpreter: context.interpreter).map { .entity($0) })
+    }
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [
@@ -97,7 +111,7 @@ enum AgreementField {
         .field(confidential), .field(scope), .field(offLimits), .field(review), .field(ending), .field(inactivity),
         .field(signed), .field(held), .field(closed), .computed(status), .computed(agenda), .computed(goals),
         .computed(sessions), .computed(reviews), .computed(schedule), .computed(lastHeld), .computed(nextSession),
-        .computed(observations), .computed(openActions),
+        .computed(observations), .computed(openActions), .computed(plannedToDate), .computed(nextReview), .computed(reviewsOverdue), .computed(lapsesOn), .computed(unsigned),
     ]
     /// How `export --format json` writes an agreement beyond its rows.
     static let export = KindExport(programme: .list("agreements"))
