@@ -40,3 +40,12 @@ build_mentor() {
   (cd "$MENTOR_ROOT" && swift build -c "$configuration" --product mentor >&2)
   echo "$MENTOR_ROOT/.build/$configuration/mentor"
 }
+
+# Neovim, headless, checks the Vim syntax and ftplugin files in Editors/vim.
+ensure_neovim() {
+  if ! command -v nvim >/dev/null 2>&1; then
+    echo "setup: installing neovim" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >&2
+  fi
+}

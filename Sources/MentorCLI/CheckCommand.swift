@@ -88,16 +88,8 @@ struct CheckRun {
     static func perform(paths: [String], common: CommonOptions, context: CLIContext) -> CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
-        let loaded = engine.load(read.files)
-        var diagnostics = loaded.diagnostics
-        var rules: [(name: String, title: String?, diagnostics: [Diagnostic])] = []
-        if loaded.elaborated {
-            let report = engine.check()
-            diagnostics += report.diagnostics
-            rules = report.rules
-            diagnostics += engine.evaluateUnreadLets()
-        }
-        return CheckRun(engine: engine, diagnostics: engine.sources.inReadingOrder(diagnostics), rules: rules,
+        let checked = engine.loadAndCheck(read.files)
+        return CheckRun(engine: engine, diagnostics: checked.diagnostics, rules: checked.rules,
                         fileCount: engine.userFiles.count, ioFailed: read.ioFailed)
     }
 }

@@ -63,7 +63,7 @@ struct MentorCommand: ParsableCommand, MentorSubcommand {
         version: mentorVersion,
         subcommands: [
             RunCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, ReplCommand.self,
-            ExplainCommand.self, CompletionsCommand.self,
+            ExplainCommand.self, CompletionsCommand.self, LspCommand.self,
         ]
     )
 

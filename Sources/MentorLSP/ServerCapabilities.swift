@@ -1,0 +1,14 @@
+/// What the server tells the client it can do, in `initialize`'s reply.
+enum ServerCapabilities {
+    /// The capabilities object for the negotiated `encoding`.
+    static func json(encoding: PositionEncoding) -> JSONValue {
+        [
+            "positionEncoding": .string(encoding.rawValue),
+            // Incremental sync: the client sends only what changed.
+            "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+            "documentFormattingProvider": true,
+            "documentRangeFormattingProvider": true,
+            "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+        ]
+    }
+}
