@@ -128,7 +128,7 @@ extension Engine {
         // The index moves into the phase and back, never copied: a copy per REPL entry would
         // cost time in proportion to every name declared so far.
         var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,
-                                replacing: replacing, echo: echo)
+                                replacing: replacing, echo: echo, recorder: program.nameUses)
         names = DeclarationIndex()
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path) }
         // Entities keep only their declaration sites and resolved code: release each file's syntax
