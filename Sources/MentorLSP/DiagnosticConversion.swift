@@ -6,31 +6,15 @@ import MentorSource
 /// the severity, the message with its rule, help and place-less notes, and each note or label
 /// that points somewhere as related information.
 public struct DiagnosticConversion {
-    /// Positions are counted in this encoding.
-    public let encoding: PositionEncoding
+    /// Places spans in the client's positions.
+    public let locator: SpanLocator
     /// Prefix of each code's documentation link (`codeDescription`); none when nil.
     public let docsBaseURL: String?
-    /// The URI under which a path is published (an open document's own URI, else a `file:` URI).
-    public let uriOfPath: (String) -> String
 
     /// Creates a converter.
-    public init(encoding: PositionEncoding, docsBaseURL: String?, uriOfPath: @escaping (String) -> String) {
-        self.encoding = encoding
+    public init(locator: SpanLocator, docsBaseURL: String?) {
+        self.locator = locator
         self.docsBaseURL = docsBaseURL
-        self.uriOfPath = uriOfPath
-    }
-
-    /// The protocol range of `span` in `file`.
-    public func range(of span: Span, in file: SourceFile) -> JSONValue {
-        LSPRange.json(start: position(of: Int(span.start), in: file), end: position(of: Int(span.end), in: file))
-    }
-
-    /// The protocol position of byte `offset` of `file`.
-    public func position(of offset: Int, in file: SourceFile) -> LSPPosition {
-        let clamped = min(offset, file.bytes.count)
-        let line = file.lineIndex(of: UInt32(clamped))
-        let start = Int(file.lineStarts[line])
-        return LSPPosition(line: line, character: encoding.units(in: file.bytes[start..<clamped]))
     }
 
     /// One diagnostic, positioned in `sources`.
@@ -41,12 +25,12 @@ public struct DiagnosticConversion {
         if let label = diagnostic.primaryLabel, !label.isEmpty { message += "\n" + label }
         var related: [JSONValue] = []
         for label in diagnostic.labels {
-            if let location = location(of: label.span, sources: sources) {
+            if let location = locator.location(of: label.span, sources: sources) {
                 related.append(["location": location, "message": .string(label.message)])
             }
         }
         for note in diagnostic.notes {
-            if let span = note.span, let location = location(of: span, sources: sources) {
+            if let span = note.span, let location = locator.location(of: span, sources: sources) {
                 related.append(["location": location, "message": .string(note.message)])
             } else {
                 message += "\nnote: " + note.message
@@ -54,7 +38,7 @@ public struct DiagnosticConversion {
         }
         if let help = diagnostic.help { message += "\nhelp: " + help }
         var members: [(String, JSONValue)] = [
-            ("range", range(of: diagnostic.span, in: file)),
+            ("range", locator.range(of: diagnostic.span, in: file)),
             ("severity", .integer(DiagnosticConversion.severity(diagnostic.severity))),
             ("code", .string(diagnostic.code.description)),
             ("source", "mentor"),
@@ -72,25 +56,5 @@ public struct DiagnosticConversion {
         case .warning: 2
         case .note: 3
         }
-    }
-
-    /// A `Location` for `span`, or nil when it is in no user file.
-    public func location(of span: Span, sources: SourceMap) -> JSONValue? {
-        guard let file = sources.file(span.file), file.path != Engine.standardLibraryPath else { return nil }
-        return ["uri": .string(uriOfPath(LexicalPath.normalized(file.path))), "range": range(of: span, in: file)]
-    }
-}
-
-/// Builds the protocol's `Range` objects.
-public enum LSPRange {
-    /// `{"start":…,"end":…}`.
-    public static func json(start: LSPPosition, end: LSPPosition) -> JSONValue {
-        ["start": start.json, "end": end.json]
-    }
-
-    /// Reads a range from a message.
-    public static func parse(_ json: JSONValue?) -> (start: LSPPosition, end: LSPPosition)? {
-        guard let start = LSPPosition(json: json?["start"]), let end = LSPPosition(json: json?["end"]) else { return nil }
-        return (start, end)
     }
 }

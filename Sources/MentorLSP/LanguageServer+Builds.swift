@@ -36,6 +36,9 @@ extension LanguageServer {
         guard build.generation == generation, phase == .running else { return }
         latest = build
         publish(build)
+        let waiting = deferred
+        deferred = []
+        for message in waiting { _ = handle(message) }
     }
 
     /// Publishes each file's diagnostics that changed, every open document's (so the client
@@ -43,7 +46,7 @@ extension LanguageServer {
     func publish(_ build: WorkspaceBuild) {
         let openURIs = openURIByPath
         func uri(_ path: String) -> String { openURIs[path] ?? DocumentURI.uri(ofPath: path) }
-        let conversion = DiagnosticConversion(encoding: encoding, docsBaseURL: docsBaseURL, uriOfPath: uri)
+        let conversion = DiagnosticConversion(locator: SpanLocator(encoding: encoding, uriOfPath: uri), docsBaseURL: docsBaseURL)
         var now: [String: JSONValue] = [:]
         for (path, diagnostics) in build.diagnostics {
             let converted = diagnostics.compactMap { conversion.convert($0, sources: build.engine.sources) }

@@ -41,12 +41,17 @@ public final class LanguageServer {
     let debounce: Double
     /// True when the client accepts a file watch registered at run time.
     var watchedFilesRegistrable = false
+    /// Requests about the programme that wait for the build in progress.
+    var deferred: [JSONValue] = []
     /// Ids for the requests the server sends the client.
     var nextOutgoingID = 1
 
     /// Creates a server reading `input` and writing `output` (file descriptors).
     public init(options: EngineOptions, input: Int32 = 0, output: Int32 = 1, debounce: Double = 0.05,
                 log: @escaping (String) -> Void) {
+        var options = options
+        // Hover, definition, references and rename need to know where each name is used.
+        options.recordsNameUses = true
         self.options = options
         self.channel = MessageChannel(input: input, output: output)
         self.debounce = debounce
@@ -102,6 +107,12 @@ public final class LanguageServer {
             send(errorReply(id: id, ProtocolError(ProtocolError.requestCancelled, "request cancelled")))
             return nil
         }
+        // Completion reads the buffer as typed, so it waits only for the first build.
+        let waits = LanguageServer.programQueryMethods.contains(method) || (method == "textDocument/completion" && latest == nil)
+        if phase == .running, waits, buildDue != nil || runningBuild != nil {
+            deferred.append(message)
+            return nil
+        }
         let reply: Result<JSONValue, ProtocolError>
         switch phase {
         case .waitingForInitialize where method != "initialize":
@@ -145,11 +156,21 @@ public final class LanguageServer {
             }
             return .success(initialize(params))
         case "shutdown":
-            phase = .shutDown
+            // Requests waiting for a build are answered from the last one before the end.
             runningBuild?.abandon()
+            runningBuild = nil
+            buildDue = nil
+            let waiting = deferred
+            deferred = []
+            for message in waiting { _ = handle(message) }
+            phase = .shutDown
             return .success(.null)
         case "textDocument/formatting", "textDocument/rangeFormatting":
             return format(params, ranged: method == "textDocument/rangeFormatting")
+        case "textDocument/completion":
+            return query(method, params)
+        case _ where LanguageServer.programQueryMethods.contains(method):
+            return query(method, params)
         default:
             return .failure(ProtocolError(ProtocolError.methodNotFound, "unknown method `\(method)`"))
         }

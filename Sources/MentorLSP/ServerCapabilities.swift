@@ -1,3 +1,5 @@
+import MentorRuntime
+
 /// What the server tells the client it can do, in `initialize`'s reply.
 enum ServerCapabilities {
     /// The capabilities object for the negotiated `encoding`.
@@ -7,6 +9,19 @@ enum ServerCapabilities {
             // Incremental sync: the client sends only what changed.
             "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
             "documentFormattingProvider": true,
+            "hoverProvider": true,
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "renameProvider": ["prepareProvider": true],
+            "completionProvider": ["triggerCharacters": [".", ":", "\"", " "]],
+            "documentSymbolProvider": true,
+            "workspaceSymbolProvider": true,
+            "foldingRangeProvider": true,
+            "semanticTokensProvider": [
+                "legend": ["tokenTypes": .array(SemanticTokenType.legend.map { .string($0) }),
+                           "tokenModifiers": .array(SemanticTokenModifier.legend.map { .string($0) })],
+                "full": true,
+            ],
             "documentRangeFormattingProvider": true,
             "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
         ]

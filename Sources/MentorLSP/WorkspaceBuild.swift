@@ -20,15 +20,18 @@ public final class WorkspaceBuild: @unchecked Sendable {
     public let problems: [String]
     /// The edit generation the build saw; stale once the documents changed again.
     public let generation: Int
+    /// Answers position questions (hover, definition…) about the built programme.
+    public let queries: ProgramQueries
 
     init(engine: Engine, files: [String: SourceFile], diagnostics: [String: [Diagnostic]], unplaced: [Diagnostic],
-         problems: [String], generation: Int) {
+         problems: [String], generation: Int, queries: ProgramQueries) {
         self.engine = engine
         self.files = files
         self.diagnostics = diagnostics
         self.unplaced = unplaced
         self.problems = problems
         self.generation = generation
+        self.queries = queries
     }
 
     /// The normalised path of the file `id` names in this build, if it is one of the programme's.
@@ -83,8 +86,10 @@ public final class WorkspaceBuild: @unchecked Sendable {
                 unplaced.append(diagnostic)
             }
         }
+        // Indexed here on the worker, so the server's thread answers queries at once.
+        let queries = ProgramQueries(engine: engine)
         return WorkspaceBuild(engine: engine, files: files, diagnostics: byFile, unplaced: unplaced, problems: problems,
-                              generation: generation)
+                              generation: generation, queries: queries)
     }
 
     /// True when discovery under `folder` would find `path`: inside it, and no folder or file on
