@@ -21,6 +21,14 @@ struct QueryFixture {
         self.engine = engine
     }
 
+    /// Queries over an engine the test loaded itself.
+    init(engine: Engine, files: [SourceFile]) {
+        self.engine = engine
+        self.files = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+        queries = ProgramQueries(engine: engine)
+        loadDiagnostics = []
+    }
+
     /// The messages of the diagnostics loading reported.
     let loadDiagnostics: [String]
 
