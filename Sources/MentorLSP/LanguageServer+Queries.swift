@@ -8,7 +8,7 @@ extension LanguageServer {
     static let programQueryMethods: Set<String> = [
         "textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/prepareRename",
         "textDocument/rename", "textDocument/documentSymbol", "workspace/symbol", "textDocument/foldingRange",
-        "textDocument/semanticTokens/full",
+        "textDocument/semanticTokens/full", "textDocument/codeAction",
     ]
 
     /// Places spans of the latest build in the client's positions.

@@ -169,6 +169,10 @@ public final class LanguageServer {
             return format(params, ranged: method == "textDocument/rangeFormatting")
         case "textDocument/completion":
             return query(method, params)
+        case "textDocument/codeAction":
+            return codeActions(params)
+        case "workspace/executeCommand":
+            return executeCommand(params)
         case _ where LanguageServer.programQueryMethods.contains(method):
             return query(method, params)
         default:

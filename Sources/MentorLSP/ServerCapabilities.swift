@@ -15,6 +15,8 @@ enum ServerCapabilities {
             "renameProvider": ["prepareProvider": true],
             "completionProvider": ["triggerCharacters": [".", ":", "\"", " "]],
             "documentSymbolProvider": true,
+            "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+            "executeCommandProvider": ["commands": [.string(LanguageServer.showLocationCommand)]],
             "workspaceSymbolProvider": true,
             "foldingRangeProvider": true,
             "semanticTokensProvider": [

@@ -10,6 +10,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from conftest import server_command
+from raw_client import RawClient
 
 AGREEMENT = "agreements/ana_ines.mentor"
 
@@ -156,3 +157,50 @@ async def test_queries_outside_the_workspace_answer_nothing(client: LanguageClie
         text_document=document(outside), position=types.Position(line=0, character=0),
         context=types.ReferenceContext(include_declaration=True)))
     assert list(references) == []
+
+
+async def test_code_actions_apply_a_did_you_mean_and_show_the_rule(client: LanguageClient, workspace):
+    _, uri, lines = await opened(client, workspace)
+    # A typo in the mentee's name: the unknown-name error suggests `ines`.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=at(lines, 3, "ines"), end=at(lines, 3, "ines", 4)), text="inez")]))
+    typo = at(lines, 3, "ines")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=document(uri), range=types.Range(start=typo, end=typo),
+        context=types.CodeActionContext(diagnostics=[])))
+    fixes = [a for a in actions if a.kind == types.CodeActionKind.QuickFix]
+    assert fixes and fixes[0].title == "Change to `ines`" and fixes[0].is_preferred
+    (edit,) = fixes[0].edit.changes[uri]
+    assert edit.new_text == "ines" and edit.range.start == typo
+
+
+
+def test_show_the_rule_of_a_violation(workspace):
+    """Through a raw client: lsprotocol reads any code action that carries a command as a bare
+    Command (its union hook looks only for the key), so the action is checked as JSON."""
+    raw = RawClient(server_command())
+    try:
+        raw.request(1, "initialize", {"capabilities": {}, "workspaceFolders": [{"uri": workspace.as_uri(), "name": "w"}]})
+        raw.response(1)
+        raw.notify("initialized", {})
+        path = workspace / AGREEMENT
+        uri = path.as_uri()
+        raw.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "mentor", "version": 1, "text": path.read_text()}})
+        line = path.read_text().splitlines()[1]
+        name = {"line": 1, "character": line.index("ana_ines")}
+        raw.request(2, "textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {"start": name, "end": name},
+                                                   "context": {"diagnostics": []}})
+        actions = raw.response(2)["result"]
+        show = next(a for a in actions if a["title"] == "Show rule `no_supervisor`")
+        assert show["diagnostics"][0]["code"] == "M0520"
+        raw.request(3, "workspace/executeCommand", {"command": show["command"]["command"], "arguments": show["command"]["arguments"]})
+        request = raw.read_until(lambda m: m.get("method") == "window/showDocument")
+        assert request["params"]["uri"] == (workspace / "program.mentor").as_uri()
+        program = (workspace / "program.mentor").read_text().splitlines()
+        rule_line = next(i for i, text in enumerate(program) if text.startswith("rule no_supervisor"))
+        assert request["params"]["selection"]["start"] == {"line": rule_line, "character": len("rule ")}
+        assert raw.response(3)["result"] is None
+    finally:
+        raw.close()
