@@ -118,7 +118,8 @@ extension LanguageServer {
     /// bracket stays in sight), or to its last line for comments and strings.
     private func foldingRange(_ range: FoldingRange, in file: SourceFile) -> JSONValue? {
         let startLine = file.lineIndex(of: range.span.start)
-        let last = range.span.end > range.span.start ? range.span.end - 1 : range.span.start
+        guard !file.bytes.isEmpty else { return nil }
+        let last = min(range.span.end > range.span.start ? range.span.end - 1 : range.span.start, UInt32(file.bytes.count - 1))
         var endLine = file.lineIndex(of: last)
         if range.kind == .region, [UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")")].contains(file.bytes[Int(last)]) {
             endLine -= 1
@@ -137,8 +138,10 @@ extension LanguageServer {
         data.reserveCapacity(tokens.count * 5)
         var previous = LSPPosition(line: 0, character: 0)
         for token in tokens.sorted(by: { $0.span.start < $1.span.start }) {
+            let upper = min(Int(token.span.end), file.bytes.count)
+            guard Int(token.span.start) < upper else { continue }
             let start = locator.position(of: Int(token.span.start), in: file)
-            let length = encoding.units(in: file.bytes[Int(token.span.start)..<Int(token.span.end)])
+            let length = encoding.units(in: file.bytes[Int(token.span.start)..<upper])
             guard length > 0 else { continue }
             let deltaLine = start.line - previous.line
             data += [deltaLine, deltaLine == 0 ? start.character - previous.character : start.character, length,

@@ -120,3 +120,27 @@ def test_a_client_that_vanishes_ends_the_server_without_a_crash(raw, workspace):
     raw.process.stdin.close()
     assert raw.wait() == 1
     assert b"Fatal error" not in raw.process.stderr.read()
+
+
+def test_a_burst_of_edits_is_checked_once_it_pauses(raw, workspace):
+    initialize(raw, workspace)
+    path = workspace / "people.mentor"
+    uri = path.as_uri()
+    text = path.read_text()
+    raw.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "mentor", "version": 1, "text": text}})
+    raw.read_until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == 1)
+    import json
+    burst = b""
+    for version in range(2, 32):
+        # Odd versions break the file, even ones mend it; the last (31) is broken.
+        body = text + ("\nperson {\n" if version % 2 else "")
+        message = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": body}]}}).encode()
+        burst += b"Content-Length: %d\r\n\r\n" % len(message) + message
+    raw.send_bytes(burst)
+    published = []
+    final = raw.read_until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+                           and (published.append(m["params"]["version"]) or m["params"]["version"] == 31))
+    # Far fewer builds than edits, and the last one describes the last text.
+    assert len(published) < 10
+    assert any(d["severity"] == 1 for d in final["params"]["diagnostics"])
