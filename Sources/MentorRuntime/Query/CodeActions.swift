@@ -25,14 +25,18 @@ public struct CodeAction: Sendable, Hashable {
 }
 
 extension ProgramQueries {
-    /// The actions for `diagnostic`: each of its did-you-mean suggestions as an edit; for a
+    /// The actions for `diagnostic`: each of its did-you-mean suggestions (and their alternatives)
+    /// as an edit, the first preferred; for a
     /// missing required field, the field added with a placeholder of its type; for a rule's
     /// violation, the rule's declaration to show.
     public func codeActions(for diagnostic: Diagnostic) -> [CodeAction] {
-        var actions = diagnostic.suggestions.enumerated().map { position, suggestion in
-            CodeAction(title: "Change to `\(suggestion.replacement)`", kind: .quickFix,
-                       edits: [suggestion.span.file: [TextEdit(span: suggestion.span, newText: suggestion.replacement)]],
-                       location: nil, isPreferred: position == 0)
+        var actions: [CodeAction] = []
+        for suggestion in diagnostic.suggestions {
+            for replacement in [suggestion.replacement] + suggestion.alternatives {
+                actions.append(CodeAction(title: "Change to `\(replacement)`", kind: .quickFix,
+                                          edits: [suggestion.span.file: [TextEdit(span: suggestion.span, newText: replacement)]],
+                                          location: nil, isPreferred: actions.isEmpty))
+            }
         }
         if diagnostic.code == .missingField, let action = addMissingField(diagnostic) { actions.append(action) }
         if let rule = diagnostic.rule, let entity = engine.model.entities(of: .rule).first(where: { $0.id == rule }) {

@@ -96,7 +96,39 @@ private struct Completer {
         } else if startsEntry(), braceDepth() == 0 {
             return filtered(keywordItems(SyntaxVocabulary.declarationWords.map(\.word) + ["let", "fn", "import"]) + nameItems())
         }
-        return filtered(nameItems() + keywordItems(SyntaxVocabulary.reservedWords.map(\.word)))
+        return filtered(localItems() + nameItems() + keywordItems(SyntaxVocabulary.reservedWords.map(\.word)))
+    }
+
+    /// Names bound before the cursor in the top-level item it is in: `let`s, `fn`s and their
+    /// parameters, loop variables and lambda parameters (read from the tokens, so text being
+    /// typed has them too; a name from a block already closed may be among them).
+    private func localItems() -> [CompletionItem] {
+        var depth = 0
+        var itemStart = 0
+        for (position, token) in context.tokens.enumerated() where token.end <= wordStart {
+            switch token.kind {
+            case .leftBrace, .leftBracket, .leftParen: depth += 1
+            case .rightBrace, .rightBracket, .rightParen: depth = max(0, depth - 1)
+            default: if depth == 0, token.flags.contains(.atLineStart) { itemStart = position }
+            }
+        }
+        var names: [(String, String)] = []
+        var position = itemStart
+        var inParameters = false
+        while position < context.tokens.count, context.tokens[position].end <= wordStart {
+            let kind = context.tokens[position].kind
+            let next = position + 1 < context.tokens.count ? context.tokens[position + 1].kind : nil
+            if kind == .identifier {
+                if position > 0, context.tokens[position - 1].kind == .kwLet { names.append((context.text(position), "let")) }
+                else if position > 0, context.tokens[position - 1].kind == .kwFn { names.append((context.text(position), "fn")) }
+                else if next == .kwIn { names.append((context.text(position), "loop variable")) }
+                else if next == .arrow || inParameters { names.append((context.text(position), "parameter")) }
+            }
+            if kind == .leftParen, position > 1, context.tokens[position - 2].kind == .kwFn { inParameters = true }
+            if kind == .rightParen { inParameters = false }
+            position += 1
+        }
+        return names.map { item($0.0, .name, detail: $0.1) }
     }
 
     private func filtered(_ items: [CompletionItem]) -> [CompletionItem] {

@@ -60,6 +60,8 @@ extension ProgramQueries {
     private func agreementFacts(_ agreement: Entity) -> String {
         let interpreter = engine.interpreter
         let today = interpreter.today
+        // A fresh step budget: what ran before (the rules of `check`) must not leave the hover short.
+        interpreter.resetBudget()
         func member(_ name: String) -> Value? {
             engine.withLargeStack { try? engine.model.member(of: agreement, name: name, span: agreement.nameSpan, interpreter: interpreter) }
         }

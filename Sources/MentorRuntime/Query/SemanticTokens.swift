@@ -16,7 +16,7 @@ public enum SemanticTokenType: String, Sendable, Hashable, CaseIterable {
     case interface
     /// Competencies.
     case type
-    /// Steps and sessions.
+    /// Steps and sessions; the words that stand for themselves (channels, booking roles).
     case enumMember
     /// Goals.
     case event
@@ -135,6 +135,8 @@ extension ProgramQueries {
                     add(token.start, token.end, .keyword)
                 } else if text == "warning", previous == .identifier {
                     add(token.start, token.end, .keyword)
+                } else if DomainSchema.channels.contains(text) || DomainSchema.bookingRoles.contains(text) {
+                    add(token.start, token.end, .enumMember)
                 } else if engine.globals.index(of: text) != nil {
                     add(token.start, token.end, .variable, [.defaultLibrary])
                 }

@@ -40,6 +40,17 @@ struct CodeActionQueryTests {
         #expect(Self.applying(edits, to: text).contains("mentor: ana\n"))
     }
 
+    @Test("every similar name is offered, best first")
+    func alternatives() throws {
+        let text = "let alpha = 1\nlet alphb = 2\nlet x = alphc\n"
+        let (fixture, diagnostics) = Self.loadDiagnostics([("main.mentor", text)])
+        let unknown = try #require(diagnostics.first { $0.message.contains("alphc") })
+        let actions = fixture.queries.codeActions(for: unknown)
+        #expect(Set(actions.map(\.title)) == ["Change to `alpha`", "Change to `alphb`"])
+        #expect(actions.map(\.isPreferred) == [true, false])
+        #expect(unknown.notes.contains { $0.message.hasPrefix("other similar names") })
+    }
+
     @Test("a missing required field is added on its own line, with a placeholder of its type")
     func missingField() throws {
         let text = "person ana\nperson dave\nagreement x {\n  mentor: ana\n  mentee: dave\n}\n"

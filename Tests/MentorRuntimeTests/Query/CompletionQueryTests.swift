@@ -80,6 +80,16 @@ struct CompletionQueryTests {
         #expect(expression == ["no_supervisor", "none", "not"])
     }
 
+    @Test("names bound before the cursor in the item being written: lets, fns, parameters, loop variables")
+    func locals() throws {
+        let fixture = try QueryFixture.credentialExample()
+        let items = Self.items(fixture, "fn f(alpha, beta) {\n  let gamma = alpha\n  [1].map(delta => |)\n}\n")
+        let locals = items.filter { $0.detail != nil && ["fn", "let", "parameter", "loop variable"].contains($0.detail!) && $0.kind == .name }
+        #expect(locals.map(\.label) == ["f", "alpha", "beta", "gamma", "delta"])
+        let loop = Self.labels(fixture, "rule r \"R\" {\n  for ag in agreements {\n    require a|\n")
+        #expect(loop.first == "ag")
+    }
+
     @Test("in the string after `import`: the programme's files, relative to the importing file")
     func importPaths() throws {
         let fixture = try QueryFixture.credentialExample()

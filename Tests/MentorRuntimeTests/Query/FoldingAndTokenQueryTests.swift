@@ -49,7 +49,7 @@ struct FoldingAndTokenQueryTests {
         #expect(type(of: "15%") == "percentage")
         #expect(type(of: "09:30") == "time")
         #expect(type(of: "true") == "keyword")
-        #expect(type(of: "in_person") == nil)
+        #expect(type(of: "in_person") == "enumMember")
         #expect(type(of: "savings") == "event declaration")
         #expect(type(of: "Cut procurement cost") == "string")
         #expect(type(of: "// term, cadence, session_length and review come from the program") == "comment")
