@@ -26,11 +26,12 @@ let package = Package(
             name: "CEditLine",
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
+        .target(name: "MentorLSP", dependencies: ["MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime"]),
         .target(name: "MentorREPL", dependencies: ["CEditLine", "MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime"]),
         .target(
             name: "MentorCLI",
             dependencies: [
-                "MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL",
+                "MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime", "MentorREPL", "MentorLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +67,7 @@ let package = Package(
         .testTarget(name: "MentorCLITests", dependencies: ["MentorCLI", "MentorDiagnostics", "MentorRuntime"]),
         .testTarget(name: "MentorREPLTests", dependencies: ["MentorREPL", "MentorRuntime"]),
         .testTarget(name: "MentorFuzzingTests", dependencies: ["MentorFuzzing"]),
+        .testTarget(name: "MentorLSPTests", dependencies: ["MentorSource", "MentorRuntime", "MentorLSP"]),
     ],
     swiftLanguageModes: [.v6]
 )

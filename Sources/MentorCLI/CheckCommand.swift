@@ -124,17 +124,12 @@ struct CheckRun {
                         until: CivilDate? = nil) -> CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
-        let loaded = engine.load(read.files)
-        var diagnostics = loaded.diagnostics
-        var rules: [(name: String, title: String?, diagnostics: [Diagnostic])] = []
-        if loaded.elaborated {
-            let report = engine.check()
-            diagnostics += report.diagnostics
-            rules = report.rules
-            diagnostics += engine.evaluateUnreadLets()
-            if let until { diagnostics += engine.forecastNotes(until: until) }
+        let checked = engine.loadAndCheck(read.files)
+        var diagnostics = checked.diagnostics
+        if checked.elaborated, let until {
+            diagnostics = engine.sources.inReadingOrder(diagnostics + engine.forecastNotes(until: until))
         }
-        return CheckRun(engine: engine, diagnostics: engine.sources.inReadingOrder(diagnostics), rules: rules,
+        return CheckRun(engine: engine, diagnostics: diagnostics, rules: checked.rules,
                         fileCount: engine.userFiles.count, ioFailed: read.ioFailed, showWaived: showWaived)
     }
 }

@@ -64,7 +64,7 @@ struct MentorCommand: ParsableCommand, MentorSubcommand {
         subcommands: [
             RunCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, ReplCommand.self,
             ExplainCommand.self, CompletionsCommand.self, MatchCommand.self, DocCommand.self,
-            StatusCommand.self,
+            StatusCommand.self, LspCommand.self,
         ]
     )
 

@@ -52,12 +52,16 @@ public struct Suggestion: Sendable, Hashable {
     public var replacement: String
     /// Why, shown to the user ("did you mean `mentor`?").
     public var message: String
+    /// Other replacements that fit less well, best first: the "other similar names" a note
+    /// lists as text, kept as data so an editor can offer each as a fix.
+    public var alternatives: [String]
 
     /// Creates a suggestion.
-    public init(span: Span, replacement: String, message: String) {
+    public init(span: Span, replacement: String, message: String, alternatives: [String] = []) {
         self.span = span
         self.replacement = replacement
         self.message = message
+        self.alternatives = alternatives
     }
 }
 

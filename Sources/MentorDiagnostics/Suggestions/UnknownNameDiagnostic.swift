@@ -49,7 +49,9 @@ extension Diagnostic {
             label: close.isEmpty ? label : nil,
             notes: notes,
             help: help,
-            suggestions: close.prefix(1).map { Suggestion(span: span, replacement: $0, message: "did you mean `\($0)`?") },
+            suggestions: close.prefix(1).map {
+                Suggestion(span: span, replacement: $0, message: "did you mean `\($0)`?", alternatives: Array(close.dropFirst()))
+            },
             rule: rule)
     }
 }

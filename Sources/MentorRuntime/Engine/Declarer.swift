@@ -26,6 +26,8 @@ struct Declarer {
     let replacing: Bool
     /// REPL mode: top-level expressions echo their values.
     let echo: Bool
+    /// Where names are used, for position queries; nil unless the engine records them.
+    let recorder: NameUseRecorder?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var scripts: [ScriptCode] = []
     private(set) var newEntities: [Entity] = []
@@ -39,7 +41,9 @@ struct Declarer {
     private var pending: [FileID: [PendingDeclaration]] = [:]
     private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
 
-    init(model: ProgramModel, globals: GlobalTable, sources: SourceMap, index: DeclarationIndex, replacing: Bool, echo: Bool = false) {
+    init(model: ProgramModel, globals: GlobalTable, sources: SourceMap, index: DeclarationIndex, replacing: Bool, echo: Bool = false,
+         recorder: NameUseRecorder? = nil) {
+        self.recorder = recorder
         self.model = model
         self.globals = globals
         self.sources = sources
@@ -260,7 +264,7 @@ struct Declarer {
     }
 
     private func makeResolver(context: StatementContext, file: SourceFile) -> Resolver {
-        var resolver = Resolver(globals: globals, schemas: model.schemas, context: context)
+        var resolver = Resolver(globals: globals, schemas: model.schemas, context: context, recorder: recorder)
         resolver.sourceText = { [sources] span in sources.file(span.file)?.text(span) }
         return resolver
     }

@@ -70,6 +70,9 @@ extension Engine {
     /// The names of the standard rules (`std.NAME`), for completion.
     public var standardRuleNames: [String] { names.standardRules.map(\.name) }
 
+    /// The path the standard library's source is registered under (`<std>`): no file a user can open.
+    public static var standardLibraryPath: String { StandardLibrary.path }
+
     /// The static type of `text` (`:type`), found from the resolved code and the schema
     /// without evaluating anything, or its diagnostics.
     public func staticType(of text: String) -> EntryResult {

@@ -135,7 +135,7 @@ extension Engine {
         // The index moves into the phase and back, never copied: a copy per REPL entry would
         // cost time in proportion to every name declared so far.
         var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,
-                                replacing: replacing, echo: echo)
+                                replacing: replacing, echo: echo, recorder: program.nameUses)
         names = DeclarationIndex()
         declarer.declareFields(in: parsed.map(\.1))
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path, standardRules: standardSelections[file.id]) }

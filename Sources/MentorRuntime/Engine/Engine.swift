@@ -11,6 +11,9 @@ public struct EngineOptions: Sendable {
     /// The most bytes of source one programme may have, its files and imports together
     /// (`ProgrammeSizeLimit`); the REPL's typed entries are not counted.
     public var maxSourceBytes = ProgrammeSizeLimit.defaultMaxBytes
+    /// Record where every name is declared and used while resolving, for `ProgramQueries`
+    /// (an editor); off for the commands, which do not ask.
+    public var recordsNameUses = false
 
     /// Creates options.
     public init(today: CivilDate, limits: EvaluationLimits = EvaluationLimits()) {

@@ -22,6 +22,8 @@ final class Program {
     var userFiles: [FileID] = []
     /// The standard rules `import std` (or `import std.NAME`, `import std except …`) brought in so far.
     var standardRules: Set<String> = []
+    /// Where the resolver found each name used, when the engine records it (position queries).
+    let nameUses: NameUseRecorder?
 
     /// An empty programme with the built-ins installed.
     init(options: EngineOptions, interrupt: InterruptFlag, output: @escaping (String) -> Void) {
@@ -30,5 +32,6 @@ final class Program {
         interpreter = Interpreter(globals: globals, model: model, limits: options.limits, interrupt: interrupt,
                                   today: options.today, output: output)
         Builtins.install(into: globals)
+        nameUses = options.recordsNameUses ? NameUseRecorder() : nil
     }
 }

@@ -45,7 +45,7 @@ extension SourceDiscovery {
     /// Discovers the sources under `paths` and reads them with `reader` one at a time, handing
     /// `visit` the walk's problems, then each file in order. A file's bytes are the caller's
     /// to keep or drop, so `fmt` holds one file at a time however large the tree.
-    public static func forEachSource(_ paths: [String], reader: FileSystemReader, _ visit: (SourceEvent) -> Void) {
+    public static func forEachSource(_ paths: [String], reader: some SourceReader, _ visit: (SourceEvent) -> Void) {
         let discovery = discover(paths)
         for problem in discovery.problems {
             visit(problem.isLoop ? .linkLoop(path: problem.path, reason: problem.reason)

@@ -15,6 +15,10 @@ struct Resolver {
         var blocks: [[String: Int]] = [[:]]
         var slotCount = 0
         let parent: FunctionScope?
+        /// Where each slot's name was declared, by slot; kept only while uses are recorded.
+        var declarationSpans: [Span] = []
+        /// The recorder's number for each open block; kept only while uses are recorded.
+        var blockNumbers: [Int] = []
 
         init(parent: FunctionScope?) { self.parent = parent }
 
@@ -41,19 +45,48 @@ struct Resolver {
     private(set) var diagnostics: [Diagnostic] = []
     private var scope: FunctionScope
     private var context: StatementContext
+    /// Where names are declared and used, for position queries; nil (the default) records nothing.
+    private let recorder: NameUseRecorder?
 
-    init(globals: GlobalTable, schemas: ProgramSchemas = .builtIn, context: StatementContext = .script) {
+    init(globals: GlobalTable, schemas: ProgramSchemas = .builtIn, context: StatementContext = .script,
+         recorder: NameUseRecorder? = nil) {
         self.globals = globals
         self.schemas = schemas
         self.scope = FunctionScope(parent: nil)
         self.context = context
+        self.recorder = recorder
+        if let recorder { scope.blockNumbers.append(recorder.newBlock()) }
+    }
+
+    /// Declares `name` in the innermost block, and records where when uses are recorded.
+    private mutating func declare(_ name: Identifier, as kind: LocalKind) -> Int {
+        let slot = scope.declare(name.name)
+        if let recorder {
+            scope.declarationSpans.append(name.span)
+            recorder.declareLocal(name, kind: kind, block: scope.blockNumbers.last ?? 0)
+        }
+        return slot
+    }
+
+    private mutating func openBlock() {
+        scope.blocks.append([:])
+        if let recorder { scope.blockNumbers.append(recorder.newBlock()) }
+    }
+
+    private mutating func closeBlock() {
+        scope.blocks.removeLast()
+        if recorder != nil { scope.blockNumbers.removeLast() }
     }
 
     /// Slots the outermost frame needs after resolving.
     var frameSize: Int { scope.slotCount }
 
     /// Declares a name in the outermost scope (parameters of rule/test bodies, bound entities).
-    mutating func declareLocal(_ name: String) -> Int { scope.declare(name) }
+    mutating func declareLocal(_ name: String) -> Int {
+        let slot = scope.declare(name)
+        if recorder != nil { scope.declarationSpans.append(.unknown) }
+        return slot
+    }
 
     // MARK: Statements
 
@@ -65,11 +98,11 @@ struct Resolver {
         switch statement.kind {
         case .letBinding(let name, let value, _):
             let code = resolveExpression(value)
-            let slot = scope.declare(name.name)
+            let slot = declare(name, as: .let)
             return .setLocal(slot: slot, value: code)
         case .function(let declaration, _):
             // Declared before its body is resolved, so it can call itself.
-            let slot = scope.declare(declaration.name.name)
+            let slot = declare(declaration.name, as: .function)
             let code = resolveFunction(declaration, span: statement.span)
             return .setLocal(slot: slot, value: .lambda(code))
         case .ifStatement(let condition, let thenBody, let elseBody, _):
@@ -78,17 +111,17 @@ struct Resolver {
             let elseCode = elseBody.map { resolveBlock($0) }
             return .ifStatement(condition: conditionCode, then: thenCode, else: elseCode, span: condition.span)
         case .forLoop(let bindings, let filter, let body, _, _, let bindingFilters):
-            scope.blocks.append([:])
+            openBlock()
             var resolvedBindings: [LoopBinding] = []
             for (index, binding) in bindings.enumerated() {
                 let collection = resolveExpression(binding.collection)
-                let slot = scope.declare(binding.name.name)
+                let slot = declare(binding.name, as: .loopVariable)
                 let bindingFilter = bindingFilters.first { $0.binding == index }.map { resolveExpression($0.condition) }
                 resolvedBindings.append(LoopBinding(slot: slot, collection: collection, span: binding.collection.span, filter: bindingFilter))
             }
             let filterCode = filter.map { resolveExpression($0) }
             let bodyCode = resolveBlock(body)
-            scope.blocks.removeLast()
+            closeBlock()
             return .forLoop(bindings: resolvedBindings, filter: filterCode, body: bodyCode)
         case .require(let condition, let message, _):
             return resolveCheck(.require, keyword: "require", condition: condition, message: message, span: statement.span)
@@ -124,8 +157,8 @@ struct Resolver {
     }
 
     private mutating func resolveBlock(_ statements: [Stmt]) -> [StatementCode] {
-        scope.blocks.append([:])
-        defer { scope.blocks.removeLast() }
+        openBlock()
+        defer { closeBlock() }
         return resolveStatements(statements)
     }
 
@@ -134,14 +167,15 @@ struct Resolver {
         context = .function
         defer { context = outerContext }
         let inner = FunctionScope(parent: scope)
+        if let recorder { inner.blockNumbers.append(recorder.newBlock()) }
+        scope = inner
         var seen = Set<String>()
         for parameter in declaration.parameters {
             if !seen.insert(parameter.name).inserted {
                 diagnostics.append(Diagnostic(.duplicateParameter, .error, "parameter `\(parameter.name)` is declared twice", at: parameter.span))
             }
-            _ = inner.declare(parameter.name)
+            _ = declare(parameter, as: .parameter)
         }
-        scope = inner
         defer { scope = inner.parent! }
         switch declaration.body {
         case .expression(let body):
@@ -234,6 +268,7 @@ struct Resolver {
             if case .member(let base, let name, _) = callee.kind {
                 if name.name == "contains" { for argument in arguments { warnIfHidingWord(argument.value) } }
                 let baseCode = resolveExpression(base)
+                recordStandardRule(base: base, name: name)
                 // `x.f(y)` may mean a global `fn f(x, y)` when x has no member f.
                 let fallback = globals.index(of: name.name).map { Code.global($0, name.span) }
                 return .memberCall(base: baseCode, name: MemberName(name.name, schemas: schemas), arguments: argumentCode, labels: labels,
@@ -241,6 +276,7 @@ struct Resolver {
             }
             return .call(callee: resolveExpression(callee), arguments: argumentCode, labels: labels, span: span, calleeSpan: callee.span)
         case .member(let base, let name, _):
+            recordStandardRule(base: base, name: name)
             let baseCode = resolveExpression(base)
             checkStandardRule(baseCode, name)
             return .member(base: baseCode, name: MemberName(name.name, schemas: schemas), nameSpan: name.span, span: span)
@@ -309,7 +345,11 @@ struct Resolver {
         var current: FunctionScope? = scope
         while let functionScope = current {
             for block in functionScope.blocks.reversed() {
-                if let slot = block[identifier.name] { return .local(depth: depth, slot: slot, span: identifier.span) }
+                guard let slot = block[identifier.name] else { continue }
+                if let recorder, slot < functionScope.declarationSpans.count, functionScope.declarationSpans[slot] != .unknown {
+                    recorder.use(identifier.span, of: .local(functionScope.declarationSpans[slot]))
+                }
+                return .local(depth: depth, slot: slot, span: identifier.span)
             }
             depth += 1
             current = functionScope.parent
@@ -318,6 +358,7 @@ struct Resolver {
             return .constant(.symbol(identifier.name), identifier.span)
         }
         if let index = globals.index(of: identifier.name) {
+            recorder?.use(identifier.span, of: .global(identifier.name))
             return .global(index, identifier.span)
         }
         if let fieldWords {
@@ -342,5 +383,12 @@ struct Resolver {
             name: identifier.name, at: identifier.span, among: candidates, label: "not declared",
             meant: DomainWords.anySynonym(of: identifier.name)))
         return .constant(.none, identifier.span)
+    }
+
+    /// Records `std.NAME` as a use of the standard rule, when `std` is the global.
+    private func recordStandardRule(base: Expr, name: Identifier) {
+        guard let recorder, case .identifier(let baseName) = base.kind, baseName.name == "std",
+              !scope.visibleNames.contains("std") else { return }
+        recorder.use(name.span, of: .standardRule(name.name))
     }
 }

@@ -1,0 +1,43 @@
+import MentorRuntime
+import MentorSource
+
+/// Turns the engine's spans (UTF-8 byte offsets in its source files) into the protocol's
+/// positions, ranges and locations in the negotiated encoding, and positions back into offsets.
+public struct SpanLocator {
+    /// Positions are counted in this encoding.
+    public let encoding: PositionEncoding
+    /// The URI under which a path is published (an open document's own URI, else a `file:` URI).
+    public let uriOfPath: (String) -> String
+
+    /// Creates a locator.
+    public init(encoding: PositionEncoding, uriOfPath: @escaping (String) -> String) {
+        self.encoding = encoding
+        self.uriOfPath = uriOfPath
+    }
+
+    /// The protocol position of byte `offset` of `file`.
+    public func position(of offset: Int, in file: SourceFile) -> LSPPosition {
+        let clamped = max(0, min(offset, file.bytes.count))
+        let line = file.lineIndex(of: UInt32(clamped))
+        let start = Int(file.lineStarts[line])
+        return LSPPosition(line: line, character: encoding.units(in: file.bytes[start..<clamped]))
+    }
+
+    /// The byte offset in `file` of a protocol position (clamped to its line and to the file).
+    public func offset(of position: LSPPosition, in file: SourceFile) -> UInt32 {
+        guard position.line < file.lineStarts.count else { return UInt32(file.bytes.count) }
+        let line = file.lineBytes(position.line)
+        return file.lineStarts[position.line] + UInt32(encoding.byteOffset(units: position.character, in: line))
+    }
+
+    /// The protocol range of `span` in `file`.
+    public func range(of span: Span, in file: SourceFile) -> JSONValue {
+        LSPRange.json(start: position(of: Int(span.start), in: file), end: position(of: Int(span.end), in: file))
+    }
+
+    /// A `Location` for `span`, or nil when it is in no user file (the standard library).
+    public func location(of span: Span, sources: SourceMap) -> JSONValue? {
+        guard let file = sources.file(span.file), file.path != Engine.standardLibraryPath else { return nil }
+        return ["uri": .string(uriOfPath(LexicalPath.normalized(file.path))), "range": range(of: span, in: file)]
+    }
+}

@@ -1,0 +1,88 @@
+import MentorSyntax
+import MentorSource
+
+/// One replacement of the bytes of a span by new text.
+public struct TextEdit: Sendable, Hashable {
+    /// The bytes replaced (empty to insert at `span.start`).
+    public var span: Span
+    /// What replaces them.
+    public var newText: String
+
+    /// Creates an edit.
+    public init(span: Span, newText: String) {
+        self.span = span
+        self.newText = newText
+    }
+}
+
+/// Why a rename cannot be made, in a sentence for the user.
+public struct RenameRefusal: Error, Sendable, Hashable {
+    /// What is wrong (`` `if` is a reserved word ``).
+    public var message: String
+}
+
+extension ProgramQueries {
+    /// The span of the renamable name at `offset` of `file`; a refusal when the name there cannot
+    /// be renamed (a built-in, a session number, the standard library) or there is no name.
+    public func prepareRename(in file: FileID, at offset: UInt32) -> Result<Span, RenameRefusal> {
+        guard let occurrence = index.occurrence(in: file, at: offset) else {
+            return .failure(RenameRefusal(message: "there is no declared name here"))
+        }
+        let symbol = index.symbols[occurrence.symbol]
+        guard symbol.isRenamable else {
+            return .failure(RenameRefusal(message: "`\(symbol.name)` cannot be renamed here"))
+        }
+        return .success(occurrence.span)
+    }
+
+    /// The edits, by file, that rename the name at `offset` of `file` to `newName` everywhere it
+    /// stands; a refusal when `newName` is not a name, is a reserved word, or is already declared
+    /// where the renamed name is.
+    public func rename(in file: FileID, at offset: UInt32, to newName: String) -> Result<[FileID: [TextEdit]], RenameRefusal> {
+        let prepared = prepareRename(in: file, at: offset)
+        guard case .success = prepared, let occurrence = index.occurrence(in: file, at: offset) else {
+            if case .failure(let refusal) = prepared { return .failure(refusal) }
+            return .failure(RenameRefusal(message: "there is no declared name here"))
+        }
+        let symbol = index.symbols[occurrence.symbol]
+        if let refusal = refusal(renaming: occurrence.symbol, to: newName) { return .failure(refusal) }
+        var edits: [FileID: [TextEdit]] = [:]
+        for span in Set(index.occurrencesBySymbol[occurrence.symbol] ?? []) where newName != symbol.name {
+            edits[span.file, default: []].append(TextEdit(span: span, newText: newName))
+        }
+        for file in edits.keys { edits[file]!.sort { $0.span.start < $1.span.start } }
+        return .success(edits)
+    }
+
+    private func refusal(renaming id: SymbolIndex.SymbolID, to newName: String) -> RenameRefusal? {
+        let symbol = index.symbols[id]
+        if SyntaxVocabulary.reservedWords.contains(where: { $0.word == newName }) {
+            return RenameRefusal(message: "`\(newName)` is a reserved word")
+        }
+        guard SyntaxVocabulary.isName(newName) else {
+            return RenameRefusal(message: "`\(newName)` is not a name: a name starts with a letter or `_` and goes on with letters, digits and `_`")
+        }
+        if newName == symbol.name { return nil }
+        switch symbol.kind {
+        case .declaration where symbol.containerName != nil:
+            guard let entity = index.entities[id], let parent = entity.parentIndex.map({ engine.model.allEntities[$0] }) else { return nil }
+            if parent.children.contains(where: { $0.id == newName }) {
+                return RenameRefusal(message: "`\(newName)` is already declared in \(parent.kind.rawValue) `\(parent.id)`")
+            }
+        case .declaration, .topLevelLet, .topLevelFunction:
+            if let other = index.globalSymbol(named: newName) {
+                let where_ = engine.sources.file(index.symbols[other].nameSpan.file).map { " (\($0.path):\($0.location(of: index.symbols[other].nameSpan.start).line))" } ?? ""
+                return RenameRefusal(message: "`\(newName)` is already declared\(where_)")
+            }
+            if engine.globals.index(of: newName) != nil {
+                return RenameRefusal(message: "`\(newName)` is a built-in name")
+            }
+        case .local:
+            guard let block = index.localBlocks[id] else { return nil }
+            if index.locals(inBlock: block).contains(where: { index.symbols[$0].name == newName }) {
+                return RenameRefusal(message: "`\(newName)` is already declared in the same scope")
+            }
+        }
+        return nil
+    }
+}
