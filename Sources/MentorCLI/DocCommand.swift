@@ -28,20 +28,7 @@ struct DocCommand: ParsableCommand, MentorSubcommand {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         context.keepUntilExit(engine)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
-        let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
-        let loaded = engine.load(read.files)
-        if !loaded.diagnostics.isEmpty {
-            var cap = common.diagnosticCap()
-            context.writeErr(cap.render(engine.sources.inReadingOrder(loaded.diagnostics), with: renderer) + cap.omittedLine)
-        }
-        if loaded.hasErrors {
-            context.writeErr("nothing documented: the programme has errors\n")
-            return MentorExit.programErrors
-        }
-        if read.ioFailed {
-            context.writeErr("nothing documented: some paths could not be read\n")
-            return MentorExit.usageOrIO
-        }
+        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "nothing documented") { return status }
         let documentation: ProgrammeDocumentation
         switch engine.documentation() {
         case .failure(let failure):

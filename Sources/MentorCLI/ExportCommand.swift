@@ -58,20 +58,7 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
         let (agreement, paths) = calendar == .agreement ? ExportCommand.split(arguments) : (nil, arguments)
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
-        let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
-        let loaded = engine.load(read.files)
-        if !loaded.diagnostics.isEmpty {
-            var cap = common.diagnosticCap()
-            context.writeErr(cap.render(engine.sources.inReadingOrder(loaded.diagnostics), with: renderer) + cap.omittedLine)
-        }
-        if loaded.hasErrors {
-            context.writeErr("nothing exported: the programme has errors\n")
-            return MentorExit.programErrors
-        }
-        if read.ioFailed {
-            context.writeErr("nothing exported: some paths could not be read\n")
-            return MentorExit.usageOrIO
-        }
+        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "nothing exported") { return status }
         let directory = zoneDirectory ?? context.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.defaultDirectory
         let request = ExportRequest(format: format, agreement: agreement, timeZone: timeZone,
                                     zoneDatabase: TimeZoneDatabase(directory: directory), calendar: calendar)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MentorDiagnostics
 import MentorRuntime
+import MentorSource
 
 /// `mentor match [--mentee NAME]… [--start DATE] [--write DIR] [PATH…]`: mentors proposed for
 /// mentees, valid only where the programme's rules pass on the pair's hypothetical agreement.
@@ -40,23 +41,14 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
         let engine = Engine(options: options, output: context.writeErr)
         context.keepUntilExit(engine)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
-        let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
-        let loaded = engine.load(read.files)
-        if !loaded.diagnostics.isEmpty {
-            var cap = common.diagnosticCap()
-            context.writeErr(cap.render(engine.sources.inReadingOrder(loaded.diagnostics), with: renderer) + cap.omittedLine)
-        }
-        if loaded.hasErrors {
-            context.writeErr("nothing matched: the programme has errors\n")
-            return MentorExit.programErrors
-        }
-        if read.ioFailed {
-            context.writeErr("nothing matched: some paths could not be read\n")
-            return MentorExit.usageOrIO
+        let files: [SourceFile]
+        switch WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "nothing matched") {
+        case .loaded(let loaded): files = loaded
+        case .stopped(let status): return status
         }
         let startDate = start.flatMap(CommonOptions.parseDate) ?? options.today
         let report: MatchReport
-        switch Matcher(files: read.files, options: options).match(in: engine, mentees: mentees, start: startDate) {
+        switch Matcher(files: files, options: options).match(in: engine, mentees: mentees, start: startDate) {
         case .failure(let failure):
             let sources = failure.sources.map {
                 TextDiagnosticRenderer(sources: $0, useColor: common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))

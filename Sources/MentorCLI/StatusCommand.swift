@@ -57,20 +57,7 @@ struct StatusCommand: ParsableCommand, MentorSubcommand {
             context.writeErr(renderer.render(failure.diagnostics))
             return MentorExit.usageOrIO
         }
-        let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
-        let loaded = engine.load(read.files)
-        if !loaded.diagnostics.isEmpty {
-            var cap = common.diagnosticCap()
-            context.writeErr(cap.render(engine.sources.inReadingOrder(loaded.diagnostics), with: renderer) + cap.omittedLine)
-        }
-        if loaded.hasErrors {
-            context.writeErr("no status: the programme has errors\n")
-            return MentorExit.programErrors
-        }
-        if read.ioFailed {
-            context.writeErr("no status: some paths could not be read\n")
-            return MentorExit.usageOrIO
-        }
+        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "no status") { return status }
         switch engine.status(request) {
         case .failure(let failure):
             context.writeErr(renderer.render(failure.diagnostics))
