@@ -10,23 +10,25 @@ as_root() {
     echo "setup: need root to run: $*" >&2; return 1; fi
 }
 
-# libedit's header is the REPL's only system dependency.
-ensure_libedit() {
-  if [ ! -f /usr/include/histedit.h ]; then
-    echo "setup: installing libedit-dev" >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev >&2
+# Installs Debian's PACKAGE when WHAT is missing: a command name, or a path that must exist (a
+# header). apt is touched only then, so a machine that has everything is never updated.
+ensure_debian_package() {
+  local what="$1" package="$2"
+  if [[ "$what" == /* ]]; then
+    [ -e "$what" ] && return 0
+  else
+    command -v "$what" >/dev/null 2>&1 && return 0
   fi
+  echo "setup: installing $package" >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2
 }
 
+# libedit's header is the REPL's only system dependency.
+ensure_libedit() { ensure_debian_package /usr/include/histedit.h libedit-dev; }
+
 # Headless Chromium renders `mentor status --format html` in Scripts/e2e/status_formats.py.
-ensure_chromium() {
-  if ! command -v chromium >/dev/null 2>&1; then
-    echo "setup: installing chromium" >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
-  fi
-}
+ensure_chromium() { ensure_debian_package chromium chromium; }
 
 # Python helpers for tests (pty driving, schema and calendar validation) live in a venv.
 ensure_venv() {
@@ -51,19 +53,7 @@ build_mentor() {
 }
 
 # Neovim, headless, checks the Vim syntax and ftplugin files in Editors/vim.
-ensure_neovim() {
-  if ! command -v nvim >/dev/null 2>&1; then
-    echo "setup: installing neovim" >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >&2
-  fi
-}
+ensure_neovim() { ensure_debian_package nvim neovim; }
 
 # Node runs the VS Code extension's client (Editors/vscode/extension.js) against stand-ins.
-ensure_nodejs() {
-  if ! command -v node >/dev/null 2>&1; then
-    echo "setup: installing nodejs" >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >&2
-  fi
-}
+ensure_nodejs() { ensure_debian_package node nodejs; }
