@@ -2131,21 +2131,6 @@ enum DiagnosticDocs {
             several. Golden test: `Tests/Golden/status/unknown_status`.
             """##),
         DiagnosticDoc(
-            number: 641, title: ##"unknown person"##, page: "tool.md",
-            markdown: ##"""
-            `mentor status --person NAME` names no person declared in the programme loaded. NAME is the
-            person's declared name (`maya`), not their title. Nothing is shown; exit 2.
-
-            ```
-            $ mentor status --person mya
-            error: `--person mya` names no person of the programme [M0641]
-              = help: did you mean `maya`?
-            ```
-
-            **Fix**: correct the name; `mentor repl` and `:list person` show every person. Golden test:
-            `Tests/Golden/status/unknown_person`.
-            """##),
-        DiagnosticDoc(
             number: 642, title: ##"not a duration"##, page: "tool.md",
             markdown: ##"""
             `--due-within` is not a whole number followed by `days`, `weeks`, `months` or `years`
@@ -2212,8 +2197,8 @@ enum DiagnosticDocs {
         DiagnosticDoc(
             number: 660, title: ##"unknown person"##, page: "tool.md",
             markdown: ##"""
-            `export --person NAME` or `match --mentee NAME` names something that is not a declared
-            person. Suggestions come from the programme's people; with none close enough, the help lists
+            `export --person NAME`, `match --mentee NAME` or `status --person NAME` names something that
+            is not a declared person. Suggestions come from the programme's people; with none close enough, the help lists
             them.
 
             ```
@@ -2224,7 +2209,7 @@ enum DiagnosticDocs {
 
             **Fix**: spell the person's name as declared (the name after `person`, not the title), or
             add the file that declares them to the paths. Golden tests: `Tests/Golden/coordinator/unknown_person`,
-            `Tests/Golden/coordinator/match_unknown_mentee`.
+            `Tests/Golden/coordinator/match_unknown_mentee`, `Tests/Golden/status/unknown_person`.
             """##),
         DiagnosticDoc(
             number: 661, title: ##"nothing to put in a programme or person calendar"##, page: "tool.md",

@@ -70,7 +70,7 @@ struct StatusTests {
         #expect(try engine.status(request).get().lines.map(\.id) == ["ab"])
         request.person = "nobody"
         guard case .failure(let failure) = engine.status(request) else { Issue.record("an unknown person was accepted"); return }
-        #expect(failure.diagnostics.map(\.code) == [.unknownPersonFilter])
+        #expect(failure.diagnostics.map(\.code) == [.unknownPerson])
     }
 
     @Test("the forecast names each agreement's first break on its day")

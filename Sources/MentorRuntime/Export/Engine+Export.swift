@@ -99,14 +99,18 @@ extension Engine {
         if let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index], entity.kind == .person {
             return .success(entity)
         }
+        return .failure(ExportFailure(diagnostics: [unknownPerson(name)], isUsageError: false))
+    }
+
+    /// M0660 for `name` on the command line (`export --person`, `match --mentee`, `status
+    /// --person`), with the closest person's name, or the people when none is close.
+    func unknownPerson(_ name: String) -> Diagnostic {
         let people = model.entities(of: .person).map(\.id)
-        let suggestions = NameSuggester.suggestions(for: name, among: people)
         let shown = people.prefix(10).map { "`\($0)`" }.joined(separator: ", ") + (people.count > 10 ? " and \(people.count - 10) more" : "")
-        let help = !suggestions.isEmpty ? "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
+        let help = !NameSuggester.suggestions(for: name, among: people).isEmpty ? nil
             : people.isEmpty ? "the programme declares no person" : "the programme's people: " + shown
-        return .failure(ExportFailure(diagnostics: [Diagnostic(
-            .unknownPerson, .error, "no person named `\(DisplayText.escapeControls(name))`", at: .unknown, help: help)],
-            isUsageError: false))
+        return .unknownName(.unknownPerson, .error, "no person named `\(DisplayText.escapeControls(name))`",
+                            name: name, at: .unknown, among: people, label: "unknown person", help: help)
     }
 
     private var programTitle: String? {

@@ -52,11 +52,7 @@ extension Engine {
                 help: "a status is one of " + ProgrammeStatus.statuses.joined(separator: ", "))])
         }
         if let person = request.person, !model.entities(of: .person).contains(where: { $0.id == person }) {
-            let people = model.entities(of: .person).map(\.id)
-            return StatusFailure(diagnostics: [.unknownName(
-                .unknownPersonFilter, .error, "`--person \(DisplayText.escapeControls(person))` names no person of the programme",
-                name: person, at: .unknown, among: people, label: "unknown person",
-                help: people.isEmpty ? "the programme declares no person" : nil)])
+            return StatusFailure(diagnostics: [unknownPerson(person)])
         }
         if let until = request.until, let problem = Engine.forecastHorizonProblem(until: until, today: options.today) {
             return StatusFailure(diagnostics: [problem])

@@ -4,8 +4,6 @@ import MentorDiagnostics
 extension DiagnosticCode {
     /// `--status` names no status.
     public static let unknownStatusFilter = DiagnosticCode(640)
-    /// `--person` names no declared person.
-    public static let unknownPersonFilter = DiagnosticCode(641)
     /// `--due-within` is not a duration in days, weeks, months or years.
     public static let invalidDueWithin = DiagnosticCode(642)
     /// `--until` is not a calendar date.
