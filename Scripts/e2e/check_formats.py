@@ -116,38 +116,33 @@ def test_tap_strict_fails_a_file_with_a_warning():
     assert not strict.ok, strict
 
 
-def test_sarif_validates_against_schema():
+def validated_sarif_results(*check_arguments):
+    """The results of `check --format sarif`, after check-jsonschema has accepted the report."""
+    report = run_check("sarif", *check_arguments)
     with tempfile.NamedTemporaryFile("w", suffix=".sarif", delete=False) as file:
-        file.write(run_check("sarif"))
+        file.write(report)
         path = file.name
     try:
         result = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", SCHEMA, path], capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stdout + result.stderr
-        with open(path, encoding="utf-8") as handle:
-            results = json.load(handle)["runs"][0]["results"]
-        assert sorted(r["ruleId"] for r in results) == ["no_supervisor", "smart_goals"], results
     finally:
         os.unlink(path)
+    return json.loads(report)["runs"][0]["results"]
+
+
+def test_sarif_validates_against_schema():
+    results = validated_sarif_results()
+    assert sorted(r["ruleId"] for r in results) == ["no_supervisor", "smart_goals"], results
 
 
 def test_sarif_waived_results_validate_and_carry_suppressions():
     """A waived violation is a result with an accepted in-source suppression, and still valid SARIF."""
-    programme = os.path.join("Tests", "Golden", "waivers", "sarif.mentor")
-    with tempfile.NamedTemporaryFile("w", suffix=".sarif", delete=False) as file:
-        file.write(run_check("sarif", programme, 0))
-        path = file.name
-    try:
-        result = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", SCHEMA, path], capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, result.stdout + result.stderr
-        with open(path, encoding="utf-8") as handle:
-            results = json.load(handle)["runs"][0]["results"]
-        suppressed = {r["ruleId"]: r["suppressions"] for r in results if "suppressions" in r}
-        assert sorted(suppressed) == ["capacity", "no_supervisor"], results
-        (reorganisation,) = suppressed["no_supervisor"]
-        assert reorganisation["kind"] == "inSource" and reorganisation["status"] == "accepted", reorganisation
-        assert reorganisation["justification"] == "Upward mentoring agreed until the reorganisation", reorganisation
-    finally:
-        os.unlink(path)
+    results = validated_sarif_results(os.path.join("Tests", "Golden", "waivers", "sarif.mentor"), 0)
+    suppressed = {r["ruleId"]: r["suppressions"] for r in results if "suppressions" in r}
+    assert sorted(suppressed) == ["capacity", "no_supervisor"], results
+    (reorganisation,) = suppressed["no_supervisor"]
+    assert reorganisation["kind"] == "inSource" and reorganisation["status"] == "accepted", reorganisation
+    assert reorganisation["justification"] == "Upward mentoring agreed until the reorganisation", reorganisation
 
 
 def test_sarif_rules_carry_their_help():
