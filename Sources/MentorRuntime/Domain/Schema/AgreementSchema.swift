@@ -66,8 +66,7 @@ enum AgreementField {
         .list(try context.model.scheduledDates(agreement, interpreter: context.interpreter).map { .date($0) })
     }
     static let lastHeld = ComputedMemberRow(.agreement, "last_held", "date or none", doc: "The latest day in `held`.") { context, agreement in
-        guard case .list(let held) = try context.model.field(agreement, AgreementField.held, interpreter: context.interpreter) else { return Value.none }
-        return held.compactMap(HeldKey.date).max().map { .date($0) } ?? Value.none
+        try context.model.heldDates(of: agreement, interpreter: context.interpreter).last.map { .date($0) } ?? Value.none
     }
     static let observations = ComputedMemberRow(.agreement, "observations", "list of record",
                                                 doc: "The `held` entries given as records (`on`, `observer`, `notes`), in order.") { context, agreement in
