@@ -55,7 +55,9 @@ struct DocumentationExampleTests {
 
     @Test(arguments: DocumentationExample.all())
     func exampleRuns(_ example: DocumentationExample) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("doc-example-\(example.line).mentor").path
+        // The process ID keeps two checkouts testing at once from sharing one file.
+        let name = "doc-example-\(ProcessInfo.processInfo.processIdentifier)-\(example.line).mentor"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         try example.source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = runMentor(["run", "--today", "2026-06-01", path])

@@ -201,7 +201,8 @@ struct AtomicFileWriterTests {
             var buffer = [UInt8](repeating: 0, count: 64)
             let count = read(descriptor, &buffer, buffer.count)
             close(descriptor)
-            try? Data(buffer[0..<max(0, count)]).write(to: URL(fileURLWithPath: received))
+            // Atomically, so that `received` existing means it holds what was read.
+            try? Data(buffer[0..<max(0, count)]).write(to: URL(fileURLWithPath: received), options: .atomic)
         }
         reader.start()
         try AtomicFileWriter().write(Self.bytes, to: folder.file("pipe"))
