@@ -261,6 +261,10 @@ def build(agreement_count, seed):
             person["competencies"] = held
 
         start = datetime.date(2025, 1, 6) + datetime.timedelta(days=rng.randint(0, 540))
+        if kind in ("signed_after_start", "mentee_not_signed"):
+            # std.signed_before_start asks for signatures once the start has arrived, so the
+            # break is one only in an agreement that has started by TODAY.
+            start = min(start, TODAY)
         term_months = rng.choice([12, 12, 12, 6, 9])
         end = add_months(start, term_months)
         agreement = {"id": f"{mentee}_with_{mentor.rsplit('_', 1)[1]}", "mentor": mentor, "mentee": mentee,

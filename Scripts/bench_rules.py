@@ -320,8 +320,9 @@ def check(data):
         report("std.review_rhythm", (a.get("review") or program.get("review")) is None)
         if not credentialed(mentor):
             report("std.credentialed_mentors", co_mentor is None or not credentialed(co_mentor))
-        report("std.signed_before_start", signed.get(mentor["id"]) is None or signed.get(mentee["id"]) is None
-               or max(signed[mentor["id"]], signed[mentee["id"]]) > start)
+        # Signatures are due once the start has arrived; a pending agreement may lack them.
+        report("std.signed_before_start", start <= TODAY and (signed.get(mentor["id"]) is None or signed.get(mentee["id"]) is None
+               or max(signed[mentor["id"]], signed[mentee["id"]]) > start))
         if "inactivity" in a:
             report("std.inactivity", status == "lapsed")
 

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """`mentor match` end to end: proposals written out pass `check`, and every "why not" is real.
 
-On the credential example and on a generated programme (people, supervisors, credentials,
-competencies, an error capacity rule, a credential rule and a warning rule): `match --write`
-writes the proposals into the programme's folder, and `check` then reports nothing the
-programme did not report before (warnings aside, which `check` passes). For every excluded mentor, the pair written out as an
-agreement (beside the other mentees' proposals) makes `check` report the rule the "why not"
-names more often than without it. Prints one line per test and a summary.
+On the credential example and on generated programmes (people, supervisors, credentials,
+competencies, an error capacity rule, a credential rule and a warning rule), each also under
+`import std`, with and without the programme's standard terms: `match --write` writes the
+proposals into the programme's folder, and `check` then reports nothing the programme did not
+report before (warnings aside, which `check` passes) except, in a proposal that has terms to
+agree, exactly those terms (the rule and message `match` listed), each once. For every
+excluded mentor, the pair written out as an agreement (beside the other mentees' proposals)
+makes `check` report the rule the "why not" names more often than without it. Prints one line
+per test and a summary.
 """
 
+import collections
 import json
 import os
 import random
@@ -23,9 +27,13 @@ from e2e_runner import run_tests  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TODAY = "2026-12-07"
+START = re.compile(r"^Matching \d+ mentees?; proposed agreements start on (\d{4}-\d\d-\d\d)\.$")
+TERM = re.compile(r"^    rule `([\w.]+)`: (.*)$")
 MENTEE = re.compile(r"^(\w+)( \(.*\))?$")
 WHY_NOT = re.compile(r"^  why not (\w+)(?: \(.*?\))?: rule `([\w.]+)`: (.*)$")
-PROPOSED = re.compile(r"^  proposed: agreement (\w+) \(mentor (\w+)\)$")
+PROPOSED = re.compile(r"^  proposed: agreement (\w+) \(mentor (\w+)\)(: `check` fails on it until the terms above are agreed)?$")
+STANDARD_TERMS = ['  channels: [video, in_person]', '  contact: "weekdays 08:00-18:00"',
+                  '  ending: "Either party may end the agreement at any review"']
 
 
 def mentor(*arguments, expect=(0,)):
@@ -41,36 +49,60 @@ def check(*paths):
 
 
 def parse(report):
-    """Per mentee: the proposal (name, mentor) and the (mentor, rule, message) exclusions."""
+    """The start, and per mentee: the proposal (name, mentor), the (rule, message) terms to
+    agree, and the (mentor, rule, message) exclusions."""
     mentees = {}
     current = None
+    start = None
     for line in report.splitlines():
-        if not line or line.startswith(("Matching", "wrote ")) or re.match(r"^\d+ proposals? for", line):
+        if match := START.match(line):
+            start = match.group(1)
+            continue
+        if not line or line.startswith("wrote ") or re.match(r"^\d+ proposals? for", line):
             continue
         if not line.startswith(" "):
             current = MENTEE.match(line).group(1)
-            mentees[current] = {"proposal": None, "why_not": []}
+            mentees[current] = {"proposal": None, "why_not": [], "terms": []}
         elif match := WHY_NOT.match(line):
             mentees[current]["why_not"].append(match.groups())
+        elif match := TERM.match(line):
+            mentees[current]["terms"].append(match.groups())
         elif match := PROPOSED.match(line):
-            mentees[current]["proposal"] = match.groups()
-    return mentees
+            name, mentor_name, needs_terms = match.groups()
+            mentees[current]["proposal"] = (name, mentor_name)
+            assert bool(needs_terms) == bool(mentees[current]["terms"]), line
+    assert start, report
+    return start, mentees
 
 
-def match_and_verify(folder, start=TODAY):
+def match_and_verify(folder):
+    """Matches with the default start (the day after TODAY), writes the proposals into the
+    folder and verifies them; returns the mentees as parsed and the number of exclusions."""
     before = check(folder)
     proposals = os.path.join(folder, "proposals")
-    report = mentor("match", "--today", TODAY, "--start", start, "--write", proposals, folder)
-    mentees = parse(report)
+    report = mentor("match", "--today", TODAY, "--write", proposals, folder)
+    start, mentees = parse(report)
+    assert start == "2026-12-08", start
     written = sorted(os.listdir(proposals)) if os.path.isdir(proposals) else []
     expected = sorted(f"{m['proposal'][0]}.mentor" for m in mentees.values() if m["proposal"])
     assert written == expected, f"written {written}, reported {expected}"
     # The proposals, checked with the programme, add no error (warnings pass `check`, and
-    # match shows them under the candidate).
+    # match shows them under the candidate) but, in a proposal with terms to agree, exactly
+    # the terms match listed: the report said why `check` fails on it.
     after = check(folder)
-    assert sorted(after) == sorted(before), f"new diagnostics: {set(after) - set(before)}"
-    for diagnostic in after:
-        assert "proposals" not in diagnostic[1], diagnostic
+    added = collections.Counter(after)
+    added.subtract(collections.Counter(before))
+    assert all(count >= 0 for count in added.values()), f"diagnostics gone: {-added}"
+    expected_terms = collections.Counter()
+    for found in mentees.values():
+        if found["proposal"]:
+            path = os.path.join(proposals, found["proposal"][0] + ".mentor")
+            expected_terms.update((rule, path, message) for rule, message in found["terms"])
+    added_by_name = collections.Counter({(rule, os.path.realpath(path), message): count
+                                         for (rule, path, message), count in added.items() if count})
+    expected_by_name = collections.Counter({(rule, os.path.realpath(path), message): count
+                                            for (rule, path, message), count in expected_terms.items()})
+    assert added_by_name == expected_by_name, f"new diagnostics {dict(added_by_name)}, terms listed {dict(expected_by_name)}"
     # `fmt --check` agrees they are formatted.
     if written:
         mentor("fmt", "--check", proposals)
@@ -87,6 +119,7 @@ def match_and_verify(folder, start=TODAY):
                     os.remove(os.path.join(world, "proposals", own[0] + ".mentor"))
                 without = [d for d in check(world) if d[0] == rule]
                 with open(os.path.join(world, "pair.mentor"), "w", encoding="utf-8") as pair:
+                    # As pending as the proposals: signatures are due once the start arrives.
                     pair.write(f"agreement why_not_pair {{ mentor: {mentor_name}, mentee: {mentee}, start: {start} }}\n")
                 with_pair = [d for d in check(world) if d[0] == rule]
                 assert len(with_pair) > len(without), \
@@ -94,24 +127,60 @@ def match_and_verify(folder, start=TODAY):
     return mentees, exclusions
 
 
+def credential_example(scratch, std=False, standard_terms=False):
+    """A copy of the credential example, under `import std` and with the programme's standard terms if asked."""
+    folder = os.path.join(scratch, "programme")
+    shutil.copytree(os.path.join(ROOT, "Examples", "credential-program"), folder)
+    if std:
+        with open(os.path.join(folder, "std.mentor"), "w", encoding="utf-8") as source:
+            source.write("import std\n")
+    if standard_terms:
+        path = os.path.join(folder, "program.mentor")
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
+        anchor = "  review: every 3 months\n}"
+        assert anchor in text
+        with open(path, "w", encoding="utf-8") as source:
+            source.write(text.replace(anchor, "  review: every 3 months\n" + "\n".join(STANDARD_TERMS) + "\n}", 1))
+    return folder
+
+
 def test_credential_example():
     with tempfile.TemporaryDirectory() as scratch:
-        folder = os.path.join(scratch, "programme")
-        shutil.copytree(os.path.join(ROOT, "Examples", "credential-program"), folder)
+        folder = credential_example(scratch)
         mentees, exclusions = match_and_verify(folder)
         assert set(mentees) == {"lee", "ines"}, mentees
-        assert all(m["proposal"] for m in mentees.values()), mentees
+        assert all(m["proposal"] and not m["terms"] for m in mentees.values()), mentees
         assert exclusions >= 1
         # Matched again, the proposals are pending agreements: nobody is looking any more.
         again = mentor("match", "--today", TODAY, folder)
         assert again.startswith("Matching 0 mentees"), again
 
 
-def generated_programme(seed, mentors=8, mentees=14):
+def test_credential_example_under_std():
+    # Without the programme's standard terms, `channels` and `ending` are terms every mentor
+    # needs alike: listed, written as comments, and exactly what `check` then reports.
+    with tempfile.TemporaryDirectory() as scratch:
+        mentees, exclusions = match_and_verify(credential_example(scratch, std=True))
+        lee = mentees["lee"]
+        assert lee["proposal"] and {rule for rule, _ in lee["terms"]} == {"std.boundaries", "std.ending_clause"}, lee
+        assert not any(rule == "std.signed_before_start" for m in mentees.values() for _, rule, _ in m["why_not"]), mentees
+        assert exclusions >= 2
+
+
+def test_credential_example_under_std_with_standard_terms():
+    with tempfile.TemporaryDirectory() as scratch:
+        mentees, _ = match_and_verify(credential_example(scratch, std=True, standard_terms=True))
+        assert mentees["lee"]["proposal"], mentees
+        assert all(not m["terms"] for m in mentees.values()), mentees
+
+
+def generated_programme(seed, mentors=8, mentees=14, std=False):
     rng = random.Random(seed)
     competencies = [f"skill_{i}" for i in range(6)]
-    lines = [
-        'program "Generated" {', "  max_mentees: 2", "  cadence: monthly", "}",
+    lines = ["import std"] if std else []
+    lines += [
+        'program "Generated" {', "  max_mentees: 2", "  cadence: monthly", *(STANDARD_TERMS if std else []), "}",
         'pathway track "Track" {', '  step trained "Trained"', '  step certified "Certified"', "}",
     ]
     lines += [f'competency {c} "{c.replace("_", " ").title()}"' for c in competencies]
@@ -151,13 +220,15 @@ def generated_programme(seed, mentors=8, mentees=14):
 
 
 def test_generated_programme():
-    for seed in (1, 2):
+    for seed, std in ((1, False), (2, False), (3, True)):
         with tempfile.TemporaryDirectory() as scratch:
             folder = os.path.join(scratch, "programme")
             os.makedirs(folder)
             with open(os.path.join(folder, "programme.mentor"), "w", encoding="utf-8") as source:
-                source.write(generated_programme(seed))
+                source.write(generated_programme(seed, std=std))
             mentees, exclusions = match_and_verify(folder)
+            # Under std with the programme's standard terms, a proposal needs nothing more.
+            assert all(not m["terms"] for m in mentees.values()), mentees
             rules = {rule for m in mentees.values() for _, rule, _ in m["why_not"]}
             # Capacity runs out (14 mentees, 8 mentors of at most 2), supervisors and credentials exclude.
             assert {"capacity", "no_supervisor", "certified"} <= rules, rules

@@ -20,7 +20,7 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
     @Option(name: .customLong("mentee"), help: ArgumentHelp("Match this person (repeatable; default: everyone looking for a mentor).", valueName: "name"))
     var mentees: [String] = []
 
-    @Option(help: ArgumentHelp("The start date of the proposed agreements, as YYYY-MM-DD (default: --today).", valueName: "date"))
+    @Option(help: ArgumentHelp("The start date of the proposed agreements, as YYYY-MM-DD (default: the day after --today).", valueName: "date"))
     var start: String?
 
     @Option(help: ArgumentHelp("Write each chosen proposal as DIR/NAME.mentor, formatted and ready to commit.", valueName: "dir"), completion: .directory)
@@ -46,7 +46,9 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
         case .loaded(let loaded): files = loaded
         case .stopped(let status): return status
         }
-        let startDate = start.flatMap(CommonOptions.parseDate) ?? options.today
+        // The day after today: the first start at which a proposal is still pending, so it is
+        // not yet due the signatures a pair adds once they accept it (docs/match.md).
+        let startDate = start.flatMap(CommonOptions.parseDate) ?? options.today.adding(days: 1) ?? options.today
         let report: MatchReport
         switch Matcher(files: files, options: options).match(in: engine, mentees: mentees, start: startDate) {
         case .failure(let failure):
@@ -77,7 +79,9 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
                 at: .unknown, help: "choose a folder you can write; files already there are replaced whole or left as they were")]))
             return MentorExit.usageOrIO
         }
-        context.writeOut("wrote \(proposals.count) \(proposals.count == 1 ? "proposal" : "proposals") to \(DisplayText.escapeControls(write))\n")
+        let unfinished = proposals.filter(\.needsTerms).count
+        context.writeOut("wrote \(proposals.count) \(proposals.count == 1 ? "proposal" : "proposals") to \(DisplayText.escapeControls(write))"
+                         + (unfinished == 0 ? "" : "; `check` fails on \(unfinished) of them until their pairs agree the terms named in them") + "\n")
         return MentorExit.success
     }
 
@@ -88,6 +92,12 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
         for match in report.mentees {
             lines.append("")
             lines.append(describe(match.mentee))
+            if !match.terms.isEmpty {
+                lines.append("  terms to agree (every mentor would need them):")
+                for term in match.terms {
+                    lines.append("    rule `\(term.rule)`: \(DisplayText.escapeControls(term.message))")
+                }
+            }
             if match.candidates.isEmpty { lines.append("  no mentor passes the rules") }
             for (rank, candidate) in match.candidates.enumerated() {
                 lines.append("  \(rank + 1). \(describe(candidate.mentor)): fit \(candidate.fit): \(candidate.fitSummary)")
@@ -101,12 +111,15 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
                 }
             }
             if let proposal = match.proposal {
-                lines.append("  proposed: agreement \(proposal.name) (mentor \(proposal.mentor.id))")
+                lines.append("  proposed: agreement \(proposal.name) (mentor \(proposal.mentor.id))"
+                             + (proposal.needsTerms ? ": `check` fails on it until the terms above are agreed" : ""))
             }
         }
         let proposed = report.mentees.filter { $0.proposal != nil }.count
+        let unfinished = report.mentees.filter { $0.proposal?.needsTerms == true }.count
         lines.append("")
-        lines.append("\(proposed) \(proposed == 1 ? "proposal" : "proposals") for \(count) \(count == 1 ? "mentee" : "mentees")")
+        lines.append("\(proposed) \(proposed == 1 ? "proposal" : "proposals") for \(count) \(count == 1 ? "mentee" : "mentees")"
+                     + (unfinished == 0 ? "" : "; \(unfinished) \(unfinished == 1 ? "needs" : "need") terms agreed before `check` passes"))
         return lines.joined(separator: "\n") + "\n"
     }
 

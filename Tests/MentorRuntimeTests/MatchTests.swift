@@ -88,6 +88,66 @@ struct MatchTests {
         #expect(source.hasPrefix("/// Proposed by `mentor match` on 2026-06-01"))
     }
 
+    @Test func anErrorEveryMentorGetsAlikeIsATermNotAWhyNot() throws {
+        let report = try Self.match(Self.people + """
+            rule no_supervisor { for a in agreements { require a.mentee.supervisor != a.mentor else "supervises" } }
+            rule ending { for a in agreements { require a.ending != none else "no ending" } }
+            """, mentees: ["dee"]).get()
+        let dee = try #require(report.mentees.first)
+        #expect(dee.terms == [MatchReason(rule: "ending", message: "no ending")])
+        #expect(dee.candidates.map(\.mentor.id) == ["ana"])
+        #expect(dee.excluded.first?.reasons == [MatchReason(rule: "no_supervisor", message: "supervises")])
+        let proposal = try #require(dee.proposal)
+        #expect(proposal.needsTerms)
+        #expect(proposal.source.contains("  // - rule `ending`: no ending\n}\n"))
+    }
+
+    @Test func withOneMentorTriedNothingIsCalledATerm() throws {
+        // Alone, bo cannot be told apart from the agreement's terms: the error stays his "why not".
+        let report = try Self.match("""
+            pathway t { step done }
+            person bo { pathway: t }
+            person eve
+            rule ending { for a in agreements { require a.ending != none else "no ending" } }
+            """).get()
+        let eve = try #require(report.mentees.first)
+        #expect(eve.terms.isEmpty)
+        #expect(eve.excluded.first?.reasons == [MatchReason(rule: "ending", message: "no ending")])
+        #expect(eve.proposal == nil)
+    }
+
+    @Test func theProgrammesStandardTermsLeaveNothingToAgree() throws {
+        let report = try Self.match("program { ending: \"At any review\" }\n" + Self.people + """
+            rule ending { for a in agreements { require a.ending != none else "no ending" } }
+            """, mentees: ["eve"]).get()
+        let eve = try #require(report.mentees.first)
+        #expect(eve.terms.isEmpty)
+        #expect(eve.proposal?.needsTerms == false)
+    }
+
+    @Test func underStdAPendingProposalWithTheProgrammesTermsPassesCheck() throws {
+        let programme = """
+            import std
+            program { cadence: monthly, review: every 3 months, channels: [video], contact: "weekdays", ending: "At any review" }
+
+            """ + Self.people
+        let options = EngineOptions(today: Self.today)
+        let engine = Engine(options: options, output: { _ in })
+        let file = engine.addSource(path: "p.mentor", bytes: Array(programme.utf8))
+        #expect(!engine.load([file]).hasErrors)
+        let start = try #require(Self.today.adding(days: 1))
+        let report = try Matcher(files: [file], options: options).match(in: engine, mentees: [], start: start).get()
+        let proposals = report.mentees.compactMap(\.proposal)
+        #expect(proposals.map(\.name) == ["ana_dee", "ana_eve"])
+        #expect(report.mentees.allSatisfy { $0.terms.isEmpty })
+        let written = Engine(options: options, output: { _ in })
+        let sources = [written.addSource(path: "p.mentor", bytes: Array(programme.utf8))]
+            + proposals.map { written.addSource(path: "\($0.name).mentor", bytes: Array($0.source.utf8)) }
+        #expect(!written.load(sources).hasErrors)
+        let errors = written.check().diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map(\.message))")
+    }
+
     @Test func anUnknownMenteeIsM0660() {
         guard case .failure(let failure) = Self.match(Self.people, mentees: ["evee"]) else {
             Issue.record("expected a failure")

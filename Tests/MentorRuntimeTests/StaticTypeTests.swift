@@ -73,6 +73,9 @@ struct StaticTypeTests {
         ("ana_dave.booking", "symbol or none"),
         ("ana_dave.status", "symbol"),
         ("ana_dave.channels", "list of symbol or none"),
+        // Falling back to a field the `program` gives, it is never none; to one it leaves out, it may be.
+        ("ana_dave.cadence", "cadence"),
+        ("ana_dave.review", "cadence or none"),
         ("[3, 1][0]", "number"),
         ("ana_dave.schedule[0]", "date"),
         ("[1, 2].take(1)", "list of number"),

@@ -107,15 +107,28 @@ extension ProgramModel {
 
     /// The agreements naming `person` in `role`, in declaration order.
     func agreements(where role: AgreementRole, is person: Entity, interpreter: Interpreter) -> [Entity] {
-        // While a `with` copy is active the answer may differ, so scan; otherwise use an index
-        // built once, which keeps `mentees` over all people linear.
+        // An index built once keeps `mentees` over all people linear. While `with` copies stand
+        // in, the index still answers for every agreement but theirs: a copy found in it is
+        // kept if it still names the person, and only a copy that names the person anew (its
+        // place in declaration order unknown here) needs a scan. `match` tries a candidate
+        // mentor per copy, so every other person's agreements come from the index.
         let overlay = interpreter.overlay
-        if !overlay.standIns.isEmpty {
-            return entities(of: .agreement).map(overlay.current).filter { agreement in
-                if case .entity(let party)? = self[agreement, role.field] { return party.index == person.index }
-                return false
-            }
+        let indexed = indexedAgreements(where: role, is: person)
+        if overlay.standIns.isEmpty { return indexed }
+        func names(_ agreement: Entity) -> Bool {
+            if case .entity(let party)? = self[agreement, role.field] { return party.index == person.index }
+            return false
         }
+        let addsAgreement = overlay.standIns.values.contains { copy in
+            copy.kind == .agreement && names(copy) && !indexed.contains { $0.index == copy.index }
+        }
+        if addsAgreement { return entities(of: .agreement).map(overlay.current).filter(names) }
+        return indexed.map(overlay.current).filter(names)
+    }
+
+    /// The agreements naming `person` in `role` in the programme as declared, from an index
+    /// built on first use.
+    private func indexedAgreements(where role: AgreementRole, is person: Entity) -> [Entity] {
         if partyIndex == nil {
             var index: [AgreementRole: [Int: [Entity]]] = [:]
             for agreement in entities(of: .agreement) {

@@ -87,10 +87,16 @@ extension Engine {
         var resolver = Resolver(globals: globals, schemas: model.schemas)
         let code = resolver.resolveExpression(expression)
         if !resolver.diagnostics.isEmpty { return EntryResult(output: "", diagnostics: resolver.diagnostics) }
-        var inference = StaticTypeInference(globals: globals, schemas: model.schemas)
+        var inference = StaticTypeInference(globals: globals, schemas: model.schemas, givenProgramDefaults: givenProgramDefaults())
         let type = withLargeStack { inference.infer(code) }
         if !inference.diagnostics.isEmpty { return EntryResult(output: "", diagnostics: inference.diagnostics) }
         return EntryResult(output: type.description + "\n", diagnostics: [])
+    }
+
+    /// The slots of the fields the `program` declaration gives (evaluated or not).
+    private func givenProgramDefaults() -> Set<Int> {
+        guard let program = model.entities(of: .program).first else { return [] }
+        return Set(program.schema.fields.map(\.slot).filter { model.value(of: program, at: $0) != nil || model.pendingField(of: program, at: $0) != nil })
     }
 
     /// The field names of the entity kind `text` has statically (`with { … }` completion);
@@ -103,7 +109,7 @@ extension Engine {
         var resolver = Resolver(globals: globals, schemas: model.schemas)
         let code = resolver.resolveExpression(expression)
         guard resolver.diagnostics.isEmpty else { return [] }
-        var inference = StaticTypeInference(globals: globals, schemas: model.schemas)
+        var inference = StaticTypeInference(globals: globals, schemas: model.schemas, givenProgramDefaults: givenProgramDefaults())
         guard case .entity(let kind) = withLargeStack({ inference.infer(code) }) else { return [] }
         return model.schemas.schema(of: kind).fields.map(\.name)
     }

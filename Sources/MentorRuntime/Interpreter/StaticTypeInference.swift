@@ -10,6 +10,9 @@ struct StaticTypeInference {
     let globals: GlobalTable
     /// The programme's schemas, its own fields included.
     let schemas: ProgramSchemas
+    /// The slots of the `program` fields the programme gives: an agreement field falling back
+    /// to one of them is never `none`.
+    let givenProgramDefaults: Set<Int>
     /// Unknown members of types whose members are all known (entity kinds, lists, strings, dates).
     private(set) var diagnostics: [Diagnostic] = []
     /// The types known of each frame's slots, innermost last.
@@ -18,9 +21,10 @@ struct StaticTypeInference {
     private var inProgress: Set<ObjectIdentifier> = []
     private var letsInProgress: Set<Int> = []
 
-    init(globals: GlobalTable, schemas: ProgramSchemas = .builtIn) {
+    init(globals: GlobalTable, schemas: ProgramSchemas = .builtIn, givenProgramDefaults: Set<Int> = []) {
         self.globals = globals
         self.schemas = schemas
+        self.givenProgramDefaults = givenProgramDefaults
     }
 
     mutating func infer(_ code: Code) -> StaticType {
@@ -154,7 +158,8 @@ struct StaticTypeInference {
             let schema = schemas.schema(of: kind)
             if let field = schema.fieldsByName[name] {
                 let type = StaticType(field.type)
-                return field.isRequired || field.programDefault != nil ? type : StaticType.union([type, .none])
+                let neverNone = field.isRequired || field.programDefault.map { givenProgramDefaults.contains($0.slot) } ?? false
+                return neverNone ? type : StaticType.union([type, .none])
             }
             if let computed = schema.computedByName[name] { return StaticType(typeName: computed.typeName) }
             return unknownMember(name, of: kind.withArticle, among: ["id", "title"] + schema.slotNames.dropFirst(2)

@@ -13,6 +13,9 @@ public struct MatchReport: Sendable {
 public struct MenteeMatch: Sendable {
     /// The mentee's name and display name.
     public var mentee: MatchPerson
+    /// Errors about the agreement that every mentor tried gets alike (same rule, same
+    /// message): terms the pair still has to agree, which say nothing about any mentor.
+    public var terms: [MatchReason]
     /// The mentors whose hypothetical agreement breaks no error rule, best fit first.
     public var candidates: [MatchCandidate]
     /// The mentors an error rule excluded, in declaration order.
@@ -58,7 +61,7 @@ public struct MatchExclusion: Sendable {
 }
 
 /// A rule that fails (or warns, or stops) on the hypothetical agreement.
-public struct MatchReason: Sendable, Equatable {
+public struct MatchReason: Sendable, Hashable {
     /// `no_supervisor`, or `std.boundaries` for a standard rule.
     public var rule: String
     /// The violation's message, or why the rule stopped.
@@ -71,6 +74,8 @@ public struct MatchProposal: Sendable {
     public var name: String
     /// The mentor chosen.
     public var mentor: MatchPerson
-    /// The declaration, formatted as `mentor fmt` would.
+    /// The declaration, formatted as `mentor fmt` would, with the terms still to agree as comments.
     public var source: String
+    /// True when `check` fails on the proposal until the pair agrees the mentee's `terms`.
+    public var needsTerms: Bool
 }

@@ -51,23 +51,24 @@ extension Engine {
     /// Tries each mentor as the mentor of the agreement `placeholder` (whose mentee is
     /// `mentee`), running every rule as `violations(rule, copy)` does, and sorts them into
     /// candidates (ranked by fit, read in `fits`, the programme without the hypothesis) and
-    /// mentors excluded by an error rule.
+    /// mentors excluded by an error rule. An error about the agreement that every mentor tried
+    /// (at least two) gets alike is a term the agreement still needs, not a reason against anyone.
     func trial(of mentee: String, placeholder: String, mentors: [String], against baseline: MatchBaseline,
                fits: Engine) throws -> MenteeMatch {
         guard let index = globals.index(of: placeholder), case .entity(let agreement) = globals.bindings[index],
               let menteeEntity = person(named: mentee) else {
-            return MenteeMatch(mentee: MatchPerson(id: mentee, name: mentee), candidates: [], excluded: [], proposal: nil)
+            return MenteeMatch(mentee: MatchPerson(id: mentee, name: mentee), terms: [], candidates: [], excluded: [], proposal: nil)
         }
         let fit = try MatchFit(engine: fits, mentee: mentee)
         let rules = model.entities(of: .rule)
-        var candidates: [(order: Int, candidate: MatchCandidate)] = []
-        var excluded: [MatchExclusion] = []
-        for (order, mentorName) in mentors.enumerated() {
+        var tried: [(person: MatchPerson, errors: [MatchReason], aboutAgreement: Set<MatchReason>, warnings: [MatchReason])] = []
+        for mentorName in mentors {
             guard let mentor = person(named: mentorName) else { continue }
             let copy = try model.with(agreement, fields: [("mentor", agreement.nameSpan, .entity(mentor)),
                                                           ("mentee", agreement.nameSpan, .entity(menteeEntity))],
                                       interpreter: interpreter)
             var errors: [MatchReason] = []
+            var aboutAgreement: Set<MatchReason> = []
             var warnings: [MatchReason] = []
             for rule in rules {
                 interpreter.resetBudget()
@@ -77,7 +78,12 @@ extension Engine {
                         let aboutPair = outcome.entity.map { $0.index == agreement.index || $0.parentIndex == agreement.index } ?? false
                         guard aboutPair || !baseline.violations.contains(MatchBaseline.key(name, outcome, model)) else { continue }
                         let reason = MatchReason(rule: name, message: RuleRunner.message(of: outcome, rule: rule))
-                        if RuleRunner.severity(of: outcome, rule: rule) == .error { errors.append(reason) } else { warnings.append(reason) }
+                        if RuleRunner.severity(of: outcome, rule: rule) == .error {
+                            errors.append(reason)
+                            if aboutPair { aboutAgreement.insert(reason) }
+                        } else {
+                            warnings.append(reason)
+                        }
                     }
                 } catch let error as RuntimeError {
                     if !baseline.stopped.contains(name) {
@@ -86,15 +92,23 @@ extension Engine {
                 }
             }
             interpreter.recorder = nil
-            let person = MatchPerson(id: mentorName, name: fit.names[mentorName] ?? mentorName)
-            if errors.isEmpty {
-                candidates.append((order, try fit.candidate(person, warnings: warnings)))
+            tried.append((MatchPerson(id: mentorName, name: fit.names[mentorName] ?? mentorName), errors, aboutAgreement, warnings))
+        }
+        // With one mentor tried, "alike" cannot tell the agreement's terms from that mentor.
+        let alike = tried.count < 2 ? [] : tried.dropFirst().reduce(tried[0].aboutAgreement) { $0.intersection($1.aboutAgreement) }
+        let terms = tried.first.map { $0.errors.filter(alike.contains) } ?? []
+        var candidates: [(order: Int, candidate: MatchCandidate)] = []
+        var excluded: [MatchExclusion] = []
+        for (order, trial) in tried.enumerated() {
+            let reasons = trial.errors.filter { !alike.contains($0) }
+            if reasons.isEmpty {
+                candidates.append((order, try fit.candidate(trial.person, warnings: trial.warnings)))
             } else {
-                excluded.append(MatchExclusion(mentor: person, reasons: errors))
+                excluded.append(MatchExclusion(mentor: trial.person, reasons: reasons))
             }
         }
         candidates.sort { $0.candidate.fit != $1.candidate.fit ? $0.candidate.fit > $1.candidate.fit : $0.order < $1.order }
-        return MenteeMatch(mentee: MatchPerson(id: mentee, name: fit.names[mentee] ?? mentee),
+        return MenteeMatch(mentee: MatchPerson(id: mentee, name: fit.names[mentee] ?? mentee), terms: terms,
                            candidates: candidates.map(\.candidate), excluded: excluded, proposal: nil)
     }
 

@@ -60,7 +60,7 @@ public struct Matcher {
             let candidates = roles.mentors.filter { $0 != mentee.id }
             let person = MatchPerson(id: mentee.id, name: roles.names[mentee.id] ?? mentee.id)
             guard let first = candidates.first else {
-                report.mentees.append(MenteeMatch(mentee: person, candidates: [], excluded: [], proposal: nil))
+                report.mentees.append(MenteeMatch(mentee: person, terms: [], candidates: [], excluded: [], proposal: nil))
                 continue
             }
             let placeholder = world.unusedName("match_candidate")
@@ -82,8 +82,9 @@ public struct Matcher {
             match.mentee = person
             if let best = match.candidates.first {
                 let name = world.unusedName("\(best.mentor.id)_\(mentee.id)")
-                let proposal = Matcher.proposalSource(name: name, mentor: best, mentee: mentee.id, start: start, today: options.today)
-                match.proposal = MatchProposal(name: name, mentor: best.mentor, source: proposal)
+                let proposal = Matcher.proposalSource(name: name, mentor: best, mentee: mentee.id, start: start, today: options.today,
+                                                      terms: match.terms)
+                match.proposal = MatchProposal(name: name, mentor: best.mentor, source: proposal, needsTerms: !match.terms.isEmpty)
                 chosen.append(proposal)
                 switch load(extra: chosen) {
                 case .success(let loaded): world = loaded
@@ -96,10 +97,20 @@ public struct Matcher {
         return .success(report)
     }
 
-    /// The proposal as `mentor fmt` writes it, with a doc comment saying where it came from.
-    static func proposalSource(name: String, mentor: MatchCandidate, mentee: String, start: CivilDate, today: CivilDate) -> String {
-        let text = "/// Proposed by `mentor match` on \(today): fit \(mentor.fit) (\(mentor.fitSummary)).\n"
-            + "agreement \(name) {\n  mentor: \(mentor.mentor.id)\n  mentee: \(mentee)\n  start: \(start)\n}\n"
+    /// The proposal as `mentor fmt` writes it, with a doc comment saying where it came from and,
+    /// where its fields go, a comment per term the pair still has to agree.
+    static func proposalSource(name: String, mentor: MatchCandidate, mentee: String, start: CivilDate, today: CivilDate,
+                               terms: [MatchReason]) -> String {
+        var text = "/// Proposed by `mentor match` on \(today): fit \(mentor.fit) (\(mentor.fitSummary)).\n"
+            + "agreement \(name) {\n  mentor: \(mentor.mentor.id)\n  mentee: \(mentee)\n  start: \(start)\n"
+        if !terms.isEmpty {
+            text += "  // `check` fails until the pair agrees these terms (every mentor would need them):\n"
+            for term in terms {
+                // A message is one line of a comment: a line break in it would end the comment.
+                text += "  // - rule `\(term.rule)`: \(DisplayText.escapeControls(term.message))\n"
+            }
+        }
+        text += "}\n"
         let file = SourceFile(id: FileID(0), path: "\(name).mentor", text: text)
         return SourceFormatter.format(file).formatted ?? text
     }

@@ -100,9 +100,9 @@ rule agenda_checkin "Agenda sessions close with a check-in" {
   }
 }
 
-/// Mentor and mentee both sign the agreement on or before its start.
+/// Mentor and mentee both sign the agreement on or before its start; until the start arrives, a pending agreement may still be unsigned.
 rule signed_before_start "Both parties sign before the start" {
-  for a in agreements {
+  for a in agreements where a.start <= today {
     let signed = a.signed ?? {}
     require signed.get(a.mentor.id) != none else "\(a.mentor.name) (mentor) has not signed"
     require signed.get(a.mentee.id) != none else "\(a.mentee.name) (mentee) has not signed"

@@ -18,8 +18,10 @@ enum AgreementField {
                                         programDefault: ProgramDefault(slot: ProgramField.sessionLength.slot),
                                         doc: "How long a session lasts (the programme's when not given).")
     static let channels = FieldRow(.agreement, slot: 10, "channels", .list(.symbol(DomainSchema.channels)),
-                                   doc: "How the pair meets and talks.")
-    static let contact = FieldRow(.agreement, slot: 11, "contact", .string, doc: "When and how the parties may contact each other.")
+                                   programDefault: ProgramDefault(slot: ProgramField.channels.slot),
+                                   doc: "How the pair meets and talks (the programme's when not given).")
+    static let contact = FieldRow(.agreement, slot: 11, "contact", .string, programDefault: ProgramDefault(slot: ProgramField.contact.slot),
+                                  doc: "When and how the parties may contact each other (the programme's when not given).")
     static let booking = FieldRow(.agreement, slot: 12, "booking", .symbol(DomainSchema.bookingRoles), doc: "Who books the meetings.")
     static let notice = FieldRow(.agreement, slot: 13, "notice", .duration(nil), doc: "How much notice cancelling a session needs.")
     static let confidential = FieldRow(.agreement, slot: 14, "confidential", .boolOrString,
@@ -28,7 +30,8 @@ enum AgreementField {
     static let offLimits = FieldRow(.agreement, slot: 16, "off_limits", .list(.string), doc: "Subjects the pair agreed not to discuss.")
     static let review = FieldRow(.agreement, slot: 17, "review", .singlePhaseCadence, programDefault: ProgramDefault(slot: ProgramField.review.slot),
                                  doc: "How often the agreement is reviewed (the programme's when not given).")
-    static let ending = FieldRow(.agreement, slot: 18, "ending", .string, doc: "The ending clause agreed at the start.")
+    static let ending = FieldRow(.agreement, slot: 18, "ending", .string, programDefault: ProgramDefault(slot: ProgramField.ending.slot),
+                                 doc: "The ending clause agreed at the start (the programme's when not given).")
     static let inactivity = FieldRow(.agreement, slot: 19, "inactivity", .dateDuration,
                                      doc: "How long without a held session before the agreement lapses.")
     static let signed = FieldRow(.agreement, slot: 20, "signed", .keyedBy(.person, .date), doc: "Who signed, and when.")
