@@ -193,7 +193,7 @@ struct CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let checked = engine.loadAndCheck(read.files)
-        var diagnostics = checked.diagnostics
+        var diagnostics = ProgrammeSelection.hintingPatterns(checked.diagnostics, paths: paths, sources: engine.sources, command: "check")
         if checked.elaborated, let until {
             diagnostics = engine.sources.inReadingOrder(diagnostics + engine.forecastNotes(until: until))
         }

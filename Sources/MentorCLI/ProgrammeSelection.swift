@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorRuntime
+import MentorSource
 
 /// What the path arguments of `check` and `test` select: all of them as one programme (the
 /// default), or with `DIR/...` patterns each programme of each pattern's folder on its own.
@@ -68,5 +69,38 @@ enum ProgrammeSelection: Equatable {
                    "`\(command) --format \(format)` describes one programme, and a `/...` pattern names several",
                    at: .unknown,
                    help: "use `--format text`\(command == "check" ? " or `--format github`" : ""), or run `mentor \(command) --format \(format)` once per programme")
+    }
+}
+
+extension ProgrammeSelection {
+    /// `diagnostics` with a help on M0511 (a second `program`) when the two `program`s are in
+    /// different programmes of a folder the user named — `mentor check Examples/` where
+    /// `Examples/` holds several — pointing at `mentor COMMAND FOLDER/...`, which checks each alone.
+    static func hintingPatterns(_ diagnostics: [Diagnostic], paths: [String], sources: SourceMap, command: String) -> [Diagnostic] {
+        guard diagnostics.contains(where: { $0.code == .secondProgram }) else { return diagnostics }
+        var folders: [(folder: String, programmes: [String])] = []
+        for path in paths {
+            guard let pattern = ProgrammePattern(path.hasSuffix("/") ? path + "..." : path + "/..."),
+                  case .success(let programmes) = pattern.programmes(), programmes.count > 1 else { continue }
+            folders.append((path, programmes))
+        }
+        func programme(of span: Span?, in programmes: [String]) -> String? {
+            guard let span, let path = sources.file(span.file)?.path else { return nil }
+            return programmes.first { path == $0 || path.hasPrefix($0 + "/") }
+        }
+        return diagnostics.map { diagnostic in
+            guard diagnostic.code == .secondProgram, diagnostic.help == nil else { return diagnostic }
+            for (folder, programmes) in folders {
+                let second = programme(of: diagnostic.span, in: programmes)
+                let first = programme(of: diagnostic.notes.first?.span, in: programmes)
+                guard let first, let second, first != second else { continue }
+                var hinted = diagnostic
+                let shownFolder = DisplayText.escapeControls(folder.hasSuffix("/") ? String(folder.dropLast()) : folder)
+                hinted.help = "`\(DisplayText.escapeControls(first))` and `\(DisplayText.escapeControls(second))` are two programmes: "
+                    + "`mentor \(command) \(shownFolder)/...` \(command)s each programme in `\(shownFolder)` on its own"
+                return hinted
+            }
+            return diagnostic
+        }
     }
 }

@@ -169,7 +169,8 @@ struct TestRun {
         let engine = Engine(options: common.engineOptions(), output: output)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let loaded = engine.load(read.files)
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        let errors = ProgrammeSelection.hintingPatterns(loaded.diagnostics.filter { $0.severity == .error },
+                                                        paths: paths, sources: engine.sources, command: "test")
         var results: [TestResult] = []
         if errors.isEmpty {
             results = engine.runTests { name in filter.map { name.contains($0) } ?? true }
