@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     @Option(help: ArgumentHelp("Also forecast, per agreement, the first thing that breaks by this date if nothing is done (YYYY-MM-DD); reported as notes.", valueName: "date"))
     var until: String?
 
-    @Argument(help: "Files or directories to check (default: the current directory).", completion: .file(extensions: ["mentor"]))
+    @Argument(help: "Files or directories to check as one programme (default: the current directory); DIR/... checks each programme in DIR on its own.", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {

@@ -26,7 +26,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
     @Flag(help: "Test again whenever a file of the programme changes, until Ctrl-C.")
     var watch = false
 
-    @Argument(help: "Files or directories (default: the current directory).", completion: .file(extensions: ["mentor"]))
+    @Argument(help: "Files or directories of one programme (default: the current directory); DIR/... tests each programme in DIR on its own.", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func validate() throws {
