@@ -2214,8 +2214,9 @@ enum DiagnosticDocs {
         DiagnosticDoc(
             number: 647, title: ##"one programme only"##, page: "tool.md",
             markdown: ##"""
-            `status`, `export`, `doc` and `match` report on one programme (one status table, one calendar,
-            one site, one set of proposals), and a `DIR/...` pattern names several. The help lists them.
+            `run`, `status`, `export`, `doc` and `match` read one programme (one run, one status table,
+            one calendar, one site, one set of proposals), and a `DIR/...` pattern names several. The help
+            lists them.
 
             ```
             $ mentor status Examples/...
@@ -2224,7 +2225,7 @@ enum DiagnosticDocs {
             ```
 
             **Fix**: name the programme's folder (`mentor status Examples/credential-program`), or run the
-            command once per programme. Golden test: `Tests/Golden/programmes/pattern_for_one_programme`.
+            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`.
             """##),
         DiagnosticDoc(
             number: 648, title: ##"one document per programme"##, page: "tool.md",
