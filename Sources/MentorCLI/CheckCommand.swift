@@ -37,15 +37,11 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
 
     func execute(_ context: CLIContext) -> Int32 {
         let paths = paths.isEmpty ? ["."] : paths
-        if let problem = horizonProblem() {
-            let renderer = TextDiagnosticRenderer(sources: SourceMap(), useColor: common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))
-            context.writeErr(renderer.render([problem]))
-            return MentorExit.usageOrIO
-        }
+        if let problem = horizonProblem() { return common.reportUsage(problem, context: context) }
         let patterns: [ProgrammePattern]
         switch ProgrammeSelection.select(paths, command: "check") {
         case .invalid(let problem):
-            return reportUsage(problem, context: context)
+            return common.reportUsage(problem, context: context)
         case .one(let paths):
             guard watch else { return checkOnce(paths, context: context, keeping: true).status }
             return WatchLoop(command: "check", paths: paths).run(context: context) { noteRead in
@@ -55,19 +51,12 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
             patterns = selected
         }
         guard format == .text || format == .github else {
-            return reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "check"), context: context)
+            return common.reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "check"), context: context)
         }
         guard watch else { return checkEach(patterns, context: context, keeping: true).status }
         return WatchLoop(command: "check", paths: ProgrammeSelection.watchedFolders(patterns)).run(context: context) { noteRead in
             checkEach(patterns, context: context, keeping: false, noteRead: noteRead)
         }
-    }
-
-    /// Prints a usage problem (no location) on standard error; the exit status is 2.
-    private func reportUsage(_ problem: Diagnostic, context: CLIContext) -> Int32 {
-        let renderer = TextDiagnosticRenderer(sources: SourceMap(), useColor: common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))
-        context.writeErr(renderer.render([problem]))
-        return MentorExit.usageOrIO
     }
 
     /// `check DIR/...`: each programme the patterns name is checked on its own, as `check PROGRAMME`

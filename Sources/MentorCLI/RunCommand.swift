@@ -27,9 +27,7 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
         // `-` is standard input, as for most tools; a file named `-` is still `./-`.
         if paths == ["-"] { return RunCommand.runStandardInput(common: common, context: context) }
         if let pattern = paths.first(where: { ProgrammePattern($0) != nil }) {
-            let renderer = TextDiagnosticRenderer(sources: SourceMap(), useColor: common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))
-            context.writeErr(renderer.render([ProgrammeSelection.oneProgrammeOnly(pattern, command: "run")]))
-            return MentorExit.usageOrIO
+            return common.reportUsage(ProgrammeSelection.oneProgrammeOnly(pattern, command: "run"), context: context)
         }
         if paths.count == 1 {
             // One file is read as the user named it, special files (a pipe, /dev/stdin) included.

@@ -44,7 +44,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         let patterns: [ProgrammePattern]
         switch ProgrammeSelection.select(paths, command: "test") {
         case .invalid(let problem):
-            return reportUsage(problem, context: context)
+            return common.reportUsage(problem, context: context)
         case .one(let paths):
             guard watch else { return testOnce(paths, context: context, keeping: true).status }
             return WatchLoop(command: "test", paths: paths).run(context: context) { noteRead in
@@ -54,19 +54,12 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
             patterns = selected
         }
         guard format == .text else {
-            return reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "test"), context: context)
+            return common.reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "test"), context: context)
         }
         guard watch else { return testEach(patterns, context: context, keeping: true).status }
         return WatchLoop(command: "test", paths: ProgrammeSelection.watchedFolders(patterns)).run(context: context) { noteRead in
             testEach(patterns, context: context, keeping: false, noteRead: noteRead)
         }
-    }
-
-    /// Prints a usage problem (no location) on standard error; the exit status is 2.
-    private func reportUsage(_ problem: Diagnostic, context: CLIContext) -> Int32 {
-        let renderer = TextDiagnosticRenderer(sources: SourceMap(), useColor: common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))
-        context.writeErr(renderer.render([problem]))
-        return MentorExit.usageOrIO
     }
 
     /// `test DIR/...`: each programme the patterns name is tested on its own, as `test PROGRAMME`
