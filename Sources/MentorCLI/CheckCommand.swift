@@ -32,20 +32,77 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     @Option(help: ArgumentHelp("Also forecast, per agreement, the first thing that breaks by this date if nothing is done (YYYY-MM-DD); reported as notes.", valueName: "date"))
     var until: String?
 
-    @Argument(help: "Files or directories to check (default: the current directory).", completion: .file(extensions: ["mentor"]))
+    @Argument(help: "Files or directories to check as one programme (default: the current directory); DIR/... checks each programme in DIR on its own.", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {
         let paths = paths.isEmpty ? ["."] : paths
-        if let problem = horizonProblem() {
-            let renderer = TextDiagnosticRenderer(sources: SourceMap(), useColor: common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))
-            context.writeErr(renderer.render([problem]))
-            return MentorExit.usageOrIO
+        if let problem = horizonProblem() { return common.reportUsage(problem, context: context) }
+        let patterns: [ProgrammePattern]
+        switch ProgrammeSelection.select(paths, command: "check") {
+        case .invalid(let problem):
+            return common.reportUsage(problem, context: context)
+        case .one(let paths):
+            guard watch else { return checkOnce(paths, context: context, keeping: true).status }
+            return WatchLoop(command: "check", paths: paths).run(context: context) { noteRead in
+                checkOnce(paths, context: context, keeping: false, noteRead: noteRead)
+            }
+        case .each(let selected):
+            patterns = selected
         }
-        guard watch else { return checkOnce(paths, context: context, keeping: true).status }
-        return WatchLoop(command: "check", paths: paths).run(context: context) { noteRead in
-            checkOnce(paths, context: context, keeping: false, noteRead: noteRead)
+        guard format == .text || format == .github else {
+            return common.reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "check"), context: context)
         }
+        guard watch else { return checkEach(patterns, context: context, keeping: true).status }
+        return WatchLoop(command: "check", paths: ProgrammeSelection.watchedFolders(patterns)).run(context: context) { noteRead in
+            checkEach(patterns, context: context, keeping: false, noteRead: noteRead)
+        }
+    }
+
+    /// `check DIR/...`: each programme the patterns name is checked on its own, as `check PROGRAMME`
+    /// would check it; its diagnostics are followed by `PROGRAMME: SUMMARY`, and a last line adds
+    /// them up. The report is written once every programme is checked, as for one programme. The
+    /// exit status is the worst of the programmes' (2 over 1 over 0).
+    func checkEach(_ patterns: [ProgrammePattern], context: CLIContext, keeping: Bool,
+                   noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
+        let horizon = until.flatMap(CommonOptions.parseDate)
+        let selected = ProgrammeSelection.programmes(patterns, context: context)
+        // No folder could be listed: the I/O errors are the whole story, as for one programme.
+        if selected.ioFailed && selected.programmes.isEmpty { return (MentorExit.usageOrIO, []) }
+        var status = selected.ioFailed ? MentorExit.usageOrIO : MentorExit.success
+        var files: [String] = []
+        var report = ""
+        var summaries: [CheckSummary] = []
+        for programme in selected.programmes {
+            let outcome = CheckRun.perform(paths: [programme], common: common, context: context, showWaived: showWaived, until: horizon)
+            if keeping { context.keepUntilExit(outcome.engine) }
+            files += outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+            let name = DisplayText.escapeControls(programme)
+            if outcome.ioFailed && outcome.fileCount == 0 {
+                report += "\(name): not checked: no file of it could be read\n"
+                status = max(status, MentorExit.usageOrIO)
+                continue
+            }
+            summaries.append(outcome.summary)
+            let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
+            let summaryLine = "\(name): \(outcome.summaryLine)"
+            if format == .github {
+                report += GitHubAnnotations.render(outcome.shown, sources: outcome.engine.sources, summary: summaryLine)
+            } else {
+                var cap = common.diagnosticCap()
+                report += cap.render(outcome.shown, with: renderer) + cap.omittedLine + summaryLine + "\n"
+            }
+            if outcome.ioFailed {
+                status = max(status, MentorExit.usageOrIO)
+            } else if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) {
+                status = max(status, MentorExit.programErrors)
+            }
+        }
+        noteRead(files)
+        let count = selected.programmes.count
+        report += "\(count) \(count == 1 ? "programme" : "programmes"): \(CheckSummary(adding: summaries).line)\n"
+        context.writeOut(report)
+        return (status, files)
     }
 
     /// Why `--until` is unusable (not a date, or before today), or nil.
@@ -125,7 +182,7 @@ struct CheckRun {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let checked = engine.loadAndCheck(read.files)
-        var diagnostics = checked.diagnostics
+        var diagnostics = ProgrammeSelection.hintingPatterns(checked.diagnostics, paths: paths, sources: engine.sources, command: "check")
         if checked.elaborated, let until {
             diagnostics = engine.sources.inReadingOrder(diagnostics + engine.forecastNotes(until: until))
         }

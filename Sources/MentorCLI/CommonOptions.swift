@@ -1,6 +1,7 @@
 import ArgumentParser
 import MentorDiagnostics
 import MentorRuntime
+import MentorSource
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -87,6 +88,14 @@ struct CommonOptions: ParsableArguments {
     /// A renderer for diagnostics written to a stream that is or is not a terminal.
     func renderer(for engine: Engine, isTerminal: Bool, context: CLIContext) -> TextDiagnosticRenderer {
         TextDiagnosticRenderer(sources: engine.sources, useColor: color.resolve(isTerminal: isTerminal, environment: context.environment))
+    }
+
+    /// Prints a usage problem about the command line (it has no place in a file) on standard
+    /// error and returns the exit status of usage errors, 2.
+    func reportUsage(_ problem: Diagnostic, context: CLIContext) -> Int32 {
+        let renderer = TextDiagnosticRenderer(sources: SourceMap(), useColor: color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment))
+        context.writeErr(renderer.render([problem]))
+        return MentorExit.usageOrIO
     }
 }
 

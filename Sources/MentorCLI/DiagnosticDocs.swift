@@ -1927,7 +1927,7 @@ enum DiagnosticDocs {
             closed pipe (`mentor check | head`) is not an error: the process ends quietly with status 0.
 
             ```
-            $ mentor check Examples/ > /dev/full
+            $ mentor check Examples/... > /dev/full
             mentor: error: cannot write standard output: No space left on device [M0605]
             ```
 
@@ -2006,7 +2006,7 @@ enum DiagnosticDocs {
               = help: the programme's agreements: `ana_dave`, `ana_ines`
             ```
 
-            **Fix**: put the agreement's name before the paths: `mentor export --format ics ana_dave Examples/`.
+            **Fix**: put the agreement's name before the paths: `mentor export --format ics ana_dave Examples/credential-program`.
             """##),
         DiagnosticDoc(
             number: 623, title: ##"unknown time zone"##, page: "tool.md",
@@ -2031,7 +2031,7 @@ enum DiagnosticDocs {
             default `/usr/share/zoneinfo` points. Exit 2.
 
             ```
-            $ mentor export --format ics --tz Europe/Berlin --zoneinfo /no/such/dir ana_dave Examples/
+            $ mentor export --format ics --tz Europe/Berlin --zoneinfo /no/such/dir ana_dave Examples/credential-program
             error: no time-zone database at `/no/such/dir`, so `--tz Europe/Berlin` cannot be used [M0624]
               = help: install the tz database (the `tzdata` package), point `--zoneinfo` or `TZDIR` at it, or leave out `--tz` for floating times
             ```
@@ -2046,7 +2046,7 @@ enum DiagnosticDocs {
             counts, a footer that is not a POSIX TZ rule). Exit 2.
 
             ```
-            $ mentor export --format ics --tz Broken/Truncated --zoneinfo Tests/Fixtures/zoneinfo ana_dave Examples/
+            $ mentor export --format ics --tz Broken/Truncated --zoneinfo Tests/Fixtures/zoneinfo ana_dave Examples/credential-program
             error: the zone file `Tests/Fixtures/zoneinfo/Broken/Truncated` cannot be read: it is truncated [M0625]
               = help: reinstall the tz database, or choose another zone
             ```
@@ -2088,7 +2088,7 @@ enum DiagnosticDocs {
             (`Tests/Golden/export/write_device_full`). Exit 2.
 
             ```
-            $ mentor export --format md -o no-such-folder/handout.md ana_dave Examples/
+            $ mentor export --format md -o no-such-folder/handout.md ana_dave Examples/credential-program
             error: cannot write `no-such-folder/handout.md`: No such file or directory [M0627]
               = help: the file, if it existed, is unchanged
             ```
@@ -2193,6 +2193,55 @@ enum DiagnosticDocs {
             **Fix**: act before the day: hold a session, schedule the review, sign, move a goal's `due`
             or the agreement's `term`, or start the agreement with another mentor. See
             [status.md](../status.md#the-forecast). Golden test: `Tests/Golden/status/forecast_check`.
+            """##),
+        DiagnosticDoc(
+            number: 646, title: ##"pattern with plain paths"##, page: "tool.md",
+            markdown: ##"""
+            `check` or `test` got a `DIR/...` pattern and a plain path. A plain path could be meant as a
+            programme of its own or as files every programme shares (people, say); neither can be
+            guessed, so nothing is checked.
+
+            ```
+            $ mentor check Examples/... extra.mentor
+            error: `Examples/...` checks each programme in its folder on its own, and cannot be combined with the plain path `extra.mentor` [M0646]
+              = help: run `mentor check extra.mentor` as a command of its own, or move it into a folder of its own under the pattern's folder
+            ```
+
+            **Fix**: check the plain path in a command of its own, or move it under the pattern's folder
+            so that it is one of its programmes. A file every programme shares is imported by each
+            (`import "../shared/people.mentor"`). Golden test: `Tests/Golden/programmes/pattern_with_plain_path`.
+            """##),
+        DiagnosticDoc(
+            number: 647, title: ##"one programme only"##, page: "tool.md",
+            markdown: ##"""
+            `run`, `status`, `export`, `doc` and `match` read one programme (one run, one status table,
+            one calendar, one site, one set of proposals), and a `DIR/...` pattern names several. The help
+            lists them.
+
+            ```
+            $ mentor status Examples/...
+            error: `status` reads one programme, and `Examples/...` names every programme in its folder [M0647]
+              = help: name one programme instead of the pattern: `Examples/credential-program`, `Examples/hello.mentor`, `Examples/professional-body`
+            ```
+
+            **Fix**: name the programme's folder (`mentor status Examples/credential-program`), or run the
+            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`.
+            """##),
+        DiagnosticDoc(
+            number: 648, title: ##"one document per programme"##, page: "tool.md",
+            markdown: ##"""
+            `check --format json|sarif|junit|tap` and `test --format json|junit|tap` write one document
+            whose summary, run or plan is one programme's; with `DIR/...` only `text` (and, for `check`,
+            `github`, which is a list of lines) is written.
+
+            ```
+            $ mentor test --format json Examples/...
+            error: `test --format json` describes one programme, and a `/...` pattern names several [M0648]
+              = help: use `--format text`, or run `mentor test --format json` once per programme
+            ```
+
+            **Fix**: use `--format text` (or `github` for `check`), or run the command once per programme,
+            each with its own report file. Golden test: `Tests/Golden/programmes/pattern_with_machine_format`.
             """##),
         DiagnosticDoc(
             number: 660, title: ##"unknown person"##, page: "tool.md",

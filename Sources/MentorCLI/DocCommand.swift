@@ -28,7 +28,7 @@ struct DocCommand: ParsableCommand, MentorSubcommand {
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         context.keepUntilExit(engine)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
-        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "nothing documented") { return status }
+        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, command: "doc", nothing: "nothing documented") { return status }
         let documentation: ProgrammeDocumentation
         switch engine.documentation() {
         case .failure(let failure):

@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand, MentorSubcommand {
         let (agreement, paths) = calendar == .agreement ? ExportCommand.split(arguments) : (nil, arguments)
         let engine = Engine(options: common.engineOptions(), output: context.writeErr)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
-        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "nothing exported") { return status }
+        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, command: "export", nothing: "nothing exported") { return status }
         let directory = zoneDirectory ?? context.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.defaultDirectory
         let request = ExportRequest(format: format, agreement: agreement, timeZone: timeZone,
                                     zoneDatabase: TimeZoneDatabase(directory: directory), calendar: calendar)

@@ -53,7 +53,9 @@ struct FmtCommand: ParsableCommand, MentorSubcommand {
         let mode: FmtRun.Mode = diff ? .diff : (check || list) ? .list : write ? .write : .print
         var run = FmtRun(mode: mode, context: context, useColor: output.color.resolve(
             isTerminal: context.stderrIsTerminal, environment: context.environment), cap: output.diagnosticCap())
-        return run.perform(paths: paths)
+        // Formatting is per file, so `DIR/...` (every programme in DIR) is the files under DIR,
+        // and the command that checks `Examples/...` formats `Examples/...` too.
+        return run.perform(paths: paths.map { ProgrammePattern($0)?.folder ?? $0 })
     }
 }
 

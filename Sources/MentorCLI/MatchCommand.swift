@@ -42,7 +42,7 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
         context.keepUntilExit(engine)
         let renderer = common.renderer(for: engine, isTerminal: context.stderrIsTerminal, context: context)
         let files: [SourceFile]
-        switch WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "nothing matched") {
+        switch WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, command: "match", nothing: "nothing matched") {
         case .loaded(let loaded): files = loaded
         case .stopped(let status): return status
         }

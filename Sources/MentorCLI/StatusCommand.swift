@@ -57,7 +57,7 @@ struct StatusCommand: ParsableCommand, MentorSubcommand {
             context.writeErr(renderer.render(failure.diagnostics))
             return MentorExit.usageOrIO
         }
-        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, nothing: "no status") { return status }
+        if case .stopped(let status) = WholeProgrammeLoad.load(paths, into: engine, common: common, renderer: renderer, context: context, command: "status", nothing: "no status") { return status }
         switch engine.status(request) {
         case .failure(let failure):
             context.writeErr(renderer.render(failure.diagnostics))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MentorDiagnostics
 import MentorRuntime
+import MentorSource
 
 /// Output formats of `mentor test`.
 enum TestFormat: String, ExpressibleByArgument, CaseIterable {
@@ -25,7 +26,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
     @Flag(help: "Test again whenever a file of the programme changes, until Ctrl-C.")
     var watch = false
 
-    @Argument(help: "Files or directories (default: the current directory).", completion: .file(extensions: ["mentor"]))
+    @Argument(help: "Files or directories of one programme (default: the current directory); DIR/... tests each programme in DIR on its own.", completion: .file(extensions: ["mentor"]))
     var paths: [String] = []
 
     func validate() throws {
@@ -40,10 +41,71 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
 
     func execute(_ context: CLIContext) -> Int32 {
         let paths = paths.isEmpty ? ["."] : paths
-        guard watch else { return testOnce(paths, context: context, keeping: true).status }
-        return WatchLoop(command: "test", paths: paths).run(context: context) { noteRead in
-            testOnce(paths, context: context, keeping: false, noteRead: noteRead)
+        let patterns: [ProgrammePattern]
+        switch ProgrammeSelection.select(paths, command: "test") {
+        case .invalid(let problem):
+            return common.reportUsage(problem, context: context)
+        case .one(let paths):
+            guard watch else { return testOnce(paths, context: context, keeping: true).status }
+            return WatchLoop(command: "test", paths: paths).run(context: context) { noteRead in
+                testOnce(paths, context: context, keeping: false, noteRead: noteRead)
+            }
+        case .each(let selected):
+            patterns = selected
         }
+        guard format == .text else {
+            return common.reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "test"), context: context)
+        }
+        guard watch else { return testEach(patterns, context: context, keeping: true).status }
+        return WatchLoop(command: "test", paths: ProgrammeSelection.watchedFolders(patterns)).run(context: context) { noteRead in
+            testEach(patterns, context: context, keeping: false, noteRead: noteRead)
+        }
+    }
+
+    /// `test DIR/...`: each programme the patterns name is tested on its own, as `test PROGRAMME`
+    /// would test it, its report ending in `PROGRAMME: N passed, M failed` (or `PROGRAMME: tests
+    /// not run: …`); a last line adds them up. The exit status is the worst of the programmes'.
+    /// Each programme's report follows what its tests `print`, before the next programme runs.
+    func testEach(_ patterns: [ProgrammePattern], context: CLIContext, keeping: Bool,
+                  noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
+        let filter = namePattern.flatMap { try? Regex($0) }
+        let selected = ProgrammeSelection.programmes(patterns, context: context)
+        // No folder could be listed: the I/O errors are the whole story, as for one programme.
+        if selected.ioFailed && selected.programmes.isEmpty { return (MentorExit.usageOrIO, []) }
+        var status = selected.ioFailed ? MentorExit.usageOrIO : MentorExit.success
+        var files: [String] = []
+        var passed = 0, failed = 0, notRun = 0
+        for programme in selected.programmes {
+            let outcome = TestRun.perform(paths: [programme], common: common, filter: filter, output: context.writeOut, context: context)
+            if keeping { context.keepUntilExit(outcome.engine) }
+            files += outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+            let name = DisplayText.escapeControls(programme)
+            if outcome.ioFailed && outcome.fileCount == 0 {
+                context.writeOut("\(name): not tested: no file of it could be read\n")
+                status = max(status, MentorExit.usageOrIO)
+                continue
+            }
+            let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
+            var text = TestReportFormats.text(outcome, renderer: renderer, cap: common.diagnosticCap())
+            // The single-programme report ends with its summary line, which gets the programme's name.
+            let lastLine = text.dropLast().lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            text.insert(contentsOf: "\(name): ", at: lastLine)
+            context.writeOut(text)
+            passed += outcome.passedCount
+            failed += outcome.failedCount
+            if !outcome.programmeErrors.isEmpty { notRun += 1 }
+            if outcome.ioFailed {
+                status = max(status, MentorExit.usageOrIO)
+            } else if !outcome.succeeded {
+                status = max(status, MentorExit.programErrors)
+            }
+        }
+        noteRead(files)
+        let count = selected.programmes.count
+        var total = "\(count) \(count == 1 ? "programme" : "programmes"): \(passed) passed, \(failed) failed"
+        if notRun > 0 { total += "; tests not run in \(notRun) with errors" }
+        context.writeOut(total + "\n")
+        return (status, files)
     }
 
     /// One run of the tests and its report; returns the exit status and the files the programme read.
@@ -100,7 +162,8 @@ struct TestRun {
         let engine = Engine(options: common.engineOptions(), output: output)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let loaded = engine.load(read.files)
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        let errors = ProgrammeSelection.hintingPatterns(loaded.diagnostics.filter { $0.severity == .error },
+                                                        paths: paths, sources: engine.sources, command: "test")
         var results: [TestResult] = []
         if errors.isEmpty {
             results = engine.runTests { name in filter.map { name.contains($0) } ?? true }

@@ -14,9 +14,14 @@ enum WholeProgrammeLoad {
     }
 
     /// Loads `paths` into `engine`; on failure prints "`nothing`: the programme has errors" (or
-    /// that some paths could not be read) and returns the exit status.
+    /// that some paths could not be read) and returns the exit status. A `DIR/...` pattern names
+    /// several programmes, which `command` cannot report on at once: M0647, exit 2.
     static func load(_ paths: [String], into engine: Engine, common: CommonOptions, renderer: TextDiagnosticRenderer,
-                     context: CLIContext, nothing: String) -> Outcome {
+                     context: CLIContext, command: String, nothing: String) -> Outcome {
+        if let pattern = paths.first(where: { ProgrammePattern($0) != nil }) {
+            context.writeErr(renderer.render([ProgrammeSelection.oneProgrammeOnly(pattern, command: command)]))
+            return .stopped(MentorExit.usageOrIO)
+        }
         let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)
         let loaded = engine.load(read.files)
         if !loaded.diagnostics.isEmpty {

@@ -19,6 +19,14 @@ public struct CheckSummary: Sendable {
         self.fileCount = fileCount
     }
 
+    /// The sum of `summaries`: the counts of several programmes checked one by one (`check DIR/...`).
+    public init(adding summaries: [CheckSummary]) {
+        errors = summaries.reduce(0) { $0 + $1.errors }
+        warnings = summaries.reduce(0) { $0 + $1.warnings }
+        waived = summaries.reduce(0) { $0 + $1.waived }
+        fileCount = summaries.reduce(0) { $0 + $1.fileCount }
+    }
+
     /// The summary line, without a line break: `1 error, 1 waived in 2 files`, or
     /// `no problems in 2 files (1 waived)`.
     public var line: String {
