@@ -92,8 +92,11 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
         for match in report.mentees {
             lines.append("")
             lines.append(describe(match.mentee))
-            if !match.terms.isEmpty {
+            if !match.terms.isEmpty || !match.fieldsToGive.isEmpty {
                 lines.append("  terms to agree (every mentor would need them):")
+                for field in match.fieldsToGive {
+                    lines.append("    field `\(field)`: every agreement needs it")
+                }
                 for term in match.terms {
                     lines.append("    rule `\(term.rule)`: \(DisplayText.escapeControls(term.message))")
                 }

@@ -16,6 +16,10 @@ public struct MenteeMatch: Sendable {
     /// Errors about the agreement that every mentor tried gets alike (same rule, same
     /// message): terms the pair still has to agree, which say nothing about any mentor.
     public var terms: [MatchReason]
+    /// Required agreement fields beyond `mentor`, `mentee` and `start` (a programme's own
+    /// `field … for agreement { required: true }`): a proposal cannot know their values, so the
+    /// pair gives them, as it agrees the terms. The trial reads them as `none`.
+    public var fieldsToGive: [String] = []
     /// The mentors whose hypothetical agreement breaks no error rule, best fit first.
     public var candidates: [MatchCandidate]
     /// The mentors an error rule excluded, in declaration order.

@@ -83,8 +83,9 @@ public struct Matcher {
             if let best = match.candidates.first {
                 let name = world.unusedName("\(best.mentor.id)_\(mentee.id)")
                 let proposal = Matcher.proposalSource(name: name, mentor: best, mentee: mentee.id, start: start, today: options.today,
-                                                      terms: match.terms)
-                match.proposal = MatchProposal(name: name, mentor: best.mentor, source: proposal, needsTerms: !match.terms.isEmpty)
+                                                      terms: match.terms, fieldsToGive: match.fieldsToGive)
+                match.proposal = MatchProposal(name: name, mentor: best.mentor, source: proposal,
+                                               needsTerms: !match.terms.isEmpty || !match.fieldsToGive.isEmpty)
                 chosen.append(proposal)
                 switch load(extra: chosen) {
                 case .success(let loaded): world = loaded
@@ -100,11 +101,14 @@ public struct Matcher {
     /// The proposal as `mentor fmt` writes it, with a doc comment saying where it came from and,
     /// where its fields go, a comment per term the pair still has to agree.
     static func proposalSource(name: String, mentor: MatchCandidate, mentee: String, start: CivilDate, today: CivilDate,
-                               terms: [MatchReason]) -> String {
+                               terms: [MatchReason], fieldsToGive: [String] = []) -> String {
         var text = "/// Proposed by `mentor match` on \(today): fit \(mentor.fit) (\(mentor.fitSummary)).\n"
             + "agreement \(name) {\n  mentor: \(mentor.mentor.id)\n  mentee: \(mentee)\n  start: \(start)\n"
-        if !terms.isEmpty {
+        if !terms.isEmpty || !fieldsToGive.isEmpty {
             text += "  // `check` fails until the pair agrees these terms (every mentor would need them):\n"
+            for field in fieldsToGive {
+                text += "  // - field `\(field)`: every agreement needs it\n"
+            }
             for term in terms {
                 // A message is one line of a comment: a line break in it would end the comment.
                 text += "  // - rule `\(term.rule)`: \(DisplayText.escapeControls(term.message))\n"
@@ -123,10 +127,16 @@ public struct Matcher {
             sources.append(engine.addSource(path: "<match \(index + 1)>", bytes: Array(text.utf8)))
         }
         let loaded = engine.load(sources)
-        if loaded.hasErrors {
+        // A required field of the programme's own is one a proposal cannot know: the pair gives
+        // it (`MenteeMatch.fieldsToGive`), and until then the trial reads it as `none`.
+        let hypotheses = Set(sources.suffix(extra.count).map(\.id))
+        let errors = loaded.diagnostics.filter {
+            $0.severity == .error && !($0.code == .missingField && hypotheses.contains($0.span.file))
+        }
+        if !errors.isEmpty {
             // The programme loaded without errors, so the hypothesis caused these; they are
             // shown as they are, the hypothetical agreement's file named `<match N>`.
-            return .failure(MatchFailure(diagnostics: engine.sources.inReadingOrder(loaded.diagnostics.filter { $0.severity == .error }),
+            return .failure(MatchFailure(diagnostics: engine.sources.inReadingOrder(errors),
                                          isUsageError: false, sources: engine.sources))
         }
         return .success(engine)
