@@ -630,7 +630,10 @@ enum DiagnosticDocs {
             number: 310, title: ##"unknown domain word"##, page: "names-and-runtime.md",
             markdown: ##"""
             A word that a field taking words does not know: a channel in `channels`, a role in
-            `booking`, a cadence word in `cadence` or `review`, or a boolean in `confidential`. The error
+            `booking`, a cadence word in `cadence` or `review`, a policy in `weekends` (`move`, `keep`), or
+            a boolean in `confidential`; or an ordinal or weekday in a cadence's weekday pin
+            (`monthly on the fifth tues`: the ordinals are `first` … `fourth` and `last`, the weekdays
+            `monday` … `sunday`, and `tues` → `tuesday`; `Tests/Golden/calendar/weekday_pin_unknown_words`). The error
             lists the words the field takes, and suggests the one meant: the closest spelling, or the word
             an everyday synonym stands for (`fortnightly` → `biweekly`, `quarterly` → `every 3 months`,
             `skype`, `zoom` or `teams` → `video`, `face_to_face` → `in_person`, `yes` → `true`). In a
@@ -916,7 +919,9 @@ enum DiagnosticDocs {
             number: 411, title: ##"invalid cadence"##, page: "names-and-runtime.md",
             markdown: ##"""
             A cadence that cannot produce a schedule: an interval or phase length of zero
-            (`every 0 days`, `weekly for 0 weeks`), or a phase after one that runs forever.
+            (`every 0 days`, `weekly for 0 weeks`), a phase after one that runs forever, or a weekday pin
+            on a rhythm in days or weeks (`biweekly on the first tuesday`, which keeps its weekday anyway;
+            `Tests/Golden/calendar/weekday_pin_needs_months`).
 
             ```mentor
             let rhythm = monthly, then weekly

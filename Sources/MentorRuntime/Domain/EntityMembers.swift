@@ -172,7 +172,13 @@ extension ProgramModel {
               let end = try agreementEnd(agreement, interpreter: interpreter),
               case .cadence(let cadence) = try field(agreement, AgreementField.cadence, interpreter: interpreter)
         else { return nil }
-        return Schedule.sessions(cadence: cadence, start: start, end: end)
+        return Schedule.sessions(cadence: cadence, start: start, end: end, weekends: try weekendPolicy(of: agreement, interpreter: interpreter))
+    }
+
+    /// The agreement's `weekends` (or the programme's), `keep` when neither gives one.
+    func weekendPolicy(of agreement: Entity, interpreter: Interpreter) throws -> WeekendPolicy {
+        guard case .symbol(let word) = try field(agreement, AgreementField.weekends, interpreter: interpreter) else { return .keep }
+        return WeekendPolicy(rawValue: word) ?? .keep
     }
 
     /// The day a closed agreement closed (`closed.on`), after which it has no sessions or reviews.

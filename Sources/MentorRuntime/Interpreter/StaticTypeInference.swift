@@ -67,7 +67,7 @@ struct StaticTypeInference {
                 }
             }
             return .record(result)
-        case .every, .cadenceFor, .cadenceThen: return .cadence
+        case .every, .cadenceFor, .cadenceOn, .cadenceThen: return .cadence
         }
     }
 

@@ -39,6 +39,9 @@ enum AgreementField {
     static let closed = FieldRow(.agreement, slot: 22, "closed", .shape([(ClosedKey.on, .date), (ClosedKey.reason, .string)], required: [ClosedKey.on]),
                                  doc: "An early, no-fault ending: its day and reason.")
     static let location = FieldRow(.agreement, slot: 23, "location", .string, doc: "Where the pair meets: a room, an address, a video link.")
+    static let weekends = FieldRow(.agreement, slot: 24, "weekends", .symbol(DomainSchema.weekendPolicies),
+                                   programDefault: ProgramDefault(slot: ProgramField.weekends.slot),
+                                   doc: "`move` sessions and reviews off Saturdays and Sundays, or `keep` them (the programme's, else `keep`).")
 
     static let end = ComputedMemberRow(.agreement, "end", "date", export: .value, doc: "`start` plus `term`.") { context, agreement in
         try context.model.agreementEnd(agreement, interpreter: context.interpreter).map { .date($0) } ?? Value.none
@@ -106,7 +109,7 @@ enum AgreementField {
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [
         .field(mentor), .field(mentee), .field(coMentor), .field(start), .computed(end), .field(term), .field(`extension`),
-        .field(cadence), .field(sessionLength), .field(location), .field(channels), .field(contact), .field(booking), .field(notice),
+        .field(cadence), .field(weekends), .field(sessionLength), .field(location), .field(channels), .field(contact), .field(booking), .field(notice),
         .field(confidential), .field(scope), .field(offLimits), .field(review), .field(ending), .field(inactivity),
         .field(signed), .field(held), .field(closed), .computed(status), .computed(agenda), .computed(goals),
         .computed(sessions), .computed(reviews), .computed(schedule), .computed(lastHeld), .computed(nextSession),

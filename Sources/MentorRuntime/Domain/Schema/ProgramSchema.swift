@@ -8,9 +8,11 @@ enum ProgramField {
                                         doc: "How long a session lasts when the agreement gives no `session_length`.")
     static let maxMentees = FieldRow(.program, slot: 5, "max_mentees", .integer, doc: "How many mentees one mentor may have at once.")
     static let review = FieldRow(.program, slot: 6, "review", .singlePhaseCadence, doc: "How often an agreement is reviewed when it gives no `review`.")
+    static let weekends = FieldRow(.program, slot: 7, "weekends", .symbol(DomainSchema.weekendPolicies),
+                                   doc: "Whether an agreement that gives no `weekends` moves its weekend dates (`move`) or keeps them (`keep`, the default).")
 
     /// The rows in documentation and export order.
-    static let rows: [SchemaRow] = [.field(term), .field(cadence), .field(sessionLength), .field(maxMentees), .field(review)]
+    static let rows: [SchemaRow] = [.field(term), .field(cadence), .field(sessionLength), .field(maxMentees), .field(review), .field(weekends)]
     /// How `export --format json` writes the programme: one object, with no name to write.
     static let export = KindExport(id: false, programme: .single("program"))
 }
