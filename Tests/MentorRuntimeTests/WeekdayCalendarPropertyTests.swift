@@ -103,6 +103,21 @@ enum WeekdayGen {
         }
     }
 
+    /// Pinned reviews fall on the pinned day of the month of `start + k × interval`, each after
+    /// the start and on or before the end, and no further one would fit.
+    @Test func pinnedReviewsKeepTheirWeekday() async {
+        await propertyCheck(count: 300, input: WeekdayGen.pin, Gen.int(in: 1...12), ScheduleGen.start, ScheduleGen.term) { pin, months, start, term in
+            let end = start.adding(days: Int64(term))!
+            let interval = CalendarDuration.months(Int64(months))
+            let reviews = Schedule.reviews(every: interval, pin: pin, start: start, end: end)
+            for (index, review) in reviews.enumerated() {
+                #expect(review == pin.day(inMonthOf: start.adding(months: Int64(months * (index + 1)))!))
+                #expect(start < review && review <= end)
+            }
+            if let next = start.adding(months: Int64(months * (reviews.count + 1))) { #expect(pin.day(inMonthOf: next) > end) }
+        }
+    }
+
     /// Moved reviews stay after the start and on or before the end, in order, off weekends
     /// whenever a weekday is allowed.
     @Test func movedReviewsStayWithinTheAgreement() async {

@@ -94,26 +94,29 @@ public enum Schedule {
     }
 
     /// Review dates: `start + k × interval` for k ≥ 1, on or before `end` (the last review
-    /// may fall on the end date). Empty unless the interval is positive and date-based.
-    public static func reviews(every interval: CalendarDuration, start: CivilDate, end: CivilDate,
+    /// may fall on the end date); with a `pin` (`review: every 3 months on the last friday`),
+    /// the pinned day of that date's month. Empty unless the interval is positive and date-based.
+    public static func reviews(every interval: CalendarDuration, pin: WeekdayPin? = nil, start: CivilDate, end: CivilDate,
                                weekends: WeekendPolicy = .keep) -> [CivilDate] {
-        reviewSchedule(every: interval, start: start, end: end, weekends: weekends).dates
+        reviewSchedule(every: interval, pin: pin, start: start, end: end, weekends: weekends).dates
     }
 
     /// `reviews(every:start:end:)`, reporting `tooManySessions` if it stops at `sessionLimit` dates.
     public static func reviewSchedule(
         every interval: CalendarDuration,
+        pin: WeekdayPin? = nil,
         start: CivilDate,
         end: CivilDate,
         weekends: WeekendPolicy = .keep,
         sessionLimit: Int = maximumSessions
     ) -> ScheduleResult {
-        let computed = nominalReviews(every: interval, start: start, end: end, sessionLimit: sessionLimit)
+        let computed = nominalReviews(every: interval, pin: pin, start: start, end: end, sessionLimit: sessionLimit)
         return weekends == .move ? weekends.moved(computed, earliest: start, latest: end) : computed
     }
 
     private static func nominalReviews(
         every interval: CalendarDuration,
+        pin: WeekdayPin?,
         start: CivilDate,
         end: CivilDate,
         sessionLimit: Int
@@ -124,8 +127,12 @@ public enum Schedule {
             return ScheduleResult(dates: [], issues: [], phaseRanges: [0..<0])
         }
         var step: Int64 = 1
+        // A pin is honoured only on a month-based interval, as a cadence phase allows it; the
+        // pinned days keep the order of the months they fall in, so the first past `end` stops.
+        let pin = interval.kind == .month ? pin : nil
         while let offset = interval.multiplied(by: step),
-              let review = start.adding(offset),
+              let nominal = start.adding(offset),
+              case let review = pin.map({ $0.day(inMonthOf: nominal) }) ?? nominal,
               review <= end {
             guard dates.count < sessionLimit else {
                 issues.append(.tooManySessions(limit: sessionLimit))
