@@ -189,7 +189,14 @@ extension Parser.State {
         var pinned = false
         while !panicking {
             // `C on the first tuesday` binds like `for` but before it, once, on the same line.
-            if minimum <= Parser.Precedence.limit, lastNonAssociative == nil, !pinned, atWeekdayPin {
+            if minimum <= Parser.Precedence.limit, !pinned, atWeekdayPin {
+                // After `for` the pin is out of place; it is read anyway, so nothing cascades.
+                if lastNonAssociative != nil {
+                    reportError(Diagnostic(
+                        .unexpectedToken, .error, "a weekday pin comes before the phase's `for`, not after it",
+                        at: span(of: current), label: "move this before `for`",
+                        help: "write the pin first, as in `monthly on the first tuesday for 3 months`"))
+                }
                 left = parseWeekdayPin(cadence: left)
                 pinned = true
                 continue

@@ -162,6 +162,7 @@ import Testing
         ("monthly on first tuesday", "1:12 M0201 expected `the` after `on`, found `first`"),
         ("let m = monthly on the\nfirst tuesday", "2:1 M0201 expected an ordinal after `on the`, found `first`"),
         ("monthly on the first", "1:21 M0201 expected a weekday after `on the first`, found end of file"),
+        ("monthly for 3 months on the first tuesday", "1:22 M0201 a weekday pin comes before the phase's `for`, not after it"),
     ]
 
     @Test(arguments: pinErrors)
