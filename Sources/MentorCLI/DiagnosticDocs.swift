@@ -630,7 +630,10 @@ enum DiagnosticDocs {
             number: 310, title: ##"unknown domain word"##, page: "names-and-runtime.md",
             markdown: ##"""
             A word that a field taking words does not know: a channel in `channels`, a role in
-            `booking`, a cadence word in `cadence` or `review`, or a boolean in `confidential`. The error
+            `booking`, a cadence word in `cadence` or `review`, a policy in `weekends` (`move`, `keep`), or
+            a boolean in `confidential`; or an ordinal or weekday in a cadence's weekday pin
+            (`monthly on the fifth tues`: the ordinals are `first` … `fourth` and `last`, the weekdays
+            `monday` … `sunday`, and `tues` → `tuesday`; `Tests/Golden/calendar/weekday_pin_unknown_words`). The error
             lists the words the field takes, and suggests the one meant: the closest spelling, or the word
             an everyday synonym stands for (`fortnightly` → `biweekly`, `quarterly` → `every 3 months`,
             `skype`, `zoom` or `teams` → `video`, `face_to_face` → `in_person`, `yes` → `true`). In a
@@ -916,7 +919,9 @@ enum DiagnosticDocs {
             number: 411, title: ##"invalid cadence"##, page: "names-and-runtime.md",
             markdown: ##"""
             A cadence that cannot produce a schedule: an interval or phase length of zero
-            (`every 0 days`, `weekly for 0 weeks`), or a phase after one that runs forever.
+            (`every 0 days`, `weekly for 0 weeks`), a phase after one that runs forever, or a weekday pin
+            on a rhythm in days or weeks (`biweekly on the first tuesday`, which keeps its weekday anyway;
+            `Tests/Golden/calendar/weekday_pin_needs_months`).
 
             ```mentor
             let rhythm = monthly, then weekly
@@ -1842,6 +1847,116 @@ enum DiagnosticDocs {
             ```
 
             **Fix**: choose a co-mentor outside the mentee's line management.
+            """##),
+        DiagnosticDoc(
+            number: 590, title: ##"extension beyond the allowance"##, page: "domain.md",
+            markdown: ##"""
+            An agreement's `extended.by` (the extension taken) is longer than its `extension` (the most it
+            allows). `end` still moves by the whole extension taken, so the schedule shows what was
+            recorded; the error is at `by`, with the allowance labelled.
+
+            ```mentor
+            agreement ana_dave {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              extension: 3 months
+              extended: { by: 4 months, on: 2026-12-01 }
+            }
+            ```
+
+            ```
+            extension_beyond_allowed.mentor:11:15: error: `ana_dave` was extended by 4 months, more than the 3 months its `extension` allows [M0590]
+            ```
+
+            **Fix**: extend by at most the allowance, or agree a longer `extension`.
+            """##),
+        DiagnosticDoc(
+            number: 591, title: ##"extension not allowed"##, page: "domain.md",
+            markdown: ##"""
+            An agreement records an extension taken (`extended`) but gives no `extension`, so it allows
+            none.
+
+            ```mentor
+            agreement none_allowed {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              extended: { by: 1 month, on: 2026-12-01 }
+            }
+            ```
+
+            ```
+            extension_not_allowed.mentor:10:15: error: `none_allowed` was extended by 1 month, but it allows no extension [M0591]
+            ```
+
+            **Fix**: state the longest extension the agreement allows, such as `extension: 3 months`.
+            """##),
+        DiagnosticDoc(
+            number: 592, title: ##"extension in other units"##, page: "domain.md",
+            markdown: ##"""
+            `extended.by` and `extension` are a day-based and a month-based duration, which do not
+            compare (a month has no fixed number of days), so whether the extension fits cannot be said.
+
+            ```mentor
+            agreement weeks {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              extension: 3 months
+              extended: { by: 6 weeks, on: 2026-12-01 }
+            }
+            ```
+
+            ```
+            extension_beyond_allowed.mentor:18:15: error: `weeks` was extended by 6 weeks, which does not compare with the 3 months allowed: day-based and month-based durations differ [M0592]
+            ```
+
+            **Fix**: give both in months or years, or both in days or weeks.
+            """##),
+        DiagnosticDoc(
+            number: 593, title: ##"extension of no length"##, page: "domain.md",
+            markdown: ##"""
+            `extended.by` is zero or negative: it extends nothing, and `end` does not move.
+
+            ```mentor
+            agreement zero {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              extension: 3 months
+              extended: { by: 0 months, on: 2026-12-01 }
+            }
+            ```
+
+            ```
+            extension_not_allowed.mentor:17:15: error: `extended.by` of `zero` is 0 months, which extends nothing [M0593]
+            ```
+
+            **Fix**: give the length the agreement was extended by, or remove `extended`.
+            """##),
+        DiagnosticDoc(
+            number: 594, title: ##"extended after the end"##, page: "domain.md",
+            markdown: ##"""
+            A warning: `extended.on`, the day the extension was agreed, is after the agreement's planned
+            end (`start + term`). An extension is agreed while the agreement runs; a later one is more
+            likely a wrong date or a new agreement.
+
+            ```mentor
+            agreement late {
+              mentor: ana
+              mentee: dave
+              start: 2026-01-12
+              extension: 3 months
+              extended: { by: 1 month, on: 2027-01-20 }
+            }
+            ```
+
+            ```
+            extension_not_allowed.mentor:24:28: warning: `late` was extended on 2027-01-20, after it ended on 2027-01-12 [M0594]
+            ```
+
+            **Fix**: check the date; an agreement that has ended is continued by a new one.
             """##),
         DiagnosticDoc(
             number: 601, title: ##"fmt cannot read"##, page: "tool.md",

@@ -467,6 +467,9 @@ public struct Expr: Sendable, Hashable {
         indirect case every(Expr)
         /// `weekly for 4 weeks`: a phase limited to a duration.
         indirect case cadenceFor(cadence: Expr, limit: Expr, forOffset: UInt32)
+        /// `monthly on the first tuesday`: a month-based phase whose sessions keep a weekday;
+        /// the words are checked when the cadence is built.
+        indirect case cadenceOn(cadence: Expr, ordinal: Identifier, weekday: Identifier, onOffset: UInt32, theOffset: UInt32)
         /// `C1, then C2, then C3`: phases in sequence (only in member values and `let`s), with
         /// the offset of the `then` before each phase but the first.
         case cadenceThen([Expr], thenOffsets: [UInt32])

@@ -186,8 +186,23 @@ extension Parser.State {
         var leftHeight = expressionHeight
         defer { expressionHeight = max(enclosingHeight, leftHeight) }
         var lastNonAssociative: Int?
-        // `=` between operands is read as the `==` it almost always means, after an error.
-        while !panicking, let infix = Parser.InfixOperator.forToken(kind == .equal ? .equalEqual : kind), infix.precedence >= minimum {
+        var pinned = false
+        while !panicking {
+            // `C on the first tuesday` binds like `for` but before it, once, on the same line.
+            if minimum <= Parser.Precedence.limit, !pinned, atWeekdayPin {
+                // After `for` the pin is out of place; it is read anyway, so nothing cascades.
+                if lastNonAssociative != nil {
+                    reportError(Diagnostic(
+                        .unexpectedToken, .error, "a weekday pin comes before the phase's `for`, not after it",
+                        at: span(of: current), label: "move this before `for`",
+                        help: "write the pin first, as in `monthly on the first tuesday for 3 months`"))
+                }
+                left = parseWeekdayPin(cadence: left)
+                pinned = true
+                continue
+            }
+            // `=` between operands is read as the `==` it almost always means, after an error.
+            guard let infix = Parser.InfixOperator.forToken(kind == .equal ? .equalEqual : kind), infix.precedence >= minimum else { break }
             if lineContext, !infix.continuesAtLineStart, currentStartsLine { break }
             let operatorToken = current
             if operatorToken.kind == .equal { reportAssignmentAsComparison(operatorToken) }
@@ -217,6 +232,37 @@ extension Parser.State {
             lastNonAssociative = infix.associativity == .none ? infix.precedence : nil
         }
         return left
+    }
+
+    /// True at the `on` of a weekday pin: the word `on` on the line of the cadence before it.
+    private var atWeekdayPin: Bool {
+        at(.identifier) && !currentStartsLine && currentText(equals: "on")
+    }
+
+    /// weekday_pin = "on" "the" IDENTIFIER IDENTIFIER ; the words are checked when the cadence is built.
+    private mutating func parseWeekdayPin(cadence: Expr) -> Expr {
+        let onToken = current
+        advance()
+        guard at(.identifier), currentText(equals: "the") else {
+            expected("`the` after `on`", help: "pin a weekday as in `monthly on the first tuesday`")
+            return Expr(.error, span: span(from: cadence.span.start))
+        }
+        let theToken = current
+        advance()
+        guard at(.identifier), !currentStartsLine else {
+            expected("an ordinal after `on the`", help: "write `first`, `second`, `third`, `fourth` or `last`, as in `monthly on the first tuesday`")
+            return Expr(.error, span: span(from: cadence.span.start))
+        }
+        let ordinal = identifier(current)
+        advance()
+        guard at(.identifier), !currentStartsLine else {
+            expected("a weekday after `on the \(ordinal.name)`", help: "write a weekday from `monday` to `sunday`, as in `monthly on the first tuesday`")
+            return Expr(.error, span: span(from: cadence.span.start))
+        }
+        let weekday = identifier(current)
+        advance()
+        return Expr(.cadenceOn(cadence: cadence, ordinal: ordinal, weekday: weekday, onOffset: onToken.start, theOffset: theToken.start),
+                    span: cadence.span.merged(with: weekday.span))
     }
 
     private mutating func reportChained(_ operatorToken: Token, previous: Expr) {

@@ -137,6 +137,8 @@ public enum SyntaxTreeDump {
         case .with(let base, let fields, _, _): return "(with \(self.expression(base))" + fields.map { " " + field($0) }.joined() + ")"
         case .every(let interval): return "(every \(self.expression(interval)))"
         case .cadenceFor(let cadence, let limit, _): return "(cadence-for \(self.expression(cadence)) \(self.expression(limit)))"
+        case .cadenceOn(let cadence, let ordinal, let weekday, _, _):
+            return "(cadence-on \(self.expression(cadence)) \(ordinal.name) \(weekday.name))"
         case .cadenceThen(let phases, _): return "(then" + phases.map { " " + self.expression($0) }.joined() + ")"
         case .parenthesized(let inner, _): return "(paren \(self.expression(inner)))"
         case .error: return "(error)"

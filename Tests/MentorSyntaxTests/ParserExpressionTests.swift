@@ -34,6 +34,11 @@ import Testing
         ("weekly for 4 weeks", "(weekly for 4week)"),
         ("a ?? b for c ?? d", "((a ?? b) for (c ?? d))"),
         ("every -x", "(every (- x))"),
+        // A weekday pin binds like `for`, before it; `on` is a name elsewhere.
+        ("monthly on the first tuesday", "(monthly on the first tuesday)"),
+        ("every 2 months on the last friday for 6 months", "(((every 2month) on the last friday) for 6month)"),
+        ("a ?? b on the third sunday", "((a ?? b) on the third sunday)"),
+        ("on + 1", "(on + 1)"),
         // Postfix binds tightest, left to right.
         ("a with { term: 6 months }.schedule", "(a with {term: 6month}).schedule"),
         ("a.b.c(d).e", "a.b.c(d).e"),
@@ -151,6 +156,20 @@ import Testing
         ("a == b != c", "1:8 M0204 comparisons cannot be chained"),
         ("weekly for 4 weeks for 2 weeks", "1:20 M0205 a cadence limit `C for D` cannot be limited again"),
     ]
+
+    /// A weekday pin written without `the`, or cut short, is one syntax error at the place.
+    static let pinErrors: [(String, String)] = [
+        ("monthly on first tuesday", "1:12 M0201 expected `the` after `on`, found `first`"),
+        ("let m = monthly on the\nfirst tuesday", "2:1 M0201 expected an ordinal after `on the`, found `first`"),
+        ("monthly on the first", "1:21 M0201 expected a weekday after `on the first`, found end of file"),
+        ("monthly for 3 months on the first tuesday", "1:22 M0201 a weekday pin comes before the phase's `for`, not after it"),
+    ]
+
+    @Test(arguments: pinErrors)
+    func weekdayPinErrors(source: String, expected: String) {
+        let (result, file) = parse(source)
+        #expect(describe(result.diagnostics, in: file) == [expected])
+    }
 
     @Test(arguments: localErrors)
     func nonAssociativeOperators(source: String, expected: String) {

@@ -156,6 +156,10 @@ enum SpanCheck {
             for field in fields { self.expression(field.value, within: field.span, in: file) }
         case .unary(_, let operand), .every(let operand), .parenthesized(let operand, _):
             self.expression(operand, within: span, in: file)
+        case .cadenceOn(let cadence, let ordinal, let weekday, _, _):
+            self.expression(cadence, within: span, in: file)
+            inside(ordinal.span, span, file)
+            inside(weekday.span, span, file)
         case .binary(_, let left, let right, _), .cadenceFor(let left, let right, _):
             self.expression(left, within: span, in: file)
             self.expression(right, within: span, in: file)

@@ -289,6 +289,11 @@ private struct OffsetWalk {
             self.expression(cadence)
             expect(forOffset, "for", "cadence for")
             self.expression(limit)
+        case .cadenceOn(let cadence, let ordinal, let weekday, let onOffset, let theOffset):
+            self.expression(cadence)
+            expect(onOffset, "on", "cadence on")
+            expect(theOffset, "the", "cadence on the")
+            if ordinal.span.end > weekday.span.start { problems.append("the pin's ordinal ends after its weekday starts") }
         case .cadenceThen(let phases, let thenOffsets):
             if thenOffsets.count != phases.count - 1 {
                 problems.append("\(phases.count) cadence phases with \(thenOffsets.count) `then`s")

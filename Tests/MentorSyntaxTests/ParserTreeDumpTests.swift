@@ -51,6 +51,7 @@ enum TreeDump {
         case .with(let base, let fields, _, _): return "(\(expr(base)) with {" + fields.map(field).joined(separator: ", ") + "})"
         case .every(let interval): return "(every \(expr(interval)))"
         case .cadenceFor(let cadence, let limit, _): return "(\(expr(cadence)) for \(expr(limit)))"
+        case .cadenceOn(let cadence, let ordinal, let weekday, _, _): return "(\(expr(cadence)) on the \(ordinal.name) \(weekday.name))"
         case .cadenceThen(let phases, _): return "(" + phases.map(expr).joined(separator: ", then ") + ")"
         case .parenthesized(let inner, _): return "(paren \(expr(inner)))"
         case .error: return "<error>"

@@ -225,6 +225,8 @@ struct RandomProgramme {
             text += pick(["weekly", "monthly", "every 2 weeks"]) + " for 4 weeks,"
             gap(lineBreak: true)
             text += "then monthly"
+            // A weekday pin stays on the line of its cadence, as the grammar requires.
+            if chance(50) { text += " on the " + pick(["first", "last"]) + " " + pick(["tuesday", "friday"]) }
         case 1:
             text += "\"\"\"\n    first line \\(x)\n      indented \"quoted\"   \n\n    \"\"\""
         default:

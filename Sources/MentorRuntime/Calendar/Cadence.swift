@@ -29,6 +29,7 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
         for (index, phase) in phases.enumerated() {
             if let problem = problem(withInterval: phase.interval) { return problem }
             if let limit = phase.limit, let problem = problem(withLimit: limit) { return problem }
+            if let pin = phase.pin, phase.interval.kind != .month { return .pinNeedsMonthBasedInterval(pin, phase.interval) }
             if phase.limit == nil, index < phases.count - 1 {
                 return .unlimitedPhaseBeforeAnother(index: index, phase: phase)
             }
@@ -71,7 +72,16 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
         let last = phases[phases.count - 1]
         if last.limit != nil { throw .phaseAlreadyLimited(last) }
         if let problem = Cadence.problem(withLimit: limit) { throw problem }
-        return Cadence(unchecked: phases.dropLast() + [CadencePhase(interval: last.interval, limit: limit)])
+        return Cadence(unchecked: phases.dropLast() + [CadencePhase(interval: last.interval, limit: limit, pin: last.pin)])
+    }
+
+    /// `SELF on the ORDINAL WEEKDAY`: the last phase keeping `pin`, or the reason it cannot
+    /// (its interval is not in months or years, or it already keeps a weekday).
+    public func checkedPinned(to pin: WeekdayPin) throws(CadenceError) -> Cadence {
+        let last = phases[phases.count - 1]
+        if last.pin != nil { throw .phaseAlreadyPinned(last) }
+        if last.interval.kind != .month { throw .pinNeedsMonthBasedInterval(pin, last.interval) }
+        return Cadence(unchecked: phases.dropLast() + [CadencePhase(interval: last.interval, limit: last.limit, pin: pin)])
     }
 
     /// `SELF for LIMIT`, or nil if the last phase already has a limit or `limit` is in minutes or hours.

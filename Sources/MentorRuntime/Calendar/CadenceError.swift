@@ -12,6 +12,10 @@ public enum CadenceError: Error, Sendable, Hashable, CustomStringConvertible {
     case phaseAlreadyLimited(CadencePhase)
     /// A phase without `for` is followed by another phase, which could then never start.
     case unlimitedPhaseBeforeAnother(index: Int, phase: CadencePhase)
+    /// A weekday pin on a phase whose interval is in days or weeks, which keeps its weekday anyway.
+    case pinNeedsMonthBasedInterval(WeekdayPin, CalendarDuration)
+    /// A second weekday pin on a phase that already keeps one.
+    case phaseAlreadyPinned(CadencePhase)
 
     /// What is wrong, in one sentence for a diagnostic.
     public var message: String {
@@ -28,6 +32,10 @@ public enum CadenceError: Error, Sendable, Hashable, CustomStringConvertible {
             "the phase `\(phase)` already has a `for`; a phase takes only one"
         case .unlimitedPhaseBeforeAnother(_, let phase):
             "the phase `\(phase)` has no `for`, so it never ends and the phase after it never starts"
+        case .pinNeedsMonthBasedInterval(let pin, let interval):
+            "`\(pin)` needs a rhythm in months or years, not `every \(interval)`"
+        case .phaseAlreadyPinned(let phase):
+            "the phase `\(phase)` already keeps a weekday; a phase keeps only one"
         }
     }
 
@@ -46,6 +54,10 @@ public enum CadenceError: Error, Sendable, Hashable, CustomStringConvertible {
             "keep one `for`, with the phase's whole length"
         case .unlimitedPhaseBeforeAnother(_, let phase):
             "add a length to it, such as `\(phase.rhythmDescription) for 3 months, then …`"
+        case .pinNeedsMonthBasedInterval(let pin, _):
+            "a rhythm in days or weeks keeps its weekday already; write `monthly \(pin)` or `every 2 months \(pin)`"
+        case .phaseAlreadyPinned:
+            "keep one `on the …`"
         }
     }
 

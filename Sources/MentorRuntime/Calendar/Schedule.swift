@@ -13,11 +13,31 @@ public enum Schedule {
     /// empty phase is reported and skipped, so the phase after it continues from the same
     /// place. Every session is strictly before `end`; a phase that would start on or after
     /// `end` is reported and ends the schedule.
+    ///
+    /// A phase that keeps a weekday (`monthly on the first tuesday`) starts on its first
+    /// pinned day on or after `start`, or after the last session so far, and its k-th session
+    /// is the pinned day of the month k intervals after its first.
+    ///
+    /// With `weekends: .move`, the dates computed so are then moved off Saturdays and Sundays
+    /// (`WeekendPolicy.move(_:earliest:latest:)`); the arithmetic above always runs on the
+    /// unmoved dates, so a moved session does not shift the ones after it.
     public static func sessions(
         cadence: Cadence,
         start: CivilDate,
         end: CivilDate,
+        weekends: WeekendPolicy = .keep,
         sessionLimit: Int = maximumSessions
+    ) -> ScheduleResult {
+        let computed = nominalSessions(cadence: cadence, start: start, end: end, sessionLimit: sessionLimit)
+        guard weekends == .move, let latest = end.adding(days: -1) else { return computed }
+        return weekends.moved(computed, earliest: start, latest: latest)
+    }
+
+    private static func nominalSessions(
+        cadence: Cadence,
+        start: CivilDate,
+        end: CivilDate,
+        sessionLimit: Int
     ) -> ScheduleResult {
         var dates: [CivilDate] = []
         var issues: [ScheduleIssue] = []
@@ -25,7 +45,13 @@ public enum Schedule {
 
         phases: for (index, phase) in cadence.phases.enumerated() {
             let firstIndex = dates.count
-            let first: CivilDate? = if let last = dates.last { last.adding(phase.interval) } else { start }
+            let first: CivilDate? = if let pin = phase.pin {
+                (dates.last.map { $0.adding(days: 1) } ?? start).flatMap { pin.firstDay(onOrAfter: $0) }
+            } else if let last = dates.last {
+                last.adding(phase.interval)
+            } else {
+                start
+            }
             // A nil date ran past 9999-12-31, so it is after any end as well.
             guard let first, first < end else {
                 issues.append(.phaseNeverReached(index: index))
@@ -39,7 +65,8 @@ public enum Schedule {
             }
             var step: Int64 = 0
             while let offset = phase.interval.multiplied(by: step),
-                  let session = first.adding(offset),
+                  let nominal = first.adding(offset),
+                  case let session = phase.pin.map({ $0.day(inMonthOf: nominal) }) ?? nominal,
                   session < bound {
                 guard dates.count < sessionLimit else {
                     issues.append(.tooManySessions(limit: sessionLimit))
@@ -67,17 +94,32 @@ public enum Schedule {
     }
 
     /// Review dates: `start + k × interval` for k ≥ 1, on or before `end` (the last review
-    /// may fall on the end date). Empty unless the interval is positive and date-based.
-    public static func reviews(every interval: CalendarDuration, start: CivilDate, end: CivilDate) -> [CivilDate] {
-        reviewSchedule(every: interval, start: start, end: end).dates
+    /// may fall on the end date); with a `pin` (`review: every 3 months on the last friday`),
+    /// the pinned day of that date's month. Empty unless the interval is positive and date-based.
+    public static func reviews(every interval: CalendarDuration, pin: WeekdayPin? = nil, start: CivilDate, end: CivilDate,
+                               weekends: WeekendPolicy = .keep) -> [CivilDate] {
+        reviewSchedule(every: interval, pin: pin, start: start, end: end, weekends: weekends).dates
     }
 
     /// `reviews(every:start:end:)`, reporting `tooManySessions` if it stops at `sessionLimit` dates.
     public static func reviewSchedule(
         every interval: CalendarDuration,
+        pin: WeekdayPin? = nil,
         start: CivilDate,
         end: CivilDate,
+        weekends: WeekendPolicy = .keep,
         sessionLimit: Int = maximumSessions
+    ) -> ScheduleResult {
+        let computed = nominalReviews(every: interval, pin: pin, start: start, end: end, sessionLimit: sessionLimit)
+        return weekends == .move ? weekends.moved(computed, earliest: start, latest: end) : computed
+    }
+
+    private static func nominalReviews(
+        every interval: CalendarDuration,
+        pin: WeekdayPin?,
+        start: CivilDate,
+        end: CivilDate,
+        sessionLimit: Int
     ) -> ScheduleResult {
         var dates: [CivilDate] = []
         var issues: [ScheduleIssue] = []
@@ -85,8 +127,12 @@ public enum Schedule {
             return ScheduleResult(dates: [], issues: [], phaseRanges: [0..<0])
         }
         var step: Int64 = 1
+        // A pin is honoured only on a month-based interval, as a cadence phase allows it; the
+        // pinned days keep the order of the months they fall in, so the first past `end` stops.
+        let pin = interval.kind == .month ? pin : nil
         while let offset = interval.multiplied(by: step),
-              let review = start.adding(offset),
+              let nominal = start.adding(offset),
+              case let review = pin.map({ $0.day(inMonthOf: nominal) }) ?? nominal,
               review <= end {
             guard dates.count < sessionLimit else {
                 issues.append(.tooManySessions(limit: sessionLimit))

@@ -30,7 +30,8 @@ extension ProgramModel {
               case .cadence(let review) = try field(agreement, AgreementField.review, interpreter: interpreter),
               let interval = review.phases.first?.interval
         else { return [] }
-        let reviews = Schedule.reviews(every: interval, start: start, end: end)
+        let reviews = Schedule.reviews(every: interval, pin: review.phases.first?.pin, start: start, end: end,
+                                       weekends: try weekendPolicy(of: agreement, interpreter: interpreter))
         guard let closing = try closingDay(agreement, interpreter: interpreter) else { return reviews }
         return reviews.filter { $0 <= closing }
     }

@@ -5,6 +5,7 @@ import MentorSyntax
 enum DomainSchema {
     static let channels = SymbolVocabulary.channels
     static let bookingRoles = SymbolVocabulary.bookingRoles
+    static let weekendPolicies = SymbolVocabulary.weekendPolicies
 
     /// Declared fields by kind, in slot order.
     static func fields(of kind: DeclarationKind) -> [FieldRow] { schema(of: kind).fields }

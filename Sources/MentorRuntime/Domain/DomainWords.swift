@@ -16,6 +16,8 @@ struct DomainWords: Sendable {
             self.init(noun: "channel", validWords: names.sorted())
         case .symbol(let names) where names == SymbolVocabulary.bookingRoles:
             self.init(noun: "booking role", validWords: names.sorted())
+        case .symbol(let names) where names == SymbolVocabulary.weekendPolicies:
+            self.init(noun: "weekend policy", validWords: names.sorted())
         case .symbol(let names):
             self.init(noun: "word", validWords: names.sorted())
         case .list(let element):
@@ -29,6 +31,11 @@ struct DomainWords: Sendable {
         }
     }
 
+    /// The ordinals of a weekday pin (`on the first tuesday`), in order.
+    static let ordinals = DomainWords(noun: "ordinal", validWords: WeekdayPin.Ordinal.allCases.map(\.word))
+    /// The weekdays of a weekday pin, Monday first.
+    static let weekdays = DomainWords(noun: "weekday", validWords: WeekdayPin.weekdayWords)
+
     private init(noun: String, validWords: [String]) {
         self.noun = noun
         self.validWords = validWords
@@ -37,7 +44,8 @@ struct DomainWords: Sendable {
 
     /// `the channels are `chat`, `email`, …`: the help line listing the valid words.
     var listing: String {
-        let plural = noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
+        // `policy` → `policies`, but `weekday` → `weekdays`.
+        let plural = noun.hasSuffix("y") && !"aeiou".contains(noun.dropLast().last ?? "y") ? noun.dropLast() + "ies" : noun + "s"
         let words = validWords.map { "`\($0)`" }
         let joined = words.dropLast().joined(separator: ", ")
         return noun == "boolean" ? "a boolean is \(joined) or \(words.last!)" : "the \(plural) are \(joined) and \(words.last!)"
@@ -64,11 +72,15 @@ struct DomainWords: Sendable {
         "mail": "email", "e_mail": "email",
         "slack": "chat", "whatsapp": "chat", "sms": "chat", "text": "chat", "messaging": "chat", "im": "chat",
         "yes": "true", "no": "false", "on": "true", "off": "false",
+        "final": "last",
+        "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+        "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday",
     ]
 
     /// Synonyms too common as names of their own to be suggested outside a field that takes words.
     private static let fieldOnly: Set<String> = ["week", "month", "meet", "online", "person", "call", "mobile", "mail",
-                                                 "text", "im", "on", "off", "no", "annual"]
+                                                 "text", "im", "on", "off", "no", "annual",
+                                                 "final", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 
     /// The word `word` commonly stands for in any expression (`fortnightly`, `zoom`, `yes`).
     static func anySynonym(of word: String) -> String? {

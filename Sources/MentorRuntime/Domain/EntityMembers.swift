@@ -171,12 +171,28 @@ extension ProgramModel {
 
     // MARK: Agreements
 
-    /// `start + term` (the term falls back to the programme's, then to 12 months).
+    /// `start + term` (the term falls back to the programme's, then to 12 months), moved by
+    /// `extended.by` when an extension was taken.
     func agreementEnd(_ agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
+        guard let planned = try plannedEnd(agreement, interpreter: interpreter) else { return nil }
+        guard let taken = try extensionTaken(agreement, interpreter: interpreter), taken.isPositive else { return planned }
+        // An extension past 9999 is no end at all; the planned one stays.
+        return planned.adding(taken) ?? planned
+    }
+
+    /// `start + term`, before any extension.
+    func plannedEnd(_ agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter) else { return nil }
         var term = CalendarDuration(amount: 12, unit: .month)
         if case .duration(let given) = try field(agreement, AgreementField.term, interpreter: interpreter) { term = given }
         return start.adding(term)
+    }
+
+    /// `extended.by`, the length of the extension taken; nil without one.
+    func extensionTaken(_ agreement: Entity, interpreter: Interpreter) throws -> CalendarDuration? {
+        guard case .record(let extended) = try field(agreement, AgreementField.extended, interpreter: interpreter),
+              case .duration(let by)? = extended[ExtendedKey.by], by.kind != .time else { return nil }
+        return by
     }
 
     /// The agreement's session dates and any schedule issues.
@@ -185,7 +201,13 @@ extension ProgramModel {
               let end = try agreementEnd(agreement, interpreter: interpreter),
               case .cadence(let cadence) = try field(agreement, AgreementField.cadence, interpreter: interpreter)
         else { return nil }
-        return Schedule.sessions(cadence: cadence, start: start, end: end)
+        return Schedule.sessions(cadence: cadence, start: start, end: end, weekends: try weekendPolicy(of: agreement, interpreter: interpreter))
+    }
+
+    /// The agreement's `weekends` (or the programme's), `keep` when neither gives one.
+    func weekendPolicy(of agreement: Entity, interpreter: Interpreter) throws -> WeekendPolicy {
+        guard case .symbol(let word) = try field(agreement, AgreementField.weekends, interpreter: interpreter) else { return .keep }
+        return WeekendPolicy(rawValue: word) ?? .keep
     }
 
     /// The day a closed agreement closed (`closed.on`), after which it has no sessions or reviews.

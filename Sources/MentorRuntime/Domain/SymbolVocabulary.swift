@@ -11,9 +11,11 @@ enum SymbolVocabulary {
     static let statuses: Set<String> = ["pending", "active", "lapsed", "closed", "ended"]
     /// A rule's and a violation's `severity`.
     static let severities: Set<String> = ["error", "warning"]
+    /// What an agreement does with dates on a weekend (`weekends`).
+    static let weekendPolicies: Set<String> = WeekendPolicy.words
 
     /// Every symbol word.
-    static let all: Set<String> = channels.union(bookingRoles).union(statuses).union(severities)
+    static let all: Set<String> = channels.union(bookingRoles).union(statuses).union(severities).union(weekendPolicies)
 
     /// What the word names, for messages: `a channel`, `a booking role`.
     static func meaning(of word: String) -> String? {
@@ -21,6 +23,7 @@ enum SymbolVocabulary {
         if bookingRoles.contains(word) { return "a booking role" }
         if statuses.contains(word) { return "an agreement status" }
         if severities.contains(word) { return "a severity" }
+        if weekendPolicies.contains(word) { return "a weekend policy" }
         return nil
     }
 }

@@ -46,7 +46,7 @@ struct Elaborator {
         return diagnostics
     }
 
-    private func span(of field: FieldRow, in entity: Entity) -> Span {
+    func span(of field: FieldRow, in entity: Entity) -> Span {
         entity.declaration.givenFields.first { $0.name == field.name }?.valueSpan ?? entity.nameSpan
     }
 
@@ -55,6 +55,7 @@ struct Elaborator {
         switch entity.kind {
         case .agreement:
             diagnostics += agreementChecks(entity)
+            diagnostics += extensionChecks(entity)
         case .competency:
             if let cycle = cycles.cycleByEntity[entity.index] {
                 diagnostics.append(Diagnostic(.requiresCycle, .error,
@@ -156,7 +157,7 @@ struct Elaborator {
     }
 
     /// The span of key `key` in a record literal given as field `field` of `entity`.
-    private func keySpan(_ key: String, in entity: Entity, field: FieldRow) -> Span? {
+    func keySpan(_ key: String, in entity: Entity, field: FieldRow) -> Span? {
         for given in entity.declaration.givenFields where given.name == field.name && !given.recordKeys.isEmpty {
             return given.recordKeys.first { $0.name == key }?.span
         }

@@ -133,6 +133,14 @@ struct ExportReader {
         let agenda = try entity(agreement, AgreementField.agenda).map { agenda in
             ExportedAgenda(at: try timeOfDay(try value(agenda, AgendaField.at)), closing: try strings(agenda, AgendaField.closing))
         }
+        var extended: (CalendarDuration, CivilDate?, String?)?
+        if case .record(let record) = try value(agreement, AgreementField.extended), case .duration(let by)? = record[ExtendedKey.by] {
+            var on: CivilDate?
+            if case .date(let day)? = record[ExtendedKey.on] { on = day }
+            var reason: String?
+            if case .string(let text)? = record[ExtendedKey.reason] { reason = text }
+            extended = (by, on, reason)
+        }
         var closed: (CivilDate, String?)?
         if case .record(let record) = try value(agreement, AgreementField.closed), case .date(let on)? = record[ClosedKey.on] {
             if case .string(let reason)? = record[ClosedKey.reason] { closed = (on, reason) } else { closed = (on, nil) }
@@ -153,6 +161,7 @@ struct ExportReader {
             end: try required(try date(agreement, AgreementField.end), AgreementField.end),
             term: try duration(agreement, AgreementField.term),
             extensionLength: try duration(agreement, AgreementField.extension),
+            extended: extended,
             cadence: try cadence(agreement, AgreementField.cadence),
             sessionLength: try duration(agreement, AgreementField.sessionLength),
             location: try string(agreement, AgreementField.location),

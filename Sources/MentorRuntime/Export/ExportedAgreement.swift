@@ -59,6 +59,8 @@ struct ExportedAgreement {
     /// As written on the agreement or the programme; nil when neither gives one (`end` holds).
     let term: CalendarDuration?
     let extensionLength: CalendarDuration?
+    /// The extension taken (`extended`): by how long, the day agreed and why; `end` already includes it.
+    let extended: (by: CalendarDuration, on: CivilDate?, reason: String?)?
     let cadence: Cadence?
     let sessionLength: CalendarDuration?
     let location: String?

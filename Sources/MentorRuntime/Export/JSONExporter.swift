@@ -189,7 +189,8 @@ struct JSONExporter {
         }
     }
 
-    /// `{"text": "weekly for 4 weeks, then monthly", "phases": [{"every": …, "for": …}]}`.
+    /// `{"text": "weekly for 4 weeks, then monthly", "phases": [{"every": …, "for": …, "on": …}]}`;
+    /// `on` is `{"ordinal": "first", "weekday": "tuesday"}` for a phase that keeps a weekday.
     private func write(_ cadence: Cadence, into json: inout JSONWriter) {
         json.object { json in
             json.field("text", cadence.description)
@@ -200,6 +201,15 @@ struct JSONExporter {
                         write(phase.interval, into: &json)
                         json.key("for")
                         if let limit = phase.limit { write(limit, into: &json) } else { json.null() }
+                        json.key("on")
+                        if let pin = phase.pin {
+                            json.object { json in
+                                json.field("ordinal", pin.ordinal.word)
+                                json.field("weekday", WeekdayPin.weekdayWords[pin.weekday - 1])
+                            }
+                        } else {
+                            json.null()
+                        }
                     }
                 }
             }

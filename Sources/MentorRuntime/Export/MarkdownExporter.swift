@@ -24,8 +24,11 @@ struct MarkdownExporter {
         if let at = a.agenda?.at { rhythm = (rhythm.map { $0 + ", " } ?? "") + "at \(at)" }
         section(&out, "Dates and rhythm", bullets([
             ("Start", a.start.description),
-            ("End", a.end.description + (a.term.map { " (a term of \($0))" } ?? "")),
+            ("End", a.end.description + MarkdownExporter.endNote(term: a.term, extendedBy: a.extended?.by)),
             ("Extension", a.extensionLength.map { "may be extended by \($0)" }),
+            ("Extended", a.extended.map { taken in
+                "by \(taken.by)" + (taken.on.map { " on \($0)" } ?? "") + (taken.reason.map { ": " + MarkdownText.inline($0) } ?? "")
+            }),
             ("Meetings", rhythm),
             ("Location", a.location.map { MarkdownText.inline($0, continuation: "  ") }),
             ("Sessions", "\(a.sessions.count)"),
@@ -120,6 +123,12 @@ struct MarkdownExporter {
     private var offLimits: [String] {
         guard !agreement.offLimits.isEmpty else { return [] }
         return ["- **Off limits:**"] + agreement.offLimits.map { "  - " + MarkdownText.inline($0, continuation: "    ") }
+    }
+
+    /// ` (a term of 12 months, extended by 2 months)`: what the end date is made of.
+    static func endNote(term: CalendarDuration?, extendedBy: CalendarDuration?) -> String {
+        let parts = [term.map { "a term of \($0)" }, extendedBy.map { "extended by \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
 
     /// `in_person` reads as "in person".

@@ -30,6 +30,17 @@ enum CadenceBuilding {
         return .cadence(result)
     }
 
+    static func pinned(_ cadence: Value, to pin: WeekdayPin, span: Span, cadenceSpan: Span) throws -> Value {
+        guard case .cadence(let base) = cadence else {
+            throw RuntimeError(.invalidCadence, "`\(pin)` pins a cadence such as `monthly`, but this is \(describeType(cadence))", at: cadenceSpan)
+        }
+        do {
+            return .cadence(try base.checkedPinned(to: pin))
+        } catch {
+            throw RuntimeError(.invalidCadence, error.message, at: span, help: error.help)
+        }
+    }
+
     static func sequence(_ phases: [(Value, Span)], span: Span) throws -> Value {
         var result: Cadence?
         for (value, phaseSpan) in phases {

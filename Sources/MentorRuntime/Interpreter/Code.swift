@@ -32,6 +32,7 @@ indirect enum Code: Sendable {
     case with(base: Code, fields: [(name: String, nameSpan: Span, value: Code)], span: Span)
     case every(Code, Span)
     case cadenceFor(Code, Code, Span)
+    case cadenceOn(Code, WeekdayPin, Span)
     case cadenceThen([Code], Span)
 }
 

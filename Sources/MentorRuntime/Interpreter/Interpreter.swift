@@ -278,6 +278,8 @@ final class Interpreter {
         case .cadenceFor(let cadence, let limit, let span):
             return try CadenceBuilding.limited(evaluate(cadence, frame), by: evaluate(limit, frame), span: span,
                                                cadenceSpan: cadence.span, limitSpan: limit.span)
+        case .cadenceOn(let cadence, let pin, let span):
+            return try CadenceBuilding.pinned(evaluate(cadence, frame), to: pin, span: span, cadenceSpan: cadence.span)
         case .cadenceThen(let phases, let span):
             var values: [(Value, Span)] = []
             for phase in phases { values.append((try evaluate(phase, frame), phase.span)) }
@@ -400,7 +402,7 @@ extension Code {
         case .constant(_, let span), .local(_, _, let span), .global(_, let span), .list(_, let span), .record(_, let span),
              .interpolation(_, let span), .negate(_, let span), .not(_, let span), .binary(_, _, _, let span),
              .and(_, _, let span), .or(_, _, let span), .coalesce(_, _, let span), .conditional(_, _, _, let span),
-             .every(_, let span), .cadenceFor(_, _, let span), .cadenceThen(_, let span):
+             .every(_, let span), .cadenceFor(_, _, let span), .cadenceOn(_, _, let span), .cadenceThen(_, let span):
             return span
         case .call(_, _, _, let span, _), .member(_, _, _, let span), .memberCall(_, _, _, _, _, let span, _), .with(_, _, let span),
              .index(_, _, let span, _):

@@ -290,6 +290,11 @@ struct Resolver {
             return .every(resolveExpression(interval), span)
         case .cadenceFor(let cadence, let limit, _):
             return .cadenceFor(resolveExpression(cadence), resolveExpression(limit), span)
+        case .cadenceOn(let cadence, let ordinal, let weekday, _, _):
+            let base = resolveExpression(cadence)
+            // An unknown word is reported here; the cadence stays unpinned, so nothing else cascades.
+            guard let pin = resolveWeekdayPin(ordinal: ordinal, weekday: weekday) else { return base }
+            return .cadenceOn(base, pin, span)
         case .cadenceThen(let phases, _):
             return .cadenceThen(phases.map { resolveExpression($0) }, span)
         case .parenthesized(let inner, _):
@@ -297,6 +302,20 @@ struct Resolver {
         case .error:
             return .constant(.none, span)
         }
+    }
+
+    /// The pin `on the ORDINAL WEEKDAY` names, or nil after M0310 for each word that is not a
+    /// valid one, listing the valid words.
+    private mutating func resolveWeekdayPin(ordinal: Identifier, weekday: Identifier) -> WeekdayPin? {
+        let words: [(Identifier, DomainWords)] = [(ordinal, .ordinals), (weekday, .weekdays)]
+        for (identifier, domain) in words where !domain.validWords.contains(identifier.name) {
+            diagnostics.append(.unknownName(
+                .unknownDomainWord, .error, "`\(identifier.name)` is not \(withIndefiniteArticle(domain.noun))",
+                name: identifier.name, at: identifier.span, among: [SuggestionCandidates(domain.nameWords)],
+                label: "not \(withIndefiniteArticle(domain.noun))", help: domain.listing,
+                meant: domain.synonym(of: identifier.name)))
+        }
+        return WeekdayPin(ordinalWord: ordinal.name, weekdayWord: weekday.name)
     }
 
     /// M0311 for a symbol word compared with `==`, `!=` or `contains` where a declared entity of

@@ -71,7 +71,7 @@ struct StaticTypeInference {
                 }
             }
             return .record(result)
-        case .every, .cadenceFor, .cadenceThen: return .cadence
+        case .every, .cadenceFor, .cadenceOn, .cadenceThen: return .cadence
         }
     }
 

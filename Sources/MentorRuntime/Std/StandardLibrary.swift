@@ -42,7 +42,8 @@ rule smart_goals "Goals are measurable and due within the agreement" {
   for a in agreements, g in a.goals {
     require g.measure != none else "goal `\(g.id)` has no measure"
     require g.due != none else "goal `\(g.id)` has no due date"
-    require a.start <= g.due and g.due <= a.end else if g.due < a.start then "goal `\(g.id)` is due \(g.due), before the agreement starts on \(a.start)" else "goal `\(g.id)` is due \(g.due), after the agreement ends on \(a.end)"
+    require g.due <= a.end else "goal `\(g.id)` is due \(g.due), after the agreement ends on \(a.end)"
+    warn a.start <= g.due else "goal `\(g.id)` is due \(g.due), before the agreement starts on \(a.start)"
   }
 }
 

@@ -82,6 +82,13 @@ extension FormatBuilder {
             let phase = self.expression(cadence)
             let forWord = keyword("for", at: forOffset)
             return .concat([phase, .text(" "), forWord, .text(" "), self.expression(limit)])
+        case .cadenceOn(let cadence, let ordinal, let weekday, let onOffset, let theOffset):
+            let phase = self.expression(cadence)
+            let onWord = keyword("on", at: onOffset)
+            let theWord = keyword("the", at: theOffset)
+            let ordinalWord = token(ordinal.name, at: ordinal.span)
+            let weekdayWord = token(weekday.name, at: weekday.span)
+            return .concat([phase, .text(" "), onWord, .text(" "), theWord, .text(" "), ordinalWord, .text(" "), weekdayWord])
         case .cadenceThen:
             return fieldValue(expression)
         case .parenthesized(let inner, let parentheses):

@@ -11,7 +11,8 @@ enum AgreementField {
                                    doc: "A credentialed mentor working alongside a candidate.")
     static let term = FieldRow(.agreement, slot: 6, "term", .dateDuration, programDefault: ProgramDefault(slot: ProgramField.term.slot),
                                doc: "How long the agreement runs (the programme's, else 12 months).")
-    static let `extension` = FieldRow(.agreement, slot: 7, "extension", .dateDuration, doc: "How long the agreement may be extended.")
+    static let `extension` = FieldRow(.agreement, slot: 7, "extension", .dateDuration,
+                                      doc: "The longest extension the agreement allows; `extended` records one taken.")
     static let cadence = FieldRow(.agreement, slot: 8, "cadence", .cadence, programDefault: ProgramDefault(slot: ProgramField.cadence.slot),
                                   doc: "The meeting rhythm (the programme's when not given).")
     static let sessionLength = FieldRow(.agreement, slot: 9, "session_length", .duration(.time),
@@ -42,8 +43,16 @@ enum AgreementField {
     static let closed = FieldRow(.agreement, slot: 22, "closed", .shape([(ClosedKey.on, .date), (ClosedKey.reason, .string)], required: [ClosedKey.on]),
                                  doc: "An early, no-fault ending: its day and reason.")
     static let location = FieldRow(.agreement, slot: 23, "location", .string, doc: "Where the pair meets: a room, an address, a video link.")
+    static let weekends = FieldRow(.agreement, slot: 24, "weekends", .symbol(DomainSchema.weekendPolicies),
+                                   programDefault: ProgramDefault(slot: ProgramField.weekends.slot),
+                                   doc: "`move` sessions and reviews off Saturdays and Sundays, or `keep` them (the programme's, else `keep`).")
+    static let extended = FieldRow(.agreement, slot: 25, "extended",
+                                   .shape([(ExtendedKey.by, .dateDuration), (ExtendedKey.on, .date), (ExtendedKey.reason, .string)],
+                                          required: [ExtendedKey.by, ExtendedKey.on]),
+                                   doc: "An extension taken: by how long, the day it was agreed and why; it moves `end`, up to `extension`.")
 
-    static let end = ComputedMemberRow(.agreement, "end", "date", export: .value, doc: "`start` plus `term`.") { context, agreement in
+    static let end = ComputedMemberRow(.agreement, "end", "date", export: .value,
+                                       doc: "`start` plus `term`, plus `extended.by` when an extension was taken.") { context, agreement in
         try context.model.agreementEnd(agreement, interpreter: context.interpreter).map { .date($0) } ?? Value.none
     }
     static let status = ComputedMemberRow(.agreement, "status", "symbol", export: .value,
@@ -108,8 +117,8 @@ enum AgreementField {
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [
-        .field(mentor), .field(mentee), .field(coMentor), .field(start), .computed(end), .field(term), .field(`extension`),
-        .field(cadence), .field(sessionLength), .field(location), .field(channels), .field(contact), .field(booking), .field(notice),
+        .field(mentor), .field(mentee), .field(coMentor), .field(start), .computed(end), .field(term), .field(`extension`), .field(extended),
+        .field(cadence), .field(weekends), .field(sessionLength), .field(location), .field(channels), .field(contact), .field(booking), .field(notice),
         .field(confidential), .field(scope), .field(offLimits), .field(review), .field(ending), .field(inactivity),
         .field(signed), .field(held), .field(closed), .computed(status), .computed(agenda), .computed(goals),
         .computed(sessions), .computed(reviews), .computed(schedule), .computed(lastHeld), .computed(nextSession),
@@ -121,6 +130,13 @@ enum AgreementField {
 
 /// The keys of `closed`'s record, named once for its type and for the exporters that read it.
 enum ClosedKey {
+    static let on = "on"
+    static let reason = "reason"
+}
+
+/// The keys of `extended`'s record.
+enum ExtendedKey {
+    static let by = "by"
     static let on = "on"
     static let reason = "reason"
 }

@@ -8,16 +8,18 @@ enum ProgramField {
                                         doc: "How long a session lasts when the agreement gives no `session_length`.")
     static let maxMentees = FieldRow(.program, slot: 5, "max_mentees", .integer, doc: "How many mentees one mentor may have at once.")
     static let review = FieldRow(.program, slot: 6, "review", .singlePhaseCadence, doc: "How often an agreement is reviewed when it gives no `review`.")
+    static let weekends = FieldRow(.program, slot: 7, "weekends", .symbol(DomainSchema.weekendPolicies),
+                                   doc: "Whether an agreement that gives no `weekends` moves its weekend dates (`move`) or keeps them (`keep`, the default).")
     // The programme's standard terms: a proposal (`mentor match`) carries them without
     // inventing any, and a programme that states them once need not repeat them per pair.
-    static let channels = FieldRow(.program, slot: 7, "channels", .list(.symbol(DomainSchema.channels)),
+    static let channels = FieldRow(.program, slot: 8, "channels", .list(.symbol(DomainSchema.channels)),
                                    doc: "How pairs meet and talk when the agreement gives no `channels`.")
-    static let contact = FieldRow(.program, slot: 8, "contact", .string, doc: "When and how parties may contact each other when the agreement gives no `contact`.")
-    static let ending = FieldRow(.program, slot: 9, "ending", .string, doc: "The ending clause of an agreement that gives no `ending`.")
+    static let contact = FieldRow(.program, slot: 9, "contact", .string, doc: "When and how parties may contact each other when the agreement gives no `contact`.")
+    static let ending = FieldRow(.program, slot: 10, "ending", .string, doc: "The ending clause of an agreement that gives no `ending`.")
 
     /// The rows in documentation and export order.
     static let rows: [SchemaRow] = [.field(term), .field(cadence), .field(sessionLength), .field(maxMentees), .field(review),
-                                    .field(channels), .field(contact), .field(ending)]
+                                    .field(weekends), .field(channels), .field(contact), .field(ending)]
     /// How `export --format json` writes the programme: one object, with no name to write.
     static let export = KindExport(id: false, programme: .single("program"))
 }
