@@ -66,6 +66,9 @@ def test_new_fields_and_programme_fields_validate():
     programme = json.loads(documents[3])
     assert programme["people"][0]["fields"] == {"department": "Sales"}
     assert programme["agreements"][0]["mentor"] == {"id": "ana", "name": "Ana Ruiz", "email": None}
+    # A session's own fields ride in each `sessions` record, null where the agenda does not give them.
+    assert [session["fields"] for session in programme["agreements"][0]["sessions"]] == \
+        [{"room_booked": True}, {"room_booked": None}, {"room_booked": None}]
 
 
 def test_the_schema_rejects_a_broken_document():

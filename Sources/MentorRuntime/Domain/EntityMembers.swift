@@ -276,10 +276,11 @@ extension ProgramModel {
         let time = agenda.flatMap { self[$0, AgendaField.at] } ?? .none
         let defaultLength = try field(agreement, AgreementField.sessionLength, interpreter: interpreter)
         let defaultLocation = try field(agreement, AgreementField.location, interpreter: interpreter)
+        let ownFields = schemas.schema(of: .session).fields.filter(\.isProgrammeField)
         return dates.enumerated().map { offset, date in
             let number = Int64(offset + 1)
             let session = byNumber[number]
-            return .record(Record([
+            var record = Record([
                 (SessionRecordKey.number.rawValue, .integer(number)),
                 (SessionRecordKey.date.rawValue, .date(date)),
                 (SessionRecordKey.time.rawValue, time),
@@ -288,7 +289,15 @@ extension ProgramModel {
                 (SessionRecordKey.title.rawValue, session?.title.map { .string($0) } ?? .none),
                 (SessionRecordKey.topics.rawValue, session.flatMap { self[$0, SessionField.topics] } ?? .list([])),
                 (SessionRecordKey.actions.rawValue, session.flatMap { self[$0, SessionField.actions] } ?? .list([])),
-            ]))
+            ])
+            // The session's own fields (`field room for session { … }`) under one key, as an
+            // entity's are in the JSON export, so they never clash with the fixed keys; present
+            // exactly when the programme declares session fields.
+            if !ownFields.isEmpty {
+                record.fields.append((SessionRecordKey.programmeFields,
+                                      .record(Record(ownFields.map { row in (row.name, session.flatMap { self[$0, row] } ?? .none) }))))
+            }
+            return .record(record)
         }
     }
 

@@ -67,7 +67,7 @@ enum AgreementField {
         .list(agreement.children.map { .entity(context.interpreter.overlay.current($0)) })
     }
     static let sessions = ComputedMemberRow(.agreement, "sessions", "list of record", export: .value,
-                                            doc: "The scheduled sessions joined with the agenda's: number, date, time, length, location, title, topics, actions; a closed agreement's stop at `closed.on`.") { context, agreement in
+                                            doc: "The scheduled sessions joined with the agenda's: number, date, time, length, location, title, topics, actions (and `fields`, the session's programme fields, when there are any); a closed agreement's stop at `closed.on`.") { context, agreement in
         .list(try context.model.sessionRecords(agreement, interpreter: context.interpreter))
     }
     static let reviews = ComputedMemberRow(.agreement, "reviews", "list of date", export: .value, doc: "The review dates; a closed agreement's stop at `closed.on`.") { context, agreement in
@@ -178,6 +178,9 @@ enum ActionKey {
 /// records by these, and docs/export.schema.json's `session` lists them (a test keeps the three equal).
 enum SessionRecordKey: String, CaseIterable {
     case number, date, time, length, location, title, topics, actions
+
+    /// The key of the session's programme fields, after the fixed ones, when the programme declares any.
+    static let programmeFields = "fields"
 }
 
 /// The roles a person can have in an agreement, each a field of it.
