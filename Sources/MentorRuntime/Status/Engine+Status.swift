@@ -77,7 +77,8 @@ extension Engine {
     }
 
     /// The open rule violations of each agreement (by index): those reported at the agreement
-    /// or at one of its goals.
+    /// or at one of its goals. A violation a waiver excuses today is not open, as `check`
+    /// does not count it as an error; an expired waiver's violation stands again.
     private func violationsByAgreement() -> [Int: [StatusViolation]] {
         var owner: [Span: Int] = [:]
         for agreement in model.entities(of: .agreement) {
@@ -85,7 +86,7 @@ extension Engine {
             for goal in agreement.children { owner[goal.nameSpan] = agreement.index }
         }
         var result: [Int: [StatusViolation]] = [:]
-        for diagnostic in sources.inReadingOrder(check().diagnostics) where diagnostic.code == .ruleViolation || diagnostic.code == .ruleWarning {
+        for diagnostic in sources.inReadingOrder(check().diagnostics) where (diagnostic.code == .ruleViolation || diagnostic.code == .ruleWarning) && diagnostic.waiver == nil {
             guard let index = owner[diagnostic.span] else { continue }
             result[index, default: []].append(StatusViolation(rule: diagnostic.rule ?? "", severity: diagnostic.severity, message: diagnostic.message))
         }
