@@ -26,13 +26,15 @@ extension LanguageServer {
                                              shouldStop: { job.isStale }, started: { job.attach($0.interrupt) })
             queue.post(.built(build))
         }
-        if !DetachedThread.start(work) { work() }
+        if !worker.submit(work) { work() }
     }
 
     /// A build finished: published when nothing changed since it started, else dropped (the
     /// next one is already due).
     func finished(_ build: WorkspaceBuild) {
         runningBuild = nil
+        // Either this build or the one it replaces is released now.
+        releasedBuild = true
         guard build.generation == generation, phase == .running else { return }
         latest = build
         publish(build)
