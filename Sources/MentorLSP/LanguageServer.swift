@@ -89,8 +89,13 @@ public final class LanguageServer {
             case .endOfInput:
                 // The client vanished (or closed the stream after `exit`'s absence): stop quietly.
                 return phase == .shutDown ? 0 : 1
+            case .checked(let diagnostics):
+                checked(diagnostics)
             case .built(let build):
                 finished(build)
+            case .abandoned:
+                runningBuild = nil
+                releasedBuild = true
             }
         }
     }
