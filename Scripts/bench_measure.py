@@ -12,10 +12,13 @@ import datetime
 import hashlib
 import json
 import os
+import pathlib
 import platform
 import shlex
 import subprocess
 import sys
+
+import bench_lsp
 
 TODAY = "2026-06-01"
 SEED = 2026
@@ -27,10 +30,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODES = {
     "full": {"small": 10_000, "large": 100_000, "repeat": 7, "schema_files": None,
              "fast": (3, 10), "check": (1, 5), "large_check": (0, 2), "schema": (0, 2),
-             "peer": (1, 5), "cold": (5, 30), "repl": (1, 3)},
+             "peer": (1, 5), "cold": (5, 30), "repl": (1, 3), "lsp_edits": 1000},
     "quick": {"small": 1_000, "large": 2_000, "repeat": 3, "schema_files": 3,
               "fast": (1, 3), "check": (0, 1), "large_check": (0, 1), "schema": (0, 1),
-              "peer": (0, 1), "cold": (1, 3), "repl": (0, 1)},
+              "peer": (0, 1), "cold": (1, 3), "repl": (0, 1), "lsp_edits": 4},
 }
 TARGETS = {  # name: (comparison, bound, unit) — documented in docs/performance.md (issue #14's table)
     "lex": (">=", 300, "MB/s"),
@@ -46,6 +49,8 @@ TARGETS = {  # name: (comparison, bound, unit) — documented in docs/performanc
     "repl :load": ("<=", 0.3, "s"),
     "repl :check": ("<=", 0.15, "s"),
     "forecast": ("<=", 3, "×"),
+    "lsp first": ("<=", 2, "×"),
+    "lsp edit": ("<=", 100, "ms"),
 }
 
 failures = []
@@ -332,6 +337,20 @@ def main():
     repl_noise = {name: 2 * (repl[a]["stddev"] ** 2 + repl[b]["stddev"] ** 2) ** 0.5
                   for name, a, b in (("load", "load", "start"), ("check", "load+check", "load"))}
 
+    # The language server on the same folder: start-up to the first full set of diagnostics
+    # (which must count what check counts), then edits of one agreement file, each waited for.
+    log(f"== mentor lsp: first full set, {mode['lsp_edits']} edits")
+    lsp = bench_lsp.measure(options.mentor, pathlib.Path(small_dir, "mentor"), mode["lsp_edits"], TODAY,
+                            progress=lambda text: log(f"   {text}"))
+    lsp_counts = lsp["firstFullSetCounts"]
+    if (lsp_counts["errors"], lsp_counts["warnings"], lsp_counts["others"]) != (small_expected["errors"],
+                                                                                small_expected["warnings"], 0):
+        failures.append(f"mentor lsp's first full set: {lsp_counts} (expected {small_expected['errors']} errors, "
+                        f"{small_expected['warnings']} warnings)")
+        log(f"!! mentor lsp counts differ: {lsp_counts}")
+    else:
+        log(f"ok mentor lsp ({n_small:,}): {lsp_counts['errors']} errors, {lsp_counts['warnings']} warnings, as expected")
+
     large = None
     if mode["large"]:
         large_dir, large_expected = corpus(out, mode["large"])
@@ -422,6 +441,16 @@ def main():
         if not resolved:
             rows[-1]["target"] = target_text(f"repl :{name}")
 
+    lsp_first_ratio = lsp["firstFullSetSeconds"] / check_s
+    row(f"mentor lsp {n_small:,}: start-up to all diagnostics", f"{lsp['firstFullSetSeconds']:.3f} s",
+        f"check {n_small:,}", f"{lsp_first_ratio:.2f}× check", "lsp first", lsp_first_ratio)
+    edit = lsp["editSeconds"]
+    row(f"mentor lsp {n_small:,}: edit to its diagnostics", f"{edit['median'] * 1000:.0f} ms median",
+        f"p90 {edit['p90'] * 1000:.0f} ms", f"{lsp['edits']} edits", "lsp edit", edit["median"] * 1000)
+    row(f"mentor lsp {n_small:,}: RSS over {lsp['edits']:,} edits",
+        f"{lsp['rssBeforeMiB']:.0f} → {lsp['rssAfterMiB']:.0f} MiB", f"peak {lsp['peakRSSMiB']:.0f} MiB",
+        f"{lsp['rssAfterMiB'] / lsp['rssBeforeMiB']:.2f}× before", "RSS", lsp["rssAfterMiB"])
+
     results.update({
         "finished": datetime.datetime.now().isoformat(timespec="seconds"),
         "loadAverageAfter": os.getloadavg(),
@@ -431,7 +460,7 @@ def main():
         "checkJsonschemaFiles": len(schema_files), "checkJsonschemaScaledSeconds": schema_s,
         "coldStart": cold, "repl": repl, "replLoadSeconds": repl_load, "replCheckSeconds": repl_check,
         "replNoiseSeconds": repl_noise, "replLoadCPUSeconds": repl_load_cpu, "replCheckCPUSeconds": repl_check_cpu,
-        "large": large, "rows": rows, "failures": failures,
+        "lsp": lsp, "large": large, "rows": rows, "failures": failures,
     })
     with open(os.path.join(out, "results.json"), "w") as handle:
         json.dump(results, handle, indent=2)

@@ -11,7 +11,9 @@ extension LanguageServer {
         buildDue = immediately ? min(buildDue ?? due, due) : due
     }
 
-    /// Starts the due build on the worker thread (here, if no thread can be started).
+    /// Starts the due build on the worker thread (here, if no thread can be started). The
+    /// worker checks the programme and sends its diagnostics, already converted, before it
+    /// indexes the programme for queries: an edit's diagnostics need not wait for the index.
     func startBuild() {
         guard runningBuild == nil, buildDue != nil else { return }
         buildDue = nil
@@ -21,37 +23,48 @@ extension LanguageServer {
         let overlays = overlays
         let options = options
         let queue = queue
+        let openURIByPath = openURIByPath
+        let encoding = encoding
+        let docsBaseURL = docsBaseURL
         let work: @Sendable () -> Void = {
-            let build = WorkspaceBuild.build(folders: folders, overlays: overlays, options: options, generation: job.generation,
-                                             shouldStop: { job.isStale }, started: { job.attach($0.interrupt) })
-            queue.post(.built(build))
+            let checked = WorkspaceBuild.check(folders: folders, overlays: overlays, options: options, generation: job.generation,
+                                               shouldStop: { job.isStale }, started: { job.attach($0.interrupt) })
+            guard !job.isStale else { return queue.post(.abandoned) }
+            queue.post(.checked(ConvertedDiagnostics(checked, openURIByPath: openURIByPath, encoding: encoding,
+                                                     docsBaseURL: docsBaseURL)))
+            guard !job.isStale else { return queue.post(.abandoned) }
+            queue.post(.built(WorkspaceBuild(indexing: checked)))
         }
-        if !DetachedThread.start(work) { work() }
+        if !worker.submit(work) { work() }
     }
 
-    /// A build finished: published when nothing changed since it started, else dropped (the
-    /// next one is already due).
+    /// A build's diagnostics: published when nothing changed since it started, else dropped.
+    func checked(_ diagnostics: ConvertedDiagnostics) {
+        guard diagnostics.generation == generation, phase == .running else { return }
+        publish(diagnostics)
+    }
+
+    /// A build finished: kept for queries when nothing changed since it started, else dropped
+    /// (the next one is already due).
     func finished(_ build: WorkspaceBuild) {
         runningBuild = nil
+        // Either this build or the one it replaces is released now.
+        releasedBuild = true
         guard build.generation == generation, phase == .running else { return }
+        // The build replaced is released after the waiting requests are answered: freeing a
+        // large programme takes a while and nobody waits for it.
+        let replaced = latest
         latest = build
-        publish(build)
         let waiting = deferred
         deferred = []
         for message in waiting { _ = handle(message) }
+        withExtendedLifetime(replaced) {}
     }
 
     /// Publishes each file's diagnostics that changed, every open document's (so the client
     /// sees its edit was checked), and an empty list for files that became clean or left the programme.
-    func publish(_ build: WorkspaceBuild) {
-        let openURIs = openURIByPath
-        func uri(_ path: String) -> String { openURIs[path] ?? DocumentURI.uri(ofPath: path) }
-        let conversion = DiagnosticConversion(locator: SpanLocator(encoding: encoding, uriOfPath: uri), docsBaseURL: docsBaseURL)
-        var now: [String: JSONValue] = [:]
-        for (path, diagnostics) in build.diagnostics {
-            let converted = diagnostics.compactMap { conversion.convert($0, sources: build.engine.sources) }
-            if !converted.isEmpty { now[uri(path)] = .array(converted) }
-        }
+    func publish(_ diagnostics: ConvertedDiagnostics) {
+        let now = diagnostics.byURI
         let openDocuments = Set(documents.keys)
         let touched = Set(now.keys).union(published.keys).union(openDocuments)
         for target in touched.sorted() {
@@ -63,9 +76,7 @@ extension LanguageServer {
             notify("textDocument/publishDiagnostics", .object(params))
         }
         published = now
-        for problem in build.problems { notify("window/logMessage", ["type": 2, "message": .string(problem)]) }
-        for diagnostic in build.unplaced {
-            notify("window/logMessage", ["type": 1, "message": .string("\(diagnostic.code): \(diagnostic.message)")])
-        }
+        for problem in diagnostics.problems { notify("window/logMessage", ["type": 2, "message": .string(problem)]) }
+        for line in diagnostics.unplaced { notify("window/logMessage", ["type": 1, "message": .string(line)]) }
     }
 }

@@ -33,6 +33,10 @@ public final class LanguageServer {
     var buildDue: Double?
     /// The build running on the worker, if any.
     var runningBuild: BuildJob?
+    /// The thread builds run on.
+    let worker = BuildWorker()
+    /// True once a build was released since the heap was last trimmed (see `FreedMemory`).
+    var releasedBuild = false
     /// The latest build whose generation was current when it finished.
     var latest: WorkspaceBuild?
     /// The diagnostics last published for each URI (only non-empty lists are kept).
@@ -66,6 +70,11 @@ public final class LanguageServer {
             return 1
         }
         while true {
+            // Here the last event (which may hold a dropped build) is gone too.
+            if releasedBuild {
+                releasedBuild = false
+                FreedMemory.release()
+            }
             let wait = buildDue.map { runningBuild == nil ? max(0, $0 - LanguageServer.now()) : nil } ?? nil
             guard let event = queue.next(timeout: runningBuild == nil ? wait : nil) else {
                 startBuild()
@@ -80,8 +89,13 @@ public final class LanguageServer {
             case .endOfInput:
                 // The client vanished (or closed the stream after `exit`'s absence): stop quietly.
                 return phase == .shutDown ? 0 : 1
+            case .checked(let diagnostics):
+                checked(diagnostics)
             case .built(let build):
                 finished(build)
+            case .abandoned:
+                runningBuild = nil
+                releasedBuild = true
             }
         }
     }

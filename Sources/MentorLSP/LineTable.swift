@@ -1,5 +1,6 @@
 /// Where each line of a UTF-8 text starts, for turning protocol positions into byte offsets
-/// and back. Lines end at a line feed; a carriage return before it belongs to the line end.
+/// and back. Lines end as the protocol says (LSP 3.17, "Text Documents"): at `\n`, `\r\n` or a
+/// lone `\r`, so a client and the server agree on the line of every position.
 public struct LineTable: Sendable {
     /// The text.
     public let bytes: [UInt8]
@@ -10,15 +11,19 @@ public struct LineTable: Sendable {
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        for (offset, byte) in bytes.enumerated() {
+            let endsLine = byte == 0x0A || (byte == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A))
+            if endsLine { starts.append(offset + 1) }
+        }
         lineStarts = starts
     }
 
-    /// The bytes of line `index` without its line end (`\n` or `\r\n`).
+    /// The bytes of line `index` without its line end (`\n`, `\r\n` or `\r`).
     public func line(_ index: Int) -> ArraySlice<UInt8> {
         let start = lineStarts[index]
         var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        // Only a line ended by `\n` can hold a `\r` at its end (that of `\r\n`): a lone one would have ended it.
+        if end > start, end < bytes.count, bytes[end] == 0x0A, bytes[end - 1] == 0x0D { end -= 1 }
         return bytes[start..<end]
     }
 
