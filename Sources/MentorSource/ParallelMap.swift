@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Maps items to results on every core, each worker on a large-stack thread (the recursive
-/// stages need it), results in the items' order. Each item is handed to exactly one worker
+/// stages need it), and hands the results on in the items' order. Each item is handed to exactly one worker
 /// and dropped by the map once taken, so whatever an item alone holds (a file's syntax
 /// tree) is freed as soon as its worker is done with it, not when the whole map is.
 public enum ParallelMap {
@@ -60,7 +60,9 @@ public enum ParallelMap {
         inOrder consume: (consuming Result) -> Void
     ) {
         let count = items.count
-        let slots = Slots<Item, Result>(items)
+        // `consume`: the items are the slots' alone, so each is freed once its worker is done
+        // (a parameter otherwise lives to the end of the call, holding every item).
+        let slots = Slots<Item, Result>(consume items)
         var consumed = 0
         let helpers = max(0, min(workers, count) - 1)
         LargeStack.runConcurrently(helpers: helpers, { _ in
@@ -79,16 +81,5 @@ public enum ParallelMap {
             consume(slots.takeResult(at: consumed)!)
             consumed += 1
         }
-    }
-
-    /// `transform` of each item, in order (see `forEach`).
-    public static func map<Item: Sendable, Result: Sendable>(
-        _ items: consuming [Item], workers: Int = processorCount,
-        _ transform: @escaping @Sendable (consuming Item) -> Result
-    ) -> [Result] {
-        var results: [Result] = []
-        results.reserveCapacity(items.count)
-        forEach(items, workers: workers, transform) { results.append($0) }
-        return results
     }
 }

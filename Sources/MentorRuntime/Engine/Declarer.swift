@@ -240,7 +240,7 @@ struct Declarer {
                 apply(resolver.resolve(input, recorder: recorder), globals: &globalsResolved, sites: &sites)
             }
         } else {
-            ParallelMap.forEach(inputs, workers: workers, { resolver.resolve($0) },
+            ParallelMap.forEach(consume inputs, workers: workers, { resolver.resolve($0) },
                                 inOrder: { apply($0, globals: &globalsResolved, sites: &sites) })
         }
         for global in globalsResolved {

@@ -62,7 +62,7 @@ struct FileResolver: Sendable {
     /// Resolves one file. `recorder` (where names are used, for position queries) is not
     /// thread-safe: a declarer that records resolves its files one at a time.
     func resolve(_ input: consuming FileToResolve, recorder: NameUseRecorder? = nil) -> FileResolution {
-        var input = input
+        var input = consume input
         let file = input.file
         // Moved out, so the tree has one owner and its statements can be released in place.
         var syntax = input.syntax
