@@ -27,6 +27,11 @@ ensure_debian_package() {
 # libedit's header is the REPL's only system dependency.
 ensure_libedit() { ensure_debian_package /usr/include/histedit.h libedit-dev; }
 
+# Release builds link mimalloc, which replaces malloc for the whole process: checking 100,000
+# agreements took a quarter less CPU and a fifth less peak memory than with glibc's malloc
+# (docs/performance.md). The -dev package brings the library it links against.
+ensure_mimalloc() { ensure_debian_package "/usr/lib/$(uname -m)-linux-gnu/libmimalloc.so" libmimalloc-dev; }
+
 # Headless Chromium renders `mentor status --format html` in Scripts/e2e/status_formats.py.
 ensure_chromium() { ensure_debian_package chromium chromium; }
 

@@ -37,7 +37,8 @@ public enum LargeStack {
 
     /// Work handed to the thread; the caller waits for it with `pthread_join`.
     private final class Job: @unchecked Sendable {
-        // Run exactly once on the worker thread while the caller is blocked in pthread_join.
+        // Run exactly once on the worker thread; the thread that started it joins it before
+        // returning, so nothing the work captured outlives the call that started it.
         let work: () -> Void
         init(_ work: @escaping () -> Void) { self.work = work }
     }
@@ -62,6 +63,28 @@ public enum LargeStack {
 
     /// Runs the job on a new big-stack thread and waits; false if no thread could be made.
     private static func startAndJoin(_ job: Job) -> Bool {
+        guard let thread = start(job) else { return false }
+        pthread_join(thread, nil)
+        return true
+    }
+
+    /// Runs `helper(0)`, …, `helper(helpers - 1)` on large-stack threads of their own while
+    /// `main` runs on a large-stack thread (the current one when it is one), and returns when
+    /// all have finished. A helper whose thread cannot be started runs after `main`, here, so
+    /// every helper runs exactly once whatever the system allows.
+    public static func runConcurrently(helpers: Int, _ helper: @escaping @Sendable (Int) -> Void, whileHere main: () -> Void) {
+        var started: [pthread_t] = []
+        var notStarted: [Int] = []
+        for index in 0..<max(helpers, 0) {
+            if let thread = start(Job { helper(index) }) { started.append(thread) } else { notStarted.append(index) }
+        }
+        run { main() }
+        for index in notStarted { run { helper(index) } }
+        for thread in started { pthread_join(thread, nil) }
+    }
+
+    /// Starts the job on a new big-stack thread without waiting; nil if no thread could be made.
+    private static func start(_ job: Job) -> pthread_t? {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -82,14 +105,13 @@ public enum LargeStack {
         #endif
         guard status == 0 else {
             Unmanaged<Job>.fromOpaque(context).release()
-            return false
+            return nil
         }
         #if canImport(Glibc)
-        pthread_join(thread, nil)
+        return thread
         #else
-        pthread_join(thread!, nil)
+        return thread!
         #endif
-        return true
     }
 
     /// The first frame of a large-stack thread: marks the thread with the address of its

@@ -40,7 +40,8 @@ struct PhaseTests {
     /// Parses `source` and runs the declare and resolve passes.
     static func resolved(_ source: String) throws -> Built {
         var built = try declared(source)
-        built.declarer.resolve(built.syntax, in: built.file)
+        var files = [(built.file, built.syntax)]
+        built.declarer.resolveAll(&files)
         return built
     }
 

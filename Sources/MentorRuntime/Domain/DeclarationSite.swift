@@ -46,8 +46,8 @@ public struct DeclarationSite: Sendable {
         docComment = declaration.docComment
     }
 
-    /// Records the fields `declaration` gives, for diagnostics about their values.
-    mutating func recordGivenFields(of declaration: Declaration) {
+    /// The fields `declaration` gives, for diagnostics about their values (`givenFields`).
+    static func givenFields(of declaration: Declaration) -> [GivenField] {
         var given: [GivenField] = []
         given.reserveCapacity(declaration.members.count { if case .field = $0 { true } else { false } })
         for case .field(let field) in declaration.members {
@@ -55,6 +55,6 @@ public struct DeclarationSite: Sendable {
             if case .record(let entries, _) = field.value.kind { keys = entries.map(\.name) }
             given.append(GivenField(name: field.name.name, valueSpan: field.value.span, recordKeys: keys))
         }
-        givenFields = given
+        return given
     }
 }

@@ -66,7 +66,7 @@ struct StoredField {
 }
 
 /// A field's resolved expression, waiting to be evaluated.
-struct PendingField {
+struct PendingField: Sendable {
     let slot: Int
     let code: Code
     let nameSpan: Span

@@ -82,7 +82,7 @@ extension ProgramModel {
             setValue(nil, of: entity, at: slot)
             throw error
         }
-        if let problem = FieldTypeChecker.check(value, against: pending.type, model: self) {
+        if let problem = FieldTypeChecker.check(value, against: pending.type) {
             throw FieldTypeChecker.mismatch(name, pending.type, problem, at: pending.code.span)
         }
         setValue(value, of: entity, at: slot)
@@ -332,7 +332,7 @@ extension ProgramModel {
                     .unknownField, .error, "\(entity.kind.rawValue) has no field `\(edit.name)`",
                     name: edit.name, at: edit.nameSpan, among: schema.fields.map(\.name), label: "unknown field"))
             }
-            if let problem = FieldTypeChecker.check(edit.value, against: row.type, model: self) {
+            if let problem = FieldTypeChecker.check(edit.value, against: row.type) {
                 throw FieldTypeChecker.mismatch(edit.name, row.type, problem, at: edit.nameSpan, labelled: false)
             }
             if let position = fields.firstIndex(where: { $0.slot == row.slot }) {

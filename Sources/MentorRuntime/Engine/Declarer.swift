@@ -52,9 +52,6 @@ struct Declarer {
         self.echo = echo
     }
 
-    /// Stands in the tree for a script statement already resolved: no name, nothing on the heap.
-    private static let resolvedStatement = TopLevelItem.importDecl(ImportDecl(target: .std(.all), targetSpan: .unknown, span: .unknown))
-
     // MARK: Declaring
 
     /// Adds the fields the load's `field` declarations give to the programme's schemas, before
@@ -217,153 +214,70 @@ struct Declarer {
 
     // MARK: Resolving
 
-    mutating func resolve(_ syntax: consuming SourceFileSyntax, in file: SourceFile) {
-        // Top-level lets and fns of this file.
-        for (statement, index) in pendingLets.removeValue(forKey: file.id) ?? [] {
-            var resolver = makeResolver(context: .script, file: file)
-            switch statement.kind {
-            case .letBinding(let name, let value, _):
-                let code = resolver.resolveExpression(value)
-                globals.update(index, .lazyLet(.pending(code), name: name.name, span: name.span))
-            case .function(let function, _):
-                let code = resolver.resolveFunction(function, span: statement.span)
-                globals.update(index, .function(code, span: function.name.span))
-            default:
-                break
+    /// Resolves every file declared, taking each tree out of `files` so it is released as soon
+    /// as its file is resolved. Files are resolved on every core (`FileResolver` only reads
+    /// what declaring built), and each file's result is written into the programme, in file
+    /// order, while later files are still being resolved; so everything comes out as a pass
+    /// over the files one by one leaves it. A declarer that records name uses resolves on
+    /// this thread: the recorder is not thread-safe. `workers` is how many files are
+    /// resolved at once.
+    mutating func resolveAll(_ files: inout [(SourceFile, SourceFileSyntax)], workers: Int = ParallelMap.processorCount) {
+        var inputs: [FileToResolve] = []
+        inputs.reserveCapacity(files.count)
+        for (file, syntax) in files {
+            inputs.append(FileToResolve(file: file, syntax: syntax, lets: pendingLets.removeValue(forKey: file.id) ?? [],
+                                        declarations: pending.removeValue(forKey: file.id) ?? []))
+        }
+        files = []
+        let resolver = FileResolver(globals: globals, schemas: model.schemas, sources: sources, echo: echo)
+        // What resolving reads (the global table, each entity's declaration site) is written
+        // only once every worker has finished; the field store, the rule bodies and the
+        // scripts, which no worker reads, are written as each file's result comes in.
+        var globalsResolved: [FileResolution.Global] = []
+        var sites: [(Entity, [DeclarationSite.GivenField])] = []
+        if let recorder {
+            for input in consume inputs {
+                apply(resolver.resolve(input, recorder: recorder), globals: &globalsResolved, sites: &sites)
             }
-            diagnostics += resolver.diagnostics
+        } else {
+            ParallelMap.forEach(consume inputs, workers: workers, { resolver.resolve($0) },
+                                inOrder: { apply($0, globals: &globalsResolved, sites: &sites) })
         }
-        // Statements run in file order.
-        var scriptResolver = makeResolver(context: .script, file: file)
-        var statements: [StatementCode] = []
-        for position in syntax.items.indices {
-            guard case .statement(let statement) = syntax.items[position] else { continue }
-            switch statement.kind {
-            case .letBinding, .function: continue
-            default:
-                // The statement's tree is released as soon as it is resolved, so a long script's
-                // syntax and its resolved code are never both held whole (a third of the peak).
-                syntax.items[position] = Declarer.resolvedStatement
-                if let code = scriptResolver.resolveStatement(statement) { statements.append(code) }
-            }
-        }
-        diagnostics += scriptResolver.diagnostics
-        if !statements.isEmpty {
-            scripts.append(ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements, echo: echo))
-        }
-        // Declarations of this file.
-        for site in pending.removeValue(forKey: file.id) ?? [] {
-            guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
-            if let member = site.member {
-                guard case .nested(let child) = declaration.members[member] else { continue }
-                resolveDeclaration(child, site.entity, file: file)
-            } else {
-                resolveDeclaration(declaration, site.entity, file: file)
+        for global in globalsResolved {
+            switch global {
+            case .letValue(let index, let code, let name, let span):
+                globals.update(index, .lazyLet(.pending(code), name: name, span: span))
+            case .function(let index, let code, let span):
+                globals.update(index, .function(code, span: span))
             }
         }
+        for (entity, givenFields) in sites { entity.declaration.givenFields = givenFields }
     }
 
-    private func makeResolver(context: StatementContext, file: SourceFile) -> Resolver {
-        var resolver = Resolver(globals: globals, schemas: model.schemas, context: context, recorder: recorder)
-        resolver.sourceText = { [sources] span in sources.file(span.file)?.text(span) }
-        return resolver
-    }
-
-    private mutating func resolveDeclaration(_ declaration: Declaration, _ entity: Entity, file: SourceFile) {
-        entity.declaration.recordGivenFields(of: declaration)
-        if declaration.kind == .rule || declaration.kind == .test {
-            var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, file: file)
-            let statements = resolver.resolveStatements(declaration.body)
-            diagnostics += resolver.diagnostics
-            ruleBodies[entity.index] = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
-        }
-        if let title = declaration.title, entity.title == nil {
-            var resolver = makeResolver(context: .script, file: file)
-            let code = resolver.resolveExpression(title)
-            diagnostics += resolver.diagnostics
-            model.addPending(PendingField(slot: KindSchema.titleSlot, code: code, nameSpan: title.span, type: .string), of: entity)
-        }
-        if let target = declaration.target {
-            var resolver = makeResolver(context: .script, file: file)
-            let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
-            diagnostics += resolver.diagnostics
-            let type: FieldType = declaration.kind == .waiver ? .entityOf(WaiverField.targetKinds) : .entity(.agreement)
-            model.addPending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: type), of: entity)
-        } else if declaration.kind == .agenda {
-            diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
-                                          at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
-        } else if declaration.kind == .waiver {
-            diagnostics.append(Diagnostic(.waiverTarget, .error, "waiver `\(entity.id)` does not say what it is for",
-                                          at: declaration.nameSpan,
-                                          help: "write `waiver \(entity.id) for NAME { rule: RULE, reason: \"…\" }`, naming the person, agreement or agenda the rule reports"))
-        }
-        let kindSchema = entity.schema
-        let schema = kindSchema.fields
-        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
-        var given: [(name: String, span: Span)] = []
-        for case .field(let field) in declaration.members {
-            let name = field.name.name
-            guard let row = kindSchema.fieldsByName[name] else {
-                let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
-                diagnostics.append(.unknownName(
-                    .unknownField, .error, "unknown field `\(name)` in \(what)",
-                    name: name, at: field.name.span, among: schema.map(\.name), label: "unknown field",
-                    help: schema.isEmpty ? "\(declaration.kind.withArticle) has no fields"
-                        : "the fields of \(declaration.kind.withArticle) are " + schema.map { "`\($0.name)`" }.joined(separator: ", ")))
-                continue
-            }
-            if let earlier = given.first(where: { $0.name == name })?.span {
-                diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
-                                              notes: [DiagnosticNote("first given here", at: earlier)]))
-                continue
-            }
-            given.append((name, field.name.span))
-            var resolver = makeResolver(context: .script, file: file)
-            resolver.symbols = Declarer.symbols(in: row.type)
-            resolver.fieldWords = DomainWords(row.type)
-            let code = resolver.resolveExpression(field.value)
-            diagnostics += resolver.diagnostics
-            let slot = row.slot
-            if case .constant(let value, let span) = code {
-                // A literal needs no evaluation: its type is checked now, against the schema the
-                // resolver already knows, and it is stored as it is.
-                if let problem = FieldTypeChecker.check(value, against: row.type, model: model) {
-                    diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
-                } else {
-                    model.setValue(value, of: entity, at: slot)
+    /// Writes one file's resolution into the programme; what workers still read is collected
+    /// in `globals` and `sites` for `resolveAll` to write once they are done.
+    private mutating func apply(_ resolution: consuming FileResolution, globals: inout [FileResolution.Global],
+                                sites: inout [(Entity, [DeclarationSite.GivenField])]) {
+        globals += resolution.globals
+        if let script = resolution.script { scripts.append(script) }
+        for declaration in resolution.declarations {
+            let entity = declaration.entity
+            sites.append((entity, declaration.givenFields))
+            if let body = declaration.ruleBody { ruleBodies[entity.index] = body }
+            for field in declaration.fields {
+                switch field {
+                case .pending(let pending): model.addPending(pending, of: entity)
+                case .value(let slot, let value): model.setValue(value, of: entity, at: slot)
                 }
-                continue
             }
-            model.addPending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type), of: entity)
         }
-        let required = kindSchema.requiredFields
-        for field in required where !given.contains(where: { $0.name == field.name }) {
-            diagnostics.append(Diagnostic(.missingField, .error,
-                                          "\(declaration.kind.rawValue) `\(entity.id)` has no `\(field.name)`", at: declaration.nameSpan,
-                                          label: "missing `\(field.name)`",
-                                          help: "add `\(field.name): …`; every \(declaration.kind.rawValue) needs "
-                                              + listed(required.map { "`\($0.name)`" })))
-        }
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    private func listed(_ items: [String]) -> String {
-        guard let last = items.last else { return "" }
-        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
-    }
-
-    private static func symbols(in type: FieldType) -> Set<String> {
-        switch type {
-        case .symbol(let names): names
-        case .list(let element): symbols(in: element)
-        default: []
-        }
+        diagnostics += resolution.diagnostics
     }
 }
 
 /// A declared entity waiting for the resolve pass, with where its declaration stands in its
 /// file's tree: top-level item `item`, and within it member `member` for a nested declaration.
-private struct PendingDeclaration {
+struct PendingDeclaration: Sendable {
     let item: Int
     let member: Int?
     let entity: Entity

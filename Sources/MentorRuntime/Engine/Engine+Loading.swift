@@ -139,15 +139,10 @@ extension Engine {
         names = DeclarationIndex()
         declarer.declareFields(in: parsed.map(\.1))
         for (file, syntax) in parsed { declarer.declare(syntax, isStandard: file.path == StandardLibrary.path, standardRules: standardSelections[file.id]) }
-        // Entities keep only their declaration sites and resolved code: release each file's syntax
-        // tree once it is resolved, so the trees, the resolved code and the field values that
-        // elaboration adds are never all held at once.
-        for position in parsed.indices {
-            let (file, syntax) = parsed[position]
-            parsed[position].1 = SourceFileSyntax(file: file.id, items: [], comments: [])
-            declarer.resolve(consume syntax, in: file)
-        }
-        parsed = []
+        // Entities keep only their declaration sites and resolved code: each file's syntax tree
+        // is released once it is resolved, so the trees, the resolved code and the field values
+        // that elaboration adds are never all held at once.
+        declarer.resolveAll(&parsed)
         // Back before anything else runs: elaboration and a rebuild read and reset the index.
         names = declarer.index
         diagnostics += declarer.diagnostics

@@ -128,7 +128,7 @@ struct LoadStep {
 }
 
 /// Top-level statements of one file, or a rule's or test's body, after resolution.
-struct ScriptCode {
+struct ScriptCode: Sendable {
     let file: FileID
     let frameSize: Int
     let statements: [StatementCode]

@@ -5,7 +5,9 @@ import MentorSource
 /// The top-level names of a session: `let`s, `fn`s, declarations, collections and built-ins,
 /// each at a fixed index so resolved code reaches it without a string lookup.
 final class GlobalTable: @unchecked Sendable {
-    // Owned by one Engine and used from the thread that runs it.
+    // Owned by one Engine and written only from the thread that runs it. The resolve pass
+    // reads it from several threads at once (`FileResolver`), while nothing writes it: every
+    // name is defined before, and the resolved `let`s are stored after, all workers finish.
 
     /// A top-level `let`, evaluated the first time it is needed.
     enum LetState {
@@ -37,13 +39,18 @@ final class GlobalTable: @unchecked Sendable {
     var allNames: [String] { names }
 
     private var preparedNames = SuggestionCandidates([])
+    /// Guards `preparedNames`: files are resolved on several threads at once, and each may
+    /// look an undeclared name up (the table's names are not written while they are).
+    private let preparedNamesLock = Lock()
 
     /// Every global name prepared for `NameSuggester`; names are only ever added, so each is
     /// prepared once however many undeclared names are looked up against the table.
     var suggestionCandidates: SuggestionCandidates {
-        if preparedNames.count > names.count { preparedNames = SuggestionCandidates([]) }
-        if preparedNames.count < names.count { preparedNames.append(contentsOf: names[preparedNames.count...]) }
-        return preparedNames
+        preparedNamesLock.withLock {
+            if preparedNames.count > names.count { preparedNames = SuggestionCandidates([]) }
+            if preparedNames.count < names.count { preparedNames.append(contentsOf: names[preparedNames.count...]) }
+            return preparedNames
+        }
     }
 
     /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.

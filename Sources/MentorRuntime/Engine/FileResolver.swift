@@ -1,0 +1,175 @@
+import MentorDiagnostics
+import MentorSyntax
+import MentorSource
+
+/// Resolves files into `FileResolution`s. It only reads: the global table and the entities'
+/// declaration sites (every name is declared before any file is resolved, and neither is
+/// written again until every worker has finished: `Declarer.resolveAll`), the programme's
+/// schemas (immutable) and the source map (whose reads take its lock). So several files can
+/// be resolved at once.
+struct FileResolver: Sendable {
+    let globals: GlobalTable
+    let schemas: ProgramSchemas
+    let sources: SourceMap
+    /// REPL mode: top-level expressions echo their values.
+    let echo: Bool
+
+    /// Stands in the tree for a script statement already resolved: no name, nothing on the heap.
+    private static let resolvedStatement = TopLevelItem.importDecl(ImportDecl(target: .std(.all), targetSpan: .unknown, span: .unknown))
+
+    /// Resolves one file. `recorder` (where names are used, for position queries) is not
+    /// thread-safe: a declarer that records resolves its files one at a time.
+    func resolve(_ input: consuming FileToResolve, recorder: NameUseRecorder? = nil) -> FileResolution {
+        var input = consume input
+        let file = input.file
+        // Moved out, so the tree has one owner and its statements can be released in place.
+        var syntax = input.syntax
+        input.syntax = SourceFileSyntax(file: file.id, items: [], comments: [])
+        var result = FileResolution()
+        // Top-level lets and fns of this file.
+        for (statement, index) in input.lets {
+            var resolver = makeResolver(context: .script, recorder: recorder)
+            switch statement.kind {
+            case .letBinding(let name, let value, _):
+                let code = resolver.resolveExpression(value)
+                result.globals.append(.letValue(index: index, code: code, name: name.name, span: name.span))
+            case .function(let function, _):
+                let code = resolver.resolveFunction(function, span: statement.span)
+                result.globals.append(.function(index: index, code: code, span: function.name.span))
+            default:
+                break
+            }
+            result.diagnostics += resolver.diagnostics
+        }
+        // Statements run in file order.
+        var scriptResolver = makeResolver(context: .script, recorder: recorder)
+        var statements: [StatementCode] = []
+        for position in syntax.items.indices {
+            guard case .statement(let statement) = syntax.items[position] else { continue }
+            switch statement.kind {
+            case .letBinding, .function: continue
+            default:
+                // The statement's tree is released as soon as it is resolved, so a long script's
+                // syntax and its resolved code are never both held whole (a third of the peak).
+                syntax.items[position] = FileResolver.resolvedStatement
+                if let code = scriptResolver.resolveStatement(statement) { statements.append(code) }
+            }
+        }
+        result.diagnostics += scriptResolver.diagnostics
+        if !statements.isEmpty {
+            result.script = ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements, echo: echo)
+        }
+        // Declarations of this file.
+        for site in input.declarations {
+            guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
+            if let member = site.member {
+                guard case .nested(let child) = declaration.members[member] else { continue }
+                result.declarations.append(resolveDeclaration(child, site.entity, file: file, recorder: recorder, diagnostics: &result.diagnostics))
+            } else {
+                result.declarations.append(resolveDeclaration(declaration, site.entity, file: file, recorder: recorder, diagnostics: &result.diagnostics))
+            }
+        }
+        return result
+    }
+
+    private func makeResolver(context: StatementContext, recorder: NameUseRecorder?) -> Resolver {
+        var resolver = Resolver(globals: globals, schemas: schemas, context: context, recorder: recorder)
+        resolver.sourceText = { [sources] span in sources.file(span.file)?.text(span) }
+        return resolver
+    }
+
+    private func resolveDeclaration(_ declaration: MentorSyntax.Declaration, _ entity: Entity, file: SourceFile,
+                                    recorder: NameUseRecorder?, diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
+        var fields: [FileResolution.Field] = []
+        var ruleBody: ScriptCode?
+        if declaration.kind == .rule || declaration.kind == .test {
+            var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, recorder: recorder)
+            let statements = resolver.resolveStatements(declaration.body)
+            diagnostics += resolver.diagnostics
+            ruleBody = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
+        }
+        if let title = declaration.title, entity.title == nil {
+            var resolver = makeResolver(context: .script, recorder: recorder)
+            let code = resolver.resolveExpression(title)
+            diagnostics += resolver.diagnostics
+            fields.append(.pending(PendingField(slot: KindSchema.titleSlot, code: code, nameSpan: title.span, type: .string)))
+        }
+        if let target = declaration.target {
+            var resolver = makeResolver(context: .script, recorder: recorder)
+            let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
+            diagnostics += resolver.diagnostics
+            let type: FieldType = declaration.kind == .waiver ? .entityOf(WaiverField.targetKinds) : .entity(.agreement)
+            fields.append(.pending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: type)))
+        } else if declaration.kind == .agenda {
+            diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
+                                          at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
+        } else if declaration.kind == .waiver {
+            diagnostics.append(Diagnostic(.waiverTarget, .error, "waiver `\(entity.id)` does not say what it is for",
+                                          at: declaration.nameSpan,
+                                          help: "write `waiver \(entity.id) for NAME { rule: RULE, reason: \"…\" }`, naming the person, agreement or agenda the rule reports"))
+        }
+        let kindSchema = entity.schema
+        let schema = kindSchema.fields
+        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
+        var given: [(name: String, span: Span)] = []
+        for case .field(let field) in declaration.members {
+            let name = field.name.name
+            guard let row = kindSchema.fieldsByName[name] else {
+                let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
+                diagnostics.append(.unknownName(
+                    .unknownField, .error, "unknown field `\(name)` in \(what)",
+                    name: name, at: field.name.span, among: schema.map(\.name), label: "unknown field",
+                    help: schema.isEmpty ? "\(declaration.kind.withArticle) has no fields"
+                        : "the fields of \(declaration.kind.withArticle) are " + schema.map { "`\($0.name)`" }.joined(separator: ", ")))
+                continue
+            }
+            if let earlier = given.first(where: { $0.name == name })?.span {
+                diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
+                                              notes: [DiagnosticNote("first given here", at: earlier)]))
+                continue
+            }
+            given.append((name, field.name.span))
+            var resolver = makeResolver(context: .script, recorder: recorder)
+            resolver.symbols = FileResolver.symbols(in: row.type)
+            resolver.fieldWords = DomainWords(row.type)
+            let code = resolver.resolveExpression(field.value)
+            diagnostics += resolver.diagnostics
+            let slot = row.slot
+            if case .constant(let value, let span) = code {
+                // A literal needs no evaluation: its type is checked now, against the schema the
+                // resolver already knows, and it is stored as it is.
+                if let problem = FieldTypeChecker.check(value, against: row.type) {
+                    diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
+                } else {
+                    fields.append(.value(slot: slot, value))
+                }
+                continue
+            }
+            fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type)))
+        }
+        let required = kindSchema.requiredFields
+        for field in required where !given.contains(where: { $0.name == field.name }) {
+            diagnostics.append(Diagnostic(.missingField, .error,
+                                          "\(declaration.kind.rawValue) `\(entity.id)` has no `\(field.name)`", at: declaration.nameSpan,
+                                          label: "missing `\(field.name)`",
+                                          help: "add `\(field.name): …`; every \(declaration.kind.rawValue) needs "
+                                              + FileResolver.listed(required.map { "`\($0.name)`" })))
+        }
+        return FileResolution.Declaration(entity: entity, givenFields: DeclarationSite.givenFields(of: declaration),
+                                          ruleBody: ruleBody, fields: fields)
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func listed(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    private static func symbols(in type: FieldType) -> Set<String> {
+        switch type {
+        case .symbol(let names): names
+        case .list(let element): symbols(in: element)
+        default: []
+        }
+    }
+}
