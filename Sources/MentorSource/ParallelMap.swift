@@ -66,10 +66,12 @@ public enum ParallelMap {
         var consumed = 0
         let helpers = max(0, min(workers, count) - 1)
         LargeStack.runConcurrently(helpers: helpers, { _ in
-            while let (index, item) = slots.take() { slots.store(transform(item), at: index) }
+            // `consume`: the loop's binding would otherwise keep a second reference to the item
+            // while it is transformed, so nothing it alone holds could be released early.
+            while let (index, item) = slots.take() { slots.store(transform(consume item), at: index) }
         }, whileHere: {
             while let (index, item) = slots.take() {
-                slots.store(transform(item), at: index)
+                slots.store(transform(consume item), at: index)
                 while consumed < count, let result = slots.takeResult(at: consumed) {
                     consume(result)
                     consumed += 1
