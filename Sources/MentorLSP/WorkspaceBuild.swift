@@ -8,30 +8,28 @@ public final class WorkspaceBuild: @unchecked Sendable {
     // Made on a worker thread and handed whole to the server's thread once finished; from
     // then on only that thread reads it (the engine is not thread-safe, but is never shared).
 
-    /// The engine that holds the built programme (queries run against it).
-    public let engine: Engine
-    /// The programme's files (named and imported), by lexically normalised path.
-    public let files: [String: SourceFile]
-    /// What `check` reports, by the normalised path of the file each diagnostic is in.
-    public let diagnostics: [String: [Diagnostic]]
-    /// Diagnostics that point at no file of the programme (a size limit, the standard library).
-    public let unplaced: [Diagnostic]
-    /// Lines about paths that could not be read, as `check` prints them.
-    public let problems: [String]
-    /// The edit generation the build saw; stale once the documents changed again.
-    public let generation: Int
+    /// The checked programme this build indexes: its engine, files and diagnostics.
+    public let checked: CheckedWorkspace
     /// Answers position questions (hover, definition…) about the built programme.
     public let queries: ProgramQueries
+
+    /// The engine that holds the built programme (queries run against it).
+    public var engine: Engine { checked.engine }
+    /// The programme's files (named and imported), by lexically normalised path.
+    public var files: [String: SourceFile] { checked.files }
+    /// What `check` reports, by the normalised path of the file each diagnostic is in.
+    public var diagnostics: [String: [Diagnostic]] { checked.diagnostics }
+    /// Diagnostics that point at no file of the programme (a size limit, the standard library).
+    public var unplaced: [Diagnostic] { checked.unplaced }
+    /// Lines about paths that could not be read, as `check` prints them.
+    public var problems: [String] { checked.problems }
+    /// The edit generation the build saw; stale once the documents changed again.
+    public var generation: Int { checked.generation }
 
     /// Indexes a checked programme for position queries. Done after the diagnostics are sent,
     /// since on a large workspace indexing costs about an eighth of a build.
     public init(indexing checked: CheckedWorkspace) {
-        engine = checked.engine
-        files = checked.files
-        diagnostics = checked.diagnostics
-        unplaced = checked.unplaced
-        problems = checked.problems
-        generation = checked.generation
+        self.checked = checked
         queries = ProgramQueries(engine: checked.engine)
     }
 
