@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "MentorRuntimeTests",
             dependencies: [
-                "MentorDiagnostics", "MentorSyntax", "MentorRuntime",
+                "MentorSource", "MentorDiagnostics", "MentorSyntax", "MentorRuntime",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
