@@ -65,6 +65,16 @@ class RawClient:
     def response(self, id, timeout: float = 20.0) -> dict:
         return self.read_until(lambda m: m.get("id") == id and "method" not in m, timeout)
 
+    def start_session(self, folder) -> None:
+        """Initializes the server (request id 1) with `folder` (a pathlib.Path) as the workspace."""
+        self.request(1, "initialize", {"capabilities": {}, "workspaceFolders": [{"uri": folder.as_uri(), "name": folder.name}]})
+        self.response(1)
+        self.notify("initialized", {})
+
+    def open(self, uri: str, text: str, version: int = 1) -> None:
+        """Opens the document `uri` in the editor with `text`."""
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "mentor", "version": version, "text": text}})
+
     def wait(self, timeout: float = 20.0) -> int:
         return self.process.wait(timeout)
 

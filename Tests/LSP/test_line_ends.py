@@ -15,10 +15,8 @@ def test_a_lone_carriage_return_ends_a_line_for_diagnostics_and_edits(tmp_path: 
     uri = path.as_uri()
     client = RawClient(server_command())
     try:
-        client.request(1, "initialize", {"capabilities": {}, "workspaceFolders": [{"uri": tmp_path.as_uri(), "name": "w"}]})
-        client.response(1)
-        client.notify("initialized", {})
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "mentor", "version": 1, "text": TEXT}})
+        client.start_session(tmp_path)
+        client.open(uri, TEXT)
 
         def diagnostics(version: int) -> list:
             return client.read_until(lambda m: m.get("method") == "textDocument/publishDiagnostics"

@@ -38,10 +38,8 @@ def test_resident_memory_stays_bounded_over_hundreds_of_edits(tmp_path: pathlib.
 
     client = RawClient([mentor_binary(), "lsp", "--today", TODAY])
     try:
-        client.request(1, "initialize", {"capabilities": {}, "workspaceFolders": [{"uri": folder.as_uri(), "name": "m"}]})
-        client.response(1)
-        client.notify("initialized", {})
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "mentor", "version": 1, "text": text}})
+        client.start_session(folder)
+        client.open(uri, text)
 
         def edit(version: int) -> None:
             character = "x" if version % 2 == 0 else original

@@ -182,12 +182,10 @@ def test_show_the_rule_of_a_violation(workspace):
     Command (its union hook looks only for the key), so the action is checked as JSON."""
     raw = RawClient(server_command())
     try:
-        raw.request(1, "initialize", {"capabilities": {}, "workspaceFolders": [{"uri": workspace.as_uri(), "name": "w"}]})
-        raw.response(1)
-        raw.notify("initialized", {})
+        raw.start_session(workspace)
         path = workspace / AGREEMENT
         uri = path.as_uri()
-        raw.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "mentor", "version": 1, "text": path.read_text()}})
+        raw.open(uri, path.read_text())
         line = path.read_text().splitlines()[1]
         name = {"line": 1, "character": line.index("ana_ines")}
         raw.request(2, "textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {"start": name, "end": name},
