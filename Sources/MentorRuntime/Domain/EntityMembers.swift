@@ -276,7 +276,7 @@ extension ProgramModel {
         let time = agenda.flatMap { self[$0, AgendaField.at] } ?? .none
         let defaultLength = try field(agreement, AgreementField.sessionLength, interpreter: interpreter)
         let defaultLocation = try field(agreement, AgreementField.location, interpreter: interpreter)
-        let ownFields = schemas.schema(of: .session).fields.filter(\.isProgrammeField)
+        let ownFields = schemas.schema(of: .session).programmeFields
         return dates.enumerated().map { offset, date in
             let number = Int64(offset + 1)
             let session = byNumber[number]

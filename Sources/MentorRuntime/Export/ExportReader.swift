@@ -120,7 +120,7 @@ struct ExportReader {
 
     /// The programme's own fields `entity` gives, by name, as written (`MarkdownExporter.target`).
     func programmeFields(of entity: Entity) throws -> [(name: String, text: String)] {
-        try entity.schema.fields.filter(\.isProgrammeField).compactMap { field in
+        try entity.schema.programmeFields.compactMap { field in
             let value = try value(entity, field)
             return value.isNone ? nil : (field.name, MarkdownExporter.target(value))
         }

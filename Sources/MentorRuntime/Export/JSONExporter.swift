@@ -72,7 +72,7 @@ struct JSONExporter {
         // The programme's own fields, apart from the built-in keys so a consumer can tell them
         // from the version's fixed ones; present exactly when the programme declares fields for
         // the kind (docs/export.md).
-        let own = entity.schema.fields.filter(\.isProgrammeField)
+        let own = entity.schema.programmeFields
         if programmeFields, !own.isEmpty, !keys.isEmpty {
             json.key(JSONLayout.programmeFieldsKey)
             json.beginObject()

@@ -17,6 +17,8 @@ final class KindSchema: Sendable {
     let export: KindExport?
     /// Fields a declaration of the kind must give, in slot order.
     let requiredFields: [FieldRow]
+    /// The fields the programme added (`field NAME for KIND`), in slot order.
+    let programmeFields: [FieldRow]
     /// The names of an entity's field slots: `title` and `for` (evaluated like fields, then
     /// kept apart), then the declared fields in slot order.
     let slotNames: [String]
@@ -67,6 +69,7 @@ final class KindSchema: Sendable {
         computedInOrder = computed
         computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         requiredFields = fields.filter(\.isRequired)
+        programmeFields = fields.filter(\.isProgrammeField)
         var locations = [MemberLocation?](repeating: nil, count: memberCount)
         locations[SchemaMembers.idMember] = .id
         locations[SchemaMembers.titleMember] = .title
