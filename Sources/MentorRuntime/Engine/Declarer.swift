@@ -235,14 +235,12 @@ struct Declarer {
         // scripts, which no worker reads, are written as each file's result comes in.
         var globalsResolved: [FileResolution.Global] = []
         var sites: [(Entity, [DeclarationSite.GivenField])] = []
-        if recorder != nil || inputs.count < 2 || workers < 2 {
-            // The name recorder is not shared between threads. A single file gains nothing from
-            // a worker, and its resolved code would be allocated in the worker's malloc arena,
-            // away from the pages its freed tree leaves here: 1 MB of `1⏎` peaked at 350 MB
-            // instead of 202 MB (Scripts/e2e/memory_budget.py).
-            // Taken out of the array one by one, so the file being resolved has one owner and
+        if let recorder {
+            // The name recorder is not shared between threads, so its files are resolved here,
+            // taken out of the array one by one: the file being resolved then has one owner and
             // its statements are released as they are resolved (a loop over the array would
-            // keep a second reference to every tree until it ended).
+            // keep a second reference to every tree until it ended). With one file, or one
+            // worker, ParallelMap too resolves on this thread, starting none.
             inputs.reverse()
             while let input = inputs.popLast() {
                 apply(resolver.resolve(consume input, recorder: recorder), globals: &globalsResolved, sites: &sites)

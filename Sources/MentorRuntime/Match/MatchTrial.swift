@@ -108,7 +108,8 @@ extension Engine {
             }
         }
         candidates.sort { $0.candidate.fit != $1.candidate.fit ? $0.candidate.fit > $1.candidate.fit : $0.order < $1.order }
-        let given: Set<String> = ["mentor", "mentee", "start"]
+        // The fields the hypothetical agreement gives (`Matcher`'s placeholder).
+        let given = Set([AgreementField.mentor, AgreementField.mentee, AgreementField.start].map(\.name))
         return MenteeMatch(mentee: MatchPerson(id: mentee, name: fit.names[mentee] ?? mentee), terms: terms,
                            fieldsToGive: agreement.schema.requiredFields.map(\.name).filter { !given.contains($0) },
                            candidates: candidates.map(\.candidate), excluded: excluded, proposal: nil)
