@@ -24,6 +24,9 @@ final class NameUseRecorder {
     struct Use {
         let span: Span
         let target: Target
+        /// The innermost block open where the name was used: the locals of that block and of
+        /// the blocks around it (`enclosingBlock`) could capture a name renamed there.
+        let block: Int
     }
 
     /// One local declared in a body: a `let`, a local `fn`, a parameter or a loop variable.
@@ -36,19 +39,20 @@ final class NameUseRecorder {
 
     private(set) var uses: [Use] = []
     private(set) var locals: [LocalDeclaration] = []
-    private var blockCount = 0
+    /// The block around each block, by block number (0: none; block numbers start at 1).
+    private(set) var enclosingBlock: [Int] = [0]
 
-    func use(_ span: Span, of target: Target) {
-        uses.append(Use(span: span, target: target))
+    func use(_ span: Span, of target: Target, in block: Int) {
+        uses.append(Use(span: span, target: target, block: block))
     }
 
     func declareLocal(_ name: Identifier, kind: LocalKind, block: Int) {
         locals.append(LocalDeclaration(name: name, kind: kind, block: block))
     }
 
-    /// A number for a block just opened.
-    func newBlock() -> Int {
-        blockCount += 1
-        return blockCount
+    /// A number for a block just opened inside `enclosing` (0 for a body's outermost block).
+    func newBlock(inside enclosing: Int) -> Int {
+        enclosingBlock.append(enclosing)
+        return enclosingBlock.count - 1
     }
 }

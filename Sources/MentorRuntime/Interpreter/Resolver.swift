@@ -55,22 +55,25 @@ struct Resolver {
         self.scope = FunctionScope(parent: nil)
         self.context = context
         self.recorder = recorder
-        if let recorder { scope.blockNumbers.append(recorder.newBlock()) }
+        if let recorder { scope.blockNumbers.append(recorder.newBlock(inside: 0)) }
     }
+
+    /// The recorder's number of the innermost open block (0 when nothing is recorded).
+    private var currentBlock: Int { scope.blockNumbers.last ?? 0 }
 
     /// Declares `name` in the innermost block, and records where when uses are recorded.
     private mutating func declare(_ name: Identifier, as kind: LocalKind) -> Int {
         let slot = scope.declare(name.name)
         if let recorder {
             scope.declarationSpans.append(name.span)
-            recorder.declareLocal(name, kind: kind, block: scope.blockNumbers.last ?? 0)
+            recorder.declareLocal(name, kind: kind, block: currentBlock)
         }
         return slot
     }
 
     private mutating func openBlock() {
         scope.blocks.append([:])
-        if let recorder { scope.blockNumbers.append(recorder.newBlock()) }
+        if let recorder { scope.blockNumbers.append(recorder.newBlock(inside: currentBlock)) }
     }
 
     private mutating func closeBlock() {
@@ -167,7 +170,7 @@ struct Resolver {
         context = .function
         defer { context = outerContext }
         let inner = FunctionScope(parent: scope)
-        if let recorder { inner.blockNumbers.append(recorder.newBlock()) }
+        if let recorder { inner.blockNumbers.append(recorder.newBlock(inside: currentBlock)) }
         scope = inner
         var seen = Set<String>()
         for parameter in declaration.parameters {
@@ -366,7 +369,7 @@ struct Resolver {
             for block in functionScope.blocks.reversed() {
                 guard let slot = block[identifier.name] else { continue }
                 if let recorder, slot < functionScope.declarationSpans.count, functionScope.declarationSpans[slot] != .unknown {
-                    recorder.use(identifier.span, of: .local(functionScope.declarationSpans[slot]))
+                    recorder.use(identifier.span, of: .local(functionScope.declarationSpans[slot]), in: currentBlock)
                 }
                 return .local(depth: depth, slot: slot, span: identifier.span)
             }
@@ -377,7 +380,7 @@ struct Resolver {
             return .constant(.symbol(identifier.name), identifier.span)
         }
         if let index = globals.index(of: identifier.name) {
-            recorder?.use(identifier.span, of: .global(identifier.name))
+            recorder?.use(identifier.span, of: .global(identifier.name), in: currentBlock)
             return .global(index, identifier.span)
         }
         if let fieldWords {
@@ -408,6 +411,6 @@ struct Resolver {
     private func recordStandardRule(base: Expr, name: Identifier) {
         guard let recorder, case .identifier(let baseName) = base.kind, baseName.name == "std",
               !scope.visibleNames.contains("std") else { return }
-        recorder.use(name.span, of: .standardRule(name.name))
+        recorder.use(name.span, of: .standardRule(name.name), in: currentBlock)
     }
 }

@@ -63,6 +63,11 @@ extension ProgramQueries {
             return RenameRefusal(message: "`\(newName)` is not a name: a name starts with a letter or `_` and goes on with letters, digits and `_`")
         }
         if newName == symbol.name { return nil }
+        // A declared or local name is found before a bare word (`channels: [video]`), so the
+        // word would start meaning the renamed thing wherever it is written.
+        if SymbolVocabulary.all.contains(newName) {
+            return RenameRefusal(message: "`\(newName)` is a word of the language's vocabulary: where it is written bare it would name `\(symbol.name)` instead")
+        }
         switch symbol.kind {
         case .declaration where symbol.containerName != nil:
             guard let entity = index.entities[id], let parent = entity.parentIndex.map({ engine.model.allEntities[$0] }) else { return nil }
@@ -83,6 +88,46 @@ extension ProgramQueries {
                 return RenameRefusal(message: "`\(newName)` is already declared in the same scope")
             }
         }
+        return captureRefusal(renaming: id, to: newName)
+    }
+
+    /// A refusal when the new name would change what a name means somewhere: a place of the
+    /// renamed symbol inside the scope of a local already called `newName` (the local would
+    /// capture it), or, for a local, a use of another `newName` inside its scope (the renamed
+    /// local would hide it). A `let`'s own value counts as inside its scope, which refuses a
+    /// rare rename that would have been safe rather than make one that is not.
+    private func captureRefusal(renaming id: SymbolIndex.SymbolID, to newName: String) -> RenameRefusal? {
+        let others = index.symbols.indices.filter { $0 != id && index.symbols[$0].name == newName }
+        let localOthers = others.filter { index.localBlocks[$0] != nil }
+        for place in index.placesInBlocks[id] ?? [] {
+            for local in localOthers where sees(local, place) {
+                return RenameRefusal(message: "`\(newName)` would mean the local `\(newName)` declared at \(describe(index.symbols[local].nameSpan))"
+                                     + " where `\(index.symbols[id].name)` is used at \(describe(place.span))")
+            }
+        }
+        guard index.localBlocks[id] != nil else { return nil }
+        for other in others {
+            // A local declared inside the renamed one's scope is nearer to its own uses.
+            if let block = index.localBlocks[other], sees(id, (index.symbols[other].nameSpan, block)) { continue }
+            for place in index.placesInBlocks[other] ?? [] where place.span != index.symbols[other].nameSpan && sees(id, place) {
+                return RenameRefusal(message: "the local would hide `\(newName)` used at \(describe(place.span))")
+            }
+        }
         return nil
+    }
+
+    /// True when the local `local` is in scope at `place`: declared in the place's block or one
+    /// around it, earlier in the same file.
+    private func sees(_ local: SymbolIndex.SymbolID, _ place: (span: Span, block: Int)) -> Bool {
+        guard let block = index.localBlocks[local] else { return false }
+        let declared = index.symbols[local].nameSpan
+        return declared.file == place.span.file && declared.start < place.span.start && index.block(place.block, isInside: block)
+    }
+
+    /// `path:line:column` of a span's start.
+    private func describe(_ span: Span) -> String {
+        guard let file = engine.sources.file(span.file) else { return "an unknown place" }
+        let location = file.location(of: span.start)
+        return "\(file.path):\(location.line):\(location.column)"
     }
 }

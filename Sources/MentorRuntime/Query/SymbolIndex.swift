@@ -29,6 +29,11 @@ struct SymbolIndex {
     private(set) var occurrencesByFile: [FileID: [Occurrence]] = [:]
     /// Every occurrence of each symbol, declaration first.
     private(set) var occurrencesBySymbol: [SymbolID: [Span]] = [:]
+    /// Where each symbol's name stands in a body, with the innermost block open there: the
+    /// locals a rename could capture it with. Top-level places (block 0) see no local.
+    private(set) var placesInBlocks: [SymbolID: [(span: Span, block: Int)]] = [:]
+    /// The block around each block, by block number (0: none), as the resolver opened them.
+    private(set) var enclosingBlock: [Int] = [0]
 
     init(engine: Engine) {
         let program = engine.program
@@ -61,11 +66,13 @@ struct SymbolIndex {
         var localSymbols: [Span: SymbolID] = [:]
         var uses: [(Span, SymbolID)] = []
         if let recorder = program.nameUses {
+            enclosingBlock = recorder.enclosingBlock
             for local in recorder.locals {
                 let id = add(QuerySymbol(name: local.name.name, kind: .local(local.kind), nameSpan: local.name.span, span: local.name.span,
                                          docComment: nil, title: nil, containerName: nil, isRenamable: true))
                 localSymbols[local.name.span] = id
                 localBlocks[id] = local.block
+                placesInBlocks[id, default: []].append((local.name.span, local.block))
             }
             for use in recorder.uses {
                 let symbol: SymbolID?
@@ -74,7 +81,9 @@ struct SymbolIndex {
                 case .local(let span): symbol = localSymbols[span]
                 case .standardRule(let name): symbol = standardRules[name].flatMap { symbolByEntity[$0] }
                 }
-                if let symbol { uses.append((use.span, symbol)) }
+                guard let symbol else { continue }
+                uses.append((use.span, symbol))
+                placesInBlocks[symbol, default: []].append((use.span, use.block))
             }
         }
         uses += Self.keyUses(engine: engine, globalSymbols: globalSymbols, symbolByEntity: symbolByEntity)
@@ -136,6 +145,16 @@ struct SymbolIndex {
 
     /// The symbol that `name` names at top level.
     func globalSymbol(named name: String) -> SymbolID? { globalSymbols[name] }
+
+    /// True when `block` is `outer` or lies inside it.
+    func block(_ block: Int, isInside outer: Int) -> Bool {
+        var current = block
+        while current != 0 {
+            if current == outer { return true }
+            current = current < enclosingBlock.count ? enclosingBlock[current] : 0
+        }
+        return false
+    }
 
     /// The locals declared in `block`.
     func locals(inBlock block: Int) -> [SymbolID] {

@@ -72,6 +72,39 @@ struct RenameQueryTests {
         #expect(edits[file]?.map { fixture.place($0.span) } == ["main.mentor:1:6", "main.mentor:2:11", "main.mentor:3:7"])
     }
 
+    @Test("a rename that a local would capture, or a local rename that would hide a name, is refused")
+    func capture() throws {
+        let source = """
+        let limit = 3
+        fn within(n) {
+          let count = n + 1
+          count <= limit
+        }
+        fn twice(n) = n * 2
+        fn outside(m) = m + limit
+        """
+        let fixture = QueryFixture([("main.mentor", source)])
+        let file = fixture.file("main.mentor").id
+        func refusal(at needle: String, occurrence: Int = 0, to name: String) -> String? {
+            let offset = fixture.offset(of: needle, in: "main.mentor", occurrence: occurrence)
+            if case .failure(let refusal) = fixture.queries.rename(in: file, at: offset, to: name) { return refusal.message }
+            return nil
+        }
+        // The global `limit` is used where the local `count` is in scope: calling it `count` captures that use.
+        #expect(refusal(at: "limit", to: "count")
+                == "`count` would mean the local `count` declared at main.mentor:3:7 where `limit` is used at main.mentor:4:12")
+        // The local `count` would hide the global `limit` used in its scope.
+        #expect(refusal(at: "count", to: "limit") == "the local would hide `limit` used at main.mentor:4:12")
+        // A parameter would hide the global too; elsewhere the same names are free.
+        #expect(refusal(at: "n)", to: "limit") == "the local would hide `limit` used at main.mentor:4:12")
+        #expect(refusal(at: "n)", occurrence: 1, to: "limit") == nil)
+        #expect(refusal(at: "m)", to: "count") == nil)
+        // `count` is declared only inside `within`: the use of `limit` in `outside` is not in its scope.
+        #expect(refusal(at: "limit", occurrence: 2, to: "m") != nil)
+        #expect((try? fixture.queries.rename(in: file, at: fixture.offset(of: "twice", in: "main.mentor"), to: "count").get()) != nil)
+        #expect(refusal(at: "twice", to: "video") == "`video` is a word of the language's vocabulary: where it is written bare it would name `twice` instead")
+    }
+
     @Test("built-ins, sessions and the standard library cannot be renamed")
     func notRenamable() throws {
         let fixture = try QueryFixture.credentialExample()
