@@ -4,6 +4,7 @@ messages out of order. It frames and reads messages itself."""
 import json
 import select
 import subprocess
+import threading
 import time
 
 
@@ -11,6 +12,19 @@ class RawClient:
     def __init__(self, command: list[str]):
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.buffer = b""
+        # The server's stderr is drained as it comes: a full pipe would block the server, and
+        # what it said there belongs in the message of a test that fails.
+        self.stderr = bytearray()
+        self.stderr_reader = threading.Thread(target=self._drain_stderr, daemon=True)
+        self.stderr_reader.start()
+
+    def _drain_stderr(self) -> None:
+        for chunk in iter(lambda: self.process.stderr.read1(65536), b""):
+            self.stderr += chunk
+
+    def stderr_text(self) -> str:
+        """What the server wrote to stderr so far."""
+        return bytes(self.stderr).decode(errors="replace")
 
     def send_bytes(self, data: bytes) -> None:
         self.process.stdin.write(data)
@@ -46,12 +60,13 @@ class RawClient:
                     return json.loads(body)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError("no message from the server")
+                raise TimeoutError("no message from the server; its stderr: " + (self.stderr_text() or "(empty)"))
             ready, _, _ = select.select([self.process.stdout], [], [], remaining)
             if ready:
                 chunk = self.process.stdout.read1(65536)
                 if not chunk:
-                    raise EOFError("the server closed its output")
+                    self.stderr_reader.join(5)
+                    raise EOFError("the server closed its output; its stderr: " + (self.stderr_text() or "(empty)"))
                 self.buffer += chunk
 
     def read_until(self, predicate, timeout: float = 20.0) -> dict:

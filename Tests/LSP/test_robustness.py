@@ -119,7 +119,8 @@ def test_a_client_that_vanishes_ends_the_server_without_a_crash(raw, workspace):
     raw.send_bytes(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"")
     raw.process.stdin.close()
     assert raw.wait() == 1
-    assert b"Fatal error" not in raw.process.stderr.read()
+    raw.stderr_reader.join(5)
+    assert "Fatal error" not in raw.stderr_text()
 
 
 def test_a_burst_of_edits_is_checked_once_it_pauses(raw, workspace):
