@@ -66,25 +66,58 @@ public final class SourceFile: Sendable {
     public init(id: FileID, path: String, bytes raw: [UInt8]) {
         self.id = id
         self.path = path
-        var normalized = [UInt8]()
-        normalized.reserveCapacity(raw.count)
-        var index = 0
-        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { index = 3 }
-        while index < raw.count {
-            let byte = raw[index]
-            if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
+        let hasByteOrderMark = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+        // Nearly every file has neither a BOM nor a CR: it is kept as given, with no copy.
+        // This runs once per byte of every programme, so it scans, then copies only if it must.
+        if raw.withUnsafeBufferPointer({ SourceFile.firstIndex(of: 0x0D, in: $0, from: 0) != nil }) {
+            bytes = SourceFile.withoutCarriageReturns(raw, from: hasByteOrderMark ? 3 : 0)
+        } else if hasByteOrderMark {
+            bytes = Array(raw[3...])
+        } else {
+            bytes = raw
+        }
+        lineStarts = SourceFile.lineStarts(of: bytes)
+    }
+
+    /// `raw` from `start` on, with each CR that begins a CRLF left out.
+    private static func withoutCarriageReturns(_ raw: [UInt8], from start: Int) -> [UInt8] {
+        raw.withUnsafeBufferPointer { buffer in
+            var normalized = [UInt8]()
+            normalized.reserveCapacity(buffer.count)
+            var index = start
+            while index < buffer.count {
+                let byte = buffer[index]
                 index += 1
-                continue
+                if byte == 0x0D, index < buffer.count, buffer[index] == 0x0A { continue }
+                normalized.append(byte)
             }
-            normalized.append(byte)
-            index += 1
+            return normalized
         }
-        self.bytes = normalized
-        var starts: [UInt32] = [0]
-        for (offset, byte) in normalized.enumerated() where byte == 0x0A {
-            starts.append(UInt32(offset + 1))
+    }
+
+    /// The offset at which each line of `bytes` starts.
+    private static func lineStarts(of bytes: [UInt8]) -> [UInt32] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var starts: [UInt32] = []
+            // Lines of Mentor are mostly short: one start per 24 bytes rarely has to grow.
+            starts.reserveCapacity(buffer.count / 24 + 1)
+            starts.append(0)
+            var offset = 0
+            while let lineFeed = firstIndex(of: 0x0A, in: buffer, from: offset) {
+                offset = lineFeed + 1
+                starts.append(UInt32(truncatingIfNeeded: offset))
+            }
+            return starts
         }
-        self.lineStarts = starts
+    }
+
+    /// The index of the first `byte` in `buffer` at or after `start`: memchr, which reads a
+    /// vector at a time, where a loop over the bytes costs several instructions each.
+    @inline(__always)
+    private static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < buffer.count,
+              let found = SystemCall.memchr(base + start, byte, buffer.count - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: found)
     }
 
     /// Convenience initialiser from a Swift string.
