@@ -22,6 +22,10 @@ from e2e_runner import run_tests  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROGRAMME = os.path.join("Tests", "Fixtures", "credential-program")
+# Three programmes checked each on its own: first/, script.mentor, second/ (one violation).
+PATTERN = "Tests/Fixtures/programmes/..."
+PATTERN_PROGRAMMES = ["Tests/Fixtures/programmes/first", "Tests/Fixtures/programmes/script.mentor",
+                      "Tests/Fixtures/programmes/second"]
 SCHEMA = os.path.join(ROOT, "Tests", "Fixtures", "sarif-schema-2.1.0.json")
 CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
 
@@ -116,8 +120,8 @@ def test_tap_strict_fails_a_file_with_a_warning():
     assert not strict.ok, strict
 
 
-def validated_sarif_results(*check_arguments):
-    """The results of `check --format sarif`, after check-jsonschema has accepted the report."""
+def validated_sarif(*check_arguments):
+    """The log of `check --format sarif`, after check-jsonschema has accepted it."""
     report = run_check("sarif", *check_arguments)
     with tempfile.NamedTemporaryFile("w", suffix=".sarif", delete=False) as file:
         file.write(report)
@@ -127,7 +131,12 @@ def validated_sarif_results(*check_arguments):
         assert result.returncode == 0, result.stdout + result.stderr
     finally:
         os.unlink(path)
-    return json.loads(report)["runs"][0]["results"]
+    return json.loads(report)
+
+
+def validated_sarif_results(*check_arguments):
+    """The results of `check --format sarif`'s one run, after check-jsonschema has accepted the report."""
+    return validated_sarif(*check_arguments)["runs"][0]["results"]
 
 
 def test_sarif_validates_against_schema():
@@ -176,6 +185,49 @@ def test_json_shape():
     assert report["summary"] == {"files": 4, "errors": 2, "warnings": 0, "waived": 0}, report["summary"]
     for diagnostic in report["diagnostics"]:
         assert {"code", "severity", "message", "file", "line", "column"} <= set(diagnostic)
+
+
+def test_pattern_sarif_has_one_valid_run_per_programme():
+    runs = validated_sarif(PATTERN)["runs"]
+    assert [run["automationDetails"]["id"] for run in runs] == [p + "/" for p in PATTERN_PROGRAMMES], runs
+    assert [len(run["results"]) for run in runs] == [0, 0, 1], runs
+    (result,) = runs[2]["results"]
+    assert result["ruleId"] == "no_supervisor", result
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith(PATTERN_PROGRAMMES[2] + "/"), uri
+
+
+def test_pattern_junit_has_one_suite_per_programme():
+    with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as file:
+        file.write(run_check("junit", PATTERN))
+        path = file.name
+    try:
+        suites = list(JUnitXml.fromfile(path))
+        assert [suite.name for suite in suites] == PATTERN_PROGRAMMES, [suite.name for suite in suites]
+        failed = [(case.classname, case.name) for suite in suites for case in suite if not case.is_passed]
+        assert failed == [(PATTERN_PROGRAMMES[2], "no_supervisor")], failed
+    finally:
+        os.unlink(path)
+
+
+def test_pattern_tap_is_one_stream_numbered_on():
+    text = run_check("tap", PATTERN)
+    results = parse_tap(text)
+    assert [r.description.removeprefix("- ") for r in results] == [
+        "Tests/Fixtures/programmes/first/programme.mentor", "Tests/Fixtures/programmes/script.mentor",
+        "Tests/Fixtures/programmes/second/agreements/lee_ana.mentor", "Tests/Fixtures/programmes/second/people.mentor"]
+    assert [r.ok for r in results] == [True, True, False, True], results
+    comments = [line for line in text.splitlines() if line.startswith("# ")]
+    assert comments == ["# " + p for p in PATTERN_PROGRAMMES], comments
+
+
+def test_pattern_json_has_each_programmes_report():
+    report = json.loads(run_check("json", PATTERN))
+    assert report["summary"] == {"programmes": 3, "files": 4, "errors": 1, "warnings": 0, "waived": 0}, report["summary"]
+    assert [p["path"] for p in report["programmes"]] == PATTERN_PROGRAMMES
+    second = report["programmes"][2]
+    assert second["summary"] == {"files": 2, "errors": 1, "warnings": 0, "waived": 0}, second
+    assert [d["code"] for d in second["diagnostics"]] == ["M0520"], second
 
 
 if __name__ == "__main__":

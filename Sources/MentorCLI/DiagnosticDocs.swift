@@ -2329,9 +2329,9 @@ enum DiagnosticDocs {
         DiagnosticDoc(
             number: 647, title: ##"one programme only"##, page: "tool.md",
             markdown: ##"""
-            `run`, `status`, `export`, `doc` and `match` read one programme (one run, one status table,
-            one calendar, one site, one set of proposals), and a `DIR/...` pattern names several. The help
-            lists them.
+            `run`, `repl`, `status`, `export`, `doc` and `match` read one programme (one run, one REPL
+            session, one status table, one calendar, one site, one set of proposals), and a `DIR/...`
+            pattern names several. The help lists them.
 
             ```
             $ mentor status Examples/...
@@ -2340,23 +2340,7 @@ enum DiagnosticDocs {
             ```
 
             **Fix**: name the programme's folder (`mentor status Examples/credential-program`), or run the
-            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`.
-            """##),
-        DiagnosticDoc(
-            number: 648, title: ##"one document per programme"##, page: "tool.md",
-            markdown: ##"""
-            `check --format json|sarif|junit|tap` and `test --format json|junit|tap` write one document
-            whose summary, run or plan is one programme's; with `DIR/...` only `text` (and, for `check`,
-            `github`, which is a list of lines) is written.
-
-            ```
-            $ mentor test --format json Examples/...
-            error: `test --format json` describes one programme, and a `/...` pattern names several [M0648]
-              = help: use `--format text`, or run `mentor test --format json` once per programme
-            ```
-
-            **Fix**: use `--format text` (or `github` for `check`), or run the command once per programme,
-            each with its own report file. Golden test: `Tests/Golden/programmes/pattern_with_machine_format`.
+            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`, `pattern_for_repl`.
             """##),
         DiagnosticDoc(
             number: 660, title: ##"unknown person"##, page: "tool.md",

@@ -4,8 +4,6 @@ import MentorDiagnostics
 extension DiagnosticCode {
     /// A `DIR/...` pattern is given with plain paths, whose programme would be ambiguous.
     static let patternWithPlainPaths = DiagnosticCode(646)
-    /// A command that reads one programme (`run`, `status`, `export`, `doc`, `match`) was given `DIR/...`.
+    /// A command that reads one programme (`run`, `repl`, `status`, `export`, `doc`, `match`) was given `DIR/...`.
     static let patternForOneProgramme = DiagnosticCode(647)
-    /// `DIR/...` with a machine format whose document describes one programme.
-    static let patternWithMachineFormat = DiagnosticCode(648)
 }

@@ -62,14 +62,6 @@ enum ProgrammeSelection: Equatable {
                           "`\(command)` reads one programme, and `\(shown)` names every programme in its folder",
                           at: .unknown, help: help)
     }
-
-    /// M0648: `--format FORMAT` writes one document about one programme, which `DIR/...` cannot fill.
-    static func machineFormat(_ format: String, command: String) -> Diagnostic {
-        Diagnostic(.patternWithMachineFormat, .error,
-                   "`\(command) --format \(format)` describes one programme, and a `/...` pattern names several",
-                   at: .unknown,
-                   help: "use `--format text`\(command == "check" ? " or `--format github`" : ""), or run `mentor \(command) --format \(format)` once per programme")
-    }
 }
 
 extension ProgrammeSelection {
