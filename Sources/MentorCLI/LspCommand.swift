@@ -29,13 +29,12 @@ extension LspCommand {
     /// The options of the text renderer, which the server never uses.
     static let refusedOptions = ["--color", "--max-diagnostics"]
 
-    /// The usage error for `--color` or `--max-diagnostics` after `lsp` in `arguments`, or nil.
-    /// swift-argument-parser lets a subcommand's command line carry its parent's options, and
-    /// `mentor` itself takes these two (for the REPL it starts), so the parser would accept and
-    /// drop them; they are refused here instead, with the reason.
+    /// The usage error for `--color` or `--max-diagnostics` in the arguments of `mentor lsp`, or
+    /// nil. swift-argument-parser lets a subcommand's command line, before or after its name,
+    /// carry its parent's options, and `mentor` itself takes these two (for the REPL it
+    /// starts), so the parser would accept and drop them; they are refused here instead.
     static func refusedOption(in arguments: [String]) -> String? {
-        guard let lsp = arguments.firstIndex(of: configuration.commandName ?? "lsp") else { return nil }
-        for argument in arguments[(lsp + 1)...] {
+        for argument in arguments {
             if argument == "--" { break }
             let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
             if refusedOptions.contains(name) {
