@@ -2293,14 +2293,15 @@ enum DiagnosticDocs {
             Not a problem yet: with `check --until DATE`, for each agreement that will break by DATE if
             nothing is done (no session held, no signature added), a note at the agreement names the first
             thing that breaks and the day — it lapses, a review falls due, it ends before a goal is due, it
-            starts unsigned, or its start puts the mentor over `max_mentees`. The kind is in brackets.
+            starts unsigned (where `signed_before_start` is in force), or its start puts the mentor over
+            `max_mentees`. The kind is in brackets.
             Notes do not change the exit status.
 
             ```
             $ mentor check programme.mentor --today 2026-02-10 --until 2026-06-30
-            programme.mentor:20:11: note: forecast: `kim_lou`: lapses on 2026-03-03 unless a session is held before [lapses] [M0645]
+            programme.mentor:23:11: note: forecast: `kim_lou`: lapses on 2026-03-03 unless a session is held before [lapses] [M0645]
                |
-            20 | agreement kim_lou {
+            23 | agreement kim_lou {
                |           ^^^^^^^
                = help: nothing is wrong yet; this is what happens by 2026-06-30 if nothing is done
             ```

@@ -30,7 +30,8 @@ extension Engine {
 
     /// True when the programme requires signatures: the standard rule `signed_before_start` is
     /// in force (not left out by `import std except signed_before_start`). Without it a party
-    /// with no signature breaks no rule, so status shows no `unsigned` column.
+    /// with no signature breaks no rule, so status shows no `unsigned` column and the forecast
+    /// no `starts_unsigned`.
     var signaturesRequired: Bool { program.standardRules.contains("signed_before_start") }
 
     /// The order of docs/status.md: those needing attention now, then the other pending and
