@@ -2332,7 +2332,8 @@ enum DiagnosticDocs {
             markdown: ##"""
             `run`, `repl`, `status`, `export`, `doc` and `match` read one programme (one run, one REPL
             session, one status table, one calendar, one site, one set of proposals), and a `DIR/...`
-            pattern names several. The help lists them.
+            pattern names several. The help lists them. The REPL's `:load` refuses a pattern the same way
+            (`` `:load` reads one programme ``), loading nothing.
 
             ```
             $ mentor status Examples/...
@@ -2341,7 +2342,7 @@ enum DiagnosticDocs {
             ```
 
             **Fix**: name the programme's folder (`mentor status Examples/credential-program`), or run the
-            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`, `pattern_for_repl`.
+            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`, `pattern_for_repl`; `:load`: `LoadCommandTests`.
             """##),
         DiagnosticDoc(
             number: 660, title: ##"unknown person"##, page: "tool.md",

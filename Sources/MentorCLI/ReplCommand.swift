@@ -17,7 +17,7 @@ struct ReplCommand: ParsableCommand, MentorSubcommand {
         // A session holds one programme: a pattern naming several is a usage error before it
         // starts, not a file that cannot be read.
         if let pattern = files.first(where: { ProgrammePattern($0) != nil }) {
-            return common.reportUsage(ProgrammeSelection.oneProgrammeOnly(pattern, command: "repl"), context: context)
+            return common.reportUsage(ProgrammePattern.oneProgrammeOnly(pattern, command: "repl"), context: context)
         }
         let options = common.engineOptions()
         let useColor = common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment)
