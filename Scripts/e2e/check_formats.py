@@ -230,5 +230,36 @@ def test_pattern_json_has_each_programmes_report():
     assert [d["code"] for d in second["diagnostics"]] == ["M0520"], second
 
 
+def test_pattern_unreadable_programme_in_every_format():
+    """A programme none of whose files can be read (its one file a dangling link) still has its
+    part in each format, the SARIF still validates, and the exit status is 2."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.makedirs(os.path.join(folder, "bad"))
+        os.makedirs(os.path.join(folder, "good"))
+        os.symlink("/nonexistent/gone.mentor", os.path.join(folder, "bad", "gone.mentor"))
+        with open(os.path.join(folder, "good", "a.mentor"), "w") as handle:
+            handle.write("let a = 1\n")
+        pattern = os.path.join(folder, "...")
+        bad, good = os.path.join(folder, "bad"), os.path.join(folder, "good")
+        runs = validated_sarif(pattern, 2)["runs"]
+        assert [run["automationDetails"]["id"] for run in runs] == [bad + "/", good + "/"], runs
+        assert runs[0]["invocations"][0]["executionSuccessful"] is False and runs[0]["results"] == [], runs[0]
+        assert "invocations" not in runs[1], runs[1]
+        report = json.loads(run_check("json", pattern, 2))
+        assert [(p["path"], p["summary"]) for p in report["programmes"]] == [
+            (bad, None), (good, {"files": 1, "errors": 0, "warnings": 0, "waived": 0})], report
+        results = parse_tap(run_check("tap", pattern, 2))
+        assert [(r.ok, r.description.removeprefix("- ")) for r in results] == [(False, bad), (True, good + "/a.mentor")], results
+        with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as file:
+            file.write(run_check("junit", pattern, 2))
+            path = file.name
+        try:
+            suites = list(JUnitXml.fromfile(path))
+            assert [suite.name for suite in suites] == [bad, good], suites
+            assert [case.name for case in suites[0]] == ["programme"] and not list(suites[0])[0].is_passed
+        finally:
+            os.unlink(path)
+
+
 if __name__ == "__main__":
     sys.exit(run_tests(__file__, globals()))

@@ -154,5 +154,25 @@ def test_pattern_json_has_each_programmes_report():
     assert [t["name"] for t in fine["tests"]] == ["the answer", "a wrong answer"], fine
 
 
+def test_pattern_unreadable_programme_has_its_part():
+    """A programme none of whose files can be read is a failing point in TAP, an <error> case
+    in JUnit and a null summary in JSON; the others' tests run; exit 2."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.makedirs(os.path.join(folder, "bad"))
+        os.symlink("/nonexistent/gone.mentor", os.path.join(folder, "bad", "gone.mentor"))
+        with open(os.path.join(folder, "good.mentor"), "w") as handle:
+            handle.write('test "one" {\n  expect 1 == 1\n}\n')
+        pattern = os.path.join(folder, "...")
+        results = [line for line in TAPParser().parse_text(run_test("tap", programme=pattern, expected_status=2))
+                   if line.category == "test"]
+        assert [(r.ok, r.description.removeprefix("- ")) for r in results] == [(False, os.path.join(folder, "bad")), (True, "one")]
+        assert results[0].yaml_block["message"] == "not tested: no file of it could be read", results[0].yaml_block
+        suites = list(read_junit(run_test("junit", programme=pattern, expected_status=2)))
+        assert isinstance(list(suites[0])[0].result[0], Error) and list(suites[1])[0].is_passed, suites
+        report = json.loads(run_test("json", programme=pattern, expected_status=2))
+        assert [p["summary"] is None for p in report["programmes"]] == [True, False], report
+        assert report["summary"]["passed"] == 1 and report["summary"]["programmes"] == 2, report["summary"]
+
+
 if __name__ == "__main__":
     sys.exit(run_tests(__file__, globals()))
