@@ -22,6 +22,10 @@ from e2e_runner import run_tests  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROGRAMME = os.path.join("Tests", "Fixtures", "credential-program")
+# Three programmes checked each on its own: first/, script.mentor, second/ (one violation).
+PATTERN = "Tests/Fixtures/programmes/..."
+PATTERN_PROGRAMMES = ["Tests/Fixtures/programmes/first", "Tests/Fixtures/programmes/script.mentor",
+                      "Tests/Fixtures/programmes/second"]
 SCHEMA = os.path.join(ROOT, "Tests", "Fixtures", "sarif-schema-2.1.0.json")
 CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
 
@@ -116,8 +120,8 @@ def test_tap_strict_fails_a_file_with_a_warning():
     assert not strict.ok, strict
 
 
-def validated_sarif_results(*check_arguments):
-    """The results of `check --format sarif`, after check-jsonschema has accepted the report."""
+def validated_sarif(*check_arguments):
+    """The log of `check --format sarif`, after check-jsonschema has accepted it."""
     report = run_check("sarif", *check_arguments)
     with tempfile.NamedTemporaryFile("w", suffix=".sarif", delete=False) as file:
         file.write(report)
@@ -127,7 +131,12 @@ def validated_sarif_results(*check_arguments):
         assert result.returncode == 0, result.stdout + result.stderr
     finally:
         os.unlink(path)
-    return json.loads(report)["runs"][0]["results"]
+    return json.loads(report)
+
+
+def validated_sarif_results(*check_arguments):
+    """The results of `check --format sarif`'s one run, after check-jsonschema has accepted the report."""
+    return validated_sarif(*check_arguments)["runs"][0]["results"]
 
 
 def test_sarif_validates_against_schema():
@@ -176,6 +185,80 @@ def test_json_shape():
     assert report["summary"] == {"files": 4, "errors": 2, "warnings": 0, "waived": 0}, report["summary"]
     for diagnostic in report["diagnostics"]:
         assert {"code", "severity", "message", "file", "line", "column"} <= set(diagnostic)
+
+
+def test_pattern_sarif_has_one_valid_run_per_programme():
+    runs = validated_sarif(PATTERN)["runs"]
+    assert [run["automationDetails"]["id"] for run in runs] == [p + "/" for p in PATTERN_PROGRAMMES], runs
+    assert [len(run["results"]) for run in runs] == [0, 0, 1], runs
+    (result,) = runs[2]["results"]
+    assert result["ruleId"] == "no_supervisor", result
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith(PATTERN_PROGRAMMES[2] + "/"), uri
+
+
+def test_pattern_junit_has_one_suite_per_programme():
+    with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as file:
+        file.write(run_check("junit", PATTERN))
+        path = file.name
+    try:
+        suites = list(JUnitXml.fromfile(path))
+        assert [suite.name for suite in suites] == PATTERN_PROGRAMMES, [suite.name for suite in suites]
+        failed = [(case.classname, case.name) for suite in suites for case in suite if not case.is_passed]
+        assert failed == [(PATTERN_PROGRAMMES[2], "no_supervisor")], failed
+    finally:
+        os.unlink(path)
+
+
+def test_pattern_tap_is_one_stream_numbered_on():
+    text = run_check("tap", PATTERN)
+    results = parse_tap(text)
+    assert [r.description.removeprefix("- ") for r in results] == [
+        "Tests/Fixtures/programmes/first/programme.mentor", "Tests/Fixtures/programmes/script.mentor",
+        "Tests/Fixtures/programmes/second/agreements/lee_ana.mentor", "Tests/Fixtures/programmes/second/people.mentor"]
+    assert [r.ok for r in results] == [True, True, False, True], results
+    comments = [line for line in text.splitlines() if line.startswith("# ")]
+    assert comments == ["# " + p for p in PATTERN_PROGRAMMES], comments
+
+
+def test_pattern_json_has_each_programmes_report():
+    report = json.loads(run_check("json", PATTERN))
+    assert report["summary"] == {"programmes": 3, "files": 4, "errors": 1, "warnings": 0, "waived": 0}, report["summary"]
+    assert [p["path"] for p in report["programmes"]] == PATTERN_PROGRAMMES
+    second = report["programmes"][2]
+    assert second["summary"] == {"files": 2, "errors": 1, "warnings": 0, "waived": 0}, second
+    assert [d["code"] for d in second["diagnostics"]] == ["M0520"], second
+
+
+def test_pattern_unreadable_programme_in_every_format():
+    """A programme none of whose files can be read (its one file a dangling link) still has its
+    part in each format, the SARIF still validates, and the exit status is 2."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.makedirs(os.path.join(folder, "bad"))
+        os.makedirs(os.path.join(folder, "good"))
+        os.symlink("/nonexistent/gone.mentor", os.path.join(folder, "bad", "gone.mentor"))
+        with open(os.path.join(folder, "good", "a.mentor"), "w") as handle:
+            handle.write("let a = 1\n")
+        pattern = os.path.join(folder, "...")
+        bad, good = os.path.join(folder, "bad"), os.path.join(folder, "good")
+        runs = validated_sarif(pattern, 2)["runs"]
+        assert [run["automationDetails"]["id"] for run in runs] == [bad + "/", good + "/"], runs
+        assert runs[0]["invocations"][0]["executionSuccessful"] is False and runs[0]["results"] == [], runs[0]
+        assert "invocations" not in runs[1], runs[1]
+        report = json.loads(run_check("json", pattern, 2))
+        assert [(p["path"], p["summary"]) for p in report["programmes"]] == [
+            (bad, None), (good, {"files": 1, "errors": 0, "warnings": 0, "waived": 0})], report
+        results = parse_tap(run_check("tap", pattern, 2))
+        assert [(r.ok, r.description.removeprefix("- ")) for r in results] == [(False, bad), (True, good + "/a.mentor")], results
+        with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as file:
+            file.write(run_check("junit", pattern, 2))
+            path = file.name
+        try:
+            suites = list(JUnitXml.fromfile(path))
+            assert [suite.name for suite in suites] == [bad, good], suites
+            assert [case.name for case in suites[0]] == ["programme"] and not list(suites[0])[0].is_passed
+        finally:
+            os.unlink(path)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,9 @@ CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonsche
 CREDENTIAL = os.path.join("Examples", "credential-program")
 PROGRAMME = os.path.join("Tests", "Fixtures", "status-programme")
 FORECAST = os.path.join("Tests", "Fixtures", "forecast-programme")
+# The same two agreements with `std.signed_before_start` in force and left out.
+SIGNED = os.path.join("Tests", "Golden", "status", "unsigned_required.mentor")
+UNSIGNED = os.path.join("Tests", "Golden", "status", "unsigned_not_required.mentor")
 # (paths, today, extra arguments): the two dates of each golden programme, and a forecast.
 CASES = [
     (CREDENTIAL, "2026-02-15", []), (CREDENTIAL, "2026-10-01", []),
@@ -78,6 +81,21 @@ def test_the_schema_rejects_a_broken_document():
     document["agreements"][1]["status"] = "paused"
     result = validate([json.dumps(document).encode()])
     assert result.returncode != 0, "a document without lapses_on and with an unknown status validated"
+
+
+def test_unsigned_only_when_signatures_are_required():
+    """Every format shows the `unsigned` column only with `signed_before_start` in force; JSON
+    has null without it, and both documents validate."""
+    required, not_required = (status(path, "2026-03-20", [], "json") for path in (SIGNED, UNSIGNED))
+    result = validate([required, not_required])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert {a["id"]: a["unsigned"] for a in json.loads(required)["agreements"]} == {"ana_bo": [], "dee_eli": ["dee", "eli"]}
+    assert [a["unsigned"] for a in json.loads(not_required)["agreements"]] == [None, None]
+    for path, shown in ((SIGNED, True), (UNSIGNED, False)):
+        headings = next(csv.reader(io.StringIO(status(path, "2026-03-20", [], "csv").decode(), newline="")))
+        assert ("unsigned" in headings) == shown, headings
+        for form, heading in (("text", b"unsigned"), ("md", b"| unsigned |"), ("html", b"<th>unsigned</th>")):
+            assert (heading in status(path, "2026-03-20", [], form)) == shown, (path, form)
 
 
 def test_csv_has_a_row_per_agreement():

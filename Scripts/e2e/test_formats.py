@@ -22,6 +22,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # Two tests pass, one fails an expectation, one stops on a division by zero.
 PROGRAMME = os.path.join("Tests", "Golden", "test", "text.mentor")
 BROKEN = os.path.join("Tests", "Golden", "test", "programme_errors_tap.mentor")
+# Two programmes tested each on its own: broken.mentor has a name error, fine/ one passing and
+# one failing test.
+PATTERN = "Tests/Fixtures/programmes-with-errors/..."
 NAMES = ["arithmetic holds", "half of ten is four", "division by zero stops the test",
          "names with # and \\ are escaped in TAP"]
 
@@ -117,6 +120,58 @@ def test_run_bad_regular_expression_is_a_usage_error():
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2, result
     assert result.stdout == "" and "--run needs a regular expression" in result.stderr, result.stderr
+
+
+def test_pattern_junit_has_one_suite_per_programme():
+    suites = list(read_junit(run_test("junit", programme=PATTERN)))
+    assert [suite.name for suite in suites] == ["Tests/Fixtures/programmes-with-errors/broken.mentor",
+                                                "Tests/Fixtures/programmes-with-errors/fine"], suites
+    broken, fine = ([case for case in suite] for suite in suites)
+    assert [case.name for case in broken] == ["programme"] and isinstance(broken[0].result[0], Error), broken
+    assert [(case.name, case.is_passed) for case in fine] == [("the answer", True), ("a wrong answer", False)], fine
+
+
+def test_pattern_tap_is_one_stream_without_bailing_out():
+    text = run_test("tap", programme=PATTERN)
+    lines = list(TAPParser().parse_text(text))
+    assert lines[0].category == "version" and lines[0].version == 14
+    assert not [line for line in lines if line.category in ("unknown", "bail")], text
+    (plan,) = [line for line in lines if line.category == "plan"]
+    results = [line for line in lines if line.category == "test"]
+    assert plan.expected_tests == len(results) == 3
+    assert [int(r.number) for r in results] == [1, 2, 3]
+    assert [r.ok for r in results] == [False, True, False], results
+    errors = results[0].yaml_block
+    assert errors["message"] == "tests not run: the programme has errors", errors
+    assert [d["code"] for d in errors["diagnostics"]] == ["M0301"], errors
+
+
+def test_pattern_json_has_each_programmes_report():
+    report = json.loads(run_test("json", programme=PATTERN))
+    assert report["summary"] == {"programmes": 2, "files": 2, "tests": 2, "passed": 1, "failed": 1, "errors": 1}, report
+    broken, fine = report["programmes"]
+    assert broken["tests"] == [] and [d["code"] for d in broken["diagnostics"]] == ["M0301"], broken
+    assert [t["name"] for t in fine["tests"]] == ["the answer", "a wrong answer"], fine
+
+
+def test_pattern_unreadable_programme_has_its_part():
+    """A programme none of whose files can be read is a failing point in TAP, an <error> case
+    in JUnit and a null summary in JSON; the others' tests run; exit 2."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.makedirs(os.path.join(folder, "bad"))
+        os.symlink("/nonexistent/gone.mentor", os.path.join(folder, "bad", "gone.mentor"))
+        with open(os.path.join(folder, "good.mentor"), "w") as handle:
+            handle.write('test "one" {\n  expect 1 == 1\n}\n')
+        pattern = os.path.join(folder, "...")
+        results = [line for line in TAPParser().parse_text(run_test("tap", programme=pattern, expected_status=2))
+                   if line.category == "test"]
+        assert [(r.ok, r.description.removeprefix("- ")) for r in results] == [(False, os.path.join(folder, "bad")), (True, "one")]
+        assert results[0].yaml_block["message"] == "not tested: no file of it could be read", results[0].yaml_block
+        suites = list(read_junit(run_test("junit", programme=pattern, expected_status=2)))
+        assert isinstance(list(suites[0])[0].result[0], Error) and list(suites[1])[0].is_passed, suites
+        report = json.loads(run_test("json", programme=pattern, expected_status=2))
+        assert [p["summary"] is None for p in report["programmes"]] == [True, False], report
+        assert report["summary"]["passed"] == 1 and report["summary"]["programmes"] == 2, report["summary"]
 
 
 if __name__ == "__main__":

@@ -50,9 +50,6 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
         case .each(let selected):
             patterns = selected
         }
-        guard format == .text || format == .github else {
-            return common.reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "check"), context: context)
-        }
         guard watch else { return checkEach(patterns, context: context, keeping: true).status }
         return WatchLoop(command: "check", paths: ProgrammeSelection.watchedFolders(patterns)).run(context: context) { noteRead in
             checkEach(patterns, context: context, keeping: false, noteRead: noteRead)
@@ -60,38 +57,29 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     }
 
     /// `check DIR/...`: each programme the patterns name is checked on its own, as `check PROGRAMME`
-    /// would check it; its diagnostics are followed by `PROGRAMME: SUMMARY`, and a last line adds
-    /// them up. The report is written once every programme is checked, as for one programme. The
-    /// exit status is the worst of the programmes' (2 over 1 over 0).
+    /// would check it. As text, its diagnostics are followed by `PROGRAMME: SUMMARY`, and a last
+    /// line adds them up; the machine formats hold every programme in one document. The report is
+    /// written once every programme is checked, as for one programme. The exit status is the
+    /// worst of the programmes' (2 over 1 over 0).
     func checkEach(_ patterns: [ProgrammePattern], context: CLIContext, keeping: Bool,
                    noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
-        let horizon = until.flatMap(CommonOptions.parseDate)
+        let horizon = until.flatMap(EvaluationOptions.parseDate)
         let selected = ProgrammeSelection.programmes(patterns, context: context)
         // No folder could be listed: the I/O errors are the whole story, as for one programme.
         if selected.ioFailed && selected.programmes.isEmpty { return (MentorExit.usageOrIO, []) }
         var status = selected.ioFailed ? MentorExit.usageOrIO : MentorExit.success
         var files: [String] = []
-        var report = ""
-        var summaries: [CheckSummary] = []
+        var programmes: [ProgrammeRun<CheckRun>] = []
         for programme in selected.programmes {
             let outcome = CheckRun.perform(paths: [programme], common: common, context: context, showWaived: showWaived, until: horizon)
             if keeping { context.keepUntilExit(outcome.engine) }
             files += outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
-            let name = DisplayText.escapeControls(programme)
             if outcome.ioFailed && outcome.fileCount == 0 {
-                report += "\(name): not checked: no file of it could be read\n"
+                programmes.append(ProgrammeRun(path: programme, run: nil))
                 status = max(status, MentorExit.usageOrIO)
                 continue
             }
-            summaries.append(outcome.summary)
-            let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
-            let summaryLine = "\(name): \(outcome.summaryLine)"
-            if format == .github {
-                report += GitHubAnnotations.render(outcome.shown, sources: outcome.engine.sources, summary: summaryLine)
-            } else {
-                var cap = common.diagnosticCap()
-                report += cap.render(outcome.shown, with: renderer) + cap.omittedLine + summaryLine + "\n"
-            }
+            programmes.append(ProgrammeRun(path: programme, run: outcome))
             if outcome.ioFailed {
                 status = max(status, MentorExit.usageOrIO)
             } else if outcome.errorCount > 0 || (strict && outcome.warningCount > 0) {
@@ -99,10 +87,37 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
             }
         }
         noteRead(files)
-        let count = selected.programmes.count
-        report += "\(count) \(count == 1 ? "programme" : "programmes"): \(CheckSummary(adding: summaries).line)\n"
-        context.writeOut(report)
+        switch format {
+        case .text, .github: context.writeOut(textReport(programmes, context: context))
+        case .json: context.writeOut(CheckReportFormats.json(programmes) + "\n")
+        case .sarif: context.writeOut(CheckReportFormats.sarif(programmes) + "\n")
+        case .junit: context.writeOut(CheckReportFormats.junit(programmes) + "\n")
+        case .tap: context.writeOut(CheckReportFormats.tap(programmes, strict: strict))
+        }
         return (status, files)
+    }
+
+    /// The text or GitHub report of `check DIR/...`: each programme's diagnostics (or annotations)
+    /// and `PROGRAMME: SUMMARY`, then `N programmes: SUMMARY`.
+    private func textReport(_ programmes: [ProgrammeRun<CheckRun>], context: CLIContext) -> String {
+        var report = ""
+        for programme in programmes {
+            let name = DisplayText.escapeControls(programme.path)
+            guard let outcome = programme.run else {
+                report += "\(name): \(CheckReportFormats.notChecked)\n"
+                continue
+            }
+            let summaryLine = "\(name): \(outcome.summaryLine)"
+            if format == .github {
+                report += GitHubAnnotations.render(outcome.shown, sources: outcome.engine.sources, summary: summaryLine)
+            } else {
+                let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
+                var cap = common.diagnosticCap()
+                report += cap.render(outcome.shown, with: renderer) + cap.omittedLine + summaryLine + "\n"
+            }
+        }
+        let count = programmes.count
+        return report + "\(count) \(count == 1 ? "programme" : "programmes"): \(CheckSummary(adding: programmes.compactMap { $0.run?.summary }).line)\n"
     }
 
     /// Why `--until` is unusable (not a date, or before today), or nil.
@@ -118,7 +133,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
     /// `noteRead` is given those files before the report is written.
     func checkOnce(_ paths: [String], context: CLIContext, keeping: Bool,
                    noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
-        let horizon = until.flatMap(CommonOptions.parseDate)
+        let horizon = until.flatMap(EvaluationOptions.parseDate)
         let outcome = CheckRun.perform(paths: paths, common: common, context: context, showWaived: showWaived, until: horizon)
         if keeping { context.keepUntilExit(outcome.engine) }
         let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }

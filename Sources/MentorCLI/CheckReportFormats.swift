@@ -10,83 +10,105 @@ enum CheckReportFormats {
         var writer = JSONWriter(pretty: true)
         writer.object { w in
             w.field("version", 1)
-            w.object("summary") { s in
-                s.field("files", run.fileCount)
-                s.field("errors", run.errorCount)
-                s.field("warnings", run.warningCount)
-                s.field("waived", run.summary.waived)
-            }
-            w.key("diagnostics")
-            w.array { array in
-                for diagnostic in run.listed { JSONDiagnosticRenderer.write(diagnostic, sources: run.engine.sources, into: &array) }
-            }
+            writeJSONReport(run, into: &w)
         }
         return writer.output
     }
 
+    /// The `summary` and `diagnostics` of one programme's JSON report, into the open object `w`.
+    static func writeJSONReport(_ run: CheckRun, into w: inout JSONWriter) {
+        w.object("summary") { s in
+            s.field("files", run.fileCount)
+            s.field("errors", run.errorCount)
+            s.field("warnings", run.warningCount)
+            s.field("waived", run.summary.waived)
+        }
+        w.key("diagnostics")
+        w.array { array in
+            for diagnostic in run.listed { JSONDiagnosticRenderer.write(diagnostic, sources: run.engine.sources, into: &array) }
+        }
+    }
+
     /// SARIF 2.1.0: one run, one rule per diagnostic code or programme rule, one result per diagnostic.
     static func sarif(_ run: CheckRun) -> String {
+        sarifLog { runs in writeSARIFRun(run, into: &runs) }
+    }
+
+    /// A SARIF 2.1.0 log whose `runs` array `writeRuns` fills.
+    static func sarifLog(_ writeRuns: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter(pretty: true)
+        writer.object { w in
+            w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            w.field("version", "2.1.0")
+            w.key("runs")
+            w.array(writeRuns)
+        }
+        return writer.output
+    }
+
+    /// The tool of every run: mentor, with `rules` (nothing when `rules` writes nothing).
+    static func writeSARIFTool(into r: inout JSONWriter, rules: (inout JSONWriter) -> Void) {
+        r.object("tool") { tool in
+            tool.object("driver") { driver in
+                driver.field("name", "mentor")
+                driver.field("version", mentorVersion)
+                driver.key("rules")
+                driver.array(rules)
+            }
+        }
+    }
+
+    /// One programme's run, into the `runs` array; `programme` (for `DIR/...`) names it in
+    /// `automationDetails`, whose `id` ending in `/` makes the programme the run's category,
+    /// so a viewer (GitHub code scanning among them) keeps each programme's results apart.
+    static func writeSARIFRun(_ run: CheckRun, programme: String? = nil, into runs: inout JSONWriter) {
         var ruleIDs: [String] = []
         var ruleCodes: [DiagnosticCode] = []
         for d in run.diagnostics where !ruleIDs.contains(ruleID(d)) {
             ruleIDs.append(ruleID(d))
             ruleCodes.append(d.code)
         }
-        var writer = JSONWriter(pretty: true)
-        writer.object { w in
-            w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-            w.field("version", "2.1.0")
-            w.key("runs")
-            w.array { runs in
-                runs.object { r in
-                    r.object("tool") { tool in
-                        tool.object("driver") { driver in
-                            driver.field("name", "mentor")
-                            driver.field("version", mentorVersion)
-                            driver.key("rules")
-                            driver.array { rules in
-                                for (id, code) in zip(ruleIDs, ruleCodes) {
-                                    rules.object { rule in
-                                        rule.field("id", id)
-                                        if let title = run.rules.first(where: { $0.name == id })?.title {
-                                            rule.object("shortDescription") { $0.field("text", title) }
-                                        }
-                                        // A programme rule's help is its code's (M0520 …): what a violation means and how to act on it.
-                                        if let doc = DiagnosticDocs.doc(for: code) {
-                                            rule.object("help") { help in
-                                                help.field("text", doc.plainHelp)
-                                                help.field("markdown", doc.markdown)
-                                            }
-                                        }
-                                    }
-                                }
+        runs.object { r in
+            writeSARIFTool(into: &r) { rules in
+                for (id, code) in zip(ruleIDs, ruleCodes) {
+                    rules.object { rule in
+                        rule.field("id", id)
+                        if let title = run.rules.first(where: { $0.name == id })?.title {
+                            rule.object("shortDescription") { $0.field("text", title) }
+                        }
+                        // A programme rule's help is its code's (M0520 …): what a violation means and how to act on it.
+                        if let doc = DiagnosticDocs.doc(for: code) {
+                            rule.object("help") { help in
+                                help.field("text", doc.plainHelp)
+                                help.field("markdown", doc.markdown)
                             }
                         }
                     }
-                    r.key("results")
-                    r.array { results in
-                        for d in run.diagnostics {
-                            results.object { result in
-                                result.field("ruleId", ruleID(d))
-                                result.field("ruleIndex", ruleIDs.firstIndex(of: ruleID(d)))
-                                result.field("level", d.severity == .error ? "error" : (d.severity == .warning ? "warning" : "note"))
-                                result.object("message") { $0.field("text", d.message) }
-                                if let waiver = d.waiver { suppressions(waiver, into: &result) }
-                                result.key("locations")
-                                result.array { locations in
-                                    if let file = run.engine.sources.file(d.span.file) {
-                                        let start = file.location(of: d.span.start)
-                                        let end = file.location(of: d.span.end)
-                                        locations.object { location in
-                                            location.object("physicalLocation") { physical in
-                                                physical.object("artifactLocation") { $0.field("uri", uri(file.path)) }
-                                                physical.object("region") { region in
-                                                    region.field("startLine", start.line)
-                                                    region.field("startColumn", start.column)
-                                                    region.field("endLine", end.line)
-                                                    region.field("endColumn", max(end.column, start.line == end.line ? start.column + 1 : 1))
-                                                }
-                                            }
+                }
+            }
+            if let programme { writeSARIFAutomationDetails(programme, into: &r) }
+            r.key("results")
+            r.array { results in
+                for d in run.diagnostics {
+                    results.object { result in
+                        result.field("ruleId", ruleID(d))
+                        result.field("ruleIndex", ruleIDs.firstIndex(of: ruleID(d)))
+                        result.field("level", d.severity == .error ? "error" : (d.severity == .warning ? "warning" : "note"))
+                        result.object("message") { $0.field("text", d.message) }
+                        if let waiver = d.waiver { suppressions(waiver, into: &result) }
+                        result.key("locations")
+                        result.array { locations in
+                            if let file = run.engine.sources.file(d.span.file) {
+                                let start = file.location(of: d.span.start)
+                                let end = file.location(of: d.span.end)
+                                locations.object { location in
+                                    location.object("physicalLocation") { physical in
+                                        physical.object("artifactLocation") { $0.field("uri", uri(file.path)) }
+                                        physical.object("region") { region in
+                                            region.field("startLine", start.line)
+                                            region.field("startColumn", start.column)
+                                            region.field("endLine", end.line)
+                                            region.field("endColumn", max(end.column, start.line == end.line ? start.column + 1 : 1))
                                         }
                                     }
                                 }
@@ -96,7 +118,13 @@ enum CheckReportFormats {
                 }
             }
         }
-        return writer.output
+    }
+
+    /// `automationDetails` naming a programme of `DIR/...`: its path, ending in `/`, as the id.
+    static func writeSARIFAutomationDetails(_ programme: String, into r: inout JSONWriter) {
+        r.object("automationDetails") { details in
+            details.field("id", programme + "/")
+        }
     }
 
     /// A waived result's `suppressions`: declared in the programme's source, accepted, with the
@@ -136,29 +164,26 @@ enum CheckReportFormats {
 
     /// JUnit XML: one test case per rule, failures carrying its violations; other diagnostics in a `mentor` case.
     static func junit(_ run: CheckRun) -> String {
+        let suite = junitSuite(run, name: "rules", classname: "mentor.rules")
+        return JUnitXML.document(name: "mentor check", suites: [suite])
+    }
+
+    /// One programme's `<testsuite>`: a case `declarations` for the checks that are not rules,
+    /// then one per rule, each failing with its errors.
+    static func junitSuite(_ run: CheckRun, name: String, classname: String) -> JUnitXML.Suite {
         let renderer = TextDiagnosticRenderer(sources: run.engine.sources, useColor: false)
         var cases: [(name: String, failures: [Diagnostic])] = run.rules.map { ($0.name, $0.diagnostics.filter { $0.severity == .error && !$0.isWaived }) }
         // A rule that stopped (M0522) names itself in its message rather than in `rule`.
         let others = run.diagnostics.filter { $0.severity == .error && $0.rule == nil && $0.code != .ruleFailed }
         cases.insert(("declarations", others), at: 0)
-        let failures = cases.filter { !$0.failures.isEmpty }.count
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"mentor check\" tests=\"\(cases.count)\" failures=\"\(failures)\">\n"
-        xml += "  <testsuite name=\"rules\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        var suite = JUnitXML.Suite(name: name)
         for testCase in cases {
-            xml += "    <testcase classname=\"mentor.rules\" name=\"\(XMLEscaping.escapeAttribute(testCase.name))\""
-            if testCase.failures.isEmpty {
-                xml += "/>\n"
-                continue
+            let failure = testCase.failures.first.map { first in
+                JUnitXML.Outcome.failure(message: first.message, type: "violation", text: renderer.render(testCase.failures))
             }
-            xml += ">\n"
-            let first = testCase.failures[0].message
-            xml += "      <failure message=\"\(XMLEscaping.escapeAttribute(first))\" type=\"violation\">"
-            xml += XMLEscaping.escapeText(renderer.render(testCase.failures))
-            xml += "</failure>\n    </testcase>\n"
+            suite.cases.append(JUnitXML.Case(classname: classname, name: testCase.name, outcome: failure))
         }
-        xml += "  </testsuite>\n</testsuites>"
-        return xml
+        return suite
     }
 }
 
@@ -174,6 +199,19 @@ extension CheckReportFormats {
     /// standard library) make one more point, `programme`. One point a file keeps the plan the
     /// same from run to run, however many problems there are.
     static func tap(_ run: CheckRun, strict: Bool) -> String {
+        let points = tapPoints(run, strict: strict)
+        var tap = TAPWriter()
+        if points.isEmpty {
+            tap.plan(0, skipping: "no .mentor files to check")
+            return tap.output
+        }
+        tap.plan(points.count)
+        for point in points { tap.point(point) }
+        return tap.output
+    }
+
+    /// The test points of one programme's TAP report, one per file (and `programme`).
+    static func tapPoints(_ run: CheckRun, strict: Bool) -> [TAPPoint] {
         let files = run.engine.userFiles
         var byFile: [FileID: [Diagnostic]] = [:]
         var elsewhere: [Diagnostic] = []
@@ -189,13 +227,7 @@ extension CheckReportFormats {
             (run.engine.sources.file(id)?.path ?? "?", byFile[id] ?? [])
         }
         if !elsewhere.isEmpty { points.append(("programme", elsewhere)) }
-        var tap = TAPWriter()
-        if points.isEmpty {
-            tap.plan(0, skipping: "no .mentor files to check")
-            return tap.output
-        }
-        tap.plan(points.count)
-        for point in points {
+        return points.map { point in
             let summary = CheckSummary(diagnostics: point.diagnostics, fileCount: 1)
             let failed = summary.errors > 0 || (strict && summary.warnings > 0)
             var yaml: [(String, YAMLValue)] = []
@@ -206,9 +238,8 @@ extension CheckReportFormats {
                 yaml.append(("diagnostics", .list(point.diagnostics.map { TAPWriter.yaml(of: $0, sources: run.engine.sources) })))
             }
             let name = point.name.hasPrefix("./") ? String(point.name.dropFirst(2)) : point.name
-            tap.point(ok: !failed, name, yaml: yaml)
+            return TAPPoint(ok: !failed, description: name, yaml: yaml)
         }
-        return tap.output
     }
 }
 

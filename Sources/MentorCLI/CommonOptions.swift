@@ -27,12 +27,11 @@ struct OutputOptions: ParsableArguments {
     func diagnosticCap() -> DiagnosticCap { DiagnosticCap(limit: maxDiagnostics) }
 }
 
-/// Options of the commands that evaluate a programme: output options plus the date and budget.
-struct CommonOptions: ParsableArguments {
+/// What a programme is evaluated with: the date `today` stands for and the budgets. The
+/// language server takes these and nothing else (it writes no diagnostics as text).
+struct EvaluationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The date `today` stands for, as YYYY-MM-DD (default: the system's local date).", valueName: "date"))
     var today: String?
-
-    @OptionGroup var output: OutputOptions
 
     @Option(name: .customLong("max-steps"), help: ArgumentHelp("Evaluation step budget (calls and loop iterations).", valueName: "n"))
     var maxSteps: Int = EvaluationLimits.defaultMaxSteps
@@ -44,16 +43,13 @@ struct CommonOptions: ParsableArguments {
     /// The largest `--max-source`: 4 GiB, far past what the memory budget allows on any machine.
     static let largestMaxSourceMebibytes = 4096
 
-    /// `--color`.
-    var color: ColorChoice { output.color }
-
     func validate() throws {
-        if let today, CommonOptions.parseDate(today) == nil {
+        if let today, EvaluationOptions.parseDate(today) == nil {
             throw ValidationError("--today needs a calendar date as YYYY-MM-DD, not '\(today)'")
         }
         if maxSteps < 1 { throw ValidationError("--max-steps needs a positive number") }
-        if !(1...CommonOptions.largestMaxSourceMebibytes).contains(maxSourceMebibytes) {
-            throw ValidationError("--max-source needs a number of MiB from 1 to \(CommonOptions.largestMaxSourceMebibytes)")
+        if !(1...EvaluationOptions.largestMaxSourceMebibytes).contains(maxSourceMebibytes) {
+            throw ValidationError("--max-source needs a number of MiB from 1 to \(EvaluationOptions.largestMaxSourceMebibytes)")
         }
     }
 
@@ -67,7 +63,7 @@ struct CommonOptions: ParsableArguments {
 
     /// The engine options these flags describe.
     func engineOptions() -> EngineOptions {
-        var options = EngineOptions(today: today.flatMap(CommonOptions.parseDate) ?? CommonOptions.systemToday(),
+        var options = EngineOptions(today: today.flatMap(EvaluationOptions.parseDate) ?? EvaluationOptions.systemToday(),
                                     limits: EvaluationLimits(maxSteps: maxSteps))
         options.maxSourceBytes = maxSourceMebibytes << 20
         return options
@@ -81,6 +77,20 @@ struct CommonOptions: ParsableArguments {
         return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
             ?? CivilDate(year: 2026, month: 1, day: 1)!
     }
+}
+
+/// Options of the commands that evaluate a programme and write diagnostics: how they are shown,
+/// then what the programme is evaluated with.
+struct CommonOptions: ParsableArguments {
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var evaluation: EvaluationOptions
+
+    /// `--color`.
+    var color: ColorChoice { output.color }
+
+    /// The engine options these flags describe.
+    func engineOptions() -> EngineOptions { evaluation.engineOptions() }
 
     /// A fresh `--max-diagnostics` cap for one command's text output.
     func diagnosticCap() -> DiagnosticCap { output.diagnosticCap() }

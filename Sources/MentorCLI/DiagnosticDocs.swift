@@ -2293,14 +2293,15 @@ enum DiagnosticDocs {
             Not a problem yet: with `check --until DATE`, for each agreement that will break by DATE if
             nothing is done (no session held, no signature added), a note at the agreement names the first
             thing that breaks and the day — it lapses, a review falls due, it ends before a goal is due, it
-            starts unsigned, or its start puts the mentor over `max_mentees`. The kind is in brackets.
+            starts unsigned (where `signed_before_start` is in force), or its start puts the mentor over
+            `max_mentees`. The kind is in brackets.
             Notes do not change the exit status.
 
             ```
             $ mentor check programme.mentor --today 2026-02-10 --until 2026-06-30
-            programme.mentor:20:11: note: forecast: `kim_lou`: lapses on 2026-03-03 unless a session is held before [lapses] [M0645]
+            programme.mentor:23:11: note: forecast: `kim_lou`: lapses on 2026-03-03 unless a session is held before [lapses] [M0645]
                |
-            20 | agreement kim_lou {
+            23 | agreement kim_lou {
                |           ^^^^^^^
                = help: nothing is wrong yet; this is what happens by 2026-06-30 if nothing is done
             ```
@@ -2329,9 +2330,10 @@ enum DiagnosticDocs {
         DiagnosticDoc(
             number: 647, title: ##"one programme only"##, page: "tool.md",
             markdown: ##"""
-            `run`, `status`, `export`, `doc` and `match` read one programme (one run, one status table,
-            one calendar, one site, one set of proposals), and a `DIR/...` pattern names several. The help
-            lists them.
+            `run`, `repl`, `status`, `export`, `doc` and `match` read one programme (one run, one REPL
+            session, one status table, one calendar, one site, one set of proposals), and a `DIR/...`
+            pattern names several. The help lists them. The REPL's `:load` refuses a pattern the same way
+            (`` `:load` reads one programme ``), loading nothing.
 
             ```
             $ mentor status Examples/...
@@ -2340,23 +2342,7 @@ enum DiagnosticDocs {
             ```
 
             **Fix**: name the programme's folder (`mentor status Examples/credential-program`), or run the
-            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`.
-            """##),
-        DiagnosticDoc(
-            number: 648, title: ##"one document per programme"##, page: "tool.md",
-            markdown: ##"""
-            `check --format json|sarif|junit|tap` and `test --format json|junit|tap` write one document
-            whose summary, run or plan is one programme's; with `DIR/...` only `text` (and, for `check`,
-            `github`, which is a list of lines) is written.
-
-            ```
-            $ mentor test --format json Examples/...
-            error: `test --format json` describes one programme, and a `/...` pattern names several [M0648]
-              = help: use `--format text`, or run `mentor test --format json` once per programme
-            ```
-
-            **Fix**: use `--format text` (or `github` for `check`), or run the command once per programme,
-            each with its own report file. Golden test: `Tests/Golden/programmes/pattern_with_machine_format`.
+            command once per programme. Golden tests: `Tests/Golden/programmes/pattern_for_one_programme`, `pattern_for_run`, `pattern_for_repl`; `:load`: `LoadCommandTests`.
             """##),
         DiagnosticDoc(
             number: 660, title: ##"unknown person"##, page: "tool.md",

@@ -30,7 +30,7 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
     var paths: [String] = []
 
     func validate() throws {
-        if let start, CommonOptions.parseDate(start) == nil {
+        if let start, EvaluationOptions.parseDate(start) == nil {
             throw ValidationError("--start needs a calendar date as YYYY-MM-DD, not '\(start)'")
         }
         if write == "" { throw ValidationError("--write needs a folder") }
@@ -48,7 +48,7 @@ struct MatchCommand: ParsableCommand, MentorSubcommand {
         }
         // The day after today: the first start at which a proposal is still pending, so it is
         // not yet due the signatures a pair adds once they accept it (docs/match.md).
-        let startDate = start.flatMap(CommonOptions.parseDate) ?? options.today.adding(days: 1) ?? options.today
+        let startDate = start.flatMap(EvaluationOptions.parseDate) ?? options.today.adding(days: 1) ?? options.today
         let report: MatchReport
         switch Matcher(files: files, options: options).match(in: engine, mentees: mentees, start: startDate) {
         case .failure(let failure):

@@ -36,6 +36,10 @@ public enum MentorCLI {
     private static func runHere(_ arguments: [String], context: CLIContext) -> Int32 {
         do {
             var command = try MentorCommand.parseAsRoot(arguments)
+            if command is LspCommand, let refused = LspCommand.refusedOption(in: arguments) {
+                context.writeErr(UsageErrorText.displayable(refused) + "\n")
+                return MentorExit.usageOrIO
+            }
             if let subcommand = command as? MentorSubcommand { return subcommand.execute(context) }
             // `help` and `--help` parse to swift-argument-parser's own help command, which
             // reports the help text by throwing it, handled below like every other message.

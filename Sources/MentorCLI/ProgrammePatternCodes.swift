@@ -1,11 +1,8 @@
 import MentorDiagnostics
 
-/// Diagnostic codes of `DIR/...` path patterns (documented in docs/diagnostics/tool.md).
+/// Diagnostic codes of `DIR/...` path patterns (documented in docs/diagnostics/tool.md); M0647,
+/// which the REPL reports too, is `MentorRuntime`'s.
 extension DiagnosticCode {
     /// A `DIR/...` pattern is given with plain paths, whose programme would be ambiguous.
     static let patternWithPlainPaths = DiagnosticCode(646)
-    /// A command that reads one programme (`run`, `status`, `export`, `doc`, `match`) was given `DIR/...`.
-    static let patternForOneProgramme = DiagnosticCode(647)
-    /// `DIR/...` with a machine format whose document describes one programme.
-    static let patternWithMachineFormat = DiagnosticCode(648)
 }

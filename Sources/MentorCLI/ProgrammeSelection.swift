@@ -50,26 +50,6 @@ enum ProgrammeSelection: Equatable {
         }
         return (programmes, ioFailed)
     }
-
-    /// M0647: `command` reads one programme, and `pattern` names several; the help lists them.
-    static func oneProgrammeOnly(_ pattern: String, command: String) -> Diagnostic {
-        let shown = DisplayText.escapeControls(pattern)
-        var help = "name one programme instead of the pattern"
-        if let parsed = ProgrammePattern(pattern), case .success(let found) = parsed.programmes(), !found.isEmpty {
-            help += ": " + found.map { "`\(DisplayText.escapeControls($0))`" }.joined(separator: ", ")
-        }
-        return Diagnostic(.patternForOneProgramme, .error,
-                          "`\(command)` reads one programme, and `\(shown)` names every programme in its folder",
-                          at: .unknown, help: help)
-    }
-
-    /// M0648: `--format FORMAT` writes one document about one programme, which `DIR/...` cannot fill.
-    static func machineFormat(_ format: String, command: String) -> Diagnostic {
-        Diagnostic(.patternWithMachineFormat, .error,
-                   "`\(command) --format \(format)` describes one programme, and a `/...` pattern names several",
-                   at: .unknown,
-                   help: "use `--format text`\(command == "check" ? " or `--format github`" : ""), or run `mentor \(command) --format \(format)` once per programme")
-    }
 }
 
 extension ProgrammeSelection {

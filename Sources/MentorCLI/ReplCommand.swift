@@ -14,6 +14,11 @@ struct ReplCommand: ParsableCommand, MentorSubcommand {
     var files: [String] = []
 
     func execute(_ context: CLIContext) -> Int32 {
+        // A session holds one programme: a pattern naming several is a usage error before it
+        // starts, not a file that cannot be read.
+        if let pattern = files.first(where: { ProgrammePattern($0) != nil }) {
+            return common.reportUsage(ProgrammePattern.oneProgrammeOnly(pattern, command: "repl"), context: context)
+        }
         let options = common.engineOptions()
         let useColor = common.color.resolve(isTerminal: context.stderrIsTerminal, environment: context.environment)
         let backend = EngineBackend(makeEngine: { Engine(options: options, output: { writeAll(1, $0) }) }, useColor: useColor)

@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand, MentorSubcommand {
         // `-` is standard input, as for most tools; a file named `-` is still `./-`.
         if paths == ["-"] { return RunCommand.runStandardInput(common: common, context: context) }
         if let pattern = paths.first(where: { ProgrammePattern($0) != nil }) {
-            return common.reportUsage(ProgrammeSelection.oneProgrammeOnly(pattern, command: "run"), context: context)
+            return common.reportUsage(ProgrammePattern.oneProgrammeOnly(pattern, command: "run"), context: context)
         }
         if paths.count == 1 {
             // One file is read as the user named it, special files (a pipe, /dev/stdin) included.

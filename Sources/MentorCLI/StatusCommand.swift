@@ -78,7 +78,7 @@ struct StatusCommand: ParsableCommand, MentorSubcommand {
     /// `--until`'s date, nil when not given, or the diagnostic for a malformed one (shared with `check`).
     static func parseUntil(_ text: String?) -> Result<CivilDate?, StatusFailure> {
         guard let text else { return .success(nil) }
-        guard let date = CommonOptions.parseDate(text) else {
+        guard let date = EvaluationOptions.parseDate(text) else {
             return .failure(StatusFailure(diagnostics: [Diagnostic(
                 .invalidUntil, .error, "`--until \(DisplayText.escapeControls(text))` is not a calendar date",
                 at: .unknown, help: "write the day as YYYY-MM-DD, such as 2026-12-31")]))

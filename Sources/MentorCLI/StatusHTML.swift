@@ -29,7 +29,7 @@ struct StatusHTML {
 
     private func table() -> String {
         var html = "<table class=\"status\"><thead><tr>"
-        html += StatusReportFormats.headings.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        html += StatusReportFormats.headings(status).map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for line in status.lines {
             html += "<tr class=\"\(line.status)\" data-agreement=\"\(escape(line.id))\">"
             html += StatusReportFormats.cells(line).map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"

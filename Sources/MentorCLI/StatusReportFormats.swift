@@ -4,25 +4,30 @@ import MentorRuntime
 /// The text, JSON, Markdown and CSV forms of `mentor status` (docs/status.md; the JSON form's
 /// schema is docs/status.schema.json).
 enum StatusReportFormats {
-    /// The table's column headings, shared by text, Markdown and CSV.
-    static let headings = ["agreement", "mentor", "mentee", "status", "start", "end", "planned", "held", "last held",
-                           "next session", "next review", "reviews overdue", "lapses in", "unsigned", "violations"]
+    /// The table's column headings, shared by text, Markdown, CSV and HTML: `unsigned` only when the
+    /// programme requires signatures (a party without one breaks nothing otherwise).
+    static func headings(_ status: ProgrammeStatus) -> [String] {
+        ["agreement", "mentor", "mentee", "status", "start", "end", "planned", "held", "last held",
+         "next session", "next review", "reviews overdue", "lapses in"]
+            + (status.signaturesRequired ? ["unsigned"] : []) + ["violations"]
+    }
 
     /// One line's cells under `headings`; `-` stands for none.
     static func cells(_ line: AgreementStatusLine) -> [String] {
         func day(_ date: CivilDate?) -> String { date.map(\.description) ?? "-" }
         return [line.id, line.mentor ?? "-", line.mentee ?? "-", line.status, day(line.start), day(line.end),
                 String(line.planned), String(line.held), day(line.lastHeld), day(line.nextSession), day(line.nextReview),
-                String(line.reviewsOverdue), line.daysLeft.map { "\($0) days" } ?? "-",
-                line.unsigned.isEmpty ? "-" : line.unsigned.joined(separator: " "), String(line.violations.count)]
+                String(line.reviewsOverdue), line.daysLeft.map { "\($0) days" } ?? "-"]
+            + (line.unsigned.map { [$0.isEmpty ? "-" : $0.joined(separator: " ")] } ?? []) + [String(line.violations.count)]
     }
 
     /// An aligned table, then each line's violations and forecast, then the counts and totals.
     static func text(_ status: ProgrammeStatus) -> String {
         var out = "status on \(status.today): \(plural(status.lines.count, "agreement"))\n"
         if !status.lines.isEmpty {
-            let rows = [headings] + status.lines.map(cells)
-            let widths = headings.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+            let columns = headings(status)
+            let rows = [columns] + status.lines.map(cells)
+            let widths = columns.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {
                 let padded = row.enumerated().map { column, cell in
                     column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
@@ -108,7 +113,11 @@ enum StatusReportFormats {
             a.field("lapses_on", line.lapsesOn?.description)
             a.field("days_left", line.daysLeft)
             a.field("due", line.due?.description)
-            a.array("unsigned") { list in for id in line.unsigned { list.string(id) } }
+            if let unsigned = line.unsigned {
+                a.array("unsigned") { list in for id in unsigned { list.string(id) } }
+            } else {
+                a.field("unsigned", nil as String?)
+            }
             a.array("violations") { list in
                 for violation in line.violations {
                     list.object { v in
@@ -133,9 +142,10 @@ enum StatusReportFormats {
     /// A Markdown table, the violations and forecast as lists, then the counts and totals.
     static func markdown(_ status: ProgrammeStatus) -> String {
         func escape(_ cell: String) -> String { replacing("|", with: "\\|", in: cell) }
+        let columns = headings(status)
         var out = "# Status on \(status.today)\n\n"
-        out += "| " + headings.joined(separator: " | ") + " |\n"
-        out += "|" + String(repeating: "---|", count: headings.count) + "\n"
+        out += "| " + columns.joined(separator: " | ") + " |\n"
+        out += "|" + String(repeating: "---|", count: columns.count) + "\n"
         for line in status.lines { out += "| " + cells(line).map(escape).joined(separator: " | ") + " |\n" }
         let broken = status.lines.filter { !$0.violations.isEmpty }
         if !broken.isEmpty {
@@ -164,7 +174,7 @@ enum StatusReportFormats {
             guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
             return "\"" + replacing("\"", with: "\"\"", in: cell) + "\""
         }
-        var out = (headings.dropLast() + ["violations", "forecast"]).map(quote).joined(separator: ",") + "\r\n"
+        var out = (headings(status).dropLast() + ["violations", "forecast"]).map(quote).joined(separator: ",") + "\r\n"
         for line in status.lines {
             var row = Array(cells(line).dropLast())
             row.append(line.violations.map { "\($0.rule): \($0.message)" }.joined(separator: "; "))

@@ -10,6 +10,14 @@ indirect enum YAMLValue {
     case map([(String, YAMLValue)])
 }
 
+/// One test point of a TAP stream, before it is numbered: the reports build their points,
+/// and one stream may hold several programmes' points, numbered on.
+struct TAPPoint {
+    let ok: Bool
+    let description: String
+    var yaml: [(String, YAMLValue)] = []
+}
+
 /// Writes a TAP version 14 stream: the version line, a plan, test points with YAML
 /// diagnostic blocks, comments and `Bail out!` (testanything.org, TAP 14 specification).
 struct TAPWriter {
@@ -33,6 +41,11 @@ struct TAPWriter {
         output += "  ---\n"
         Self.write(yaml, indent: 2, into: &output)
         output += "  ...\n"
+    }
+
+    /// `point` as the next test point.
+    mutating func point(_ point: TAPPoint) {
+        self.point(ok: point.ok, point.description, yaml: point.yaml)
     }
 
     /// `# text`, one comment line per line of `text`.

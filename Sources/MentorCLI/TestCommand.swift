@@ -53,9 +53,6 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         case .each(let selected):
             patterns = selected
         }
-        guard format == .text else {
-            return common.reportUsage(ProgrammeSelection.machineFormat(format.rawValue, command: "test"), context: context)
-        }
         guard watch else { return testEach(patterns, context: context, keeping: true).status }
         return WatchLoop(command: "test", paths: ProgrammeSelection.watchedFolders(patterns)).run(context: context) { noteRead in
             testEach(patterns, context: context, keeping: false, noteRead: noteRead)
@@ -63,9 +60,11 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
     }
 
     /// `test DIR/...`: each programme the patterns name is tested on its own, as `test PROGRAMME`
-    /// would test it, its report ending in `PROGRAMME: N passed, M failed` (or `PROGRAMME: tests
-    /// not run: …`); a last line adds them up. The exit status is the worst of the programmes'.
-    /// Each programme's report follows what its tests `print`, before the next programme runs.
+    /// would test it. As text, its report ends in `PROGRAMME: N passed, M failed` (or `PROGRAMME:
+    /// tests not run: …`) and follows what its tests `print`, before the next programme runs; a
+    /// last line adds them up. The machine formats hold every programme in one document, written
+    /// at the end (what the tests `print` goes to standard error). The exit status is the worst
+    /// of the programmes'.
     func testEach(_ patterns: [ProgrammePattern], context: CLIContext, keeping: Bool,
                   noteRead: ([String]) -> Void = { _ in }) -> (status: Int32, files: [String]) {
         let filter = namePattern.flatMap { try? Regex($0) }
@@ -74,26 +73,16 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         if selected.ioFailed && selected.programmes.isEmpty { return (MentorExit.usageOrIO, []) }
         var status = selected.ioFailed ? MentorExit.usageOrIO : MentorExit.success
         var files: [String] = []
-        var passed = 0, failed = 0, notRun = 0
+        var programmes: [ProgrammeRun<TestRun>] = []
+        // A machine format owns standard output, so what the tests `print` goes to standard error.
+        let output = format == .text ? context.writeOut : context.writeErr
         for programme in selected.programmes {
-            let outcome = TestRun.perform(paths: [programme], common: common, filter: filter, output: context.writeOut, context: context)
+            let outcome = TestRun.perform(paths: [programme], common: common, filter: filter, output: output, context: context)
             if keeping { context.keepUntilExit(outcome.engine) }
             files += outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
-            let name = DisplayText.escapeControls(programme)
-            if outcome.ioFailed && outcome.fileCount == 0 {
-                context.writeOut("\(name): not tested: no file of it could be read\n")
-                status = max(status, MentorExit.usageOrIO)
-                continue
-            }
-            let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
-            var text = TestReportFormats.text(outcome, renderer: renderer, cap: common.diagnosticCap())
-            // The single-programme report ends with its summary line, which gets the programme's name.
-            let lastLine = text.dropLast().lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-            text.insert(contentsOf: "\(name): ", at: lastLine)
-            context.writeOut(text)
-            passed += outcome.passedCount
-            failed += outcome.failedCount
-            if !outcome.programmeErrors.isEmpty { notRun += 1 }
+            let run = outcome.ioFailed && outcome.fileCount == 0 ? nil : outcome
+            programmes.append(ProgrammeRun(path: programme, run: run))
+            if format == .text { context.writeOut(textReport(ProgrammeRun(path: programme, run: run), context: context)) }
             if outcome.ioFailed {
                 status = max(status, MentorExit.usageOrIO)
             } else if !outcome.succeeded {
@@ -101,11 +90,37 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
             }
         }
         noteRead(files)
-        let count = selected.programmes.count
+        switch format {
+        case .text: context.writeOut(textTotal(programmes))
+        case .json: context.writeOut(TestReportFormats.json(programmes) + "\n")
+        case .junit: context.writeOut(TestReportFormats.junit(programmes) + "\n")
+        case .tap: context.writeOut(TestReportFormats.tap(programmes))
+        }
+        return (status, files)
+    }
+
+    /// One programme's part of the text report of `test DIR/...`: its report as for one
+    /// programme, the summary line prefixed with the programme's path.
+    private func textReport(_ programme: ProgrammeRun<TestRun>, context: CLIContext) -> String {
+        let name = DisplayText.escapeControls(programme.path)
+        guard let outcome = programme.run else { return "\(name): \(TestReportFormats.notTested)\n" }
+        let renderer = common.renderer(for: outcome.engine, isTerminal: context.stdoutIsTerminal, context: context)
+        var text = TestReportFormats.text(outcome, renderer: renderer, cap: common.diagnosticCap())
+        // The single-programme report ends with its summary line, which gets the programme's name.
+        let lastLine = text.dropLast().lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        text.insert(contentsOf: "\(name): ", at: lastLine)
+        return text
+    }
+
+    /// The last line of the text report of `test DIR/...`: the programmes' counts added up.
+    private func textTotal(_ programmes: [ProgrammeRun<TestRun>]) -> String {
+        let runs = programmes.compactMap(\.run)
+        let passed = runs.reduce(0) { $0 + $1.passedCount }, failed = runs.reduce(0) { $0 + $1.failedCount }
+        let notRun = runs.count { !$0.programmeErrors.isEmpty }
+        let count = programmes.count
         var total = "\(count) \(count == 1 ? "programme" : "programmes"): \(passed) passed, \(failed) failed"
         if notRun > 0 { total += "; tests not run in \(notRun) with errors" }
-        context.writeOut(total + "\n")
-        return (status, files)
+        return total + "\n"
     }
 
     /// One run of the tests and its report; returns the exit status and the files the programme read.

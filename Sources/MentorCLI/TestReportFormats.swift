@@ -22,76 +22,77 @@ enum TestReportFormats {
     /// failures, and the programme's errors (when there are any, no test ran). Diagnostics have
     /// `JSONDiagnosticRenderer`'s shape, as in `check --format json`.
     static func json(_ run: TestRun) -> String {
-        let sources = run.engine.sources
         var writer = JSONWriter(pretty: true)
         writer.object { w in
             w.field("version", 1)
-            w.object("summary") { s in
-                s.field("files", run.fileCount)
-                s.field("tests", run.results.count)
-                s.field("passed", run.passedCount)
-                s.field("failed", run.failedCount)
-                s.field("errors", run.programmeErrors.count)
-            }
-            w.array("tests") { tests in
-                for result in run.results {
-                    tests.object { test in
-                        test.field("name", result.name)
-                        test.field("passed", result.passed)
-                        JSONDiagnosticRenderer.writeLocation(result.span, sources: sources, into: &test)
-                        test.array("failures") { failures in
-                            for failure in result.failures { JSONDiagnosticRenderer.write(failure, sources: sources, into: &failures) }
-                        }
+            writeJSONReport(run, into: &w)
+        }
+        return writer.output
+    }
+
+    /// The `summary`, `tests` and `diagnostics` of one programme's JSON report, into the open object `w`.
+    static func writeJSONReport(_ run: TestRun, into w: inout JSONWriter) {
+        let sources = run.engine.sources
+        w.object("summary") { s in
+            s.field("files", run.fileCount)
+            s.field("tests", run.results.count)
+            s.field("passed", run.passedCount)
+            s.field("failed", run.failedCount)
+            s.field("errors", run.programmeErrors.count)
+        }
+        w.array("tests") { tests in
+            for result in run.results {
+                tests.object { test in
+                    test.field("name", result.name)
+                    test.field("passed", result.passed)
+                    JSONDiagnosticRenderer.writeLocation(result.span, sources: sources, into: &test)
+                    test.array("failures") { failures in
+                        for failure in result.failures { JSONDiagnosticRenderer.write(failure, sources: sources, into: &failures) }
                     }
                 }
             }
-            w.array("diagnostics") { diagnostics in
-                for error in run.programmeErrors { JSONDiagnosticRenderer.write(error, sources: sources, into: &diagnostics) }
-            }
         }
-        return writer.output
+        w.array("diagnostics") { diagnostics in
+            for error in run.programmeErrors { JSONDiagnosticRenderer.write(error, sources: sources, into: &diagnostics) }
+        }
     }
 
     /// JUnit XML: one test case per test, a failing one carrying its failures as text; when the
     /// programme has errors, one case `programme` with an `<error>` holding them instead.
     static func junit(_ run: TestRun) -> String {
+        JUnitXML.document(name: "mentor test", suites: [junitSuite(run, name: "tests", classname: "mentor.tests")])
+    }
+
+    /// One programme's `<testsuite>`: a case per test, or the one case `programme` when it has errors.
+    static func junitSuite(_ run: TestRun, name: String, classname: String) -> JUnitXML.Suite {
         let renderer = TextDiagnosticRenderer(sources: run.engine.sources, useColor: false)
-        let errors = run.programmeErrors.isEmpty ? 0 : 1
-        let total = run.programmeErrors.isEmpty ? run.results.count : 1
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"mentor test\" tests=\"\(total)\" failures=\"\(run.failedCount)\" errors=\"\(errors)\">\n"
-        xml += "  <testsuite name=\"tests\" tests=\"\(total)\" failures=\"\(run.failedCount)\" errors=\"\(errors)\" skipped=\"0\">\n"
+        var suite = JUnitXML.Suite(name: name)
         if !run.programmeErrors.isEmpty {
-            xml += "    <testcase classname=\"mentor.tests\" name=\"programme\">\n"
-            xml += "      <error message=\"tests not run: the programme has errors\" type=\"programme\">"
-            xml += XMLEscaping.escapeText(renderer.render(run.programmeErrors))
-            xml += "</error>\n    </testcase>\n"
+            suite.cases.append(JUnitXML.Case(
+                classname: classname, name: "programme",
+                outcome: .error(message: "tests not run: the programme has errors", type: "programme",
+                                text: renderer.render(run.programmeErrors))))
         }
         for result in run.results {
-            xml += "    <testcase classname=\"mentor.tests\" name=\"\(XMLEscaping.escapeAttribute(result.name))\""
+            var testCase = JUnitXML.Case(classname: classname, name: result.name)
             if let position = DiagnosticPosition(result.span, in: run.engine.sources) {
-                xml += " file=\"\(XMLEscaping.escapeAttribute(position.path))\" line=\"\(position.line)\""
+                testCase.file = position.path
+                testCase.line = position.line
             }
-            guard let first = result.failures.first else {
-                xml += "/>\n"
-                continue
+            if let first = result.failures.first {
+                testCase.outcome = .failure(message: first.message, type: first.code.description, text: renderer.render(result.failures))
             }
-            xml += ">\n"
-            xml += "      <failure message=\"\(XMLEscaping.escapeAttribute(first.message))\" type=\"\(first.code)\">"
-            xml += XMLEscaping.escapeText(renderer.render(result.failures))
-            xml += "</failure>\n    </testcase>\n"
+            suite.cases.append(testCase)
         }
-        xml += "  </testsuite>\n</testsuites>"
-        return xml
+        return suite
     }
 
     /// TAP 14: a test point per test, a failing one with a YAML block of its failures; when the
     /// programme has errors, they are comments and the stream bails out before any test.
     static func tap(_ run: TestRun) -> String {
-        let sources = run.engine.sources
         var tap = TAPWriter()
         if !run.programmeErrors.isEmpty {
-            var text = TextDiagnosticRenderer(sources: sources, useColor: false).render(run.programmeErrors)
+            var text = TextDiagnosticRenderer(sources: run.engine.sources, useColor: false).render(run.programmeErrors)
             while text.hasSuffix("\n") { text.removeLast() }
             tap.comment(text)
             tap.bailOut("tests not run: the programme has errors")
@@ -102,7 +103,14 @@ enum TestReportFormats {
             return tap.output
         }
         tap.plan(run.results.count)
-        for result in run.results {
+        for point in tapPoints(run) { tap.point(point) }
+        return tap.output
+    }
+
+    /// A test point per test of a programme that ran its tests.
+    static func tapPoints(_ run: TestRun) -> [TAPPoint] {
+        let sources = run.engine.sources
+        return run.results.map { result in
             var yaml: [(String, YAMLValue)] = []
             if let first = result.failures.first {
                 yaml.append(("message", .string(first.message)))
@@ -113,8 +121,7 @@ enum TestReportFormats {
                 }
                 yaml.append(("failures", .list(result.failures.map { TAPWriter.yaml(of: $0, sources: sources) })))
             }
-            tap.point(ok: result.passed, result.name, yaml: yaml)
+            return TAPPoint(ok: result.passed, description: result.name, yaml: yaml)
         }
-        return tap.output
     }
 }

@@ -19,7 +19,7 @@ enum WholeProgrammeLoad {
     static func load(_ paths: [String], into engine: Engine, common: CommonOptions, renderer: TextDiagnosticRenderer,
                      context: CLIContext, command: String, nothing: String) -> Outcome {
         if let pattern = paths.first(where: { ProgrammePattern($0) != nil }) {
-            context.writeErr(renderer.render([ProgrammeSelection.oneProgrammeOnly(pattern, command: command)]))
+            context.writeErr(renderer.render([ProgrammePattern.oneProgrammeOnly(pattern, command: command)]))
             return .stopped(MentorExit.usageOrIO)
         }
         let read = SourceDiscovery.readSources(paths.isEmpty ? ["."] : paths, into: engine, report: context.writeErr)

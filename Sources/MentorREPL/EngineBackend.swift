@@ -54,6 +54,10 @@ public final class EngineBackend: REPLBackend {
     /// is reported and left out while the others load, names the files declare twice are
     /// reported as `check` reports them, and each name the session already had gets a note.
     public func load(_ paths: [String]) -> REPLOutput {
+        // A session holds one programme: `DIR/...` names several, and is no file to read.
+        if let pattern = paths.first(where: { ProgrammePattern($0) != nil }) {
+            return REPLOutput(stderr: render([ProgrammePattern.oneProgrammeOnly(pattern, command: ":load")]), failed: true)
+        }
         var output = REPLOutput()
         // Folders are searched for `*.mentor` as `check` searches them; `:reload` searches them again.
         let read = SourceDiscovery.readSources(paths, into: engine) { output.stderr += $0 }

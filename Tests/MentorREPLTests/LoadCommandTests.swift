@@ -37,6 +37,21 @@ struct LoadCommandTests {
         #expect(repl.runMetaCommand("reload", argument: "").stderr == "")
     }
 
+    @Test("a DIR/... pattern is refused with M0647, loading nothing, rather than read as a path")
+    func patternIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("person ana \"Ana\"\n", to: "one.mentor")
+        try directory.write("person bo \"Bo\"\n", to: "two.mentor")
+        let repl = backend()
+        let output = repl.runMetaCommand("load", argument: directory.file("..."))
+        #expect(output.failed)
+        #expect(output.stdout == "")
+        #expect(output.stderr.hasPrefix("error: `:load` reads one programme, and `\(directory.file("..."))` names every programme in its folder [M0647]\n"))
+        #expect(output.stderr.contains("`\(directory.file("one.mentor"))`, `\(directory.file("two.mentor"))`"))
+        #expect(repl.evaluate("ana.name").stderr.contains("M0301"))
+        #expect(repl.runMetaCommand("reload", argument: "").stdout == "")
+    }
+
     @Test("a syntax error in one file keeps every other file's declarations, at load and at :reload")
     func syntaxErrorInOneFile() throws {
         let directory = try TemporaryDirectory()

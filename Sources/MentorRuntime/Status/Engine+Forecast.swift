@@ -28,7 +28,8 @@ extension Engine {
             guard status == "pending" || status == "active" else { continue }
             if status == "pending", case .date(let start) = try model.field(agreement, AgreementField.start, interpreter: interpreter),
                start <= until {
-                if let unsigned = try unsignedOn(start, agreement), !unsigned.isEmpty, try statusOn(start) != "closed" {
+                // A missing signature breaks something only where signatures are required.
+                if signaturesRequired, let unsigned = try unsignedOn(start, agreement), !unsigned.isEmpty, try statusOn(start) != "closed" {
                     breaks.append(ForecastBreak(date: start, kind: .startsUnsigned,
                                                 message: "starts on \(start) without the signature of \(unsigned.joined(separator: " and "))"))
                 }

@@ -18,7 +18,8 @@ extension Engine {
                     line.forecast = forecasts[agreement.index]
                     lines.append(line)
                 }
-                return .success(ProgrammeStatus(today: options.today, until: request.until, lines: lines.sorted(by: Engine.moreUrgent)))
+                return .success(ProgrammeStatus(today: options.today, until: request.until, lines: lines.sorted(by: Engine.moreUrgent),
+                                                signaturesRequired: signaturesRequired))
             } catch let error as RuntimeError {
                 return .failure(StatusFailure(diagnostics: [error.diagnostic]))
             } catch {
@@ -26,6 +27,12 @@ extension Engine {
             }
         }
     }
+
+    /// True when the programme requires signatures: the standard rule `signed_before_start` is
+    /// in force (not left out by `import std except signed_before_start`). Without it a party
+    /// with no signature breaks no rule, so status shows no `unsigned` column and the forecast
+    /// no `starts_unsigned`.
+    var signaturesRequired: Bool { program.standardRules.contains("signed_before_start") }
 
     /// The order of docs/status.md: those needing attention now, then the other pending and
     /// active ones, then the closed and ended; within each, the earliest `due` first (none
@@ -110,8 +117,8 @@ extension Engine {
         let isOver = status == "closed" || status == "ended"
         let nextReview = isOver ? nil : date(try member(AgreementField.nextReview))
         let start = date(try model.field(agreement, AgreementField.start, interpreter: interpreter))
-        var unsigned: [String] = []
-        if case .list(let parties) = try member(AgreementField.unsigned) {
+        var unsigned: [String]?
+        if signaturesRequired, case .list(let parties) = try member(AgreementField.unsigned) {
             unsigned = parties.compactMap { if case .entity(let p) = $0 { p.id } else { nil } }
         }
         let end = date(try member(AgreementField.end))

@@ -10,6 +10,9 @@ public struct ProgrammeStatus: Sendable {
     public let until: CivilDate?
     /// The agreements that pass the filters, most urgent first.
     public let lines: [AgreementStatusLine]
+    /// True when the programme requires signatures (`std.signed_before_start` is in force):
+    /// only then is a party without one worth a column.
+    public let signaturesRequired: Bool
 
     /// The statuses in the order their counts are shown.
     public static let statuses = ["pending", "active", "lapsed", "closed", "ended"]
@@ -52,8 +55,8 @@ public struct AgreementStatusLine: Sendable {
     public let reviewsOverdue: Int
     /// `lapses_on`, and the days from today to it while the agreement is active.
     public let lapsesOn: CivilDate?, daysLeft: Int?
-    /// `unsigned`: the parties with no signature, by id.
-    public let unsigned: [String]
+    /// `unsigned`: the parties with no signature, by id; nil when the programme requires no signatures.
+    public let unsigned: [String]?
     /// The rules it breaks today (its own, its goals').
     public let violations: [StatusViolation]
     /// The next day something needs doing: the start of a pending agreement, the earlier of
