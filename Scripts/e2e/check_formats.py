@@ -3,7 +3,10 @@
 
 SARIF against the official 2.1.0 schema (check-jsonschema), JUnit XML with junitparser, TAP
 with tap.py, GitHub Actions annotations by the workflow-command grammar GitHub documents, and
-the JSON report's documented shape. Prints one line per test and "N passed, N failed".
+the JSON report against its published schema, docs/check.schema.json (check-jsonschema): the
+examples, every golden case of `check --format json`, every golden programme checked on its
+own, `DIR/...` with a programme that cannot be read. Prints one line per test and
+"N passed, N failed".
 """
 
 import json
@@ -19,6 +22,7 @@ from tap.parser import Parser as TAPParser
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
+import report_schemas  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROGRAMME = os.path.join("Tests", "Fixtures", "credential-program")
@@ -259,6 +263,81 @@ def test_pattern_unreadable_programme_in_every_format():
             assert [case.name for case in suites[0]] == ["programme"] and not list(suites[0])[0].is_passed
         finally:
             os.unlink(path)
+
+
+def unreadable_pattern(folder):
+    """DIR/... of two programmes, `bad` (its one file a dangling link) and `good`: (pattern, bad, good)."""
+    os.makedirs(os.path.join(folder, "bad"))
+    os.makedirs(os.path.join(folder, "good"))
+    os.symlink("/nonexistent/gone.mentor", os.path.join(folder, "bad", "gone.mentor"))
+    with open(os.path.join(folder, "good", "a.mentor"), "w") as handle:
+        handle.write("let a = 1\n")
+    return os.path.join(folder, "..."), os.path.join(folder, "bad"), os.path.join(folder, "good")
+
+
+def test_json_schema_is_valid_draft_2020_12():
+    result = subprocess.run([CHECK_JSONSCHEMA, "--check-metaschema", report_schemas.schema_path("check")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_json_validates_against_the_schema():
+    """One programme, DIR/..., waived violations shown, and a DIR/... with a programme that
+    cannot be read (whose part has a null summary): each report is valid."""
+    with tempfile.TemporaryDirectory() as folder:
+        pattern, bad, _ = unreadable_pattern(folder)
+        documents = [run_check("json"), run_check("json", "Examples/..."), run_check("json", "Examples/hello.mentor", 0),
+                     run_check("json", PATTERN), run_check("json", pattern, 2),
+                     run_check("json", os.path.join("Tests", "Golden", "waivers", "json.mentor"), 0, "--show-waived")]
+        report_schemas.assert_valid("check", documents)
+        # One programme that cannot be read writes no report at all: the reason is on standard error.
+        assert run_check("json", bad, 2) == ""
+    assert any("waiver" in d for d in json.loads(documents[-1])["diagnostics"]), documents[-1]
+
+
+def test_json_of_every_golden_case_validates():
+    """Each golden whose command is `check --format json` writes a report the schema accepts."""
+    cases, outputs = report_schemas.golden_json_outputs("check")
+    assert len(cases) >= 5, cases
+    report_schemas.assert_valid("check", outputs)
+
+
+def test_json_of_every_golden_programme_validates():
+    """Every golden programme checked on its own, waivers shown: its syntax, name and rule
+    errors, their labels, notes and suggestions, each in a report the schema accepts."""
+    reports = report_schemas.reports_of_every_golden("check", "--show-waived")
+    diagnostics = [d for report in reports for d in json.loads(report)["diagnostics"]]
+    for key in ("labels", "notes", "suggestions"):
+        assert any(d[key] for d in diagnostics), f"no golden diagnostic has {key}"
+    assert any("waiver" in d for d in diagnostics) and any(d["rule"] for d in diagnostics)
+    report_schemas.assert_valid("check", reports)
+
+
+def test_json_schema_rejects_what_the_writer_never_writes():
+    """The schema is closed and exact: a renamed key, a half-null location, an unknown
+    severity, a code of another shape, an unread programme with diagnostics all fail."""
+    report = json.loads(run_check("json"))
+    broken = []
+    renamed = json.loads(json.dumps(report))
+    renamed["diagnostics"][0]["end_column"] = renamed["diagnostics"][0].pop("endColumn")
+    broken.append((renamed, "a renamed key"))
+    half = json.loads(json.dumps(report))
+    half["diagnostics"][0]["file"] = None
+    broken.append((half, "a location with a null file and a line"))
+    severity = json.loads(json.dumps(report))
+    severity["diagnostics"][0]["severity"] = "fatal"
+    broken.append((severity, "an unknown severity"))
+    code = json.loads(json.dumps(report))
+    code["diagnostics"][0]["code"] = "E0520"
+    broken.append((code, "a code that is not M and four digits"))
+    summary = json.loads(json.dumps(report))
+    del summary["summary"]["waived"]
+    broken.append((summary, "a summary without waived"))
+    programmes = json.loads(run_check("json", PATTERN))
+    programmes["programmes"][2]["summary"] = None
+    broken.append((programmes, "an unread programme with diagnostics"))
+    for document, what in broken:
+        report_schemas.assert_invalid("check", document, what)
 
 
 if __name__ == "__main__":

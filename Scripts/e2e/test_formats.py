@@ -2,12 +2,15 @@
 """Validates `mentor test`'s machine-readable output with real readers.
 
 JUnit XML with junitparser, TAP 14 with tap.py (its YAML blocks with PyYAML), and the JSON
-report's documented shape; `--run` selects tests by a regular expression. Prints one line per
-test and "N passed, N failed".
+report against its published schema, docs/test.schema.json (check-jsonschema): the examples,
+every golden case of `test --format json`, every golden programme with tests, `DIR/...` with a
+programme that cannot be read; `--run` selects tests by a regular expression. Prints one line
+per test and "N passed, N failed".
 """
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -17,6 +20,7 @@ from tap.parser import Parser as TAPParser
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
+import report_schemas  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # Two tests pass, one fails an expectation, one stops on a division by zero.
@@ -172,6 +176,82 @@ def test_pattern_unreadable_programme_has_its_part():
         report = json.loads(run_test("json", programme=pattern, expected_status=2))
         assert [p["summary"] is None for p in report["programmes"]] == [True, False], report
         assert report["summary"]["passed"] == 1 and report["summary"]["programmes"] == 2, report["summary"]
+
+
+def test_json_schema_is_valid_draft_2020_12():
+    result = subprocess.run([report_schemas.CHECK_JSONSCHEMA, "--check-metaschema", report_schemas.schema_path("test")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_json_schemas_share_the_diagnostic():
+    """check and test reports hold the same diagnostics; the two schemas must describe them alike."""
+    schemas = {}
+    for command in ("check", "test"):
+        with open(report_schemas.schema_path(command)) as handle:
+            schemas[command] = json.load(handle)
+    for name in ("diagnostic", "location", "code", "version"):
+        assert schemas["check"]["$defs"][name] == schemas["test"]["$defs"][name], f"$defs/{name} differs"
+
+
+def test_json_validates_against_the_schema():
+    """Passing and failing tests, programme errors, the examples one by one and as DIR/...,
+    and a DIR/... with a programme that cannot be read: each report is valid."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.makedirs(os.path.join(folder, "bad"))
+        os.symlink("/nonexistent/gone.mentor", os.path.join(folder, "bad", "gone.mentor"))
+        with open(os.path.join(folder, "good.mentor"), "w") as handle:
+            handle.write('test "one" {\n  expect 1 == 1\n}\n')
+        documents = [run_test("json"), run_test("json", programme=BROKEN), run_test("json", programme=PATTERN),
+                     run_test("json", programme="Examples/...", expected_status=0),
+                     run_test("json", programme=os.path.join("Examples", "credential-program"), expected_status=0),
+                     run_test("json", programme=os.path.join(folder, "..."), expected_status=2)]
+        report_schemas.assert_valid("test", documents)
+        # One programme that cannot be read writes no report at all: the reason is on standard error.
+        assert run_test("json", programme=os.path.join(folder, "bad"), expected_status=2) == ""
+    assert json.loads(documents[-1])["programmes"][0]["summary"] is None, documents[-1]
+
+
+def test_json_of_every_golden_case_validates():
+    """Each golden whose command is `test --format json` writes a report the schema accepts."""
+    cases, outputs = report_schemas.golden_json_outputs("test")
+    assert len(cases) >= 4, cases
+    report_schemas.assert_valid("test", outputs)
+
+
+def test_json_of_every_golden_programme_with_tests_validates():
+    """Every golden programme that declares a test, tested on its own: passes, failures and
+    programme errors, each in a report the schema accepts."""
+    with_tests = [path for path in report_schemas.golden_files()
+                  if re.search(r'^\s*test "', open(os.path.join(ROOT, path), encoding="utf-8", errors="replace").read(), re.M)]
+    reports = [report_schemas.mentor("test", "--format", "json", path).stdout for path in with_tests]
+    parsed = [json.loads(report) for report in reports]
+    assert any(r["diagnostics"] for r in parsed) and any(t["failures"] for r in parsed for t in r["tests"]), "no errors or failures"
+    report_schemas.assert_valid("test", reports)
+
+
+def test_json_schema_rejects_what_the_writer_never_writes():
+    """The schema is closed and exact: a renamed key, a test without passed, a half-null
+    location, an unread programme with tests all fail."""
+    report = json.loads(run_test("json"))
+    broken = []
+    renamed = json.loads(json.dumps(report))
+    renamed["tests"][1]["failures"][0]["end_line"] = renamed["tests"][1]["failures"][0].pop("endLine")
+    broken.append((renamed, "a renamed key in a failure"))
+    passed = json.loads(json.dumps(report))
+    del passed["tests"][0]["passed"]
+    broken.append((passed, "a test without passed"))
+    half = json.loads(json.dumps(report))
+    half["tests"][0]["line"] = None
+    broken.append((half, "a test whose line is null but file is not"))
+    programmes = json.loads(run_test("json", programme=PATTERN))
+    programmes["programmes"][1]["summary"] = None
+    broken.append((programmes, "an unread programme with tests"))
+    extra = json.loads(json.dumps(report))
+    extra["summary"]["skipped"] = 0
+    broken.append((extra, "a summary with a key the writer never writes"))
+    for document, what in broken:
+        report_schemas.assert_invalid("test", document, what)
 
 
 if __name__ == "__main__":

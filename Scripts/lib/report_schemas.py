@@ -1,0 +1,106 @@
+"""What Scripts/e2e/check_formats.py and test_formats.py share to hold `check --format json`
+and `test --format json` to their published schemas, docs/check.schema.json and
+docs/test.schema.json: validation with the venv's check-jsonschema, the golden cases whose
+command writes such a report, and every golden programme as an input that reaches many
+diagnostics (labels, notes, suggestions, locations with no file).
+"""
+
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+GOLDEN = os.path.join(ROOT, "Tests", "Golden")
+CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
+
+
+def schema_path(command):
+    return os.path.join(ROOT, "docs", f"{command}.schema.json")
+
+
+def mentor(*arguments):
+    return subprocess.run([os.environ["MENTOR_BINARY"], *arguments], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def validate(command, documents, schema=None):
+    """check-jsonschema's verdict on `documents` (strings) against the command's schema, or
+    against `schema` (a dict) when given."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for index, document in enumerate(documents):
+            path = os.path.join(folder, f"{command}-{index}.json")
+            with open(path, "w") as handle:
+                handle.write(document)
+            paths.append(path)
+        schema_file = schema_path(command)
+        if schema is not None:
+            schema_file = os.path.join(folder, "schema.json")
+            with open(schema_file, "w") as handle:
+                json.dump(schema, handle)
+        return subprocess.run([CHECK_JSONSCHEMA, "--schemafile", schema_file, *paths], capture_output=True, text=True, timeout=300)
+
+
+def assert_valid(command, documents, schema=None):
+    assert documents, "nothing to validate"
+    result = validate(command, documents, schema)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+
+
+def assert_invalid(command, document, what):
+    result = validate(command, [json.dumps(document)])
+    assert result.returncode != 0, f"the schema accepted {what}"
+
+
+def golden_files():
+    paths = []
+    for folder, _, names in os.walk(GOLDEN):
+        paths += [os.path.relpath(os.path.join(folder, name), ROOT) for name in names if name.endswith(".mentor")]
+    return sorted(paths)
+
+
+def golden_json_cases(command):
+    """(golden, arguments) for each golden whose first line `// mentor: ARGS` runs `command`
+    with `--format json`, `{file}` and `{dir}` replaced as GoldenTests replaces them."""
+    cases = []
+    for path in golden_files():
+        with open(os.path.join(ROOT, path), encoding="utf-8", errors="replace") as handle:
+            first = handle.readline().rstrip("\n")
+        if not first.startswith("// mentor:"):
+            continue
+        words = first[len("// mentor:"):].split()
+        if not words or words[0] != command or "json" not in [b for a, b in zip(words, words[1:]) if a == "--format"]:
+            continue
+        cases.append((path, [w.replace("{file}", path).replace("{dir}", os.path.dirname(path)) for w in words]))
+    return cases
+
+
+def golden_json_outputs(command):
+    """The standard output of every golden case of `command --format json`, which must be a report."""
+    cases = golden_json_cases(command)
+    outputs = []
+    for path, arguments in cases:
+        result = mentor(*arguments)
+        assert result.stdout.strip(), f"{path}: no report on standard output: {result.stderr}"
+        outputs.append(result.stdout)
+    return cases, outputs
+
+
+def reports_of_every_golden(command, *extra):
+    """`command --format json GOLDEN` for every golden programme on its own: a report of
+    whatever that file holds (syntax errors, name errors, rule violations, tests)."""
+    def run(path):
+        return path, mentor(command, "--today", "2026-06-01", "--format", "json", *extra, path)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(run, golden_files()))
+    reports = []
+    for path, result in results:
+        # A golden that is not UTF-8 or not readable as one programme may write no report (exit 2).
+        if result.returncode == 2 and not result.stdout:
+            continue
+        assert result.stdout.strip(), f"{path}: exit {result.returncode} with no report: {result.stderr}"
+        reports.append(result.stdout)
+    return reports
