@@ -4,7 +4,7 @@ import MentorSource
 /// The shape is stable; a change that removes or retypes a key bumps `formatVersion`:
 ///
 /// ```
-/// {"version":1,"diagnostics":[{"code":"M0301","severity":"error","message":"…",
+/// {"version":1,"diagnostics":[{"code":"M0301","severity":"error","message":"…","rule":"…"|null,
 ///   "file":"a.mentor","line":5,"column":3,"endLine":5,"endColumn":8,"offset":61,"length":5,
 ///   "label":"…"|null,"labels":[{"message","file","line","column","endLine","endColumn","offset","length"}],
 ///   "notes":[{"message", location keys or null}],"help":"…"|null,
@@ -13,6 +13,7 @@ import MentorSource
 /// ```
 ///
 /// `waiver` is present only on a rule violation that a waiver excuses.
+/// docs/check.schema.json and docs/test.schema.json publish this shape (`$defs/diagnostic`).
 ///
 /// Lines and columns are 1-based and columns count Unicode scalars, as in the text output;
 /// the end is exclusive (`endColumn` is the column just after the last character). Offsets and
