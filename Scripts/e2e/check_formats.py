@@ -290,6 +290,8 @@ def test_json_validates_against_the_schema():
                      run_check("json", PATTERN), run_check("json", pattern, 2),
                      run_check("json", os.path.join("Tests", "Golden", "waivers", "json.mentor"), 0, "--show-waived")]
         report_schemas.assert_valid("check", documents)
+        report_schemas.assert_summaries_agree("check", documents[:-1])
+        report_schemas.assert_summaries_agree("check", documents[-1:], waived_listed=True)
         # One programme that cannot be read writes no report at all: the reason is on standard error.
         assert run_check("json", bad, 2) == ""
     assert any("waiver" in d for d in json.loads(documents[-1])["diagnostics"]), documents[-1]
@@ -300,17 +302,21 @@ def test_json_of_every_golden_case_validates():
     cases, outputs = report_schemas.golden_json_outputs("check")
     assert len(cases) >= 5, cases
     report_schemas.assert_valid("check", outputs)
+    for (_, arguments), output in zip(cases, outputs):
+        report_schemas.assert_summaries_agree("check", [output], waived_listed="--show-waived" in arguments)
 
 
 def test_json_of_every_golden_programme_validates():
     """Every golden programme checked on its own, waivers shown: its syntax, name and rule
-    errors, their labels, notes and suggestions, each in a report the schema accepts."""
+    errors, their labels, notes and suggestions, each in a report the schema accepts whose
+    summary counts its diagnostics."""
     reports = report_schemas.reports_of_every_golden("check", "--show-waived")
     diagnostics = [d for report in reports for d in json.loads(report)["diagnostics"]]
     for key in ("labels", "notes", "suggestions"):
         assert any(d[key] for d in diagnostics), f"no golden diagnostic has {key}"
     assert any("waiver" in d for d in diagnostics) and any(d["rule"] for d in diagnostics)
     report_schemas.assert_valid("check", reports)
+    report_schemas.assert_summaries_agree("check", reports, waived_listed=True)
 
 
 def test_json_schema_rejects_what_the_writer_never_writes():
@@ -338,6 +344,14 @@ def test_json_schema_rejects_what_the_writer_never_writes():
     broken.append((programmes, "an unread programme with diagnostics"))
     for document, what in broken:
         report_schemas.assert_invalid("check", document, what)
+    miscounted = json.loads(json.dumps(report))
+    miscounted["summary"]["errors"] += 1
+    try:
+        report_schemas.assert_summaries_agree("check", [json.dumps(miscounted)])
+    except AssertionError:
+        pass
+    else:
+        raise AssertionError("a summary that miscounts its errors was taken")
 
 
 if __name__ == "__main__":

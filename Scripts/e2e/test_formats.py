@@ -207,6 +207,7 @@ def test_json_validates_against_the_schema():
                      run_test("json", programme=os.path.join("Examples", "credential-program"), expected_status=0),
                      run_test("json", programme=os.path.join(folder, "..."), expected_status=2)]
         report_schemas.assert_valid("test", documents)
+        report_schemas.assert_summaries_agree("test", documents)
         # One programme that cannot be read writes no report at all: the reason is on standard error.
         assert run_test("json", programme=os.path.join(folder, "bad"), expected_status=2) == ""
     assert json.loads(documents[-1])["programmes"][0]["summary"] is None, documents[-1]
@@ -217,17 +218,22 @@ def test_json_of_every_golden_case_validates():
     cases, outputs = report_schemas.golden_json_outputs("test")
     assert len(cases) >= 4, cases
     report_schemas.assert_valid("test", outputs)
+    report_schemas.assert_summaries_agree("test", outputs)
 
 
 def test_json_of_every_golden_programme_with_tests_validates():
     """Every golden programme that declares a test, tested on its own: passes, failures and
     programme errors, each in a report the schema accepts."""
-    with_tests = [path for path in report_schemas.golden_files()
-                  if re.search(r'^\s*test "', open(os.path.join(ROOT, path), encoding="utf-8", errors="replace").read(), re.M)]
+    def declares_a_test(path):
+        with open(os.path.join(ROOT, path), encoding="utf-8", errors="replace") as handle:
+            return re.search(r'^\s*test "', handle.read(), re.M) is not None
+
+    with_tests = [path for path in report_schemas.golden_files() if declares_a_test(path)]
     reports = [report_schemas.mentor("test", "--format", "json", path).stdout for path in with_tests]
     parsed = [json.loads(report) for report in reports]
     assert any(r["diagnostics"] for r in parsed) and any(t["failures"] for r in parsed for t in r["tests"]), "no errors or failures"
     report_schemas.assert_valid("test", reports)
+    report_schemas.assert_summaries_agree("test", reports)
 
 
 def test_json_schema_rejects_what_the_writer_never_writes():
@@ -252,6 +258,14 @@ def test_json_schema_rejects_what_the_writer_never_writes():
     broken.append((extra, "a summary with a key the writer never writes"))
     for document, what in broken:
         report_schemas.assert_invalid("test", document, what)
+    miscounted = json.loads(json.dumps(report))
+    miscounted["summary"]["passed"] += 1
+    try:
+        report_schemas.assert_summaries_agree("test", [json.dumps(miscounted)])
+    except AssertionError:
+        pass
+    else:
+        raise AssertionError("a summary that miscounts its passed was taken")
 
 
 if __name__ == "__main__":

@@ -104,3 +104,37 @@ def reports_of_every_golden(command, *extra):
         assert result.stdout.strip(), f"{path}: exit {result.returncode} with no report: {result.stderr}"
         reports.append(result.stdout)
     return reports
+
+
+def assert_summaries_agree(command, documents, waived_listed=False):
+    """What the schema cannot say: each summary counts what its lists hold, and a `DIR/...`
+    document's summary adds its programmes' up. For `check`, `errors` and `warnings` count the
+    diagnostics of that severity without a waiver, and `waived` those with one (listed only
+    with --show-waived, `waived_listed`); for `test`, `tests` is `passed` plus `failed`, and
+    `errors` the programme's errors, which leave no test run."""
+    for document in documents:
+        report = json.loads(document)
+        parts = report["programmes"] if "programmes" in report else [report]
+        for part in parts:
+            summary = part["summary"]
+            if summary is None:
+                continue
+            if command == "check":
+                diagnostics = part["diagnostics"]
+                unwaived = [d["severity"] for d in diagnostics if "waiver" not in d]
+                counted = {"errors": unwaived.count("error"), "warnings": unwaived.count("warning")}
+                if waived_listed:
+                    counted["waived"] = sum("waiver" in d for d in diagnostics)
+                else:
+                    assert all("waiver" not in d for d in diagnostics), part
+            else:
+                tests = part["tests"]
+                counted = {"tests": len(tests), "passed": sum(t["passed"] for t in tests),
+                           "failed": sum(not t["passed"] for t in tests), "errors": len(part["diagnostics"])}
+                assert not (tests and part["diagnostics"]), f"tests ran in a programme with errors: {part}"
+            assert {key: summary[key] for key in counted} == counted, (summary, counted)
+        if "programmes" in report:
+            total = {key: sum(p["summary"][key] for p in parts if p["summary"] is not None)
+                     for key in report["summary"] if key != "programmes"}
+            assert {key: report["summary"][key] for key in total} == total, (report["summary"], total)
+            assert report["summary"]["programmes"] == len(parts), report["summary"]
