@@ -59,6 +59,33 @@ struct ReportSchemaTests {
         #expect(problems.isEmpty, "\(golden.path):\n\(problems.joined(separator: "\n"))")
     }
 
+    @Test("every property of both schemas has a description, its own or its definition's", arguments: ["check", "test"])
+    func everyPropertyIsDescribed(_ command: String) throws {
+        let schema = try Self.schema(command)
+        func undescribed(_ node: OrderedJSON, at place: String) -> [String] {
+            switch node {
+            case .object(let members):
+                var found: [String] = []
+                if case .object(let properties)? = node["properties"] {
+                    for property in properties where property.value["description"] == nil {
+                        var definition: OrderedJSON?
+                        if case .string(let target)? = property.value["$ref"] {
+                            definition = schema["$defs"]?[String(target.dropFirst("#/$defs/".count))]
+                        }
+                        if definition?["description"] == nil { found.append("\(place)/properties/\(property.key)") }
+                    }
+                }
+                return found + members.flatMap { undescribed($0.value, at: "\(place)/\($0.key)") }
+            case .array(let elements):
+                return elements.enumerated().flatMap { undescribed($0.element, at: "\(place)/\($0.offset)") }
+            default:
+                return []
+            }
+        }
+        let missing = undescribed(schema, at: "#")
+        #expect(missing.isEmpty, "docs/\(command).schema.json: \(missing)")
+    }
+
     @Test("the check checker rejects a renamed key, a wrong type and keys out of order")
     func checkerRejectsBrokenReports() throws {
         let schema = try Self.schema("check")
