@@ -21,8 +21,11 @@ public final class CLIContext: @unchecked Sendable {
     public let stdoutIsTerminal: Bool
     /// True when standard error is a terminal.
     public let stderrIsTerminal: Bool
-    /// The process environment.
-    public let environment: [String: String]
+    /// The process environment, read when first asked for: most commands never ask, and
+    /// building the dictionary is part of every cold start otherwise.
+    public private(set) lazy var environment: [String: String] = readEnvironment()
+    /// Reads the environment for `environment`.
+    private let readEnvironment: () -> [String: String]
     /// True when the process exits right after the command (not in-process tests): large
     /// object graphs may then be left to the exit instead of being freed one object at a time.
     public private(set) var exitsAfterCommand = false
@@ -42,19 +45,20 @@ public final class CLIContext: @unchecked Sendable {
     public convenience init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void, readStdin: @escaping () -> [UInt8],
                             stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool, environment: [String: String]) {
         self.init(writeOut: writeOut, writeErr: writeErr, readInput: { .success(readStdin()) }, stdinIsTerminal: stdinIsTerminal,
-                  stdoutIsTerminal: stdoutIsTerminal, stderrIsTerminal: stderrIsTerminal, environment: environment)
+                  stdoutIsTerminal: stdoutIsTerminal, stderrIsTerminal: stderrIsTerminal, readEnvironment: { environment })
     }
 
     private init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
                  readInput: @escaping () -> Result<[UInt8], ReadError>,
-                 stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool, environment: [String: String]) {
+                 stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool,
+                 readEnvironment: @escaping () -> [String: String]) {
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.readInput = readInput
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
-        self.environment = environment
+        self.readEnvironment = readEnvironment
     }
 
     /// All of standard input, or why it cannot be had: a read error, or more than the file
@@ -70,9 +74,8 @@ public final class CLIContext: @unchecked Sendable {
         standardOutput?.hasFailed == true ? MentorExit.usageOrIO : status
     }
 
-    /// The real process: file descriptors 0, 1 and 2.
-    public static func process() -> CLIContext {
-        let closed = StandardStreams.reserveClosedDescriptors()
+    /// The process's environment variables.
+    private static func processEnvironment() -> [String: String] {
         var environment: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
@@ -82,6 +85,12 @@ public final class CLIContext: @unchecked Sendable {
             }
             pointer += 1
         }
+        return environment
+    }
+
+    /// The real process: file descriptors 0, 1 and 2.
+    public static func process() -> CLIContext {
+        let closed = StandardStreams.reserveClosedDescriptors()
         let output = StandardOutput.process
         if closed.contains(1) { output.closedAtStart() }
         let context = CLIContext(
@@ -89,7 +98,7 @@ public final class CLIContext: @unchecked Sendable {
             readInput: { closed.contains(0) ? .failure(ReadError(reason: String(cString: strerror(EBADF))))
                 : StandardInput.read(0, limit: FileSystemReader.maxFileSize + 1) },
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, stderrIsTerminal: isatty(2) == 1,
-            environment: environment)
+            readEnvironment: processEnvironment)
         context.standardOutput = output
         context.exitsAfterCommand = true
         return context

@@ -28,12 +28,19 @@ public enum MentorCLI {
 
     /// Runs `mentor` with `arguments` against `context` and returns the exit code.
     public static func run(_ arguments: [String], context: CLIContext) -> Int32 {
-        // One large-stack thread for the whole command: every recursive stage (and each REPL
-        // entry) then runs on it, instead of each starting a thread of its own.
-        LargeStack.run { runHere(arguments, context: context) }
+        run(arguments, context: context, direct: true)
     }
 
-    private static func runHere(_ arguments: [String], context: CLIContext) -> Int32 {
+    /// `run`; with `direct` false every command line is parsed as the root, without
+    /// `SubcommandDispatch` (the tests compare the two ways).
+    static func run(_ arguments: [String], context: CLIContext, direct: Bool) -> Int32 {
+        // One large-stack thread for the whole command: every recursive stage (and each REPL
+        // entry) then runs on it, instead of each starting a thread of its own.
+        LargeStack.run { runHere(arguments, context: context, direct: direct) }
+    }
+
+    private static func runHere(_ arguments: [String], context: CLIContext, direct: Bool) -> Int32 {
+        if direct, let subcommand = SubcommandDispatch.parse(arguments) { return subcommand.execute(context) }
         do {
             var command = try MentorCommand.parseAsRoot(arguments)
             if command is LspCommand, let refused = LspCommand.refusedOption(in: arguments) {
@@ -65,12 +72,15 @@ struct MentorCommand: ParsableCommand, MentorSubcommand {
         abstract: "The Mentor language: check, run, test and explore mentoring programmes.",
         discussion: "Without a subcommand, starts the REPL when standard input is a terminal and otherwise runs standard input as a script.",
         version: mentorVersion,
-        subcommands: [
-            RunCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, ReplCommand.self,
-            ExplainCommand.self, CompletionsCommand.self, MatchCommand.self, DocCommand.self,
-            StatusCommand.self, LspCommand.self,
-        ]
+        subcommands: subcommandTypes.map { $0 }
     )
+
+    /// The subcommands, in the order help lists them; `SubcommandDispatch` finds them here too.
+    static let subcommandTypes: [any (ParsableCommand & MentorSubcommand).Type] = [
+        RunCommand.self, CheckCommand.self, TestCommand.self, FmtCommand.self, ExportCommand.self, ReplCommand.self,
+        ExplainCommand.self, CompletionsCommand.self, MatchCommand.self, DocCommand.self,
+        StatusCommand.self, LspCommand.self,
+    ]
 
     @OptionGroup var common: CommonOptions
 

@@ -142,7 +142,10 @@ extension Engine {
         // Entities keep only their declaration sites and resolved code: each file's syntax tree
         // is released once it is resolved, so the trees, the resolved code and the field values
         // that elaboration adds are never all held at once.
-        declarer.resolveAll(&parsed)
+        // Below `smallestParallelResolve` the files resolve on this thread: starting a worker
+        // costs more than it saves there, and a one-file check is such a load.
+        let parsedBytes = parsed.reduce(0) { $0 + $1.0.bytes.count }
+        declarer.resolveAll(&parsed, workers: parsedBytes < Engine.smallestParallelResolve ? 1 : ParallelMap.processorCount)
         // Back before anything else runs: elaboration and a rebuild read and reset the index.
         names = declarer.index
         diagnostics += declarer.diagnostics
@@ -155,6 +158,12 @@ extension Engine {
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
         return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
     }
+
+    /// The source size (bytes, the standard library's included) from which a load resolves its
+    /// files on every core. Below it one thread is quicker: a worker is a large-stack thread
+    /// started for the load, about 0.1–0.2 ms, and resolving runs at about 50 MB/s, so half of
+    /// 32 KiB is worth about as much (docs/performance.md, "Cold start").
+    static let smallestParallelResolve = 32 << 10
 
     /// True for the top-level items `Declarer.declare` enters in the name tables.
     static func declaresName(_ item: TopLevelItem) -> Bool {
