@@ -106,11 +106,11 @@ struct SubcommandDispatchTests {
     func directParseValues() throws {
         let parsed = try #require(SubcommandDispatch.parse(["check", "x.mentor", "--today", "2026-06-01", "--format", "json", "--strict"]) as? CheckCommand)
         #expect(parsed.paths == ["x.mentor"])
-        #expect(parsed.common.today == "2026-06-01")
+        #expect(parsed.common.evaluation.today == "2026-06-01")
         #expect(parsed.format == .json)
         #expect(parsed.strict)
         #expect(!parsed.watch)
-        #expect(parsed.common.maxSteps == EvaluationLimits.defaultMaxSteps)
+        #expect(parsed.common.evaluation.maxSteps == EvaluationLimits.defaultMaxSteps)
     }
 
     @Test("help, version, completion requests and the root's own words are left to the root's parse",
