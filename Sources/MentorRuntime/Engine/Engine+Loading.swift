@@ -117,7 +117,13 @@ extension Engine {
         }
         // `parsed` now holds the only reference to each tree, so resolving can release them file by file.
         results = []
+        // A syntax error stops the commands here. An editor's engine goes on with what the parser
+        // recovered (every other declaration of the broken file and every other file is whole),
+        // so its queries answer while the text is briefly broken; the load still reports only
+        // the syntax errors and counts as not elaborated (`declareRecovered`).
         if syntaxFailed {
+            guard options.recordsNameUses else { return LoadResult(diagnostics: diagnostics) }
+            declareRecovered(&parsed, standardSelections: standardSelections, replacing: replacing, echo: echo)
             return LoadResult(diagnostics: diagnostics)
         }
         // The files with their imports, in the order they were declared: a rebuild loads them
@@ -126,6 +132,23 @@ extension Engine {
         // library comes back through its `import std`.
         loadHistory.append(LoadStep(files: queue.filter { $0.path != StandardLibrary.path }, namedFiles: files.map(\.id),
                                     replacing: replacing, echo: echo, isEntry: echo))
+        let declarer = declareAndResolve(&parsed, standardSelections: standardSelections, replacing: replacing, echo: echo)
+        diagnostics += declarer.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return LoadResult(diagnostics: diagnostics)
+        }
+        diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
+        pendingScripts += declarer.scripts
+        if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
+        return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
+    }
+
+    /// Declares the top-level names of the parsed files and resolves every body and field
+    /// (phases 3 and 4), releasing each tree once resolved; returns the phase's result (its
+    /// diagnostics, the new entities, the scripts). The programme's name index and rule bodies
+    /// are updated.
+    private func declareAndResolve(_ parsed: inout [(SourceFile, SourceFileSyntax)], standardSelections: [FileID: Set<String>],
+                                   replacing: Bool, echo: Bool) -> Declarer {
         // Size the name tables once: growing them entry by entry rehashes every name several times.
         // Only items that declare a name count: a script of a million `print` lines would
         // otherwise reserve four tables of a million empty entries (a fifth of its peak memory).
@@ -145,15 +168,24 @@ extension Engine {
         declarer.resolveAll(&parsed)
         // Back before anything else runs: elaboration and a rebuild read and reset the index.
         names = declarer.index
-        diagnostics += declarer.diagnostics
         interpreter.ruleBodies.merge(declarer.ruleBodies) { _, new in new }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            return LoadResult(diagnostics: diagnostics)
-        }
-        diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
-        pendingScripts += declarer.scripts
-        if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
-        return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
+        return declarer
+    }
+
+    /// Declares and resolves the trees the parser recovered from a load with syntax errors, for
+    /// position queries only: the diagnostics of these phases are dropped (they would follow
+    /// from text the parser skipped, and the editor shows what `check` shows), no script waits
+    /// to run, and the load joins no history. The programme is elaborated only when it
+    /// resolved without an error: it is then one a user could have written (the skipped text
+    /// removed, an unreadable expression standing as `none`), so elaboration meets nothing
+    /// that `check` never gives it; one with a missing required field or an unknown name is
+    /// left unelaborated, as a programme with a name error is.
+    private func declareRecovered(_ parsed: inout [(SourceFile, SourceFileSyntax)], standardSelections: [FileID: Set<String>],
+                                  replacing: Bool, echo: Bool) {
+        program.isRecovered = true
+        let declarer = declareAndResolve(&parsed, standardSelections: standardSelections, replacing: replacing, echo: echo)
+        guard !declarer.diagnostics.contains(where: { $0.severity == .error }) else { return }
+        _ = Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
     }
 
     /// True for the top-level items `Declarer.declare` enters in the name tables.

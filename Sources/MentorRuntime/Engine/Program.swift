@@ -24,6 +24,10 @@ final class Program {
     var standardRules: Set<String> = []
     /// Where the resolver found each name used, when the engine records it (position queries).
     let nameUses: NameUseRecorder?
+    /// True when the programme was declared from what the parser recovered after syntax
+    /// errors, for position queries only (`Engine.declareRecovered`): the uses in the text the
+    /// parser skipped are not known.
+    var isRecovered = false
 
     /// An empty programme with the built-ins installed.
     init(options: EngineOptions, interrupt: InterruptFlag, output: @escaping (String) -> Void) {
