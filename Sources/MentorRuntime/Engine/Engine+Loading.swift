@@ -120,10 +120,11 @@ extension Engine {
         // A syntax error stops the commands here. An editor's engine goes on with what the parser
         // recovered (every other declaration of the broken file and every other file is whole),
         // so its queries answer while the text is briefly broken; the load still reports only
-        // the syntax errors and counts as not elaborated (`declareRecovered`).
+        // the syntax errors and counts as not elaborated (`declareRecovered`). The REPL's loads
+        // (entries and `:load`, which replace) stay all or nothing, recording or not.
         if syntaxFailed {
-            guard options.recordsNameUses else { return LoadResult(diagnostics: diagnostics) }
-            declareRecovered(&parsed, standardSelections: standardSelections, replacing: replacing, echo: echo)
+            guard options.recordsNameUses, !replacing, !echo else { return LoadResult(diagnostics: diagnostics) }
+            declareRecovered(&parsed, standardSelections: standardSelections)
             return LoadResult(diagnostics: diagnostics)
         }
         // The files with their imports, in the order they were declared: a rebuild loads them
@@ -180,10 +181,9 @@ extension Engine {
     /// removed, an unreadable expression standing as `none`), so elaboration meets nothing
     /// that `check` never gives it; one with a missing required field or an unknown name is
     /// left unelaborated, as a programme with a name error is.
-    private func declareRecovered(_ parsed: inout [(SourceFile, SourceFileSyntax)], standardSelections: [FileID: Set<String>],
-                                  replacing: Bool, echo: Bool) {
+    private func declareRecovered(_ parsed: inout [(SourceFile, SourceFileSyntax)], standardSelections: [FileID: Set<String>]) {
         program.isRecovered = true
-        let declarer = declareAndResolve(&parsed, standardSelections: standardSelections, replacing: replacing, echo: echo)
+        let declarer = declareAndResolve(&parsed, standardSelections: standardSelections, replacing: false, echo: false)
         guard !declarer.diagnostics.contains(where: { $0.severity == .error }) else { return }
         _ = Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
     }

@@ -128,15 +128,16 @@ struct BrokenTextQueryTests {
         #expect(fixture.place(ana) == "people.mentor:1:8")
     }
 
-    @Test("past a syntax error the commands declare nothing; an editor's engine declares, and reports the same")
+    @Test("past a syntax error the commands and the REPL declare nothing; an editor's engine declares, and reports the same")
     func commandsStopAtSyntaxErrors() throws {
         var sources = try QueryFixture.credentialExampleSources()
         sources[1].text += "person\n{"
-        func load(recording: Bool) -> (Engine, LoadResult) {
+        func load(recording: Bool, replacing: Bool = false, echo: Bool = false) -> (Engine, LoadResult) {
             var options = EngineOptions(today: QueryFixture.today)
             options.recordsNameUses = recording
             let engine = Engine(options: options, output: { _ in })
-            return (engine, engine.load(sources.map { engine.addSource(path: $0.path, bytes: Array($0.text.utf8)) }))
+            let added = sources.map { engine.addSource(path: $0.path, bytes: Array($0.text.utf8)) }
+            return (engine, engine.load(added, replacing: replacing, echo: echo))
         }
         let (command, commandLoad) = load(recording: false)
         #expect(commandLoad.hasErrors && !commandLoad.elaborated)
@@ -145,5 +146,11 @@ struct BrokenTextQueryTests {
         #expect(editorLoad.diagnostics == commandLoad.diagnostics)
         #expect(!editorLoad.elaborated && editorLoad.declared.isEmpty)
         #expect(editor.listedDeclarations().map(\.address).contains("ana_dave"))
+        // The REPL's entries and `:load`s are all or nothing, even in an engine that records.
+        for (replacing, echo) in [(true, true), (true, false)] {
+            let (entry, entryLoad) = load(recording: true, replacing: replacing, echo: echo)
+            #expect(entryLoad.diagnostics == commandLoad.diagnostics)
+            #expect(entry.listedDeclarations().isEmpty)
+        }
     }
 }
