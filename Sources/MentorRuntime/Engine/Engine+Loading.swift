@@ -51,6 +51,8 @@ extension Engine {
     }
 
     private func loadPhases(_ files: [SourceFile], replacing: Bool, echo: Bool, preparsed: inout [FileID: ParseResult]) -> LoadResult {
+        // What an earlier load recovered is declared before this load's names, in load order.
+        declareRecovered()
         let replacementsBefore = model.replacements
         var diagnostics: [Diagnostic] = []
         var parsed: [(SourceFile, SourceFileSyntax)] = []
@@ -117,14 +119,16 @@ extension Engine {
         }
         // `parsed` now holds the only reference to each tree, so resolving can release them file by file.
         results = []
-        // A syntax error stops the commands here. An editor's engine goes on with what the parser
-        // recovered (every other declaration of the broken file and every other file is whole),
-        // so its queries answer while the text is briefly broken; the load still reports only
-        // the syntax errors and counts as not elaborated (`declareRecovered`). The REPL's loads
-        // (entries and `:load`, which replace) stay all or nothing, recording or not.
+        // A syntax error stops the commands here. An editor's engine keeps what the parser
+        // recovered (every other declaration of the broken file and every other file is whole)
+        // and declares it when its queries are made (`declareRecovered`), after the syntax
+        // errors went out, so they answer while the text is briefly broken; the load reports
+        // only the syntax errors and counts as not elaborated. The REPL's loads (entries and
+        // `:load`, which replace) stay all or nothing, recording or not.
         if syntaxFailed {
             guard options.recordsNameUses, !replacing, !echo else { return LoadResult(diagnostics: diagnostics) }
-            declareRecovered(&parsed, standardSelections: standardSelections)
+            program.isRecovered = true
+            program.recoveredParse = RecoveredParse(files: parsed, standardSelections: standardSelections)
             return LoadResult(diagnostics: diagnostics)
         }
         // The files with their imports, in the order they were declared: a rebuild loads them
@@ -173,19 +177,25 @@ extension Engine {
         return declarer
     }
 
-    /// Declares and resolves the trees the parser recovered from a load with syntax errors, for
-    /// position queries only: the diagnostics of these phases are dropped (they would follow
-    /// from text the parser skipped, and the editor shows what `check` shows), no script waits
-    /// to run, and the load joins no history. The programme is elaborated only when it
-    /// resolved without an error: it is then one a user could have written (the skipped text
-    /// removed, an unreadable expression standing as `none`), so elaboration meets nothing
-    /// that `check` never gives it; one with a missing required field or an unknown name is
-    /// left unelaborated, as a programme with a name error is.
-    private func declareRecovered(_ parsed: inout [(SourceFile, SourceFileSyntax)], standardSelections: [FileID: Set<String>]) {
-        program.isRecovered = true
-        let declarer = declareAndResolve(&parsed, standardSelections: standardSelections, replacing: false, echo: false)
-        guard !declarer.diagnostics.contains(where: { $0.severity == .error }) else { return }
-        _ = Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
+    /// Declares and resolves what the parser recovered from a load with syntax errors, if that
+    /// is still to be done: for position queries only (`ProgramQueries` calls it before
+    /// indexing). The diagnostics of these phases are dropped (they would follow from text the
+    /// parser skipped, and the editor shows what `check` shows), no script waits to run, and
+    /// the load joined no history. The programme is elaborated only when it resolved without
+    /// an error: it is then one a user could have written (the skipped text removed, an
+    /// unreadable expression standing as `none`), so elaboration meets nothing that `check`
+    /// never gives it; one with a missing required field or an unknown name is left
+    /// unelaborated, as a programme with a name error is.
+    func declareRecovered() {
+        guard var recovered = program.recoveredParse else { return }
+        // The trees' only reference is now `recovered`, so resolving releases them file by file.
+        program.recoveredParse = nil
+        withLargeStack {
+            let declarer = declareAndResolve(&recovered.files, standardSelections: recovered.standardSelections,
+                                             replacing: false, echo: false)
+            guard !declarer.diagnostics.contains(where: { $0.severity == .error }) else { return }
+            _ = Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
+        }
     }
 
     /// True for the top-level items `Declarer.declare` enters in the name tables.

@@ -128,7 +128,7 @@ struct BrokenTextQueryTests {
         #expect(fixture.place(ana) == "people.mentor:1:8")
     }
 
-    @Test("past a syntax error the commands and the REPL declare nothing; an editor's engine declares, and reports the same")
+    @Test("past a syntax error the commands and the REPL declare nothing; an editor's engine declares for its queries, and reports the same")
     func commandsStopAtSyntaxErrors() throws {
         var sources = try QueryFixture.credentialExampleSources()
         sources[1].text += "person\n{"
@@ -145,7 +145,11 @@ struct BrokenTextQueryTests {
         let (editor, editorLoad) = load(recording: true)
         #expect(editorLoad.diagnostics == commandLoad.diagnostics)
         #expect(!editorLoad.elaborated && editorLoad.declared.isEmpty)
+        // Declared once the queries are made, after the syntax errors went out.
+        #expect(editor.listedDeclarations().isEmpty)
+        let queries = ProgramQueries(engine: editor)
         #expect(editor.listedDeclarations().map(\.address).contains("ana_dave"))
+        #expect(queries.workspaceSymbols(matching: "ana_dave").map(\.name).first == "ana_dave")
         // The REPL's entries and `:load`s are all or nothing, even in an engine that records.
         for (replacing, echo) in [(true, true), (true, false)] {
             let (entry, entryLoad) = load(recording: true, replacing: replacing, echo: echo)
