@@ -3,8 +3,9 @@ import MentorRuntime
 import MentorSource
 import MentorSyntax
 
-/// The language server's path: a programme loaded with name uses recorded, which goes on past
-/// a syntax error with what the parser recovered, then every position query at a few places.
+/// The language server's path: a programme loaded with name uses recorded, indexed for the
+/// queries (which declares what the parser recovered past a syntax error), then every
+/// position query at a few places.
 /// Its diagnostics must be exactly the commands' (recording changes nothing `check` reports),
 /// and every span a query answers must lie in its file.
 public enum QueryProperties {
