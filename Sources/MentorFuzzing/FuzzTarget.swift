@@ -13,6 +13,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case repl
     /// `mentor fmt`: formatting keeps the tree and comments, and formatting twice changes nothing.
     case fmt
+    /// The language server's build (name uses recorded, past syntax errors) and every position query.
+    case queries
 
     /// Runs `bytes` down this target's path. A crash, hang or sanitizer report is a finding
     /// too, caught by libFuzzer rather than here.
@@ -23,6 +25,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .check: CheckPipelineProperties.run(bytes)
         case .repl: REPLInputProperties.run(bytes)
         case .fmt: FormatterProperties.run(bytes)
+        case .queries: QueryProperties.run(bytes)
         }
     }
 

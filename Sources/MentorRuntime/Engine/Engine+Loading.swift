@@ -51,6 +51,8 @@ extension Engine {
     }
 
     private func loadPhases(_ files: [SourceFile], replacing: Bool, echo: Bool, preparsed: inout [FileID: ParseResult]) -> LoadResult {
+        // What an earlier load recovered is declared before this load's names, in load order.
+        declareRecovered()
         let replacementsBefore = model.replacements
         var diagnostics: [Diagnostic] = []
         var parsed: [(SourceFile, SourceFileSyntax)] = []
@@ -117,7 +119,16 @@ extension Engine {
         }
         // `parsed` now holds the only reference to each tree, so resolving can release them file by file.
         results = []
+        // A syntax error stops the commands here. An editor's engine keeps what the parser
+        // recovered (every other declaration of the broken file and every other file is whole)
+        // and declares it when its queries are made (`declareRecovered`), after the syntax
+        // errors went out, so they answer while the text is briefly broken; the load reports
+        // only the syntax errors and counts as not elaborated. The REPL's loads (entries and
+        // `:load`, which replace) stay all or nothing, recording or not.
         if syntaxFailed {
+            guard options.recordsNameUses, !replacing, !echo else { return LoadResult(diagnostics: diagnostics) }
+            program.isRecovered = true
+            program.recoveredParse = RecoveredParse(files: parsed, standardSelections: standardSelections)
             return LoadResult(diagnostics: diagnostics)
         }
         // The files with their imports, in the order they were declared: a rebuild loads them
@@ -126,6 +137,23 @@ extension Engine {
         // library comes back through its `import std`.
         loadHistory.append(LoadStep(files: queue.filter { $0.path != StandardLibrary.path }, namedFiles: files.map(\.id),
                                     replacing: replacing, echo: echo, isEntry: echo))
+        let declarer = declareAndResolve(&parsed, standardSelections: standardSelections, replacing: replacing, echo: echo)
+        diagnostics += declarer.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return LoadResult(diagnostics: diagnostics)
+        }
+        diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
+        pendingScripts += declarer.scripts
+        if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
+        return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
+    }
+
+    /// Declares the top-level names of the parsed files and resolves every body and field
+    /// (phases 3 and 4), releasing each tree once resolved; returns the phase's result (its
+    /// diagnostics, the new entities, the scripts). The programme's name index and rule bodies
+    /// are updated.
+    private func declareAndResolve(_ parsed: inout [(SourceFile, SourceFileSyntax)], standardSelections: [FileID: Set<String>],
+                                   replacing: Bool, echo: Bool) -> Declarer {
         // Size the name tables once: growing them entry by entry rehashes every name several times.
         // Only items that declare a name count: a script of a million `print` lines would
         // otherwise reserve four tables of a million empty entries (a fifth of its peak memory).
@@ -148,15 +176,29 @@ extension Engine {
         declarer.resolveAll(&parsed, workers: parsedBytes < Engine.smallestParallelResolve ? 1 : ParallelMap.processorCount)
         // Back before anything else runs: elaboration and a rebuild read and reset the index.
         names = declarer.index
-        diagnostics += declarer.diagnostics
         interpreter.ruleBodies.merge(declarer.ruleBodies) { _, new in new }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            return LoadResult(diagnostics: diagnostics)
+        return declarer
+    }
+
+    /// Declares and resolves what the parser recovered from a load with syntax errors, if that
+    /// is still to be done: for position queries only (`ProgramQueries` calls it before
+    /// indexing). The diagnostics of these phases are dropped (they would follow from text the
+    /// parser skipped, and the editor shows what `check` shows), no script waits to run, and
+    /// the load joined no history. The programme is elaborated only when it resolved without
+    /// an error: it is then one a user could have written (the skipped text removed, an
+    /// unreadable expression standing as `none`), so elaboration meets nothing that `check`
+    /// never gives it; one with a missing required field or an unknown name is left
+    /// unelaborated, as a programme with a name error is.
+    func declareRecovered() {
+        guard var recovered = program.recoveredParse else { return }
+        // The trees' only reference is now `recovered`, so resolving releases them file by file.
+        program.recoveredParse = nil
+        withLargeStack {
+            let declarer = declareAndResolve(&recovered.files, standardSelections: recovered.standardSelections,
+                                             replacing: false, echo: false)
+            guard !declarer.diagnostics.contains(where: { $0.severity == .error }) else { return }
+            _ = Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
         }
-        diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
-        pendingScripts += declarer.scripts
-        if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
-        return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
     }
 
     /// The source size (bytes, the standard library's included) from which a load resolves its

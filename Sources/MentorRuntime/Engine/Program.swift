@@ -1,4 +1,5 @@
 import MentorSource
+import MentorSyntax
 
 /// One built programme: its top-level names (`globals`, `names`), its entities and their
 /// values (`model`), the interpreter that evaluates in it (with the resolved rule and test
@@ -24,6 +25,13 @@ final class Program {
     var standardRules: Set<String> = []
     /// Where the resolver found each name used, when the engine records it (position queries).
     let nameUses: NameUseRecorder?
+    /// True when the programme is declared from what the parser recovered after syntax
+    /// errors, for position queries only (`Engine.declareRecovered`): the uses in the text the
+    /// parser skipped are not known.
+    var isRecovered = false
+    /// What the parser recovered from a load with syntax errors, kept until the queries are
+    /// made (`Engine.declareRecovered`), so that the syntax errors are reported first.
+    var recoveredParse: RecoveredParse?
 
     /// An empty programme with the built-ins installed.
     init(options: EngineOptions, interrupt: InterruptFlag, output: @escaping (String) -> Void) {
@@ -34,4 +42,11 @@ final class Program {
         Builtins.install(into: globals)
         nameUses = options.recordsNameUses ? NameUseRecorder() : nil
     }
+}
+
+/// The trees the parser recovered from a load with syntax errors, with the standard rules each
+/// loaded copy of the standard library declares, waiting to be declared for the queries.
+struct RecoveredParse {
+    var files: [(SourceFile, SourceFileSyntax)]
+    let standardSelections: [FileID: Set<String>]
 }

@@ -11,9 +11,11 @@ public final class ProgramQueries {
     let engine: Engine
     let index: SymbolIndex
 
-    /// Indexes the programme `engine` holds now.
+    /// Indexes the programme `engine` holds now; after a load with syntax errors, what the
+    /// parser recovered is declared and resolved first (`Engine.declareRecovered`).
     public init(engine: Engine) {
         self.engine = engine
+        engine.declareRecovered()
         index = SymbolIndex(engine: engine)
     }
 

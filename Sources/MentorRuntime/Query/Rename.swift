@@ -23,7 +23,8 @@ public struct RenameRefusal: Error, Sendable, Hashable {
 
 extension ProgramQueries {
     /// The span of the renamable name at `offset` of `file`; a refusal when the name there cannot
-    /// be renamed (a built-in, a session number, the standard library) or there is no name.
+    /// be renamed (a built-in, a session number, the standard library), when the programme has
+    /// syntax errors, or there is no name.
     public func prepareRename(in file: FileID, at offset: UInt32) -> Result<Span, RenameRefusal> {
         guard let occurrence = index.occurrence(in: file, at: offset) else {
             return .failure(RenameRefusal(message: "there is no declared name here"))
@@ -31,6 +32,10 @@ extension ProgramQueries {
         let symbol = index.symbols[occurrence.symbol]
         guard symbol.isRenamable else {
             return .failure(RenameRefusal(message: "`\(symbol.name)` cannot be renamed here"))
+        }
+        // The uses in the text the parser skipped are not known: a rename would leave them behind.
+        guard !engine.program.isRecovered else {
+            return .failure(RenameRefusal(message: "the programme has syntax errors: fix them first, so that every use of `\(symbol.name)` is renamed"))
         }
         return .success(occurrence.span)
     }

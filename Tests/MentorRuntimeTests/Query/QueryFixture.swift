@@ -34,11 +34,19 @@ struct QueryFixture {
 
     /// The credential example of `Examples/`, as the user sees it.
     static func credentialExample() throws -> QueryFixture {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/credential-program")
-        let paths = ["program.mentor", "people.mentor", "agreements/ana_dave.mentor", "agreements/ana_ines.mentor"]
-        return QueryFixture(try paths.map { (path: $0, text: try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) })
+        QueryFixture(try credentialExampleSources())
     }
+
+    /// The files of the credential example, by path relative to its folder.
+    static func credentialExampleSources() throws -> [(path: String, text: String)] {
+        let paths = ["program.mentor", "people.mentor", "agreements/ana_dave.mentor", "agreements/ana_ines.mentor"]
+        let root = examplesFolder.appendingPathComponent("credential-program")
+        return try paths.map { (path: $0, text: try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    /// The package's `Examples/` folder.
+    static let examplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples")
 
     /// The file at `path`.
     func file(_ path: String) -> SourceFile { files[path]! }
