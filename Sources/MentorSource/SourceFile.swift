@@ -66,25 +66,35 @@ public final class SourceFile: Sendable {
     public init(id: FileID, path: String, bytes raw: [UInt8]) {
         self.id = id
         self.path = path
-        var normalized = [UInt8]()
-        normalized.reserveCapacity(raw.count)
-        var index = 0
-        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { index = 3 }
-        while index < raw.count {
-            let byte = raw[index]
-            if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
+        let hasMark = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+        // Most files have neither a byte-order mark nor a carriage return: they are taken as
+        // they are, not copied a byte at a time (files are added to the map on one thread).
+        let bytes: [UInt8]
+        if !hasMark, !raw.contains(0x0D) {
+            bytes = raw
+        } else {
+            var normalized = [UInt8]()
+            normalized.reserveCapacity(raw.count)
+            var index = hasMark ? 3 : 0
+            while index < raw.count {
+                let byte = raw[index]
+                if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
+                    index += 1
+                    continue
+                }
+                normalized.append(byte)
                 index += 1
-                continue
             }
-            normalized.append(byte)
-            index += 1
+            bytes = normalized
         }
-        self.bytes = normalized
-        var starts: [UInt32] = [0]
-        for (offset, byte) in normalized.enumerated() where byte == 0x0A {
-            starts.append(UInt32(offset + 1))
+        self.bytes = bytes
+        self.lineStarts = bytes.withUnsafeBufferPointer { buffer in
+            var starts: [UInt32] = [0]
+            for offset in buffer.indices where buffer[offset] == 0x0A {
+                starts.append(UInt32(offset + 1))
+            }
+            return starts
         }
-        self.lineStarts = starts
     }
 
     /// Convenience initialiser from a Swift string.
