@@ -142,7 +142,7 @@ extension Engine {
         // Entities keep only their declaration sites and resolved code: each file's syntax tree
         // is released once it is resolved, so the trees, the resolved code and the field values
         // that elaboration adds are never all held at once.
-        declarer.resolveAll(&parsed)
+        declarer.resolveAll(&parsed, workers: options.workers)
         // Back before anything else runs: elaboration and a rebuild read and reset the index.
         names = declarer.index
         diagnostics += declarer.diagnostics
@@ -150,7 +150,7 @@ extension Engine {
         if diagnostics.contains(where: { $0.severity == .error }) {
             return LoadResult(diagnostics: diagnostics)
         }
-        diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
+        diagnostics += Elaborator(model: model, interpreter: interpreter, workers: options.workers).elaborate(declarer.newEntities)
         pendingScripts += declarer.scripts
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
         return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)

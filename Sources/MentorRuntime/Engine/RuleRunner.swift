@@ -91,11 +91,12 @@ extension Interpreter {
 
 extension Engine {
     /// Runs every rule over the loaded programme. A runtime error inside one rule is reported
-    /// against that rule, and every other rule still runs. Rules run on up to `workers` threads
-    /// at once (`WorkerInterpreters`); the report, and what rules `print`, are those of running them
-    /// one by one in declaration order.
-    public func check(workers: Int = ParallelMap.processorCount) -> CheckReport {
-        withLargeStack {
+    /// against that rule, and every other rule still runs. Rules run on up to `options.workers`
+    /// threads at once (`WorkerInterpreters`); the report, and what rules `print`, are those of
+    /// running them one by one in declaration order.
+    public func check() -> CheckReport {
+        let workers = options.workers
+        return withLargeStack {
             var report = CheckReport(diagnostics: [], rules: [])
             let rules = model.entities(of: .rule)
             var waivers = WaiverLedger(model: model, today: interpreter.today)
