@@ -2,7 +2,9 @@ import MentorDiagnostics
 import MentorSyntax
 import MentorSource
 
-/// Evaluates resolved code. One interpreter serves every front door through `Engine`.
+/// Evaluates resolved code. One interpreter serves every front door through `Engine`; the
+/// rules and declaration checks also borrow worker interpreters over the same programme
+/// (`WorkerInterpreters`).
 final class Interpreter {
     let globals: GlobalTable
     let limits: EvaluationLimits
