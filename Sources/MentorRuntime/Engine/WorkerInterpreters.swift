@@ -1,18 +1,19 @@
 import MentorSource
 import Synchronization
 
-/// What a rule-running worker interpreter keeps to itself, so that rules run on several
-/// threads at once over one programme without writing anything they share: the memoised
-/// computed members (each worker remembers its own), the lines `print` wrote (replayed in rule
-/// order once every rule has run) and whether the rule needed to write shared state.
+/// What a worker interpreter keeps to itself, so that rules (and declaration checks) run on
+/// several threads at once over one programme without writing anything they share: the
+/// memoised computed members (each worker remembers its own), the lines `print` wrote
+/// (replayed in rule order once every rule has run) and whether the work needed to write
+/// shared state.
 final class WorkerScratch {
     /// The computed members this worker has worked out, by entity index, then member number.
     var cache: [Int: [Int: Value]] = [:]
-    /// What `print` wrote during the current rule.
+    /// What `print` wrote during the current item of work.
     var printed: [String] = []
-    /// Set when the rule met a `let` or a field still waiting to be evaluated: evaluating it
+    /// Set when the work met a `let` or a field still waiting to be evaluated: evaluating it
     /// writes the shared programme, and when and where it is evaluated (which rule pays its
-    /// steps, where its `print`s go) is the serial order's, so the rules run again one by one.
+    /// steps, where its `print`s go) is the serial order's, so the work runs again one by one.
     var neededSharedState = false
 }
 
