@@ -29,7 +29,7 @@ extension ProgramModel {
             return value(of: entity, at: slot) ?? programDefault(slot: programDefaultSlot, interpreter: interpreter) ?? Value.none
         case .computed(let row, let id):
             let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
-            if cacheable, let cached = cache[entity.index]?[id] { return cached }
+            if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
             return try member(entity, entity.schema.computedInOrder[row], id: id, span: span, interpreter: interpreter)
         }
     }
@@ -43,10 +43,24 @@ extension ProgramModel {
     private func member(_ original: Entity, _ row: ComputedMemberRow, id: Int, span: Span, interpreter: Interpreter) throws -> Value {
         let entity = interpreter.overlay.current(original)
         let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
-        if cacheable, let cached = cache[entity.index]?[id] { return cached }
+        if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
-        if cacheable { cache[entity.index, default: [:]][id] = value }
+        if cacheable {
+            if let worker = interpreter.worker {
+                worker.cache[entity.index, default: [:]][id] = value
+            } else {
+                cache[entity.index, default: [:]][id] = value
+            }
+        }
         return value
+    }
+
+    /// Computed member `id` of `entity` as memoised for `interpreter`: a rule worker keeps its
+    /// own memo, so workers never write one they share.
+    @inline(__always)
+    private func remembered(_ entity: Entity, _ id: Int, interpreter: Interpreter) -> Value? {
+        if let worker = interpreter.worker { return worker.cache[entity.index]?[id] }
+        return cache[entity.index]?[id]
     }
 
     /// The programme's value standing in for an absent `field`, if the field has a default and
@@ -65,6 +79,11 @@ extension ProgramModel {
     @discardableResult
     func force(_ entity: Entity, slot: Int, interpreter: Interpreter) throws -> Value {
         guard let pending = pendingField(of: entity, at: slot) else { return value(of: entity, at: slot) ?? .none }
+        if let worker = interpreter.worker {
+            // Storing the value writes the shared store: a rule worker leaves it to the serial run.
+            worker.neededSharedState = true
+            throw SharedStateNeeded()
+        }
         let name = entity.schema.slotNames[slot]
         guard beginEvaluating(entity, slot: slot) else {
             throw RuntimeError(.letCycle, "field `\(name)` of `\(entity.id)` depends on its own value", at: pending.nameSpan)
@@ -129,18 +148,35 @@ extension ProgramModel {
     /// The agreements naming `person` in `role` in the programme as declared, from an index
     /// built on first use.
     private func indexedAgreements(where role: AgreementRole, is person: Entity) -> [Entity] {
-        if partyIndex == nil {
-            var index: [AgreementRole: [Int: [Entity]]] = [:]
-            for agreement in entities(of: .agreement) {
-                for partyRole in AgreementRole.allCases {
-                    if case .entity(let party)? = self[agreement, partyRole.field] {
-                        index[partyRole, default: [:]][party.index, default: []].append(agreement)
-                    }
+        if partyIndex == nil { buildPartyIndex() }
+        return partyIndex?[role]?[person.index] ?? []
+    }
+
+    private func buildPartyIndex() {
+        var index: [AgreementRole: [Int: [Entity]]] = [:]
+        for agreement in entities(of: .agreement) {
+            for partyRole in AgreementRole.allCases {
+                if case .entity(let party)? = self[agreement, partyRole.field] {
+                    index[partyRole, default: [:]][party.index, default: []].append(agreement)
                 }
             }
-            partyIndex = index
         }
-        return partyIndex?[role]?[person.index] ?? []
+        partyIndex = index
+    }
+
+    private func buildAgendaIndex() {
+        var index: [Int: Entity] = [:]
+        for agenda in entities(of: .agenda) {
+            if case .entity(let target)? = value(of: agenda, at: KindSchema.forSlot), index[target.index] == nil { index[target.index] = agenda }
+        }
+        agendaIndex = index
+    }
+
+    /// Builds the indexes computed members otherwise build on first use, so that rule workers
+    /// running at once only read them.
+    func buildDerivedIndexes() {
+        if partyIndex == nil { buildPartyIndex() }
+        if agendaIndex == nil { buildAgendaIndex() }
     }
 
     /// The distinct people in `role` of the agreements naming `person` in `personRole`.
@@ -255,13 +291,7 @@ extension ProgramModel {
         if !overlay.standIns.isEmpty {
             return entities(of: .agenda).map(overlay.current).first { target(of: $0) == agreement.index }
         }
-        if agendaIndex == nil {
-            var index: [Int: Entity] = [:]
-            for agenda in entities(of: .agenda) {
-                if let target = target(of: agenda), index[target] == nil { index[target] = agenda }
-            }
-            agendaIndex = index
-        }
+        if agendaIndex == nil { buildAgendaIndex() }
         return agendaIndex?[agreement.index]
     }
 

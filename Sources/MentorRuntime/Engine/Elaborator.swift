@@ -12,6 +12,8 @@ struct Elaborator {
     let model: ProgramModel
     /// Evaluates field expressions in the programme.
     let interpreter: Interpreter
+    /// How many threads run the declaration checks at once.
+    var workers = ParallelMap.processorCount
 
     /// Evaluates every field of `entities` and runs their declaration checks.
     func elaborate(_ entities: [Entity]) -> [Diagnostic] {
@@ -40,10 +42,29 @@ struct Elaborator {
         // Members computed while fields were still being evaluated may have seen them missing.
         model.cache.removeAll()
         let cycles = RequiresCycles(from: entities.filter { $0.kind == .competency }, model: model)
-        for entity in entities {
-            diagnostics += declarationChecks(entity, cycles: cycles)
+        return diagnostics + checkDeclarations(entities, cycles: cycles)
+    }
+
+    /// The declaration checks of `entities`, in their order. Once every field is evaluated
+    /// they only read the programme, so many entities are checked in chunks on `workers`
+    /// threads, each with its own worker interpreter; the chunks' diagnostics are joined in order.
+    private func checkDeclarations(_ entities: [Entity], cycles: RequiresCycles) -> [Diagnostic] {
+        let chunkSize = 512
+        if workers > 1, entities.count > chunkSize {
+            let pool = WorkerInterpreters(main: interpreter)
+            let chunks = stride(from: 0, to: entities.count, by: chunkSize).map { entities[$0..<min($0 + chunkSize, entities.count)] }
+            var diagnostics: [Diagnostic] = []
+            ParallelMap.forEach(chunks, workers: workers, { chunk in
+                pool.run { worker in
+                    let elaborator = Elaborator(model: worker.model, interpreter: worker)
+                    return chunk.flatMap { elaborator.declarationChecks($0, cycles: cycles) }
+                }?.result ?? []
+            }, inOrder: { diagnostics += $0 })
+            pool.releaseMemos(workers: workers)
+            // A field still waiting (none should be, once all were evaluated) is left to the pass below.
+            if !pool.gaveUp { return diagnostics }
         }
-        return diagnostics
+        return entities.flatMap { declarationChecks($0, cycles: cycles) }
     }
 
     func span(of field: FieldRow, in entity: Entity) -> Span {

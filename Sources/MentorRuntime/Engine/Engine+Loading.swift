@@ -142,7 +142,7 @@ extension Engine {
         if diagnostics.contains(where: { $0.severity == .error }) {
             return LoadResult(diagnostics: diagnostics)
         }
-        diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
+        diagnostics += Elaborator(model: model, interpreter: interpreter, workers: options.workers).elaborate(declarer.newEntities)
         pendingScripts += declarer.scripts
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
         return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
@@ -173,7 +173,7 @@ extension Engine {
         // Below `smallestParallelResolve` the files resolve on this thread: starting a worker
         // costs more than it saves there, and a one-file check is such a load.
         let parsedBytes = parsed.reduce(0) { $0 + $1.0.bytes.count }
-        declarer.resolveAll(&parsed, workers: parsedBytes < Engine.smallestParallelResolve ? 1 : ParallelMap.processorCount)
+        declarer.resolveAll(&parsed, workers: parsedBytes < Engine.smallestParallelResolve ? 1 : options.workers)
         // Back before anything else runs: elaboration and a rebuild read and reset the index.
         names = declarer.index
         interpreter.ruleBodies.merge(declarer.ruleBodies) { _, new in new }
@@ -197,7 +197,7 @@ extension Engine {
             let declarer = declareAndResolve(&recovered.files, standardSelections: recovered.standardSelections,
                                              replacing: false, echo: false)
             guard !declarer.diagnostics.contains(where: { $0.severity == .error }) else { return }
-            _ = Elaborator(model: model, interpreter: interpreter).elaborate(declarer.newEntities)
+            _ = Elaborator(model: model, interpreter: interpreter, workers: options.workers).elaborate(declarer.newEntities)
         }
     }
 

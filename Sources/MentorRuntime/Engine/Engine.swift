@@ -14,6 +14,9 @@ public struct EngineOptions: Sendable {
     /// Record where every name is declared and used while resolving, for `ProgramQueries`
     /// (an editor); off for the commands, which do not ask.
     public var recordsNameUses = false
+    /// How many threads resolving, the declaration checks and the rules use at once; with 1
+    /// everything runs on the calling thread. What they report does not depend on it.
+    public var workers = ParallelMap.processorCount
 
     /// Creates options.
     public init(today: CivilDate, limits: EvaluationLimits = EvaluationLimits()) {

@@ -91,18 +91,29 @@ extension Interpreter {
 
 extension Engine {
     /// Runs every rule over the loaded programme. A runtime error inside one rule is reported
-    /// against that rule, and every other rule still runs.
+    /// against that rule, and every other rule still runs. Rules run on up to `options.workers`
+    /// threads at once (`WorkerInterpreters`); the report, and what rules `print`, are those of
+    /// running them one by one in declaration order.
     public func check() -> CheckReport {
-        withLargeStack {
+        let workers = options.workers
+        return withLargeStack {
             var report = CheckReport(diagnostics: [], rules: [])
             let rules = model.entities(of: .rule)
             var waivers = WaiverLedger(model: model, today: interpreter.today)
             var stopped: Set<Int> = []
-            for rule in rules {
-                interpreter.resetBudget()
+            let concurrent = workers > 1 && rules.count > 1 ? runConcurrently(rules, workers: workers) : nil
+            for (position, rule) in rules.enumerated() {
+                let run: RuleRun
+                if let concurrent {
+                    run = concurrent[position].run
+                    for line in concurrent[position].printed { interpreter.output(line) }
+                } else {
+                    run = interpreter.runRule(rule)
+                }
                 var produced: [Diagnostic] = []
-                do {
-                    for outcome in try interpreter.runRuleBody(rule) {
+                switch run {
+                case .outcomes(let outcomes):
+                    for outcome in outcomes {
                         let severity = RuleRunner.severity(of: outcome, rule: rule)
                         let at = outcome.entity?.nameSpan ?? outcome.span
                         var diagnostic = Diagnostic(
@@ -114,14 +125,14 @@ extension Engine {
                         waivers.apply(to: &diagnostic, rule: rule, entity: outcome.entity)
                         produced.append(diagnostic)
                     }
-                } catch let error as RuntimeError {
+                case .failed(let error):
                     var diagnostic = error.diagnostic
                     diagnostic.code = .ruleFailed
                     diagnostic.message = "rule `\(rule.id)` stopped: " + diagnostic.message
                     diagnostic.notes.append(DiagnosticNote("the other rules still ran", at: rule.nameSpan))
                     produced.append(diagnostic)
                     stopped.insert(rule.index)
-                } catch {
+                case .stopped:
                     stopped.insert(rule.index)
                     continue
                 }
@@ -136,6 +147,20 @@ extension Engine {
             interpreter.recorder = nil
             return report
         }
+    }
+
+    /// Every rule's run, in rule order, each rule run by one of `workers` worker interpreters
+    /// with what it printed; nil when a rule needed to write shared state (a `let` or field
+    /// still waiting), and so the rules must run one by one on the session's interpreter.
+    private func runConcurrently(_ rules: [Entity], workers: Int) -> [(run: RuleRun, printed: [String])]? {
+        let pool = WorkerInterpreters(main: interpreter)
+        var runs: [(run: RuleRun, printed: [String])] = []
+        runs.reserveCapacity(rules.count)
+        ParallelMap.forEach(rules, workers: workers, { rule in
+            pool.run { $0.runRule(rule) }.map { (run: $0.result, printed: $0.printed) } ?? (run: .stopped, printed: [])
+        }, inOrder: { runs.append($0) })
+        pool.releaseMemos(workers: workers)
+        return pool.gaveUp ? nil : runs
     }
 
     /// Runs the `test` blocks of the user's files whose name `selected` accepts (every one by

@@ -3,7 +3,7 @@ import MentorSyntax
 import MentorSource
 
 /// One outcome of a `require`, `warn`, `fail` or `expect` that did not hold.
-struct CheckOutcome {
+struct CheckOutcome: Sendable {
     let kind: CheckKind
     /// The `else` message, if one was given.
     let message: String?

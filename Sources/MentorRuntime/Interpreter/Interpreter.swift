@@ -2,7 +2,9 @@ import MentorDiagnostics
 import MentorSyntax
 import MentorSource
 
-/// Evaluates resolved code. One interpreter serves every front door through `Engine`.
+/// Evaluates resolved code. One interpreter serves every front door through `Engine`; the
+/// rules and declaration checks also borrow worker interpreters over the same programme
+/// (`WorkerInterpreters`).
 final class Interpreter {
     let globals: GlobalTable
     let limits: EvaluationLimits
@@ -26,6 +28,9 @@ final class Interpreter {
     /// the rule's `for` loops (only the loops see it: computed members such as `mentees` still
     /// see the whole programme, as they do in `check`).
     var overlay = EvaluationOverlay()
+    /// Set on an interpreter that runs rules beside others (`makeWorker`): its own memo and
+    /// `print`s; nil on the session's interpreter, which uses the programme's memo.
+    var worker: WorkerScratch?
 
     private var steps = 0
     private var callDepth = 0
@@ -321,6 +326,10 @@ final class Interpreter {
                 throw RuntimeError(.letCycle, "`\(name)` depends on its own value", at: span,
                                    notes: [DiagnosticNote("`\(name)` is declared here", at: declarationSpan)])
             case .pending(let code):
+                if let worker {
+                    worker.neededSharedState = true
+                    throw SharedStateNeeded()
+                }
                 globals.update(index, .lazyLet(.evaluating, name: name, span: declarationSpan))
                 do {
                     let value = try nested(at: span, .onDemand) { try evaluate(code, Frame(size: 0, parent: nil)) }
