@@ -6,6 +6,7 @@ extension LanguageServer {
     /// the burst of edits pauses (typing); a build already running is abandoned.
     func contentChanged(immediately: Bool) {
         generation += 1
+        if immediately { lastNonEditGeneration = generation }
         runningBuild?.abandon()
         let due = LanguageServer.now() + (immediately ? 0 : debounce)
         buildDue = immediately ? min(buildDue ?? due, due) : due
