@@ -14,9 +14,13 @@ public struct RecheckBaseline: Sendable {
     /// Files where declaring reported something (a name given twice, a misplaced or misnumbered
     /// declaration): `recheck` does not declare again.
     let declarationProblems: Set<FileID>
-    /// True when an evaluation failed somewhere (a field, a rule): which other evaluation it
-    /// stopped depends on the order, which `recheck` does not replay.
-    let evaluationFailed: Bool
+    /// True when a rule stopped: `check` then reports the failure in place of its violations,
+    /// and whether a restricted run would stop the same way is not known.
+    let ruleStopped: Bool
+    /// Files where evaluating a field failed (a runtime or type error): a field of another file
+    /// that read it would have failed with it in a full build, where `recheck` reads the
+    /// value left behind.
+    let evaluationFailed: Set<FileID>
     /// True when a diagnostic points at no file (a size limit, the standard library).
     let unplaced: Bool
 
@@ -30,7 +34,8 @@ public struct RecheckBaseline: Sendable {
         var syntaxFailed: Set<FileID> = []
         var loadFailed: Set<FileID> = []
         var declarationProblems: Set<FileID> = []
-        var evaluationFailed = false
+        var ruleStopped = false
+        var evaluationFailed: Set<FileID> = []
         var unplaced = false
         for diagnostic in check.diagnostics {
             let file = diagnostic.span.file
@@ -42,11 +47,13 @@ public struct RecheckBaseline: Sendable {
             if diagnostic.severity == .error, (100..<300).contains(code) { syntaxFailed.insert(file) }
             if diagnostic.severity == .error, !check.elaborated { loadFailed.insert(file) }
             if RecheckBaseline.declarationCodes.contains(diagnostic.code) { declarationProblems.insert(file) }
-            if (400..<500).contains(code) || diagnostic.code == .letCycle || diagnostic.code == .ruleFailed { evaluationFailed = true }
+            if diagnostic.code == .ruleFailed { ruleStopped = true }
+            if (400..<500).contains(code) || diagnostic.code == .letCycle || diagnostic.code == .fieldTypeMismatch { evaluationFailed.insert(file) }
         }
         self.syntaxFailed = syntaxFailed
         self.loadFailed = loadFailed
         self.declarationProblems = declarationProblems
+        self.ruleStopped = ruleStopped
         self.evaluationFailed = evaluationFailed
         self.unplaced = unplaced
     }
@@ -106,7 +113,7 @@ extension Engine {
         let entities = declarations.map(\.entity)
         var plans: [(Entity, RestrictedRule)] = []
         if baseline.elaborated {
-            guard !baseline.evaluationFailed else { return .declined("an evaluation failed") }
+            guard !baseline.ruleStopped else { return .declined("a rule stopped") }
             guard model.filesWithComputedFields.subtracting([id]).isEmpty else {
                 return .declined("another file's field reads values")
             }
@@ -128,6 +135,11 @@ extension Engine {
             var diagnostics = parsed.diagnostics + resolution.diagnostics
             guard baseline.elaborated, !resolution.diagnostics.contains(where: { $0.severity == .error }) else {
                 return .checked(map.inReadingOrder(diagnostics), sources: map)
+            }
+            if !baseline.evaluationFailed.subtracting([id]).isEmpty, resolution.declarations.contains(where: { declaration in
+                declaration.fields.contains { if case .pending(let field) = $0 { !FieldCodeShape.readsNoValues(field.code) } else { false } }
+            }) {
+                return .declined("a field reads values and an evaluation failed elsewhere")
             }
             diagnostics += Elaborator(model: model, interpreter: interpreter).elaborate(entities)
             // Whether a waiver waives anything depends on every violation at its target: those at another file's are not run.
