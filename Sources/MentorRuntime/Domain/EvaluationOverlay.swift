@@ -28,17 +28,23 @@ struct LoopRestriction {
     let kinds: Set<DeclarationKind>
     /// The entities (by index) those loops still bind.
     let indices: Set<Int>
+    /// The declared entities admitted, by kind, in declaration order: what a restricted loop
+    /// straight over a kind's collection (`for a in agreements`) walks, without listing the
+    /// others. Empty for `violations`, whose subject may be a copy: its loops filter the list.
+    let admittedByKind: [DeclarationKind: [Entity]]
 
     /// Restricts loops over `entity`'s kind to `entity`.
     init(_ entity: Entity) {
         kinds = [entity.kind]
         indices = [entity.index]
+        admittedByKind = [:]
     }
 
-    /// Restricts loops over the kinds of `entities` to `entities`.
+    /// Restricts loops over the kinds of `entities` (declared ones) to `entities`.
     init(_ entities: [Entity]) {
         kinds = Set(entities.map(\.kind))
         indices = Set(entities.map(\.index))
+        admittedByKind = Dictionary(grouping: entities.sorted { $0.index < $1.index }, by: \.kind)
     }
 
     /// True when a restricted loop binds `entity`.

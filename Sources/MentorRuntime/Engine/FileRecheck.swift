@@ -160,16 +160,25 @@ extension Engine {
     /// it again would make the same entities, and nothing else resolves differently); nil otherwise.
     private func matchingDeclarations(old: SourceFileSyntax, new: SourceFileSyntax, file: FileID) -> [(declaration: Declaration, entity: Entity, item: Int, member: Int?)]? {
         guard let oldShape = Engine.shape(of: old), let newShape = Engine.shape(of: new), oldShape == newShape else { return nil }
-        let topLevel = model.allEntities.filter { $0.parentIndex == nil && $0.declaration.kindSpan.file == file }
-        guard topLevel.count == newShape.count else { return nil }
+        // Found by name (tests, which have none, among the few tests): the file's old
+        // declarations made these entities, since declaring it reported nothing.
+        var tests = model.entities(of: .test).filter { $0.declaration.kindSpan.file == file }.makeIterator()
         var result: [(Declaration, Entity, Int, Int?)] = []
         var position = 0
         for (item, element) in new.items.enumerated() {
             guard case .declaration(let declaration) = element else { continue }
-            let entity = topLevel[position]
             let shape = newShape[position]
             position += 1
-            guard entity.kind == shape.kind, entity.id == shape.id, entity.children.map(\.id) == shape.children else { return nil }
+            let found: Entity?
+            if shape.kind == .test {
+                found = tests.next()
+            } else if let index = globals.index(of: shape.id), case .entity(let entity) = globals.bindings[index] {
+                found = entity
+            } else {
+                found = nil
+            }
+            guard let entity = found, entity.declaration.kindSpan.file == file, entity.kind == shape.kind, entity.id == shape.id,
+                  entity.children.map(\.id) == shape.children else { return nil }
             result.append((declaration, entity, item, nil))
             var children = entity.children.makeIterator()
             for (member, element) in declaration.members.enumerated() {

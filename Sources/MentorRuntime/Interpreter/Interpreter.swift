@@ -142,6 +142,10 @@ final class Interpreter {
 
     /// The list a `for` binding walks, evaluated each time its enclosing bindings move on.
     private func loopElements(_ binding: LoopBinding, _ frame: Frame) throws -> [Value] {
+        if let admitted = overlay.loopRestriction?.admittedByKind, !admitted.isEmpty, case .global(let index, _) = binding.collection,
+           case .collection(let kind) = globals.bindings[index], let entities = admitted[kind] {
+            return entities.map { .entity(overlay.current($0)) }
+        }
         let collection = try evaluate(binding.collection, frame)
         guard case .list(let elements) = collection else {
             throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection))", at: binding.span)
