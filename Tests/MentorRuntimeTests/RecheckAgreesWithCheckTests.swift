@@ -6,7 +6,7 @@ import Testing
 
 /// `Engine.recheck` is the language server's fast path: after an edit of one file it must say
 /// exactly what `check` of the edited programme says in that file, or decline. Over the
-/// examples and generated programmes, random edits of agreement files (a date, a number, a
+/// examples and generated programmes, random edits of agreement and people files (a date, a number, a
 /// string, a cadence, a person, a field deleted, a type error, a syntax error, a rename) are
 /// rechecked against the programme as first built and compared with a full `check` of the
 /// edited programme. The same engine serves every edit, so one that left the programme changed
@@ -74,7 +74,10 @@ struct RecheckAgreesWithCheckTests {
         let baseline = RecheckBaseline(first, sources: engine.sources)
         let before = engine.checkAgain().map { rendered($0, engine.sources) }
         var random = SplitMix(seed: seed)
-        let agreementFiles = files.indices.filter { files[$0].text.contains("agreement ") && files[$0].path.contains("agreements") }
+        // The agreement files, and a file of people where there is one (people are rechecked too).
+        let agreementFiles = files.indices.filter {
+            (files[$0].text.contains("agreement ") && files[$0].path.contains("agreements")) || files[$0].path.hasSuffix("people.mentor")
+        }
         for _ in 0..<count {
             let index = agreementFiles[random.next(in: 0...(agreementFiles.count - 1))]
             guard let (edited, edit, isValueEdit) = RandomEdit.apply(to: files[index].text, people: people, random: &random) else { continue }
@@ -227,7 +230,7 @@ enum RandomEdit {
             edit = "cadence"
         case 4:
             let names = people + ["nobody"]
-            guard let (line, old) = replaceInLine(#"(?<=(mentor|mentee|co_mentor): )[a-z_]+"#, with: { pick(names)! }) else { return nil }
+            guard let (line, old) = replaceInLine(#"(?<=(mentor|mentee|co_mentor|supervisor): )[a-z_]+"#, with: { pick(names)! }) else { return nil }
             edit = "person \(old) on line \(line + 1)"
         case 5:
             let single = fieldLines.filter { !lines[$0].hasSuffix("[") && !lines[$0].hasSuffix("{") && !lines[$0].hasSuffix(",") }
