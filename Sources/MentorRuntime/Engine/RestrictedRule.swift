@@ -22,7 +22,7 @@ enum RestrictedRule {
     /// this programme.
     init(_ body: ScriptCode, kinds: Set<DeclarationKind>, globals: GlobalTable, childMembers: Set<String>) {
         var walk = Walk(kinds: kinds, globals: globals, childMembers: childMembers)
-        walk.statements(body.statements, enclosing: [], restrictedSlots: nil)
+        walk.statements(body.statements, restrictedSlots: nil)
         self = walk.unsafe ? .unsafe : walk.bindsRestricted ? .restricted : .skip
     }
 
@@ -37,7 +37,7 @@ enum RestrictedRule {
 
         /// `restrictedSlots`: inside a loop that may be restricted, the slots bound to it or to
         /// its descendants; nil outside every such loop.
-        mutating func statements(_ statements: [StatementCode], enclosing: [Int], restrictedSlots: Set<Int>?) {
+        mutating func statements(_ statements: [StatementCode], restrictedSlots: Set<Int>?) {
             for statement in statements where !unsafe {
                 switch statement {
                 case .setLocal(_, let value):
@@ -46,11 +46,10 @@ enum RestrictedRule {
                     code(value)
                 case .ifStatement(let condition, let then, let otherwise, _):
                     code(condition)
-                    self.statements(then, enclosing: enclosing, restrictedSlots: restrictedSlots)
-                    self.statements(otherwise ?? [], enclosing: enclosing, restrictedSlots: restrictedSlots)
+                    self.statements(then, restrictedSlots: restrictedSlots)
+                    self.statements(otherwise ?? [], restrictedSlots: restrictedSlots)
                 case .forLoop(let bindings, let filter, let body):
                     var restricted = restrictedSlots
-                    var enclosing = enclosing
                     for binding in bindings {
                         code(binding.collection)
                         if var slots = restricted {
@@ -66,11 +65,10 @@ enum RestrictedRule {
                             restricted = [binding.slot]
                         }
                         if restricted != nil { bindsRestricted = true }
-                        enclosing.append(binding.slot)
                         if let filter = binding.filter { code(filter) }
                     }
                     if let filter { code(filter) }
-                    self.statements(body, enclosing: enclosing, restrictedSlots: restricted)
+                    self.statements(body, restrictedSlots: restricted)
                 case .check(_, let condition, let message, _):
                     if let condition { code(condition) }
                     if let message { code(message) }
