@@ -8,6 +8,7 @@ final class BuildJob: @unchecked Sendable {
     // `stale` and `interrupt` are only touched with `lock` held.
     private let lock = Lock()
     private var stale = false
+    private var byOtherChange = false
     private var interrupt: InterruptFlag?
     /// The edit generation the build started from.
     let generation: Int
@@ -24,14 +25,20 @@ final class BuildJob: @unchecked Sendable {
         }
     }
 
-    /// Marks the build stale and stops its evaluation.
-    func abandon() {
+    /// Marks the build stale and stops its evaluation; `byEdit` when only an open buffer was
+    /// edited, so a build whose check had finished is still a base to recheck edits against.
+    func abandon(byEdit: Bool = false) {
         lock.withLock {
             stale = true
+            if !byEdit { byOtherChange = true }
             interrupt?.request()
         }
     }
 
     /// True once abandoned.
     var isStale: Bool { lock.withLock { stale } }
+
+    /// True unless abandoned for a change other than an edit of an open buffer (an open, a
+    /// save, a file on disk), which makes the build's view of the other files stale too.
+    var isBaseForEdits: Bool { lock.withLock { !byOtherChange } }
 }

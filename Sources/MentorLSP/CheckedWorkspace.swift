@@ -19,9 +19,12 @@ public final class CheckedWorkspace: @unchecked Sendable {
     public let problems: [String]
     /// The edit generation the build saw.
     public let generation: Int
+    /// What `check` found, as `Engine.recheck` needs it to check one edited file on its own.
+    public let baseline: RecheckBaseline
 
     init(engine: Engine, files: [String: SourceFile], diagnostics: [String: [Diagnostic]], unplaced: [Diagnostic],
-         problems: [String], generation: Int) {
+         problems: [String], generation: Int, baseline: RecheckBaseline) {
+        self.baseline = baseline
         self.engine = engine
         self.files = files
         self.diagnostics = diagnostics

@@ -6,7 +6,8 @@ extension LanguageServer {
     /// the burst of edits pauses (typing); a build already running is abandoned.
     func contentChanged(immediately: Bool) {
         generation += 1
-        runningBuild?.abandon()
+        if immediately { lastNonEditGeneration = generation }
+        runningBuild?.abandon(byEdit: !immediately)
         let due = LanguageServer.now() + (immediately ? 0 : debounce)
         buildDue = immediately ? min(buildDue ?? due, due) : due
     }
@@ -32,7 +33,9 @@ extension LanguageServer {
             guard !job.isStale else { return queue.post(.abandoned) }
             queue.post(.checked(ConvertedDiagnostics(checked, openURIByPath: openURIByPath, encoding: encoding,
                                                      docsBaseURL: docsBaseURL)))
-            guard !job.isStale else { return queue.post(.abandoned) }
+            // Typing after the check finished leaves a whole programme: indexed, it is the
+            // base the next edits are rechecked against (`recheck`), though its diagnostics are stale.
+            guard !job.isStale || job.isBaseForEdits else { return queue.post(.abandoned) }
             queue.post(.built(WorkspaceBuild(indexing: checked)))
         }
         if !worker.submit(work) { work() }
@@ -45,12 +48,22 @@ extension LanguageServer {
     }
 
     /// A build finished: kept for queries when nothing changed since it started, else dropped
-    /// (the next one is already due).
+    /// (the next one is already due); one made stale only by edits of open buffers replaces an
+    /// older `latest` too, as the base `recheck` needs, while requests keep waiting for the next.
     func finished(_ build: WorkspaceBuild) {
         runningBuild = nil
         // Either this build or the one it replaces is released now.
         releasedBuild = true
-        guard build.generation == generation, phase == .running else { return }
+        guard phase == .running else { return }
+        if build.generation != generation {
+            guard build.generation >= lastNonEditGeneration, build.generation > latest?.generation ?? -1 else { return }
+            // Its abandonment asked its engine to stop; the check had finished, and rechecks evaluate in it.
+            build.engine.interrupt.clear()
+            let replaced = latest
+            latest = build
+            withExtendedLifetime(replaced) {}
+            return
+        }
         // The build replaced is released after the waiting requests are answered: freeing a
         // large programme takes a while and nobody waits for it.
         let replaced = latest

@@ -9,7 +9,8 @@ extension LanguageServer {
         contentChanged(immediately: true)
     }
 
-    /// `textDocument/didChange`: edits applied in order; the build waits for the burst to pause.
+    /// `textDocument/didChange`: edits applied in order; the edited file is checked at once
+    /// when it can be on its own (`recheck`), and the build waits for the burst to pause.
     func didChange(_ params: JSONValue) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, var document = documents[uri] else { return }
         var changes: [TextDocument.Change] = []
@@ -21,6 +22,7 @@ extension LanguageServer {
         if let version = params["textDocument"]?["version"]?.intValue { document.version = version }
         documents[uri] = document
         contentChanged(immediately: false)
+        recheck(uri)
     }
 
     /// `textDocument/didSave`: the file on disk changed too (what other files import may now differ).

@@ -29,6 +29,9 @@ public final class LanguageServer {
     var docsBaseURL: String?
     /// Bumped by every change to what the programme is built from.
     var generation = 0
+    /// The generation of the last change other than an edit of an open buffer (an open, a
+    /// close, a save, a file or folder change): a build older than it saw other files.
+    var lastNonEditGeneration = 0
     /// When the next build should start (monotonic seconds); nil when none is due.
     var buildDue: Double?
     /// The build running on the worker, if any.

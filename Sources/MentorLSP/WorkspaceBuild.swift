@@ -93,7 +93,7 @@ public final class WorkspaceBuild: @unchecked Sendable {
             }
         }
         return CheckedWorkspace(engine: engine, files: files, diagnostics: byFile, unplaced: unplaced, problems: problems,
-                                generation: generation)
+                                generation: generation, baseline: RecheckBaseline(checked, sources: engine.sources))
     }
 
     /// True when discovery under `folder` would find `path`: inside it, and no folder or file on

@@ -234,4 +234,18 @@ public final class SourceMap: @unchecked Sendable {
 
     /// Every registered file, in registration order.
     public var allFiles: [SourceFile] { lock.withLock { files } }
+
+    /// A new map with the same files but `bytes` as the text of the file registered under
+    /// `id` (same id and path), and that file: an editor's check of one edited file sees the
+    /// others as they are without copying them.
+    public func replacing(_ id: FileID, bytes: [UInt8]) -> (map: SourceMap, file: SourceFile)? {
+        lock.withLock {
+            guard Int(id.index) < files.count else { return nil }
+            let map = SourceMap()
+            let file = SourceFile(id: id, path: files[Int(id.index)].path, bytes: bytes)
+            map.files = files
+            map.files[Int(id.index)] = file
+            return (map, file)
+        }
+    }
 }

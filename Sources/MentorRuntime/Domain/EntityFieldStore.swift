@@ -76,6 +76,17 @@ struct EntityFieldStore {
         }
     }
 
+    /// Everything entity `index` holds: its values and its expressions still waiting.
+    func contents(of index: Int) -> (stored: [StoredField], pending: [PendingField]) { (stored[index], pending[index]) }
+
+    /// Puts `contents` in place of what entity `index` holds (`Engine.recheck` evaluates an
+    /// edited file's fields in place and puts the built ones back).
+    mutating func replaceContents(of index: Int, with contents: (stored: [StoredField], pending: [PendingField])) {
+        entitiesWithPendingFields += (contents.pending.isEmpty ? 0 : 1) - (pending[index].isEmpty ? 0 : 1)
+        stored[index] = contents.stored
+        pending[index] = contents.pending
+    }
+
     /// The slots of entity `index` still waiting, in field-name order.
     func pendingSlotsByName(of index: Int, schema: KindSchema) -> [Int] {
         pending[index].map(\.slot).sorted { schema.nameRank[$0] < schema.nameRank[$1] }

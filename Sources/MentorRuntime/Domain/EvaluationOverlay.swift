@@ -7,8 +7,8 @@ import MentorSyntax
 struct EvaluationOverlay {
     /// Copies standing in for their originals, by entity index.
     var standIns: [Int: Entity] = [:]
-    /// Every `for` over entities of this kind binds only the entity with this index.
-    var loopRestriction: (kind: DeclarationKind, index: Int)?
+    /// Every `for` over entities of these kinds binds only these entities.
+    var loopRestriction: LoopRestriction?
 
     /// True when this evaluation sees the programme as it is.
     var isEmpty: Bool { standIns.isEmpty && loopRestriction == nil }
@@ -18,5 +18,38 @@ struct EvaluationOverlay {
     func current(_ entity: Entity) -> Entity {
         if standIns.isEmpty { return entity }
         return standIns[entity.index] ?? entity
+    }
+}
+
+/// The entities a restricted rule's `for` loops may bind: one for `violations(rule, x)`, the
+/// entities of an edited file for `Engine.recheck`. A loop over another kind is not restricted.
+struct LoopRestriction {
+    /// The kinds whose loops are restricted.
+    let kinds: Set<DeclarationKind>
+    /// The entities (by index) those loops still bind.
+    let indices: Set<Int>
+    /// The declared entities admitted, by kind, in declaration order: what a restricted loop
+    /// straight over a kind's collection (`for a in agreements`) walks, without listing the
+    /// others. Empty for `violations`, whose subject may be a copy: its loops filter the list.
+    let admittedByKind: [DeclarationKind: [Entity]]
+
+    /// Restricts loops over `entity`'s kind to `entity`.
+    init(_ entity: Entity) {
+        kinds = [entity.kind]
+        indices = [entity.index]
+        admittedByKind = [:]
+    }
+
+    /// Restricts loops over the kinds of `entities` (declared ones) to `entities`.
+    init(_ entities: [Entity]) {
+        kinds = Set(entities.map(\.kind))
+        indices = Set(entities.map(\.index))
+        admittedByKind = Dictionary(grouping: entities.sorted { $0.index < $1.index }, by: \.kind)
+    }
+
+    /// True when a restricted loop binds `entity`.
+    @inline(__always)
+    func admits(_ entity: Entity) -> Bool {
+        !kinds.contains(entity.kind) || indices.contains(entity.index)
     }
 }

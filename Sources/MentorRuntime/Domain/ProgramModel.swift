@@ -1,5 +1,6 @@
 import MentorDiagnostics
 import MentorSyntax
+import MentorSource
 
 /// The declared entities of a programme, their field values (`fields`, by entity index) and
 /// the memoised computed members. Evaluation never edits it to see a `with` copy or a
@@ -106,6 +107,23 @@ final class ProgramModel {
     /// Records `field`'s expression, to evaluate on first use.
     func addPending(_ field: PendingField, of entity: Entity) {
         fields.addPending(field, of: entity.index)
+        if !FieldCodeShape.readsNoValues(field.code) { filesWithComputedFields.insert(entity.declaration.kindSpan.file) }
+    }
+
+    /// The files declaring a field whose expression reads values (a member, a call, a `let`):
+    /// its stored value may depend on another declaration's, so `Engine.recheck` of another
+    /// file cannot keep it.
+    private(set) var filesWithComputedFields: Set<FileID> = []
+
+    /// Everything `entity` holds in the store, to put back with `replaceFields`.
+    func fieldContents(of entity: Entity) -> (stored: [StoredField], pending: [PendingField]) {
+        fields.contents(of: entity.index)
+    }
+
+    /// Puts `contents` in place of what declared `entity` holds in the store.
+    func replaceFields(of entity: Entity, with contents: (stored: [StoredField], pending: [PendingField])) {
+        precondition(!entity.isCopy, "a `with` copy's values are fixed when it is made")
+        fields.replaceContents(of: entity.index, with: contents)
     }
 
     /// Forgets the expression waiting in `slot` of `entity`.

@@ -69,7 +69,7 @@ extension Interpreter {
             recorder = savedRecorder
         }
         if subject.isCopy { overlay.standIns[subject.index] = subject }
-        overlay.loopRestriction = (subject.kind, subject.index)
+        overlay.loopRestriction = LoopRestriction(subject)
         return try runRuleBody(rule)
     }
 

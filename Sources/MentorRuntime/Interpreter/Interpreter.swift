@@ -147,16 +147,20 @@ final class Interpreter {
 
     /// The list a `for` binding walks, evaluated each time its enclosing bindings move on.
     private func loopElements(_ binding: LoopBinding, _ frame: Frame) throws -> [Value] {
+        if let admitted = overlay.loopRestriction?.admittedByKind, !admitted.isEmpty, case .global(let index, _) = binding.collection,
+           case .collection(let kind) = globals.bindings[index], let entities = admitted[kind] {
+            return entities.map { .entity(overlay.current($0)) }
+        }
         let collection = try evaluate(binding.collection, frame)
         guard case .list(let elements) = collection else {
             throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection))", at: binding.span)
         }
-        // A restricted loop (`violations(rule, x)`) walks only `x` of its kind; the others are
-        // dropped before any step is counted, so it does the work of one iteration.
+        // A restricted loop (`violations(rule, x)`, `Engine.recheck`) walks only the entities it
+        // admits; the others are dropped before any step is counted.
         guard let loopRestriction = overlay.loopRestriction else { return elements }
         return elements.filter { element in
-            guard case .entity(let entity) = element, entity.kind == loopRestriction.kind else { return true }
-            return entity.index == loopRestriction.index
+            guard case .entity(let entity) = element else { return true }
+            return loopRestriction.admits(entity)
         }
     }
 

@@ -1,0 +1,35 @@
+/// Which field expressions read no other declaration's values, so their stored value cannot
+/// change when another file is edited (`Engine.recheck` keeps every other file's values).
+enum FieldCodeShape {
+    /// True when `code` is built only from literals, names and operators on them: `ana`,
+    /// `[video, email]`, `every 2 weeks`, `{ ana: 2026-01-02 }`, `2026-01-12 + 3 months`. A
+    /// name may be a top-level `let`, whose value may read anything; `Engine.recheck` declines
+    /// for a programme with `let`s, so a name counts here as a reference, not a read. A member
+    /// (`ana.supervisor`), a call, an index or a `with` reads values.
+    static func readsNoValues(_ code: Code) -> Bool {
+        switch code {
+        case .constant, .global:
+            return true
+        case .list(let elements, _):
+            return elements.allSatisfy(readsNoValues)
+        case .record(let fields, _):
+            return fields.allSatisfy { readsNoValues($0.value) }
+        case .interpolation(let parts, _):
+            return parts.allSatisfy { part in
+                if case .value(let value) = part { return readsNoValues(value) }
+                return true
+            }
+        case .negate(let operand, _), .not(let operand, _), .every(let operand, _), .cadenceOn(let operand, _, _):
+            return readsNoValues(operand)
+        case .binary(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _),
+             .coalesce(let left, let right, _), .cadenceFor(let left, let right, _):
+            return readsNoValues(left) && readsNoValues(right)
+        case .cadenceThen(let phases, _):
+            return phases.allSatisfy(readsNoValues)
+        case .conditional(let condition, let then, let otherwise, _):
+            return readsNoValues(condition) && readsNoValues(then) && readsNoValues(otherwise)
+        case .local, .lambda, .call, .member, .memberCall, .index, .with:
+            return false
+        }
+    }
+}
