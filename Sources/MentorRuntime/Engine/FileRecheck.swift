@@ -236,20 +236,7 @@ extension Engine {
             }
         }
         // As `check` words them; those of other files' waivers are dropped with the rest of their files.
-        diagnostics += waivers.warnings(stopped: []) { waiver in
-            waiver.declaration.givenFields.first { $0.name == WaiverField.until.name }?.valueSpan ?? waiver.nameSpan
-        }
+        diagnostics += waivers.warnings(stopped: [])
         return diagnostics
-    }
-}
-
-extension RuleRunner {
-    /// The diagnostic `check` reports for one outcome of `rule`, before any waiver applies.
-    static func diagnostic(for outcome: CheckOutcome, rule: Entity) -> Diagnostic {
-        let severity = severity(of: outcome, rule: rule)
-        return Diagnostic(severity == .error ? .ruleViolation : .ruleWarning, severity, message(of: outcome, rule: rule),
-                          at: outcome.entity?.nameSpan ?? outcome.span,
-                          notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)],
-                          rule: rule.id)
     }
 }

@@ -114,14 +114,7 @@ extension Engine {
                 switch run {
                 case .outcomes(let outcomes):
                     for outcome in outcomes {
-                        let severity = RuleRunner.severity(of: outcome, rule: rule)
-                        let at = outcome.entity?.nameSpan ?? outcome.span
-                        var diagnostic = Diagnostic(
-                            severity == .error ? .ruleViolation : .ruleWarning, severity,
-                            RuleRunner.message(of: outcome, rule: rule),
-                            at: at,
-                            notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)],
-                            rule: rule.id)
+                        var diagnostic = RuleRunner.diagnostic(for: outcome, rule: rule)
                         waivers.apply(to: &diagnostic, rule: rule, entity: outcome.entity)
                         produced.append(diagnostic)
                     }
@@ -140,9 +133,7 @@ extension Engine {
                 report.rules.append((rule.id, rule.title, produced))
             }
             if !waivers.isEmpty {
-                report.diagnostics += waivers.warnings(stopped: stopped) { waiver in
-                    waiver.declaration.givenFields.first { $0.name == WaiverField.until.name }?.valueSpan ?? waiver.nameSpan
-                }
+                report.diagnostics += waivers.warnings(stopped: stopped)
             }
             interpreter.recorder = nil
             return report
@@ -212,4 +203,15 @@ extension Engine {
 extension DiagnosticCode {
     /// An `expect` in a `test` block that did not hold.
     public static let testFailed = DiagnosticCode(523)
+}
+
+extension RuleRunner {
+    /// The diagnostic `check` reports for one outcome of `rule`, before any waiver applies.
+    static func diagnostic(for outcome: CheckOutcome, rule: Entity) -> Diagnostic {
+        let severity = severity(of: outcome, rule: rule)
+        return Diagnostic(severity == .error ? .ruleViolation : .ruleWarning, severity, message(of: outcome, rule: rule),
+                          at: outcome.entity?.nameSpan ?? outcome.span,
+                          notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)],
+                          rule: rule.id)
+    }
 }

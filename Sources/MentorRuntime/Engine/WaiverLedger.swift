@@ -56,15 +56,20 @@ struct WaiverLedger {
         }
     }
 
+    /// Where an expired waiver's warning points: its `until` date, else its name.
+    private static func untilSpan(of waiver: Entity) -> Span {
+        waiver.declaration.givenFields.first { $0.name == WaiverField.until.name }?.valueSpan ?? waiver.nameSpan
+    }
+
     /// The warnings about the waivers themselves: expired ones, and those that matched no
     /// violation of a rule that ran to the end (`stopped` holds the rules that did not).
-    func warnings(stopped: Set<Int>, untilSpan: (Entity) -> Span) -> [Diagnostic] {
+    func warnings(stopped: Set<Int>) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for grant in grants {
             let what = "`\(grant.rule.id)` for `\(grant.target.id)`"
             if let until = grant.until, until < today {
                 warnings.append(Diagnostic(.waiverExpired, .warning, "waiver `\(grant.waiver.id)` of \(what) expired on \(until)",
-                                           at: untilSpan(grant.waiver), label: "before today, \(today)",
+                                           at: WaiverLedger.untilSpan(of: grant.waiver), label: "before today, \(today)",
                                            help: grant.matched ? "the violation is reported again: fix it, or renew the waiver with a later `until`"
                                                                : "the rule holds now: remove the waiver"))
             } else if !grant.matched, !stopped.contains(grant.rule.index) {
