@@ -23,6 +23,7 @@ from tap.parser import Parser as TAPParser
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
 import report_schemas  # noqa: E402
+from json_schema_check import CHECK_JSONSCHEMA  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROGRAMME = os.path.join("Tests", "Fixtures", "credential-program")
@@ -31,7 +32,6 @@ PATTERN = "Tests/Fixtures/programmes/..."
 PATTERN_PROGRAMMES = ["Tests/Fixtures/programmes/first", "Tests/Fixtures/programmes/script.mentor",
                       "Tests/Fixtures/programmes/second"]
 SCHEMA = os.path.join(ROOT, "Tests", "Fixtures", "sarif-schema-2.1.0.json")
-CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
 
 
 def run_check(output_format, programme=PROGRAMME, expected_status=1, *extra):

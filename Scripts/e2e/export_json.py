@@ -13,10 +13,10 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
+from json_schema_check import CHECK_JSONSCHEMA, validate_documents  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMA = os.path.join(ROOT, "docs", "export.schema.json")
-CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
 EXAMPLES = os.path.join("Examples", "credential-program")
 RICH = os.path.join("Tests", "Fixtures", "export-rich")
 
@@ -26,15 +26,8 @@ def mentor(*arguments):
 
 
 def validate(documents):
-    with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for index, document in enumerate(documents):
-            path = os.path.join(folder, f"export-{index}.json")
-            with open(path, "wb") as handle:
-                handle.write(document)
-            paths.append(path)
-        result = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", SCHEMA, *paths], capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, result.stdout + result.stderr
+    result = validate_documents(SCHEMA, documents, "export")
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def export_json(*arguments):

@@ -18,10 +18,10 @@ import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from e2e_runner import run_tests  # noqa: E402
+from json_schema_check import CHECK_JSONSCHEMA, validate_documents  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMA = os.path.join(ROOT, "docs", "status.schema.json")
-CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
 CREDENTIAL = os.path.join("Examples", "credential-program")
 PROGRAMME = os.path.join("Tests", "Fixtures", "status-programme")
 FORECAST = os.path.join("Tests", "Fixtures", "forecast-programme")
@@ -47,14 +47,7 @@ def status(path, today, extra, form):
 
 
 def validate(documents):
-    with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for index, document in enumerate(documents):
-            path = os.path.join(folder, f"status-{index}.json")
-            with open(path, "wb") as handle:
-                handle.write(document)
-            paths.append(path)
-        return subprocess.run([CHECK_JSONSCHEMA, "--schemafile", SCHEMA, *paths], capture_output=True, text=True, timeout=120)
+    return validate_documents(SCHEMA, documents, "status")
 
 
 def test_schema_is_valid_draft_2020_12():

@@ -9,12 +9,12 @@ import concurrent.futures
 import json
 import os
 import subprocess
-import sys
 import tempfile
+
+from json_schema_check import CHECK_JSONSCHEMA, validate_documents  # noqa: F401 (CHECK_JSONSCHEMA is read by the scripts)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 GOLDEN = os.path.join(ROOT, "Tests", "Golden")
-CHECK_JSONSCHEMA = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
 
 
 def schema_path(command):
@@ -28,19 +28,13 @@ def mentor(*arguments):
 def validate(command, documents, schema=None):
     """check-jsonschema's verdict on `documents` (strings) against the command's schema, or
     against `schema` (a dict) when given."""
+    if schema is None:
+        return validate_documents(schema_path(command), documents, command)
     with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for index, document in enumerate(documents):
-            path = os.path.join(folder, f"{command}-{index}.json")
-            with open(path, "w") as handle:
-                handle.write(document)
-            paths.append(path)
-        schema_file = schema_path(command)
-        if schema is not None:
-            schema_file = os.path.join(folder, "schema.json")
-            with open(schema_file, "w") as handle:
-                json.dump(schema, handle)
-        return subprocess.run([CHECK_JSONSCHEMA, "--schemafile", schema_file, *paths], capture_output=True, text=True, timeout=300)
+        schema_file = os.path.join(folder, "schema.json")
+        with open(schema_file, "w") as handle:
+            json.dump(schema, handle)
+        return validate_documents(schema_file, documents, command)
 
 
 def assert_valid(command, documents, schema=None):

@@ -93,17 +93,6 @@ extension CheckReportFormats {
             (programme.name, programme.run.map { tapPoints($0, strict: strict) }
                 ?? [TAPPoint(ok: false, description: programme.name, yaml: [("message", .string(notChecked)), ("severity", .string("fail"))])])
         }
-        var tap = TAPWriter()
-        let total = parts.reduce(0) { $0 + $1.1.count }
-        if total == 0 {
-            tap.plan(0, skipping: "no .mentor files to check")
-            return tap.output
-        }
-        tap.plan(total)
-        for (name, points) in parts {
-            tap.comment(name)
-            for point in points { tap.point(point) }
-        }
-        return tap.output
+        return TAPWriter.programmes(parts, emptyReason: "no .mentor files to check")
     }
 }

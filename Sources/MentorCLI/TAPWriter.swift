@@ -48,6 +48,24 @@ struct TAPWriter {
         self.point(ok: point.ok, point.description, yaml: point.yaml)
     }
 
+    /// One stream for several programmes (`DIR/...`): a plan of every point, then each
+    /// programme's name as a comment before its points, numbered on; a plan that skips, with
+    /// `emptyReason`, when no programme has a point.
+    static func programmes(_ parts: [(name: String, points: [TAPPoint])], emptyReason: String) -> String {
+        var tap = TAPWriter()
+        let total = parts.reduce(0) { $0 + $1.points.count }
+        guard total > 0 else {
+            tap.plan(0, skipping: emptyReason)
+            return tap.output
+        }
+        tap.plan(total)
+        for (name, points) in parts {
+            tap.comment(name)
+            for point in points { tap.point(point) }
+        }
+        return tap.output
+    }
+
     /// `# text`, one comment line per line of `text`.
     mutating func comment(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

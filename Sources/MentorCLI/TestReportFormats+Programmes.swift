@@ -70,17 +70,6 @@ extension TestReportFormats {
             }
             return (programme.name, tapPoints(run))
         }
-        var tap = TAPWriter()
-        let total = parts.reduce(0) { $0 + $1.1.count }
-        if total == 0 {
-            tap.plan(0, skipping: "no tests")
-            return tap.output
-        }
-        tap.plan(total)
-        for (name, points) in parts {
-            tap.comment(name)
-            for point in points { tap.point(point) }
-        }
-        return tap.output
+        return TAPWriter.programmes(parts, emptyReason: "no tests")
     }
 }
