@@ -102,8 +102,12 @@ def test_a_rename_is_left_to_the_full_build(workspace: pathlib.Path):
     try:
         uri, text = open_ana_ines(client, workspace)
         edit(client, uri, 2, text.replace("agreement ana_ines", "agreement ana_ines_renamed"))
-        published = publications(settle(client, uri, 3), uri, 2)
+        messages = settle(client, uri, 3)
+        published = publications(messages, uri, 2)
         assert len(published) == 1
         assert rules_of(published[0]) == ["no_supervisor", "smart_goals"]
+        logged = [m["params"]["message"] for m in messages if m.get("method") == "window/logMessage"]
+        assert any(line.endswith("checked with the whole programme after the pause: the file's declarations changed")
+                   for line in logged), logged
     finally:
         client.close()
