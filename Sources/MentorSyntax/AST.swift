@@ -116,6 +116,27 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
 
     /// Kinds allowed at the top level of a file.
     public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test, .waiver, .field]
+
+    /// Hashes the case, not its spelling: the raw value's string hash was most of the cost of
+    /// the per-entity lookups keyed by kind (entities by kind, schemas) while declaring.
+    public func hash(into hasher: inout Hasher) {
+        let ordinal: UInt8 = switch self {
+        case .program: 0
+        case .competency: 1
+        case .pathway: 2
+        case .step: 3
+        case .person: 4
+        case .agreement: 5
+        case .goal: 6
+        case .agenda: 7
+        case .session: 8
+        case .rule: 9
+        case .test: 10
+        case .waiver: 11
+        case .field: 12
+        }
+        hasher.combine(ordinal)
+    }
 }
 
 /// A declaration of any kind. Which parts are present depends on `kind`:

@@ -64,8 +64,9 @@ struct Declarer {
 
     /// Declares the top-level names of `syntax`; of the standard library, only the rules in `standardRules`.
     mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool, standardRules: Set<String>? = nil) {
-        for (position, item) in syntax.items.enumerated() {
-            switch item {
+        // By index, for the reason `declareChildren` gives.
+        for position in syntax.items.indices {
+            switch syntax.items[position] {
             case .declaration(let declaration) where declaration.kind == .field:
                 // Read before any entity by `declareFields`.
                 declaredSummaries.append("field \(declaration.target?.name ?? "?").\(declaration.name?.name ?? "?")")
@@ -156,10 +157,12 @@ struct Declarer {
     }
 
     private mutating func declareChildren(of declaration: Declaration, at position: Int, in file: FileID, entity: Entity) {
-        var seenNames: [String: Span] = [:]
+        var seenNames = SiblingNames()
         var lastNumber: Int64 = 0
-        for (memberPosition, member) in declaration.members.enumerated() {
-            guard case .nested(let child) = member else { continue }
+        // By index, not by element: an element bound by the loop is one more copy of the
+        // member, and with it a retain of everything its boxed declaration holds.
+        for memberPosition in declaration.members.indices {
+            guard case .nested(let child) = declaration.members[memberPosition] else { continue }
             guard DomainSchema.nestedKinds(of: declaration.kind).contains(child.kind) else {
                 diagnostics.append(Diagnostic(.misplacedDeclaration, .error,
                                               "a `\(child.kind.rawValue)` cannot stand inside a `\(declaration.kind.rawValue)`", at: child.kindSpan,
@@ -172,7 +175,7 @@ struct Declarer {
             if child.kind == .session {
                 let number = child.number ?? 0
                 childID = String(number)
-                if let earlier = seenNames[childID] {
+                if let earlier = seenNames.span(of: childID) {
                     diagnostics.append(Diagnostic(.sessionOrder, .error, "session \(number) appears twice in agenda `\(entity.id)`",
                                                   at: child.nameSpan, notes: [DiagnosticNote("first here", at: earlier)]))
                     continue
@@ -187,14 +190,14 @@ struct Declarer {
             } else {
                 guard let name = child.name else { continue }
                 childID = name.name
-                if let earlier = seenNames[childID] {
+                if let earlier = seenNames.span(of: childID) {
                     diagnostics.append(Diagnostic(.duplicateDeclaration, .error,
                                                   "`\(childID)` is declared twice in \(declaration.kind.rawValue) `\(entity.id)`", at: name.span,
                                                   label: "declared again here", notes: [DiagnosticNote("first declared here", at: earlier)]))
                     continue
                 }
             }
-            seenNames[childID] = child.nameSpan
+            seenNames.add(childID, at: child.nameSpan)
             let childEntity = model.add(kind: child.kind, id: childID, declaration: child, parent: entity)
             childEntity.title = Declarer.plainText(child.title)
             newEntities.append(childEntity)
@@ -287,4 +290,34 @@ struct PendingDeclaration: Sendable {
     let item: Int
     let member: Int?
     let entity: Entity
+}
+
+/// The names of a declaration's nested declarations seen so far, to report one declared twice.
+/// A short list searched in order while there are few (a declaration usually nests a handful):
+/// hashing every name into a fresh dictionary was a fifth of declaring; a table past that.
+private struct SiblingNames {
+    private static let listLimit = 16
+    private var list: [(name: String, span: Span)] = []
+    private var table: [String: Span]?
+
+    /// Where `name` was first declared, if it was.
+    func span(of name: String) -> Span? {
+        if let table { return table[name] }
+        for entry in list where entry.name == name { return entry.span }
+        return nil
+    }
+
+    /// Records `name`, not seen before, as declared at `span`.
+    mutating func add(_ name: String, at span: Span) {
+        if table != nil {
+            table![name] = span
+        } else if list.count < SiblingNames.listLimit {
+            list.append((name, span))
+        } else {
+            var table = Dictionary(list.lazy.map { ($0.name, $0.span) }, uniquingKeysWith: { first, _ in first })
+            table[name] = span
+            self.table = table
+            list = []
+        }
+    }
 }
