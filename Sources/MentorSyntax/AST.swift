@@ -117,10 +117,9 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
     /// Kinds allowed at the top level of a file.
     public static let topLevel: [DeclarationKind] = [.program, .competency, .pathway, .person, .agreement, .agenda, .rule, .test, .waiver, .field]
 
-    /// Hashes the case, not its spelling: the raw value's string hash was most of the cost of
-    /// the per-entity lookups keyed by kind (entities by kind, schemas) while declaring.
-    public func hash(into hasher: inout Hasher) {
-        let ordinal: UInt8 = switch self {
+    /// The case's position in `allCases`, for tables indexed by kind.
+    public var ordinal: Int {
+        switch self {
         case .program: 0
         case .competency: 1
         case .pathway: 2
@@ -135,7 +134,12 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
         case .waiver: 11
         case .field: 12
         }
-        hasher.combine(ordinal)
+    }
+
+    /// Hashes the case, not its spelling: the raw value's string hash was most of the cost of
+    /// the per-entity lookups keyed by kind (entities by kind) while declaring.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt8(truncatingIfNeeded: ordinal))
     }
 }
 

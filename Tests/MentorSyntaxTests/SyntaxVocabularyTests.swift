@@ -68,4 +68,10 @@ struct SyntaxVocabularyTests {
         #expect(LexerTestSupport.pieces(doc).first?.kind == .docComment)
         #expect(LexerTestSupport.pieces(block).map(\.kind) == [.blockComment])
     }
+
+    /// Tables indexed by kind (`ProgramSchemas`) rely on the ordinal being the case's position.
+    @Test("a declaration kind's ordinal is its position among all kinds")
+    func kindOrdinals() {
+        #expect(DeclarationKind.allCases.map(\.ordinal) == Array(DeclarationKind.allCases.indices))
+    }
 }

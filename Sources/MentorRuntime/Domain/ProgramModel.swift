@@ -37,8 +37,8 @@ final class ProgramModel {
 
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
-    func add(kind: DeclarationKind, id: String, declaration: Declaration, parent: Entity?) -> Entity {
-        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: DeclarationSite(declaration), schema: schemas.schema(of: kind))
+    func add(kind: DeclarationKind, id: String, site: DeclarationSite, parent: Entity?) -> Entity {
+        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: site, schema: schemas.schema(of: kind))
         entity.parentIndex = parent?.index
         parent?.children.append(entity)
         allEntities.append(entity)

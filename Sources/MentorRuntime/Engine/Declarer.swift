@@ -141,7 +141,7 @@ struct Declarer {
         if isGlobal, let name = declaration.name {
             guard claim(name.name, at: name.span, what: kind.rawValue) else { return }
         }
-        let entity = model.add(kind: kind, id: id, declaration: declaration, parent: nil)
+        let entity = model.add(kind: kind, id: id, site: DeclarationSite(declaration), parent: nil)
         entity.title = Declarer.plainText(declaration.title)
         if isStandard, kind == .rule, let name = declaration.name {
             index.standardRules.append((name.name, entity))
@@ -198,7 +198,7 @@ struct Declarer {
                 }
             }
             seenNames.add(childID, at: child.nameSpan)
-            let childEntity = model.add(kind: child.kind, id: childID, declaration: child, parent: entity)
+            let childEntity = model.add(kind: child.kind, id: childID, site: DeclarationSite(child), parent: entity)
             childEntity.title = Declarer.plainText(child.title)
             newEntities.append(childEntity)
             pending[file, default: []].append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity))

@@ -7,8 +7,9 @@ import MentorSyntax
 /// an entity's schema never changes under it. Without programme fields it is `builtIn`, the
 /// static tables, so a programme that declares none pays nothing.
 final class ProgramSchemas: Sendable {
-    /// Each kind's schema.
-    private let byKind: [DeclarationKind: KindSchema]
+    /// Each kind's schema, by `DeclarationKind.ordinal`: an array index rather than a hash, since
+    /// every entity declared looks its schema up.
+    private let byKind: [KindSchema]
     /// The programme's own fields, in declaration order.
     let programmeFields: [FieldRow]
     /// Member numbers for programme field names no built-in kind uses, numbered on from
@@ -21,7 +22,7 @@ final class ProgramSchemas: Sendable {
     static let builtIn = ProgramSchemas()
 
     private init() {
-        byKind = Dictionary(uniqueKeysWithValues: DeclarationKind.allCases.map { ($0, DomainSchema.schema(of: $0)) })
+        byKind = DeclarationKind.allCases.map { DomainSchema.schema(of: $0) }
         programmeFields = []
         extraMemberIDs = [:]
         memberCount = SchemaMembers.count
@@ -37,18 +38,18 @@ final class ProgramSchemas: Sendable {
         let count = SchemaMembers.count + extra.count
         let ids = extra
         func memberID(_ name: String) -> Int { SchemaMembers.id(of: name) >= 0 ? SchemaMembers.id(of: name) : ids[name] ?? -1 }
-        byKind = Dictionary(uniqueKeysWithValues: DeclarationKind.allCases.map { kind in
+        byKind = DeclarationKind.allCases.map { kind in
             let own = fields.filter { $0.kind == kind }
-            return (kind, own.isEmpty && extra.isEmpty ? DomainSchema.schema(of: kind)
-                : KindSchema(kind, programmeFields: own, memberCount: count, memberID: memberID))
-        })
+            return own.isEmpty && extra.isEmpty ? DomainSchema.schema(of: kind)
+                : KindSchema(kind, programmeFields: own, memberCount: count, memberID: memberID)
+        }
         programmeFields = fields
         extraMemberIDs = extra
         memberCount = count
     }
 
     /// The schema of `kind` in this programme.
-    func schema(of kind: DeclarationKind) -> KindSchema { byKind[kind] ?? DomainSchema.schema(of: kind) }
+    func schema(of kind: DeclarationKind) -> KindSchema { byKind[kind.ordinal] }
 
     /// The member number of `name`: a built-in name's, a programme field's, or -1.
     func memberID(of name: String) -> Int {
