@@ -98,20 +98,22 @@ struct Declarer {
 
     /// Records that `name` is declared at `span`; false (with a diagnostic) if it already was.
     private mutating func claim(_ name: String, at span: Span, what: String) -> Bool {
-        if let earlier = index.spans[name] {
+        // Recorded first, so a new name is hashed once here; the refusals put the table back.
+        if let earlier = index.spans.updateValue(span, forKey: name) {
             if replacing {
                 if let index = globals.index(of: name), case .entity(let old) = globals.bindings[index] { model.remove(old) }
                 declaredSummaries.append("note: `\(name)` replaces its earlier declaration")
             } else {
+                index.spans[name] = earlier
                 diagnostics.append(.declaredTwice(name, at: span, first: earlier))
                 return false
             }
         } else if globals.index(of: name) != nil {
+            index.spans[name] = nil
             diagnostics.append(Diagnostic(.duplicateDeclaration, .error, "`\(name)` is a built-in name", at: span,
                                           label: "cannot be declared again", help: "choose another name"))
             return false
         }
-        index.spans[name] = span
         return true
     }
 

@@ -56,15 +56,17 @@ final class GlobalTable: @unchecked Sendable {
     /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.
     @discardableResult
     func define(_ name: String, _ binding: Binding) -> Int {
-        if let index = indexByName[name] {
+        // One hash of the name for a new global (every declaration makes one): insert first,
+        // and put the old index back in the rare case the name was bound already.
+        let fresh = bindings.count
+        if let index = indexByName.updateValue(fresh, forKey: name) {
+            indexByName[name] = index
             bindings[index] = binding
             return index
         }
-        let index = bindings.count
         bindings.append(binding)
         names.append(name)
-        indexByName[name] = index
-        return index
+        return fresh
     }
 
     /// Makes room for `count` more names without rehashing.
