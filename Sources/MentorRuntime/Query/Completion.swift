@@ -356,18 +356,49 @@ enum ReceiverType: Equatable {
     case list(DeclarationKind?)
     case unknown
 
-    static func of(tokenAt position: Int, in context: TokenContext, queries: ProgramQueries) -> ReceiverType {
-        guard context.tokens[position].kind == .identifier else { return .unknown }
-        let name = context.text(position)
-        if let dot = context.previousSignificant(before: position), context.tokens[dot].kind == .dot,
-           let base = context.previousSignificant(before: dot) {
-            guard case .entity(let kind) = of(tokenAt: base, in: context, queries: queries) else { return .unknown }
-            return memberType(named: name, of: kind)
+    /// One step from a receiver back towards where its type is known.
+    private enum Step {
+        /// `base.NAME`: the member of the base's type.
+        case member(String)
+        /// A loop variable: an element of the loop's collection.
+        case element
+    }
+
+    /// Walks back to the chain's root first and applies the steps forward, in a loop rather
+    /// than by recursion: the text may be any length (`x.x.x…` a hundred thousand links long,
+    /// which the parser refuses but completion still reads), and a call per link overflowed
+    /// the stack.
+    static func of(tokenAt start: Int, in context: TokenContext, queries: ProgramQueries) -> ReceiverType {
+        var steps: [Step] = []
+        var position = start
+        var type: ReceiverType
+        while true {
+            guard context.tokens[position].kind == .identifier else { return .unknown }
+            let name = context.text(position)
+            if let dot = context.previousSignificant(before: position), context.tokens[dot].kind == .dot,
+               let base = context.previousSignificant(before: dot) {
+                steps.append(.member(name))
+                position = base
+            } else if let loop = loopCollection(of: name, before: position, in: context) {
+                steps.append(.element)
+                position = loop
+            } else {
+                type = root(named: name, queries: queries)
+                break
+            }
         }
-        if let loop = loopCollection(of: name, before: position, in: context) {
-            if case .list(let element?) = of(tokenAt: loop, in: context, queries: queries) { return .entity(element) }
-            return .unknown
+        for step in steps.reversed() {
+            switch (step, type) {
+            case (.member(let name), .entity(let kind)): type = memberType(named: name, of: kind)
+            case (.element, .list(let element?)): type = .entity(element)
+            default: return .unknown
+            }
         }
+        return type
+    }
+
+    /// The type of a name that is neither a member nor a loop variable.
+    private static func root(named name: String, queries: ProgramQueries) -> ReceiverType {
         if let symbol = queries.index.globalSymbol(named: name), case .declaration(let kind) = queries.index.symbols[symbol].kind {
             return .entity(kind)
         }
@@ -400,13 +431,17 @@ enum ReceiverType: Equatable {
     }
 
     /// The last token of the collection of the nearest `for NAME in …` before `position`.
+    /// A loop whose collection reaches `position` is not it: in `for a in a.` the second `a` is
+    /// that loop's collection, named outside it, and taking the loop's own variable would
+    /// come back to the same token forever. The answer is always before `position`, so `of`
+    /// terminates.
     private static func loopCollection(of name: String, before position: Int, in context: TokenContext) -> Int? {
         var index = position - 1
         while index > 1 {
             if context.tokens[index].kind == .kwIn, context.tokens[index - 1].kind == .identifier, context.text(index - 1) == name {
                 var end = index + 1
                 while end + 2 < context.tokens.count, context.tokens[end + 1].kind == .dot, context.tokens[end + 2].kind == .identifier { end += 2 }
-                return end < context.tokens.count ? end : nil
+                if end < position { return end }
             }
             index -= 1
         }

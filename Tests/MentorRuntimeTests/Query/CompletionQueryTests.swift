@@ -61,6 +61,18 @@ struct CompletionQueryTests {
         #expect(Self.labels(fixture, "let r = std.|").isEmpty)
     }
 
+    /// Both were found by the `queries` fuzz target as stack overflows (Tests/Regressions/queries).
+    @Test("a loop's collection named like its variable is the outer binding; a chain of any length is typed")
+    func selfReferentAndLongChains() throws {
+        let fixture = try QueryFixture.credentialExample()
+        let shadowing = "rule r \"R\" {\n  for g in agreements {\n    for g in g.goals {\n      require g.d|\n"
+        #expect(Self.labels(fixture, shadowing) == ["due"])
+        // Nothing outside binds `a`: the receiver is unknown, so every member is offered.
+        #expect(Self.labels(fixture, "rule r \"R\" {\n  for a in a.|") == Self.labels(fixture, "let n = unbound.|"))
+        let chain = "let n = ana_dave.mentor" + String(repeating: ".supervisor", count: 100_000) + ".su|"
+        #expect(Self.labels(fixture, chain) == ["supervisor"])
+    }
+
     @Test("`std.` offers the standard rules once the programme imports std")
     func standardRules() {
         let fixture = QueryFixture([("main.mentor", "import std\nperson p\n")])
