@@ -344,14 +344,7 @@ def test_json_schema_rejects_what_the_writer_never_writes():
     broken.append((programmes, "an unread programme with diagnostics"))
     for document, what in broken:
         report_schemas.assert_invalid("check", document, what)
-    miscounted = json.loads(json.dumps(report))
-    miscounted["summary"]["errors"] += 1
-    try:
-        report_schemas.assert_summaries_agree("check", [json.dumps(miscounted)])
-    except AssertionError:
-        pass
-    else:
-        raise AssertionError("a summary that miscounts its errors was taken")
+    report_schemas.assert_miscount_rejected("check", report, "errors")
 
 
 if __name__ == "__main__":

@@ -132,3 +132,15 @@ def assert_summaries_agree(command, documents, waived_listed=False):
                      for key in report["summary"] if key != "programmes"}
             assert {key: report["summary"][key] for key in total} == total, (report["summary"], total)
             assert report["summary"]["programmes"] == len(parts), report["summary"]
+
+
+def assert_miscount_rejected(command, report, key):
+    """`assert_summaries_agree` refuses `report` (a parsed single-programme report) once its
+    summary's `key` is one more than its lists give."""
+    miscounted = json.loads(json.dumps(report))
+    miscounted["summary"][key] += 1
+    try:
+        assert_summaries_agree(command, [json.dumps(miscounted)])
+    except AssertionError:
+        return
+    raise AssertionError(f"a summary that miscounts its {key} was taken")

@@ -21,19 +21,7 @@ extension CheckReportFormats {
                 s.field("warnings", summary.warnings)
                 s.field("waived", summary.waived)
             }
-            w.array("programmes") { list in
-                for programme in programmes {
-                    list.object { p in
-                        p.field("path", programme.name)
-                        if let run = programme.run {
-                            writeJSONReport(run, into: &p)
-                        } else {
-                            p.field("summary", nil as String?)
-                            p.array("diagnostics") { _ in }
-                        }
-                    }
-                }
-            }
+            w.programmes(programmes, emptyLists: ["diagnostics"]) { writeJSONReport($0, into: &$1) }
         }
         return writer.output
     }

@@ -25,20 +25,7 @@ extension TestReportFormats {
                 s.field("failed", total(\.failedCount))
                 s.field("errors", total(\.programmeErrors.count))
             }
-            w.array("programmes") { list in
-                for programme in programmes {
-                    list.object { p in
-                        p.field("path", programme.name)
-                        if let run = programme.run {
-                            writeJSONReport(run, into: &p)
-                        } else {
-                            p.field("summary", nil as String?)
-                            p.array("tests") { _ in }
-                            p.array("diagnostics") { _ in }
-                        }
-                    }
-                }
-            }
+            w.programmes(programmes, emptyLists: ["tests", "diagnostics"]) { writeJSONReport($0, into: &$1) }
         }
         return writer.output
     }
