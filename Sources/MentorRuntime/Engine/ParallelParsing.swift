@@ -1,26 +1,19 @@
-import Dispatch
 import MentorSyntax
-import MentorDiagnostics
 import MentorSource
 
 /// Parses files on every core: files are independent until resolution.
 enum ParallelParsing {
-    private final class Results: @unchecked Sendable {
-        // Each index is written by exactly one worker, and read after all have finished.
-        var values: [ParseResult?]
-        private let lock = Lock()
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func store(_ result: ParseResult, at index: Int) { lock.withLock { values[index] = result } }
-    }
-
+    /// Parses `files` in their order, on `ParallelMap`'s threads. Not on Dispatch's: its
+    /// workers stay alive, idle, after the parse, and the trees they built are freed by the
+    /// threads that resolve them, which leaves the freed memory in pages the allocator
+    /// (mimalloc) only takes back when their owning thread allocates again. A thread of
+    /// `ParallelMap` ends with the parse, and the allocator then reuses its pages elsewhere.
     static func parse(_ files: [SourceFile]) -> [ParseResult] {
         if files.count < 2 { return files.map { parseCompact($0) } }
-        let results = Results(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = parseCompact(files[index])
-            results.store(result, at: index)
-        }
-        return results.values.map { $0! }
+        var results: [ParseResult] = []
+        results.reserveCapacity(files.count)
+        ParallelMap.forEach(files, { parseCompact($0) }, inOrder: { results.append($0) })
+        return results
     }
 
     /// Parses one file and compacts its tree (see `SyntaxCompaction`).

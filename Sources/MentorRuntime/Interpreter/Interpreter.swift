@@ -219,7 +219,9 @@ final class Interpreter {
             for element in elements { values.append(try evaluate(element, frame)) }
             return .list(values)
         case .record(let fields, _):
+            // Sized up front: a record field's value (`signed: {…}`) is held as long as the programme.
             var values: [(name: String, value: Value)] = []
+            values.reserveCapacity(fields.count)
             for field in fields { values.append((field.name, try evaluate(field.value, frame))) }
             return .record(Record(values))
         case .interpolation(let parts, let span):
