@@ -62,7 +62,6 @@ struct SyntaxCompactionTests {
         // (the allocator may round a small array up by an element or so).
         #expect(before[0].capacity >= 4)
         #expect(after[0].capacity < 4)
-        #expect(compacted.items.capacity <= parsed.syntax.items.capacity)
     }
 
     @Test("files are parsed in their order, each compacted", arguments: [1, 2, 7])
