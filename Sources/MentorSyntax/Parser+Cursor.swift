@@ -116,7 +116,7 @@ extension Parser.State {
     /// Consumes the current token, a closing delimiter that matches an open one.
     mutating func closeDelimiter() {
         advance()
-        _ = openDelimiters.popLast()
+        if !openDelimiters.isEmpty { openDelimiters.removeLast() }
     }
 
     /// Mirrors the lexer ending strings early: at a line break it ends the innermost

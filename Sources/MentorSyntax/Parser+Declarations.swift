@@ -146,49 +146,72 @@ extension Parser.State {
         let savedLineContext = lineContext
         lineContext = true
         defer { lineContext = savedLineContext }
-        let members = parseMemberList(allowsDeclarations: true, recovers: true)
+        let members = parseMemberList()
         let close = depthExceeded ? previousEnd : expectClosing(.rightBrace, for: opener)
         return (members, Delimiters(open: opener.start, close: close))
     }
 
     /// member_list = [ member { member_separator member } [ "," ] ] ;
     /// member = field | declaration ;
-    /// In a declaration body (`recovers`) an unreadable member is skipped up to the next line,
-    /// `,` or `}`; in a record, the error unwinds to the enclosing statement or member.
-    mutating func parseMemberList(allowsDeclarations: Bool, recovers: Bool) -> [Member] {
+    /// In a declaration body an unreadable member is skipped up to the next line, `,` or `}`.
+    mutating func parseMemberList() -> [Member] {
         let target = openDelimiters.count
         var members: [Member] = []
         members.reserveCapacity(8)
         while !at(.rightBrace), !atEnd {
             let startIndex = index
-            if allowsDeclarations, let kind = declarationKindHere(insideBody: true) {
+            if let kind = declarationKindHere(insideBody: true) {
                 let documentation = docComment(before: index)
                 if let declaration = parseDeclaration(kind, docComment: documentation) {
                     members.append(.nested(declaration))
                 }
-            } else if let field = parseField(inBody: allowsDeclarations), !panicking {
+            } else if let field = parseField(inBody: true), !panicking {
                 members.append(.field(field))
             }
-            if depthExceeded { return members }
-            if panicking {
-                guard recovers else { return members }
-                synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: index == startIndex)
-                if at(.comma) { advance() }
-                continue
-            }
-            if at(.comma) {
-                advance()
-                continue
-            }
-            if at(.rightBrace) || atEnd || currentStartsLine { continue }
-            expected(
-                "a line break or `,` after the \(allowsDeclarations ? "member" : "field")",
-                help: "put each member on its own line, or separate them with `,`", code: .missingSeparator)
-            guard recovers else { return members }
-            synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: false)
-            if at(.comma) { advance() }
+            guard continuesMemberList(from: startIndex, target: target, inBody: true) else { break }
         }
         return members
+    }
+
+    /// The fields of a record (`member_list` with fields only), read straight into the array
+    /// the node keeps. An unreadable field unwinds to the enclosing statement or member.
+    mutating func parseRecordFields() -> [Field] {
+        let target = openDelimiters.count
+        var fields: [Field] = []
+        fields.reserveCapacity(4)
+        while !at(.rightBrace), !atEnd {
+            let startIndex = index
+            if let field = parseField(inBody: false), !panicking {
+                fields.append(field)
+            }
+            guard continuesMemberList(from: startIndex, target: target, inBody: false) else { break }
+        }
+        return fields
+    }
+
+    /// After a member that began at token `startIndex`: consumes its separator (or, in a body,
+    /// re-synchronises after an error) and says whether the list goes on. `target` is the
+    /// delimiter depth of the list.
+    private mutating func continuesMemberList(from startIndex: Int, target: Int, inBody: Bool) -> Bool {
+        if depthExceeded { return false }
+        if panicking {
+            guard inBody else { return false }
+            synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: index == startIndex)
+            if at(.comma) { advance() }
+            return true
+        }
+        if at(.comma) {
+            advance()
+            return true
+        }
+        if at(.rightBrace) || atEnd || currentStartsLine { return true }
+        expected(
+            "a line break or `,` after the \(inBody ? "member" : "field")",
+            help: "put each member on its own line, or separate them with `,`", code: .missingSeparator)
+        guard inBody else { return false }
+        synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: false)
+        if at(.comma) { advance() }
+        return true
     }
 
     /// field = IDENTIFIER ":" field_value ;
