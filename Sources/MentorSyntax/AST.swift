@@ -186,7 +186,12 @@ public struct Declaration: Sendable, Hashable {
             guard kind == .test, let packed = number else { return nil }
             return (Int(packed / 10_000), Int(packed / 100 % 100), Int(packed % 100))
         }
-        set { number = newValue.map { Int64($0.year) * 10_000 + Int64($0.month) * 100 + Int64($0.day) } }
+        set { number = newValue.map { Self.packedDate(year: $0.year, month: $0.month, day: $0.day) } }
+    }
+
+    /// A pinned date as `number` keeps it (`yyyymmdd`).
+    static func packedDate(year: Int, month: Int, day: Int) -> Int64 {
+        Int64(year) * 10_000 + Int64(month) * 100 + Int64(day)
     }
 
     /// Offset of the `for` before `target`.

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 // Declarations and their bodies: `KIND name ["Title"] [for target] [{ members }]`, rules and tests.
 extension Parser.State {
@@ -62,51 +63,62 @@ extension Parser.State {
     ///             | rule_declaration | test_declaration ;
     /// The kind word is current and `declarationKindHere` has checked the token after it.
     /// Returns nil when the header cannot be read (the caller re-synchronises).
+    /// The parts are gathered in locals and the node is made once at the end: filling in a
+    /// `var` node and returning it made the optimiser copy the whole node (retaining each of
+    /// its parts) and then destroy the original.
     mutating func parseDeclaration(_ kind: DeclarationKind, docComment: String?) -> Declaration? {
         let kindToken = current
         advance()
-        var declaration = Declaration(
-            kind: kind, kindSpan: span(of: kindToken), docComment: docComment, span: span(of: kindToken))
+        var name: Identifier?
+        var number: Int64?
+        var numberSpan: Span?
+        var title: Expr?
+        var forOffset: UInt32?
+        var target: Identifier?
+        var isWarning = false
+        var members: [Member] = []
+        var body: [Stmt] = []
+        var braces: Delimiters?
         switch kind {
         case .program:
             break
         case .session:
             let numberToken = current
-            declaration.numberSpan = span(of: numberToken)
+            numberSpan = span(of: numberToken)
             // An out-of-range number was already reported by the lexer.
-            declaration.number = numberToken.error == .none ? LiteralDecoder.integer(numberToken, in: file) : nil
+            number = numberToken.error == .none ? LiteralDecoder.integer(numberToken, in: file) : nil
             advance()
         case .test:
-            declaration.title = parseStringLiteral()
+            title = parseStringLiteral()
             if at(.identifier), !currentStartsLine, currentText(equals: "on") {
-                declaration.forOffset = current.start
+                forOffset = current.start
                 advance()
                 guard at(.date), let date = LiteralDecoder.date(current, in: file) else {
                     expected("a date after `on`", help: "pin the day a test runs at with `test \"name\" on 2026-09-01 { … }`")
                     return nil
                 }
-                declaration.pinnedDate = (Int(date.year), Int(date.month), Int(date.day))
+                number = Declaration.packedDate(year: Int(date.year), month: Int(date.month), day: Int(date.day))
                 advance()
             }
         default:
-            declaration.name = identifier(current)
+            name = identifier(current)
             advance()
         }
         if kind == .rule, at(.identifier), !currentStartsLine, currentText(equals: "warning") {
-            declaration.isWarning = true
+            isWarning = true
             advance()
         }
         if kind != .test, at(.stringStart), !currentStartsLine {
-            declaration.title = parseStringLiteral()
+            title = parseStringLiteral()
         }
         if kind != .rule, kind != .test, at(.kwFor), !currentStartsLine {
-            declaration.forOffset = current.start
+            forOffset = current.start
             advance()
             guard at(.identifier) else {
                 expected("a name after `for`", help: "`for` names the declaration this \(kind.rawValue) belongs to, as in `agenda plan for ana_dave`")
                 return nil
             }
-            declaration.target = identifier(current)
+            target = identifier(current)
             advance()
         }
         guard !panicking else { return nil }
@@ -120,12 +132,10 @@ extension Parser.State {
                         : "a test is `test \"name\" { statements }`")
                 return nil
             }
-            (declaration.body, declaration.braces) = parseBlock()
+            (body, braces) = parseBlock()
         default:
             if at(.leftBrace) {
-                let body = parseBody()
-                declaration.members = body.members
-                declaration.braces = body.braces
+                (members, braces) = parseBody()
             } else if onSameLogicalLine, !atEnd, !at(.semicolon), !at(.rightBrace), !at(.comma) {
                 expected(
                     "`{` or the end of the line after the \(kind.rawValue) header",
@@ -133,8 +143,10 @@ extension Parser.State {
                 return nil
             }
         }
-        declaration.span = span(from: kindToken.start)
-        return declaration
+        return Declaration(
+            kind: kind, kindSpan: span(of: kindToken), name: name, number: number, numberSpan: numberSpan,
+            title: title, target: target, forOffset: forOffset, isWarning: isWarning, members: members, body: body,
+            braces: braces, docComment: docComment, span: span(from: kindToken.start))
     }
 
     /// body = "{" member_list "}" ;
