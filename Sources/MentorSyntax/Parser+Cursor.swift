@@ -98,8 +98,34 @@ extension Parser.State {
         while index < last, isTrivia(at: index) { index += 1 }
     }
 
+    /// Kinds `advance` has more to do for: openers (kept open) and error tokens.
+    @inline(__always)
+    private static var needsBookkeepingMask: UInt64 {
+        1 << UInt64(TokenKind.leftParen.rawValue) | 1 << UInt64(TokenKind.leftBracket.rawValue)
+            | 1 << UInt64(TokenKind.leftBrace.rawValue) | 1 << UInt64(TokenKind.stringStart.rawValue)
+            | 1 << UInt64(TokenKind.interpolationStart.rawValue) | 1 << UInt64(TokenKind.error.rawValue)
+            | 1 << UInt64(TokenKind.endOfFile.rawValue)
+    }
+
     /// Consumes the current token. An opening delimiter stays open until `closeDelimiter`.
+    /// Inlined: it runs once a token, and most tokens need no more than the three steps here;
+    /// the rest is out of line.
+    @inline(__always)
     mutating func advance() {
+        let token = tokens[index]
+        if (Self.needsBookkeepingMask >> UInt64(token.kind.rawValue & 63)) & 1 != 0 {
+            advanceWithBookkeeping()
+            return
+        }
+        previousEnd = token.end
+        index += 1
+        // Most tokens are followed by a significant token: test that inline, skip out of line.
+        if mayBeTrivia(at: index) { skipTrivia() }
+    }
+
+    /// `advance` for the end of input (which stays current), openers and error tokens.
+    @inline(never)
+    private mutating func advanceWithBookkeeping() {
         let token = tokens[index]
         if token.kind == .endOfFile { return }
         previousEnd = token.end
@@ -109,7 +135,6 @@ extension Parser.State {
             abandonStrings(atEndOfInput: tokens[index + 1].kind == .endOfFile)
         }
         index += 1
-        // Most tokens are followed by a significant token: test that inline, skip out of line.
         if mayBeTrivia(at: index) { skipTrivia() }
     }
 

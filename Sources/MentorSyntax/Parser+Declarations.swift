@@ -12,10 +12,11 @@ extension Parser.State {
         let token = current
         let length = token.end - token.start
         guard length >= 4, length <= 10 else { return nil }
+        // The word first: most members are fields, whose names end the test here.
+        guard let kind = declarationWord(token) else { return nil }
         let nextIndex = significantIndex(after: index)
         guard !lineBreak(before: nextIndex) else { return nil }
         let next = tokens[nextIndex].kind
-        guard let kind = declarationWord(token) else { return nil }
         switch kind {
         case .program: return next == .stringStart || next == .leftBrace ? kind : nil
         case .competency, .pathway, .person, .agreement, .agenda, .rule, .waiver, .field:
