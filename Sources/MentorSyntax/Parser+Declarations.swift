@@ -175,8 +175,8 @@ extension Parser.State {
             let startIndex = index
             if let kind = declarationKindHere(insideBody: true) {
                 let documentation = docComment(before: index)
-                if let declaration = parseDeclaration(kind, docComment: documentation) {
-                    members.append(.nested(declaration))
+                if let member = parseDeclaration(kind, docComment: documentation).map(Member.nested) {
+                    members.append(member)
                 }
             } else if let field = parseField(inBody: true), !panicking {
                 members.append(.field(field))
