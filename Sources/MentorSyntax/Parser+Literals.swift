@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import MentorDiagnostics
 
 // Literal tokens into literal nodes. Values are decoded here, once, from the source bytes.
@@ -130,11 +125,10 @@ extension Parser.State {
         return bytes[0..<0]
     }
 
-    /// Whether a `stringText` token holds no escape, so that its bytes are its text.
+    /// Whether a `stringText` token holds no escape, so that its bytes are its text (the lexer
+    /// marks the ones that do).
     private func isPlainText(_ token: Token) -> Bool {
-        let start = Int(token.start)
-        let length = Int(token.end) - start
-        return bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + start, 0x5C, length) == nil }
+        !token.flags.contains(.escaped)
     }
 
     /// The parts of a literal whose only piece is the plain `stringText` token `token`.
