@@ -41,6 +41,18 @@ extension Parser.State {
     /// escape, a bad byte) becomes an `.error` node; the lexer's diagnostic explains it.
     mutating func parseStringLiteral() -> Expr {
         let opener = current
+        if !opener.flags.contains(.multiline), tokens[index + 1].kind == .stringText,
+           tokens[index + 2].kind == .stringEnd, isPlainText(tokens[index + 1])
+        {
+            // One plain single-line text, the common case: its parts are shared by spelling,
+            // and the three tokens are stepped over at once, the quotes opened and closed.
+            let parts = plainStringParts(of: tokens[index + 1])
+            index += 2
+            previousEnd = tokens[index].end
+            index += 1
+            if mayBeTrivia(at: index) { skipTrivia() }
+            return Expr(.stringLiteral(parts), span: span(from: opener.start))
+        }
         let indentation = opener.flags.contains(.multiline) ? closingIndentation(ofStringAt: index) : bytes[0..<0]
         advance()
         var parts: [StringPart] = []
