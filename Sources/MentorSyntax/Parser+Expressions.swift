@@ -549,9 +549,10 @@ extension Parser.State {
         var elements: [Expr] = []
         elements.reserveCapacity(4)
         while !at(.rightBracket), !atEnd {
-            let element = parseExpression()
+            // Appended before the test, which drops the list anyway: appending a bound
+            // element copied it and then destroyed the original.
+            elements.append(parseExpression())
             if panicking { return Expr(.error, span: span(from: opener.start)) }
-            elements.append(element)
             if at(.comma) {
                 advance()
                 continue
