@@ -42,17 +42,57 @@ struct SpellingTable {
     /// `String(decoding:as:)` does), shared with earlier occurrences of the same bytes.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
         if end <= start { return "" }
-        return strings[entry(bytes, from: start, to: end)]
+        return strings[seenEntry(bytes, from: start, to: end) ?? entry(bytes, from: start, to: end)]
     }
 
     /// The parts of a plain string literal whose text is the bytes `start..<end` (no escapes, no
     /// indentation to remove): one `.text` part, shared by every literal spelled the same, so
     /// repeated texts (titles, topics, measures) cost no array of their own.
     mutating func plainStringParts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [StringPart] {
-        let entry = entry(bytes, from: start, to: end)
+        let entry = seenEntry(bytes, from: start, to: end) ?? entry(bytes, from: start, to: end)
         while parts.count <= entry { parts.append([]) }
         if parts[entry].isEmpty { parts[entry] = [.text(strings[entry])] }
         return parts[entry]
+    }
+
+    /// The entry of a spelling of 1 to 16 bytes that is already in the table, found inline:
+    /// most names are short and seen before, and `entry` is a call with a large frame. Nil for
+    /// a new or longer spelling, or one too near the end of the buffer for two word loads.
+    @inline(__always)
+    private func seenEntry(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        let length = end - start
+        guard length <= 16, start + 16 <= bytes.count else { return nil }
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let first = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) & Self.lowBytesMask(length)
+        let second = raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self) & Self.lowBytesMask(length - 8)
+        let hash = Self.finalHash(Self.prefixHashState(first: first, second: second, length: length))
+        let mask = mask
+        return slots.withUnsafeBufferPointer { table in
+            var slot = Int(hash) & mask
+            while true {
+                let candidate = table[slot]
+                if candidate.length == Self.emptyLength { return nil }
+                // Up to 16 bytes, the two words and the length are the whole spelling.
+                if candidate.first == first, candidate.second == second, Int(candidate.length) == length {
+                    return Int(candidate.entry)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The hash state after a spelling's length and first 16 bytes (`prefix`).
+    @inline(__always)
+    private static func prefixHashState(first: UInt64, second: UInt64, length: Int) -> UInt64 {
+        let state = (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15) ^ first
+        return (state &* 0xFF51_AFD7_ED55_8CCD) ^ second
+    }
+
+    /// The table's hash of a finished hash state.
+    @inline(__always)
+    private static func finalHash(_ state: UInt64) -> UInt32 {
+        let mixed = (state ^ (state >> 31)) &* 0xC4CE_B9FE_1A85_EC53
+        return UInt32(truncatingIfNeeded: mixed ^ (mixed >> 32))
     }
 
     /// The entry of the spelling `start..<end` (not empty), added if it is new.
@@ -60,8 +100,7 @@ struct SpellingTable {
         let length = end - start
         let raw = UnsafeRawPointer(bytes.baseAddress!)
         let (first, second) = Self.prefix(raw, count: bytes.count, start: start, length: length)
-        var state = (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15) ^ first
-        state = (state &* 0xFF51_AFD7_ED55_8CCD) ^ second
+        var state = Self.prefixHashState(first: first, second: second, length: length)
         if length > 16 {
             var offset = 16
             while offset + 8 <= length {
@@ -73,8 +112,7 @@ struct SpellingTable {
             state = (state ^ (state >> 29)) &* 0xFF51_AFD7_ED55_8CCD
             state ^= raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)
         }
-        state = (state ^ (state >> 31)) &* 0xC4CE_B9FE_1A85_EC53
-        let hash = UInt32(truncatingIfNeeded: state ^ (state >> 32))
+        let hash = Self.finalHash(state)
 
         var slot = Int(hash) & mask
         while true {
