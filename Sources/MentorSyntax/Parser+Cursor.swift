@@ -228,10 +228,18 @@ extension Parser.State {
 
     /// Opens one nesting level; false (after one diagnostic for the whole item) past the limit.
     /// Every call is paired with `exitNesting()`, whatever it returns.
+    /// Inlined: every expression and body opens a level, and almost all stay within both limits.
+    @inline(__always)
     mutating func enterNesting() -> Bool {
         nestingDepth += 1
+        if nestingDepth <= SyntaxLimits.maximumNestingDepth, !stack.isExhausted() { return true }
+        return refuseNesting()
+    }
+
+    /// `enterNesting` past the nesting limit or the stack budget: always false.
+    @inline(never)
+    private mutating func refuseNesting() -> Bool {
         let beyondLimit = nestingDepth > SyntaxLimits.maximumNestingDepth
-        if !beyondLimit, !stack.isExhausted() { return true }
         if !beyondLimit, !reportsStackExhaustion {
             // Unwind at once; `Parser.parse` starts again on a thread with a larger stack.
             stackExhausted = true
