@@ -76,7 +76,8 @@ extension Parser.State {
         }
         guard enterNesting() else { return Expr(.error, span: errorSpan) }
         switch kind {
-        case .identifier where nextKind == .arrow:
+        case .identifier where tokens[index + 1].kind == .arrow || (mayBeTrivia(at: index + 1) && nextKind == .arrow):
+            // The arrow almost always follows at once; only trivia in between needs the search.
             return parseLambda()
         case .leftParen where lambdaParametersAhead():
             return parseLambda()
