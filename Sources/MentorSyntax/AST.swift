@@ -163,8 +163,9 @@ public struct Declaration: Sendable, Hashable {
     public var isWarning: Bool
     /// From the kind word to the closing brace (the doc comment is not part of it).
     public var span: Span
-    private var storedForOffset: UInt32
-    private var storedBraces: Delimiters
+    // Internal, not private, so that the memberwise initialiser is visible to the parser.
+    var storedForOffset: UInt32
+    var storedBraces: Delimiters
     /// `for ana_dave` on an agenda.
     public var target: Identifier?
     /// The span of `number`.
@@ -206,8 +207,16 @@ public struct Declaration: Sendable, Hashable {
         set { storedBraces = newValue ?? Self.noBraces }
     }
 
-    private static var noBraces: Delimiters { Delimiters(open: 0, close: 0) }
+    static var noBraces: Delimiters { Delimiters(open: 0, close: 0) }
 
+    /// Where diagnostics about this declaration point: its name, else its number, else its kind word.
+    public var nameSpan: Span { name?.span ?? numberSpan ?? kindSpan }
+}
+
+extension Declaration {
+    // In an extension, so the struct keeps its memberwise initialiser: the parser makes every
+    // declaration with it, which the optimiser builds in place, where this one's body made a
+    // copy of the whole node (retaining each part) and destroyed the original.
     /// Creates a declaration.
     public init(
         kind: DeclarationKind, kindSpan: Span, name: Identifier? = nil, number: Int64? = nil,
@@ -215,24 +224,12 @@ public struct Declaration: Sendable, Hashable {
         isWarning: Bool = false, members: [Member] = [], body: [Stmt] = [], braces: Delimiters? = nil,
         docComment: String? = nil, span: Span
     ) {
-        self.kind = kind
-        self.kindSpan = kindSpan
-        self.name = name
-        self.number = number
-        self.numberSpan = numberSpan
-        self.title = title
-        self.target = target
-        self.storedForOffset = forOffset ?? 0
-        self.isWarning = isWarning
-        self.members = members
-        self.body = body
-        self.storedBraces = braces ?? Self.noBraces
-        self.docComment = docComment
-        self.span = span
+        self.init(
+            title: title, kindSpan: kindSpan, name: name, kind: kind, isWarning: isWarning, span: span,
+            storedForOffset: forOffset ?? 0, storedBraces: braces ?? Self.noBraces, target: target,
+            numberSpan: numberSpan, members: members, body: body, docComment: docComment, number: number)
     }
 
-    /// Where diagnostics about this declaration point: its name, else its number, else its kind word.
-    public var nameSpan: Span { name?.span ?? numberSpan ?? kindSpan }
 }
 
 /// A member of a declaration body.

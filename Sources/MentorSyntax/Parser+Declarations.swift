@@ -145,9 +145,10 @@ extension Parser.State {
             }
         }
         return Declaration(
-            kind: kind, kindSpan: span(of: kindToken), name: name, number: number, numberSpan: numberSpan,
-            title: title, target: target, forOffset: forOffset, isWarning: isWarning, members: members, body: body,
-            braces: braces, docComment: docComment, span: span(from: kindToken.start))
+            title: title, kindSpan: span(of: kindToken), name: name, kind: kind, isWarning: isWarning,
+            span: span(from: kindToken.start), storedForOffset: forOffset ?? 0,
+            storedBraces: braces ?? Declaration.noBraces, target: target, numberSpan: numberSpan, members: members,
+            body: body, docComment: docComment, number: number)
     }
 
     /// body = "{" member_list "}" ;
