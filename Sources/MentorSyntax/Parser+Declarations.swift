@@ -254,6 +254,14 @@ extension Parser.State {
     /// field_value = expression { "," "then" expression } ;
     mutating func parseFieldValue() -> Expr {
         let first = parseExpression()
+        // Most values are one expression: the phases are read out of line.
+        guard !panicking, at(.comma) else { return first }
+        return parseCadencePhases(after: first)
+    }
+
+    /// The `, then C` phases after the first expression of a field value, a `,` being current.
+    @inline(never)
+    private mutating func parseCadencePhases(after first: consuming Expr) -> Expr {
         if !panicking, at(.comma), nextKind == .endOfFile {
             // `cadence: weekly for 4 weeks,` at the end of the input: a phase may follow.
             advance()
@@ -268,7 +276,7 @@ extension Parser.State {
             advance()
             phases.append(parseExpression())
         }
-        let whole = first.span.merged(with: phases[phases.count - 1].span)
+        let whole = phases[0].span.merged(with: phases[phases.count - 1].span)
         return Expr(.cadenceThen(phases, thenOffsets: thenOffsets), span: whole)
     }
 
