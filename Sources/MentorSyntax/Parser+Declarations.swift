@@ -191,8 +191,10 @@ extension Parser.State {
     /// the node keeps. An unreadable field unwinds to the enclosing statement or member.
     mutating func parseRecordFields() -> [Field] {
         let target = openDelimiters.count
+        // Room for two, the common record (`signed: { a: d1, b: d2 }`), which then costs one
+        // exactly sized allocation; trees are held until every file is declared.
         var fields: [Field] = []
-        fields.reserveCapacity(4)
+        fields.reserveCapacity(2)
         while !at(.rightBrace), !atEnd {
             let startIndex = index
             if let field = parseField(inBody: false), !panicking {
