@@ -208,6 +208,7 @@ extension Parser.State {
     /// After a member that began at token `startIndex`: consumes its separator (or, in a body,
     /// re-synchronises after an error) and says whether the list goes on. `target` is the
     /// delimiter depth of the list.
+    @inline(__always)
     private mutating func continuesMemberList(from startIndex: Int, target: Int, inBody: Bool) -> Bool {
         if depthExceeded { return false }
         if panicking {
