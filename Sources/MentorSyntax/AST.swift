@@ -163,8 +163,9 @@ public struct Declaration: Sendable, Hashable {
     public var isWarning: Bool
     /// From the kind word to the closing brace (the doc comment is not part of it).
     public var span: Span
-    private var storedForOffset: UInt32
-    private var storedBraces: Delimiters
+    // Internal, not private, so that the memberwise initialiser is visible to the parser.
+    var storedForOffset: UInt32
+    var storedBraces: Delimiters
     /// `for ana_dave` on an agenda.
     public var target: Identifier?
     /// The span of `number`.
@@ -186,7 +187,12 @@ public struct Declaration: Sendable, Hashable {
             guard kind == .test, let packed = number else { return nil }
             return (Int(packed / 10_000), Int(packed / 100 % 100), Int(packed % 100))
         }
-        set { number = newValue.map { Int64($0.year) * 10_000 + Int64($0.month) * 100 + Int64($0.day) } }
+        set { number = newValue.map { Self.packedDate(year: $0.year, month: $0.month, day: $0.day) } }
+    }
+
+    /// A pinned date as `number` keeps it (`yyyymmdd`).
+    static func packedDate(year: Int, month: Int, day: Int) -> Int64 {
+        Int64(year) * 10_000 + Int64(month) * 100 + Int64(day)
     }
 
     /// Offset of the `for` before `target`.
@@ -201,8 +207,16 @@ public struct Declaration: Sendable, Hashable {
         set { storedBraces = newValue ?? Self.noBraces }
     }
 
-    private static var noBraces: Delimiters { Delimiters(open: 0, close: 0) }
+    static var noBraces: Delimiters { Delimiters(open: 0, close: 0) }
 
+    /// Where diagnostics about this declaration point: its name, else its number, else its kind word.
+    public var nameSpan: Span { name?.span ?? numberSpan ?? kindSpan }
+}
+
+extension Declaration {
+    // In an extension, so the struct keeps its memberwise initialiser: the parser makes every
+    // declaration with it, which the optimiser builds in place, where this one's body made a
+    // copy of the whole node (retaining each part) and destroyed the original.
     /// Creates a declaration.
     public init(
         kind: DeclarationKind, kindSpan: Span, name: Identifier? = nil, number: Int64? = nil,
@@ -210,24 +224,12 @@ public struct Declaration: Sendable, Hashable {
         isWarning: Bool = false, members: [Member] = [], body: [Stmt] = [], braces: Delimiters? = nil,
         docComment: String? = nil, span: Span
     ) {
-        self.kind = kind
-        self.kindSpan = kindSpan
-        self.name = name
-        self.number = number
-        self.numberSpan = numberSpan
-        self.title = title
-        self.target = target
-        self.storedForOffset = forOffset ?? 0
-        self.isWarning = isWarning
-        self.members = members
-        self.body = body
-        self.storedBraces = braces ?? Self.noBraces
-        self.docComment = docComment
-        self.span = span
+        self.init(
+            title: title, kindSpan: kindSpan, name: name, kind: kind, isWarning: isWarning, span: span,
+            storedForOffset: forOffset ?? 0, storedBraces: braces ?? Self.noBraces, target: target,
+            numberSpan: numberSpan, members: members, body: body, docComment: docComment, number: number)
     }
 
-    /// Where diagnostics about this declaration point: its name, else its number, else its kind word.
-    public var nameSpan: Span { name?.span ?? numberSpan ?? kindSpan }
 }
 
 /// A member of a declaration body.

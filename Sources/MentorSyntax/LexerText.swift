@@ -168,10 +168,12 @@ extension LexerScanner {
         switch next {
         case 0x5C, 0x22, 0x6E, 0x74, 0x72, 0x30: // \\ \" \n \t \r \0
             position += 2
+            textFlags.insert(.escaped)
         case 0x75: // \u{…}
             let (end, valid) = unicodeEscape(at: position)
             if valid {
                 position = end
+                textFlags.insert(.escaped)
             } else {
                 appendTextError(.invalidEscape, length: end - position, multiline: multiline)
             }

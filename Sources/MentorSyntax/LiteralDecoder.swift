@@ -76,12 +76,26 @@ public enum LiteralDecoder {
     /// proleptic Gregorian calendar.
     static func dateFields(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (year: Int, month: Int, day: Int)? {
         guard start + 10 <= bytes.count, bytes[start + 4] == 0x2D, bytes[start + 7] == 0x2D,
-              let year = digitsValue(bytes, from: start, to: start + 4),
-              let month = digitsValue(bytes, from: start + 5, to: start + 7),
-              let day = digitsValue(bytes, from: start + 8, to: start + 10),
-              month >= 1, month <= 12, day >= 1, day <= daysInMonth(year: Int(year), month: Int(month))
+              let year = fixedDigits(bytes, at: start, count: 4),
+              let month = fixedDigits(bytes, at: start + 5, count: 2),
+              let day = fixedDigits(bytes, at: start + 8, count: 2),
+              month >= 1, month <= 12, day >= 1, day <= daysInMonth(year: year, month: month)
         else { return nil }
-        return (Int(year), Int(month), Int(day))
+        return (year, month, day)
+    }
+
+    /// The value of the `count` decimal digits at `start` (which `bytes` holds), or nil if one
+    /// is not a digit. For the fixed-width fields of dates: at most four digits cannot
+    /// overflow, so this needs none of `digitsValue`'s checks.
+    @inline(__always)
+    static func fixedDigits(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) -> Int? {
+        var value = 0
+        for index in start..<start + count {
+            let digit = bytes[index] &- 0x30
+            guard digit <= 9 else { return nil }
+            value = value &* 10 &+ Int(digit)
+        }
+        return value
     }
 
     /// The hour and minute of the `H:MM` or `HH:MM` in `start..<end`, if it is 00:00 to 23:59.

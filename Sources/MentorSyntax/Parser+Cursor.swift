@@ -98,8 +98,34 @@ extension Parser.State {
         while index < last, isTrivia(at: index) { index += 1 }
     }
 
+    /// Kinds `advance` has more to do for: openers (kept open) and error tokens.
+    @inline(__always)
+    private static var needsBookkeepingMask: UInt64 {
+        1 << UInt64(TokenKind.leftParen.rawValue) | 1 << UInt64(TokenKind.leftBracket.rawValue)
+            | 1 << UInt64(TokenKind.leftBrace.rawValue) | 1 << UInt64(TokenKind.stringStart.rawValue)
+            | 1 << UInt64(TokenKind.interpolationStart.rawValue) | 1 << UInt64(TokenKind.error.rawValue)
+            | 1 << UInt64(TokenKind.endOfFile.rawValue)
+    }
+
     /// Consumes the current token. An opening delimiter stays open until `closeDelimiter`.
+    /// Inlined: it runs once a token, and most tokens need no more than the three steps here;
+    /// the rest is out of line.
+    @inline(__always)
     mutating func advance() {
+        let token = tokens[index]
+        if (Self.needsBookkeepingMask >> UInt64(token.kind.rawValue & 63)) & 1 != 0 {
+            advanceWithBookkeeping()
+            return
+        }
+        previousEnd = token.end
+        index += 1
+        // Most tokens are followed by a significant token: test that inline, skip out of line.
+        if mayBeTrivia(at: index) { skipTrivia() }
+    }
+
+    /// `advance` for the end of input (which stays current), openers and error tokens.
+    @inline(never)
+    private mutating func advanceWithBookkeeping() {
         let token = tokens[index]
         if token.kind == .endOfFile { return }
         previousEnd = token.end
@@ -109,14 +135,13 @@ extension Parser.State {
             abandonStrings(atEndOfInput: tokens[index + 1].kind == .endOfFile)
         }
         index += 1
-        // Most tokens are followed by a significant token: test that inline, skip out of line.
         if mayBeTrivia(at: index) { skipTrivia() }
     }
 
     /// Consumes the current token, a closing delimiter that matches an open one.
     mutating func closeDelimiter() {
         advance()
-        _ = openDelimiters.popLast()
+        if !openDelimiters.isEmpty { openDelimiters.removeLast() }
     }
 
     /// Mirrors the lexer ending strings early: at a line break it ends the innermost
@@ -203,10 +228,18 @@ extension Parser.State {
 
     /// Opens one nesting level; false (after one diagnostic for the whole item) past the limit.
     /// Every call is paired with `exitNesting()`, whatever it returns.
+    /// Inlined: every expression and body opens a level, and almost all stay within both limits.
+    @inline(__always)
     mutating func enterNesting() -> Bool {
         nestingDepth += 1
+        if nestingDepth <= SyntaxLimits.maximumNestingDepth, !stack.isExhausted() { return true }
+        return refuseNesting()
+    }
+
+    /// `enterNesting` past the nesting limit or the stack budget: always false.
+    @inline(never)
+    private mutating func refuseNesting() -> Bool {
         let beyondLimit = nestingDepth > SyntaxLimits.maximumNestingDepth
-        if !beyondLimit, !stack.isExhausted() { return true }
         if !beyondLimit, !reportsStackExhaustion {
             // Unwind at once; `Parser.parse` starts again on a thread with a larger stack.
             stackExhausted = true

@@ -1,4 +1,5 @@
 import MentorDiagnostics
+import MentorSource
 
 // Declarations and their bodies: `KIND name ["Title"] [for target] [{ members }]`, rules and tests.
 extension Parser.State {
@@ -11,10 +12,11 @@ extension Parser.State {
         let token = current
         let length = token.end - token.start
         guard length >= 4, length <= 10 else { return nil }
+        // The word first: most members are fields, whose names end the test here.
+        guard let kind = declarationWord(token) else { return nil }
         let nextIndex = significantIndex(after: index)
         guard !lineBreak(before: nextIndex) else { return nil }
         let next = tokens[nextIndex].kind
-        guard let kind = declarationWord(token) else { return nil }
         switch kind {
         case .program: return next == .stringStart || next == .leftBrace ? kind : nil
         case .competency, .pathway, .person, .agreement, .agenda, .rule, .waiver, .field:
@@ -62,51 +64,62 @@ extension Parser.State {
     ///             | rule_declaration | test_declaration ;
     /// The kind word is current and `declarationKindHere` has checked the token after it.
     /// Returns nil when the header cannot be read (the caller re-synchronises).
+    /// The parts are gathered in locals and the node is made once at the end: filling in a
+    /// `var` node and returning it made the optimiser copy the whole node (retaining each of
+    /// its parts) and then destroy the original.
     mutating func parseDeclaration(_ kind: DeclarationKind, docComment: String?) -> Declaration? {
         let kindToken = current
         advance()
-        var declaration = Declaration(
-            kind: kind, kindSpan: span(of: kindToken), docComment: docComment, span: span(of: kindToken))
+        var name: Identifier?
+        var number: Int64?
+        var numberSpan: Span?
+        var title: Expr?
+        var forOffset: UInt32?
+        var target: Identifier?
+        var isWarning = false
+        var members: [Member] = []
+        var body: [Stmt] = []
+        var braces: Delimiters?
         switch kind {
         case .program:
             break
         case .session:
             let numberToken = current
-            declaration.numberSpan = span(of: numberToken)
+            numberSpan = span(of: numberToken)
             // An out-of-range number was already reported by the lexer.
-            declaration.number = numberToken.error == .none ? LiteralDecoder.integer(numberToken, in: file) : nil
+            number = numberToken.error == .none ? LiteralDecoder.integer(numberToken, in: file) : nil
             advance()
         case .test:
-            declaration.title = parseStringLiteral()
+            title = parseStringLiteral()
             if at(.identifier), !currentStartsLine, currentText(equals: "on") {
-                declaration.forOffset = current.start
+                forOffset = current.start
                 advance()
                 guard at(.date), let date = LiteralDecoder.date(current, in: file) else {
                     expected("a date after `on`", help: "pin the day a test runs at with `test \"name\" on 2026-09-01 { … }`")
                     return nil
                 }
-                declaration.pinnedDate = (Int(date.year), Int(date.month), Int(date.day))
+                number = Declaration.packedDate(year: Int(date.year), month: Int(date.month), day: Int(date.day))
                 advance()
             }
         default:
-            declaration.name = identifier(current)
+            name = identifier(current)
             advance()
         }
         if kind == .rule, at(.identifier), !currentStartsLine, currentText(equals: "warning") {
-            declaration.isWarning = true
+            isWarning = true
             advance()
         }
         if kind != .test, at(.stringStart), !currentStartsLine {
-            declaration.title = parseStringLiteral()
+            title = parseStringLiteral()
         }
         if kind != .rule, kind != .test, at(.kwFor), !currentStartsLine {
-            declaration.forOffset = current.start
+            forOffset = current.start
             advance()
             guard at(.identifier) else {
                 expected("a name after `for`", help: "`for` names the declaration this \(kind.rawValue) belongs to, as in `agenda plan for ana_dave`")
                 return nil
             }
-            declaration.target = identifier(current)
+            target = identifier(current)
             advance()
         }
         guard !panicking else { return nil }
@@ -120,12 +133,10 @@ extension Parser.State {
                         : "a test is `test \"name\" { statements }`")
                 return nil
             }
-            (declaration.body, declaration.braces) = parseBlock()
+            (body, braces) = parseBlock()
         default:
             if at(.leftBrace) {
-                let body = parseBody()
-                declaration.members = body.members
-                declaration.braces = body.braces
+                (members, braces) = parseBody()
             } else if onSameLogicalLine, !atEnd, !at(.semicolon), !at(.rightBrace), !at(.comma) {
                 expected(
                     "`{` or the end of the line after the \(kind.rawValue) header",
@@ -133,8 +144,11 @@ extension Parser.State {
                 return nil
             }
         }
-        declaration.span = span(from: kindToken.start)
-        return declaration
+        return Declaration(
+            title: title, kindSpan: span(of: kindToken), name: name, kind: kind, isWarning: isWarning,
+            span: span(from: kindToken.start), storedForOffset: forOffset ?? 0,
+            storedBraces: braces ?? Declaration.noBraces, target: target, numberSpan: numberSpan, members: members,
+            body: body, docComment: docComment, number: number)
     }
 
     /// body = "{" member_list "}" ;
@@ -146,49 +160,75 @@ extension Parser.State {
         let savedLineContext = lineContext
         lineContext = true
         defer { lineContext = savedLineContext }
-        let members = parseMemberList(allowsDeclarations: true, recovers: true)
+        let members = parseMemberList()
         let close = depthExceeded ? previousEnd : expectClosing(.rightBrace, for: opener)
         return (members, Delimiters(open: opener.start, close: close))
     }
 
     /// member_list = [ member { member_separator member } [ "," ] ] ;
     /// member = field | declaration ;
-    /// In a declaration body (`recovers`) an unreadable member is skipped up to the next line,
-    /// `,` or `}`; in a record, the error unwinds to the enclosing statement or member.
-    mutating func parseMemberList(allowsDeclarations: Bool, recovers: Bool) -> [Member] {
+    /// In a declaration body an unreadable member is skipped up to the next line, `,` or `}`.
+    mutating func parseMemberList() -> [Member] {
         let target = openDelimiters.count
         var members: [Member] = []
         members.reserveCapacity(8)
         while !at(.rightBrace), !atEnd {
             let startIndex = index
-            if allowsDeclarations, let kind = declarationKindHere(insideBody: true) {
+            if let kind = declarationKindHere(insideBody: true) {
                 let documentation = docComment(before: index)
-                if let declaration = parseDeclaration(kind, docComment: documentation) {
-                    members.append(.nested(declaration))
+                if let member = parseDeclaration(kind, docComment: documentation).map(Member.nested) {
+                    members.append(member)
                 }
-            } else if let field = parseField(inBody: allowsDeclarations), !panicking {
+            } else if let field = parseField(inBody: true), !panicking {
                 members.append(.field(field))
             }
-            if depthExceeded { return members }
-            if panicking {
-                guard recovers else { return members }
-                synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: index == startIndex)
-                if at(.comma) { advance() }
-                continue
-            }
-            if at(.comma) {
-                advance()
-                continue
-            }
-            if at(.rightBrace) || atEnd || currentStartsLine { continue }
-            expected(
-                "a line break or `,` after the \(allowsDeclarations ? "member" : "field")",
-                help: "put each member on its own line, or separate them with `,`", code: .missingSeparator)
-            guard recovers else { return members }
-            synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: false)
-            if at(.comma) { advance() }
+            guard continuesMemberList(from: startIndex, target: target, inBody: true) else { break }
         }
         return members
+    }
+
+    /// The fields of a record (`member_list` with fields only), read straight into the array
+    /// the node keeps. An unreadable field unwinds to the enclosing statement or member.
+    mutating func parseRecordFields() -> [Field] {
+        let target = openDelimiters.count
+        // Room for two, the common record (`signed: { a: d1, b: d2 }`), which then costs one
+        // exactly sized allocation; trees are held until every file is declared.
+        var fields: [Field] = []
+        fields.reserveCapacity(2)
+        while !at(.rightBrace), !atEnd {
+            let startIndex = index
+            if let field = parseField(inBody: false), !panicking {
+                fields.append(field)
+            }
+            guard continuesMemberList(from: startIndex, target: target, inBody: false) else { break }
+        }
+        return fields
+    }
+
+    /// After a member that began at token `startIndex`: consumes its separator (or, in a body,
+    /// re-synchronises after an error) and says whether the list goes on. `target` is the
+    /// delimiter depth of the list.
+    @inline(__always)
+    private mutating func continuesMemberList(from startIndex: Int, target: Int, inBody: Bool) -> Bool {
+        if depthExceeded { return false }
+        if panicking {
+            guard inBody else { return false }
+            synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: index == startIndex)
+            if at(.comma) { advance() }
+            return true
+        }
+        if at(.comma) {
+            advance()
+            return true
+        }
+        if at(.rightBrace) || atEnd || currentStartsLine { return true }
+        expected(
+            "a line break or `,` after the \(inBody ? "member" : "field")",
+            help: "put each member on its own line, or separate them with `,`", code: .missingSeparator)
+        guard inBody else { return false }
+        synchronize(toDelimiterDepth: target, stopAtComma: true, skipFirst: false)
+        if at(.comma) { advance() }
+        return true
     }
 
     /// field = IDENTIFIER ":" field_value ;
@@ -217,6 +257,14 @@ extension Parser.State {
     /// field_value = expression { "," "then" expression } ;
     mutating func parseFieldValue() -> Expr {
         let first = parseExpression()
+        // Most values are one expression: the phases are read out of line.
+        guard !panicking, at(.comma) else { return first }
+        return parseCadencePhases(after: first)
+    }
+
+    /// The `, then C` phases after the first expression of a field value, a `,` being current.
+    @inline(never)
+    private mutating func parseCadencePhases(after first: consuming Expr) -> Expr {
         if !panicking, at(.comma), nextKind == .endOfFile {
             // `cadence: weekly for 4 weeks,` at the end of the input: a phase may follow.
             advance()
@@ -231,7 +279,7 @@ extension Parser.State {
             advance()
             phases.append(parseExpression())
         }
-        let whole = first.span.merged(with: phases[phases.count - 1].span)
+        let whole = phases[0].span.merged(with: phases[phases.count - 1].span)
         return Expr(.cadenceThen(phases, thenOffsets: thenOffsets), span: whole)
     }
 

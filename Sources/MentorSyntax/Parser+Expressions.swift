@@ -76,7 +76,8 @@ extension Parser.State {
         }
         guard enterNesting() else { return Expr(.error, span: errorSpan) }
         switch kind {
-        case .identifier where nextKind == .arrow:
+        case .identifier where tokens[index + 1].kind == .arrow || (mayBeTrivia(at: index + 1) && nextKind == .arrow):
+            // The arrow almost always follows at once; only trivia in between needs the search.
             return parseLambda()
         case .leftParen where lambdaParametersAhead():
             return parseLambda()
@@ -85,17 +86,45 @@ extension Parser.State {
             advance()
             let condition = parseExpression()
             return parseConditional(from: ifToken, condition: condition)
+        case .kwNot, .minus, .kwEvery:
+            return parseLimitExpression()
         default:
-            let expression = parseBinary(minimum: Parser.Precedence.limit)
-            if !panicking, at(.arrow) {
-                expected(
-                    "an operator or the end of the expression",
-                    help: "a lambda is `x => …`, `(x, y) => …` or `() => …`; inside a larger expression, put it in parentheses",
-                    code: .invalidLambdaParameters,
-                    labels: [DiagnosticLabel(span: expression.span, message: "this is not a lambda's parameter list")])
-            }
-            return expression
+            // Most expressions are one operand (a name, a literal, a string, a list) that a
+            // comma, a closer or the next line ends. Reading the primary here and returning it
+            // when nothing can continue it skips the operator and suffix levels, which would
+            // each look at the same token and hand the same node back up.
+            let primary = parsePrimary()
+            if panicking || endsOperand { return primary }
+            let operand = parseSuffixes(of: primary, enclosingHeight: 0)
+            return checkedLimitExpression(parseOperators(after: operand, minimum: Parser.Precedence.limit, enclosingHeight: 0))
         }
+    }
+
+    /// True when the current token cannot continue the operand before it: no suffix, operator,
+    /// weekday pin or `=>` begins with it.
+    private var endsOperand: Bool {
+        switch kind {
+        case .comma, .rightBrace, .rightBracket, .rightParen, .semicolon, .interpolationEnd, .endOfFile: true
+        case .identifier: currentStartsLine
+        default: false
+        }
+    }
+
+    /// limit_expression, with the lambda a misplaced `=>` shows was meant.
+    private mutating func parseLimitExpression() -> Expr {
+        checkedLimitExpression(parseBinary(minimum: Parser.Precedence.limit))
+    }
+
+    /// `expression`, after reporting a `=>` that follows it.
+    private mutating func checkedLimitExpression(_ expression: Expr) -> Expr {
+        if !panicking, at(.arrow) {
+            expected(
+                "an operator or the end of the expression",
+                help: "a lambda is `x => …`, `(x, y) => …` or `() => …`; inside a larger expression, put it in parentheses",
+                code: .invalidLambdaParameters,
+                labels: [DiagnosticLabel(span: expression.span, message: "this is not a lambda's parameter list")])
+        }
+        return expression
     }
 
     /// True when the current `(` starts `lambda_parameters` followed by `=>`.
@@ -182,6 +211,13 @@ extension Parser.State {
         } else {
             left = parsePrefixExpression()
         }
+        return parseOperators(after: left, minimum: minimum, enclosingHeight: enclosingHeight)
+    }
+
+    /// The operator loop of `parseBinary`, from its first operand `first` (whose height is in
+    /// `expressionHeight`); `enclosingHeight` is the height to fold the result's into.
+    mutating func parseOperators(after first: Expr, minimum: Int, enclosingHeight: Int) -> Expr {
+        var left = first
         // The loop builds a left-nested tree without recursing, so it counts the tree's height.
         var leftHeight = expressionHeight
         defer { expressionHeight = max(enclosingHeight, leftHeight) }
@@ -317,7 +353,13 @@ extension Parser.State {
     mutating func parsePostfixExpression() -> Expr {
         let enclosingHeight = expressionHeight
         expressionHeight = 0
-        var expression = parsePrimary()
+        return parseSuffixes(of: parsePrimary(), enclosingHeight: enclosingHeight)
+    }
+
+    /// The suffix loop of `parsePostfixExpression`, after `primary` (whose height is in
+    /// `expressionHeight`); `enclosingHeight` is the height to fold the result's into.
+    mutating func parseSuffixes(of primary: Expr, enclosingHeight: Int) -> Expr {
+        var expression = primary
         // Like an operator chain, the suffixes build a left-nested tree in a loop.
         var height = expressionHeight
         defer { expressionHeight = max(enclosingHeight, height) }
@@ -508,9 +550,10 @@ extension Parser.State {
         var elements: [Expr] = []
         elements.reserveCapacity(4)
         while !at(.rightBracket), !atEnd {
-            let element = parseExpression()
+            // Appended before the test, which drops the list anyway: appending a bound
+            // element copied it and then destroyed the original.
+            elements.append(parseExpression())
             if panicking { return Expr(.error, span: span(from: opener.start)) }
-            elements.append(element)
             if at(.comma) {
                 advance()
                 continue
@@ -529,12 +572,9 @@ extension Parser.State {
         let savedLineContext = lineContext
         lineContext = true
         defer { lineContext = savedLineContext }
-        let members = parseMemberList(allowsDeclarations: false, recovers: false)
+        let fields = parseRecordFields()
         let close = panicking ? previousEnd : expectClosing(.rightBrace, for: opener)
         if panicking { return Expr(.error, span: span(from: opener.start)) }
-        var fields: [Field] = []
-        fields.reserveCapacity(members.count)
-        for case .field(let field) in members { fields.append(field) }
         return Expr(.record(fields, braces: Delimiters(open: opener.start, close: close)), span: span(from: opener.start))
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import MentorDiagnostics
 
 // Literal tokens into literal nodes. Values are decoded here, once, from the source bytes.
@@ -46,6 +41,18 @@ extension Parser.State {
     /// escape, a bad byte) becomes an `.error` node; the lexer's diagnostic explains it.
     mutating func parseStringLiteral() -> Expr {
         let opener = current
+        if !opener.flags.contains(.multiline), tokens[index + 1].kind == .stringText,
+           tokens[index + 2].kind == .stringEnd, isPlainText(tokens[index + 1])
+        {
+            // One plain single-line text, the common case: its parts are shared by spelling,
+            // and the three tokens are stepped over at once, the quotes opened and closed.
+            let parts = plainStringParts(of: tokens[index + 1])
+            index += 2
+            previousEnd = tokens[index].end
+            index += 1
+            if mayBeTrivia(at: index) { skipTrivia() }
+            return Expr(.stringLiteral(parts), span: span(from: opener.start))
+        }
         let indentation = opener.flags.contains(.multiline) ? closingIndentation(ofStringAt: index) : bytes[0..<0]
         advance()
         var parts: [StringPart] = []
@@ -130,11 +137,10 @@ extension Parser.State {
         return bytes[0..<0]
     }
 
-    /// Whether a `stringText` token holds no escape, so that its bytes are its text.
+    /// Whether a `stringText` token holds no escape, so that its bytes are its text (the lexer
+    /// marks the ones that do).
     private func isPlainText(_ token: Token) -> Bool {
-        let start = Int(token.start)
-        let length = Int(token.end) - start
-        return bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + start, 0x5C, length) == nil }
+        !token.flags.contains(.escaped)
     }
 
     /// The parts of a literal whose only piece is the plain `stringText` token `token`.

@@ -35,8 +35,9 @@ extension Parser {
             return StackBudget(base: withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }, bytes: bytes)
         }
 
-        /// True when the current frame lies deeper than the budget allows.
-        @inline(never)
+        /// True when the current frame lies deeper than the budget allows. Inlined into
+        /// `enterNesting`, so the frame measured is that of the function opening the level.
+        @inline(__always)
         func isExhausted() -> Bool {
             var marker: UInt8 = 0
             let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }

@@ -6,24 +6,27 @@
 /// costs a hash and a comparison, and a repeat shares the first occurrence's storage.
 /// The table is private to one parse, so it needs no lock.
 struct SpellingTable {
-    /// A spelling's length and first 16 bytes (zero-padded), where it was first seen, and its
-    /// hash. Most names fit in the two words, so a probe rarely reads the source again.
+    /// A spelling's length and first 16 bytes (zero-padded), where it was first seen, its hash,
+    /// and its entry in `strings`. Most names fit in the two words, so a probe rarely reads the
+    /// source again.
     private struct Slot {
         var first: UInt64
         var second: UInt64
         var hash: UInt32
         var length: UInt32
         var start: UInt32
+        var entry: UInt32
     }
 
     private static let emptyLength = UInt32.max
-    private static let emptySlot = Slot(first: 0, second: 0, hash: 0, length: emptyLength, start: 0)
+    private static let emptySlot = Slot(first: 0, second: 0, hash: 0, length: emptyLength, start: 0, entry: 0)
+    /// The open-addressed hash table. It holds no reference, so making, growing and freeing it
+    /// touch no reference count; the strings live densely in `strings`, one per spelling.
     private var slots: [Slot]
-    /// The string of each slot, or an empty string for a free slot.
-    private var strings: [String]
-    /// The parts of a plain literal of each slot's text, empty until one is asked for.
-    private var parts: [[StringPart]]
-    private var used = 0
+    /// The string of each spelling, in the order first seen.
+    private var strings: [String] = []
+    /// The parts of a plain literal of each spelling's text, empty until one is asked for.
+    private var parts: [[StringPart]] = []
     private var mask: Int
 
     /// A table sized for a file of `byteCount` bytes (about one new spelling per 100 bytes).
@@ -31,8 +34,7 @@ struct SpellingTable {
         var capacity = 256
         while capacity < byteCount / 50 { capacity <<= 1 }
         slots = Array(repeating: Self.emptySlot, count: capacity)
-        strings = Array(repeating: "", count: capacity)
-        parts = Array(repeating: [], count: capacity)
+        strings.reserveCapacity(capacity / 2)
         mask = capacity - 1
     }
 
@@ -40,25 +42,65 @@ struct SpellingTable {
     /// `String(decoding:as:)` does), shared with earlier occurrences of the same bytes.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
         if end <= start { return "" }
-        return strings[slot(bytes, from: start, to: end)]
+        return strings[seenEntry(bytes, from: start, to: end) ?? entry(bytes, from: start, to: end)]
     }
 
     /// The parts of a plain string literal whose text is the bytes `start..<end` (no escapes, no
     /// indentation to remove): one `.text` part, shared by every literal spelled the same, so
     /// repeated texts (titles, topics, measures) cost no array of their own.
     mutating func plainStringParts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [StringPart] {
-        let slot = slot(bytes, from: start, to: end)
-        if parts[slot].isEmpty { parts[slot] = [.text(strings[slot])] }
-        return parts[slot]
+        let entry = seenEntry(bytes, from: start, to: end) ?? entry(bytes, from: start, to: end)
+        while parts.count <= entry { parts.append([]) }
+        if parts[entry].isEmpty { parts[entry] = [.text(strings[entry])] }
+        return parts[entry]
     }
 
-    /// The slot of the spelling `start..<end` (not empty), added if it is new.
-    private mutating func slot(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    /// The entry of a spelling of 1 to 16 bytes that is already in the table, found inline:
+    /// most names are short and seen before, and `entry` is a call with a large frame. Nil for
+    /// a new or longer spelling, or one too near the end of the buffer for two word loads.
+    @inline(__always)
+    private func seenEntry(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        let length = end - start
+        guard length <= 16, start + 16 <= bytes.count else { return nil }
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let first = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) & Self.lowBytesMask(length)
+        let second = raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self) & Self.lowBytesMask(length - 8)
+        let hash = Self.finalHash(Self.prefixHashState(first: first, second: second, length: length))
+        let mask = mask
+        return slots.withUnsafeBufferPointer { table in
+            var slot = Int(hash) & mask
+            while true {
+                let candidate = table[slot]
+                if candidate.length == Self.emptyLength { return nil }
+                // Up to 16 bytes, the two words and the length are the whole spelling.
+                if candidate.first == first, candidate.second == second, Int(candidate.length) == length {
+                    return Int(candidate.entry)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The hash state after a spelling's length and first 16 bytes (`prefix`).
+    @inline(__always)
+    private static func prefixHashState(first: UInt64, second: UInt64, length: Int) -> UInt64 {
+        let state = (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15) ^ first
+        return (state &* 0xFF51_AFD7_ED55_8CCD) ^ second
+    }
+
+    /// The table's hash of a finished hash state.
+    @inline(__always)
+    private static func finalHash(_ state: UInt64) -> UInt32 {
+        let mixed = (state ^ (state >> 31)) &* 0xC4CE_B9FE_1A85_EC53
+        return UInt32(truncatingIfNeeded: mixed ^ (mixed >> 32))
+    }
+
+    /// The entry of the spelling `start..<end` (not empty), added if it is new.
+    private mutating func entry(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         let length = end - start
         let raw = UnsafeRawPointer(bytes.baseAddress!)
         let (first, second) = Self.prefix(raw, count: bytes.count, start: start, length: length)
-        var state = (UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15) ^ first
-        state = (state &* 0xFF51_AFD7_ED55_8CCD) ^ second
+        var state = Self.prefixHashState(first: first, second: second, length: length)
         if length > 16 {
             var offset = 16
             while offset + 8 <= length {
@@ -70,8 +112,7 @@ struct SpellingTable {
             state = (state ^ (state >> 29)) &* 0xFF51_AFD7_ED55_8CCD
             state ^= raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)
         }
-        state = (state ^ (state >> 31)) &* 0xC4CE_B9FE_1A85_EC53
-        let hash = UInt32(truncatingIfNeeded: state ^ (state >> 32))
+        let hash = Self.finalHash(state)
 
         var slot = Int(hash) & mask
         while true {
@@ -81,39 +122,29 @@ struct SpellingTable {
                candidate.second == second,
                length <= 16 || Self.suffixEqual(raw, Int(candidate.start), start, length: length)
             {
-                return slot
+                return Int(candidate.entry)
             }
             slot = (slot + 1) & mask
         }
-        let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let entry = strings.count
+        strings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
         slots[slot] = Slot(
             first: first, second: second, hash: hash, length: UInt32(truncatingIfNeeded: length),
-            start: UInt32(truncatingIfNeeded: start))
-        strings[slot] = string
-        used += 1
-        if used * 2 > slots.count {
-            grow()
-            return self.slot(bytes, from: start, to: end)
-        }
-        return slot
+            start: UInt32(truncatingIfNeeded: start), entry: UInt32(truncatingIfNeeded: entry))
+        if strings.count * 2 > slots.count { grow() }
+        return entry
     }
 
     /// Doubles the table, placing every entry again by its stored hash.
     private mutating func grow() {
         let oldSlots = slots
-        let oldStrings = strings
-        let oldParts = parts
         let capacity = oldSlots.count * 2
         slots = Array(repeating: Self.emptySlot, count: capacity)
-        strings = Array(repeating: "", count: capacity)
-        parts = Array(repeating: [], count: capacity)
         mask = capacity - 1
-        for index in oldSlots.indices where oldSlots[index].length != Self.emptyLength {
-            var slot = Int(oldSlots[index].hash) & mask
+        for old in oldSlots where old.length != Self.emptyLength {
+            var slot = Int(old.hash) & mask
             while slots[slot].length != Self.emptyLength { slot = (slot + 1) & mask }
-            slots[slot] = oldSlots[index]
-            strings[slot] = oldStrings[index]
-            parts[slot] = oldParts[index]
+            slots[slot] = old
         }
     }
 

@@ -95,6 +95,9 @@ public struct Token: Sendable, Hashable {
         public static let multiline = Flags(rawValue: 1)
         /// A line break precedes this token (set on the token after skipped blanks/comments).
         public static let atLineStart = Flags(rawValue: 2)
+        /// A `stringText` token may hold an escape (`\n`, `\"`, `\u{…}`), so its bytes may not be
+        /// its text; without the flag the parser takes the bytes as they are, with no search for `\`.
+        public static let escaped = Flags(rawValue: 4)
     }
 
     /// The token's kind.

@@ -10,9 +10,10 @@ import MentorSource
 // `mentor-bench lex|parse [--repeat N] [--threads K] FILE…`: reads the files, times N runs
 // over all of them, and prints the best run as one JSON line for `Scripts/bench` to collect.
 // `mentor-bench tokens FILE…` prints the tokens instead (see `TokenDump`), and
-// `mentor-bench declarations FILE…` the parser's declarations (see `DeclarationDump`).
+// `mentor-bench declarations FILE…` the parser's declarations (see `DeclarationDump`), and
+// `mentor-bench treehash FILE…` a hash of each file's parse (see `TreeHash`).
 
-let usage = "usage: mentor-bench lex|parse [--repeat N] [--threads K] FILE...\n       mentor-bench tokens|declarations FILE..."
+let usage = "usage: mentor-bench lex|parse [--repeat N] [--threads K] FILE...\n       mentor-bench tokens|declarations|treehash FILE..."
 
 func fail(_ message: String) -> Never {
     // Through the descriptor: the C `stderr` global is shared mutable state to Swift 6.
@@ -22,8 +23,8 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let mode = arguments.first, ["lex", "parse", "tokens", "declarations"].contains(mode) else {
-    fail("expected lex, parse, tokens or declarations")
+guard let mode = arguments.first, ["lex", "parse", "tokens", "declarations", "treehash"].contains(mode) else {
+    fail("expected lex, parse, tokens, declarations or treehash")
 }
 arguments.removeFirst()
 
@@ -49,10 +50,13 @@ switch SourceLoader.load(paths) {
 case .success(let loaded): files = loaded
 case .failure(let failure): fail("cannot read \(failure.path)")
 }
-if mode == "tokens" || mode == "declarations" {
-    for line in mode == "tokens" ? TokenDump.lines(for: files) : DeclarationDump.lines(for: files) { print(line) }
-    exit(0)
+switch mode {
+case "tokens": for line in TokenDump.lines(for: files) { print(line) }
+case "declarations": for line in DeclarationDump.lines(for: files) { print(line) }
+case "treehash": for line in TreeHash.lines(for: files) { print(line) }
+default: break
 }
+if mode != "lex" && mode != "parse" { exit(0) }
 let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
 
 /// Runs the selected work once over all files and returns its checksum.
