@@ -40,12 +40,12 @@ extension Engine {
         // declaring something has the programme built again from the history without it.
         let historyBefore = loadHistory.count
         let bytesBefore = sourceBytes
-        let shapeBefore = (names: globals.allNames.count, entities: model.allEntities.count, replaced: model.replacements)
+        let shapeBefore = (names: globals.allNames.count, entities: model.store.count, replaced: model.replacements)
         let result = loadPhases(files, replacing: replacing, echo: echo, preparsed: &parsed)
         guard echo, !isRebuilding, !result.elaborated, result.hasErrors, loadHistory.count > historyBefore else { return result }
         loadHistory.removeSubrange(historyBefore...)
         sourceBytes = bytesBefore
-        let shapeAfter = (names: globals.allNames.count, entities: model.allEntities.count, replaced: model.replacements)
+        let shapeAfter = (names: globals.allNames.count, entities: model.store.count, replaced: model.replacements)
         if shapeAfter != shapeBefore { rebuildProgramme(runningStatements: false) }
         return result
     }

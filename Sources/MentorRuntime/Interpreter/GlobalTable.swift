@@ -21,7 +21,7 @@ final class GlobalTable: @unchecked Sendable {
         case value(Value)
         case lazyLet(LetState, name: String, span: Span)
         case function(FunctionCode, span: Span)
-        case entity(Entity)
+        case entity(EntityRef, nameSpan: Span)
         case collection(DeclarationKind)
         case allGoals
         case today
