@@ -125,8 +125,11 @@ public struct EntityRefs: RandomAccessCollection, Sendable {
     /// The kind of every entity listed.
     public let kind: DeclarationKind
 
+    /// The first position, 0.
     public var startIndex: Int { 0 }
+    /// One past the last position: how many there are.
     public var endIndex: Int { ids.count }
 
+    /// The entity at `position`, as declared.
     public subscript(position: Int) -> EntityRef { EntityRef(ids[position], kind) }
 }

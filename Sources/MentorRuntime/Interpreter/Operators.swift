@@ -3,7 +3,8 @@ import MentorSyntax
 import MentorSource
 
 /// Arithmetic, comparison and equality on values, following LANGUAGE.md's decisions on numbers,
-/// dates and durations.
+/// dates and durations. `names` is the programme whose entity names an error message quotes
+/// (a class, so passing it costs no copy of the store on every operation).
 enum Operators {
     static func negate(_ value: Value, span: Span, names: ProgramModel) throws -> Value {
         switch value {
