@@ -28,6 +28,21 @@ public struct EntityStore: Sendable {
     /// How many entities were ever added (replaced ones included): the next ID.
     public var count: Int { kinds.count }
 
+    /// Makes room for `additional` more entities at once, so the columns are not copied while
+    /// they grow (the sites column of 100,000 agreements doubling raised `check`'s peak). Only a
+    /// load that at least doubles the store reserves: a REPL entry reserving a few more each
+    /// time would copy the columns every time.
+    mutating func reserveCapacity(forAdding additional: Int) {
+        guard additional > kinds.count else { return }
+        let total = kinds.count + additional
+        kinds.reserveCapacity(total)
+        names.reserveCapacity(total)
+        titles.reserveCapacity(total)
+        sites.reserveCapacity(total)
+        parents.reserveCapacity(total)
+        childCounts.reserveCapacity(total)
+    }
+
     /// Adds an entity; a nested one (`parent` given) must follow its parent's other children.
     mutating func add(kind: DeclarationKind, name: String, title: String?, site: DeclarationSite, parent: EntityID?) -> EntityID {
         let id = EntityID(kinds.count)

@@ -35,6 +35,11 @@ final class ProgramModel {
     /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
     var agendaIndex: [EntityID: EntityRef]?
 
+    /// Makes room for `additional` more entities (see `EntityStore.reserveCapacity`).
+    func reserveEntities(_ additional: Int) {
+        store.reserveCapacity(forAdding: additional)
+    }
+
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
     func add(kind: DeclarationKind, id: String, title: String?, site: DeclarationSite, parent: EntityRef?) -> EntityRef {

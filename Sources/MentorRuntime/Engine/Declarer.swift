@@ -205,6 +205,14 @@ struct Declarer {
         }
     }
 
+    /// How many entities declaring `syntax` makes at most: its declarations and their nested ones.
+    static func entityCount(in syntax: SourceFileSyntax) -> Int {
+        syntax.items.reduce(0) { count, item in
+            guard case .declaration(let declaration) = item, declaration.kind != .field else { return count }
+            return count + 1 + declaration.members.count { if case .nested = $0 { true } else { false } }
+        }
+    }
+
     static func plainText(_ title: Expr?) -> String? {
         guard case .stringLiteral(let parts)? = title?.kind else { return nil }
         var text = ""

@@ -160,6 +160,7 @@ extension Engine {
         let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count(where: Engine.declaresName) }
         names.spans.reserveCapacity(names.spans.count + declarationCount)
         globals.reserveCapacity(declarationCount)
+        model.reserveEntities(parsed.reduce(0) { $0 + Declarer.entityCount(in: $1.1) })
         // The index moves into the phase and back, never copied: a copy per REPL entry would
         // cost time in proportion to every name declared so far.
         var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,
