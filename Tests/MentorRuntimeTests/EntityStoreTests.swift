@@ -95,6 +95,20 @@ struct EntityStoreTests {
         #expect(store.title(of: dave.index) == "Dave")
     }
 
+    @Test("a value naming an entity is written by the name the store holds: a test's quoted, the programme as `program`")
+    func valuesPrintThroughTheStore() throws {
+        let engine = Engine(options: EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!), output: { _ in })
+        let file = engine.addSource(path: "store.mentor", bytes: Array("program \"P\"\nperson ana \"Ana\"\ntest \"ana exists\" { expect ana.id == \"ana\" }\n".utf8))
+        _ = engine.load([file])
+        let store = engine.entities
+        let written = [DeclarationKind.program, .person, .test].map { kind in
+            store.entities(of: kind).map { Value.entity($0).sourceText(in: store) }
+        }
+        #expect(written == [["program"], ["ana"], ["\"ana exists\""]])
+        let ana = try #require(store.entities(of: .person).first)
+        #expect(Value.list([.entity(ana), .string("x")]).displayText(in: store) == "[ana, \"x\"]")
+    }
+
     @Test("a value naming an entity is no larger than a string: an ID, a kind and a copy's fields", .enabled(if: MemoryLayout<Int>.size == 8))
     func valueStaysSmall() {
         #expect(MemoryLayout<EntityRef>.size <= MemoryLayout<String>.size)
