@@ -5,7 +5,7 @@ import MentorSyntax
 /// the rule's `for` loops over `x`'s kind to `x` (LANGUAGE.md). Evaluation state carried by
 /// the interpreter, never an edit of the shared programme.
 struct EvaluationOverlay {
-    /// Copies standing in for their originals, by entity index.
+    /// Copies standing in for their originals, by entity ID.
     var standIns: [EntityID: EntityRef] = [:]
     /// Every `for` over entities of these kinds binds only these entities.
     var loopRestriction: LoopRestriction?
@@ -26,7 +26,7 @@ struct EvaluationOverlay {
 struct LoopRestriction {
     /// The kinds whose loops are restricted.
     let kinds: Set<DeclarationKind>
-    /// The entities (by index) those loops still bind.
+    /// The entities (by ID) those loops still bind.
     let indices: Set<EntityID>
     /// The declared entities admitted, by kind, in declaration order: what a restricted loop
     /// straight over a kind's collection (`for a in agreements`) walks, without listing the

@@ -169,12 +169,18 @@ extension Engine {
     }
 
     /// Resolves the file's new declarations into its entities (new sites, titles and fields in
-    /// place of the old), runs `body` with the resolution, and puts everything back: the
-    /// entities, their fields, the memoised members and the indexes built from fields.
+    /// place of the old, and the new name spans in their global bindings, where the resolver's
+    /// notes point), runs `body` with the resolution, and puts everything back: the headers,
+    /// the bindings, the fields, the memoised members and the indexes built from fields.
     private func withSwappedEntities(_ declarations: [(declaration: Declaration, entity: EntityRef, item: Int, member: Int?)],
                                      syntax: SourceFileSyntax, sources map: SourceMap,
                                      _ body: (FileResolution) -> FileRecheck) -> FileRecheck {
         let saved = declarations.map { ($0.entity, model.site(of: $0.entity), model.title(of: $0.entity), model.fieldContents(of: $0.entity)) }
+        let bindings: [(index: Int, saved: GlobalTable.Binding, declaration: Declaration)] = declarations.compactMap { declaration in
+            guard declaration.member == nil, let index = globals.index(of: model.name(of: declaration.entity)),
+                  case .entity(let bound, _) = globals.bindings[index], bound.index == declaration.entity.index else { return nil }
+            return (index, globals.bindings[index], declaration.declaration)
+        }
         let savedCache = model.cache
         let savedOverlay = interpreter.overlay
         let savedBound = interpreter.boundEntities
@@ -184,6 +190,7 @@ extension Engine {
                 model.replaceHeader(of: entity, site: site, title: title)
                 model.replaceFields(of: entity, with: contents)
             }
+            for binding in bindings { globals.update(binding.index, binding.saved) }
             model.cache = savedCache
             model.partyIndex = nil
             model.agendaIndex = nil
@@ -195,6 +202,9 @@ extension Engine {
         for (declaration, entity, _, _) in declarations {
             model.replaceHeader(of: entity, site: DeclarationSite(declaration), title: Declarer.plainText(declaration.title))
             model.replaceFields(of: entity, with: ([], []))
+        }
+        for binding in bindings {
+            if case .entity(let entity, _) = binding.saved { globals.update(binding.index, .entity(entity, nameSpan: binding.declaration.nameSpan)) }
         }
         guard let file = map.file(syntax.file) else { return .declined("not a file of the programme") }
         let resolver = FileResolver(globals: globals, schemas: model.schemas, sources: map, echo: false)
