@@ -193,7 +193,7 @@ public final class EngineBackend: REPLBackend {
         }
         let passed = results.filter(\.passed).count
         if results.isEmpty, !filter.isEmpty {
-            output += "no test's title contains \(Value.string(filter).sourceText)\n"
+            output += "no test's title contains \(Value.quoted(filter))\n"
         }
         output += "\(passed) passed, \(results.count - passed) failed\n"
         return REPLOutput(stdout: output, failed: passed < results.count)

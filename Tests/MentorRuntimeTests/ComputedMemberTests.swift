@@ -31,7 +31,7 @@ struct ComputedMemberTests {
         let entity = try #require(engine.model.entities(of: kind).first, "the fixture has no \(kind)")
         for row in rows {
             let value = try engine.withLargeStack {
-                Result { try engine.model.member(of: entity, name: row.name, span: entity.nameSpan, interpreter: engine.interpreter) }
+                Result { try engine.model.member(of: entity, name: row.name, span: engine.model.nameSpan(of: entity), interpreter: engine.interpreter) }
             }.get()
             #expect(value != nil, "`\(kind.rawValue).\(row.name)` is a row of the schema but no member")
         }
@@ -41,7 +41,7 @@ struct ComputedMemberTests {
     func unlistedNameIsNoMember() throws {
         let engine = try Self.engine()
         let person = try #require(engine.model.entities(of: .person).first)
-        let value = try engine.model.member(of: person, name: "no_such_member", span: person.nameSpan, interpreter: engine.interpreter)
+        let value = try engine.model.member(of: person, name: "no_such_member", span: engine.model.nameSpan(of: person), interpreter: engine.interpreter)
         #expect(value == nil)
     }
 

@@ -85,7 +85,7 @@ struct ExportSchemaTests {
         let engine = try ComputedMemberTests.engine()
         let agreement = try #require(engine.model.entities(of: .agreement).first)
         let sessions = try engine.withLargeStack {
-            Result { try engine.model.member(agreement, AgreementField.sessions, span: agreement.nameSpan, interpreter: engine.interpreter) }
+            Result { try engine.model.member(agreement, AgreementField.sessions, span: engine.model.nameSpan(of: agreement), interpreter: engine.interpreter) }
         }.get()
         guard case .list(let records) = sessions, !records.isEmpty else { Issue.record("the fixture's first agreement has no sessions"); return }
         for case .record(let record) in records { #expect(record.fields.map(\.name) == keys) }

@@ -55,14 +55,14 @@ struct ParallelResolveTests {
         for (_, syntax) in parsed { declarer.declare(syntax, isStandard: false) }
         declarer.resolveAll(&parsed, workers: workers)
         #expect(parsed.isEmpty, "the trees are taken")
-        let entities = model.allEntities
+        let entities = model.store.all
         return Outcome(
             diagnostics: declarer.diagnostics,
-            entities: entities.map(\.id),
-            givenFields: entities.map { $0.declaration.givenFields.map(\.name) },
+            entities: entities.map(model.name),
+            givenFields: entities.map { model.site(of: $0).givenFields.map(\.name) },
             pendingSlots: entities.map { model.pendingSlotsByName(of: $0) },
-            storedValues: entities.map { entity in entity.schema.fields.map { "\(model.value(of: entity, at: $0.slot).map { "\($0)" } ?? "-")" } },
-            ruleBodies: declarer.ruleBodies.keys.sorted(),
+            storedValues: entities.map { entity in model.schema(of: entity).fields.map { "\(model.value(of: entity, at: $0.slot).map { "\($0)" } ?? "-")" } },
+            ruleBodies: declarer.ruleBodies.keys.sorted().map(\.offset),
             scriptStatements: declarer.scripts.map(\.statements.count))
     }
 

@@ -45,8 +45,8 @@ struct PhaseTests {
         return built
     }
 
-    static func entity(_ id: String, in model: ProgramModel) throws -> Entity {
-        try #require(model.allEntities.first { $0.id == id }, "no entity `\(id)`")
+    static func entity(_ id: String, in model: ProgramModel) throws -> EntityRef {
+        try #require(model.store.all.first { model.name(of: $0) == id }, "no entity `\(id)`")
     }
 
     static let pair = """
@@ -68,7 +68,7 @@ struct PhaseTests {
     func declareBindsNamesAndMakesEntities() throws {
         let built = try Self.declared(Self.pair)
         #expect(built.declarer.diagnostics.isEmpty)
-        #expect(built.model.allEntities.map(\.id) == ["ana", "dave", "ana_dave", "talk"])
+        #expect(built.model.store.all.map(built.model.name) == ["ana", "dave", "ana_dave", "talk"])
         #expect(built.model.entities(of: .agreement).count == 1)
         for name in ["ana", "dave", "ana_dave"] {
             #expect(built.globals.index(of: name) != nil, "`\(name)` is not bound")
@@ -76,8 +76,8 @@ struct PhaseTests {
         #expect(built.globals.index(of: "talk") == nil, "a nested goal is not a top-level name")
         let goal = try Self.entity("talk", in: built.model)
         let agreement = try Self.entity("ana_dave", in: built.model)
-        #expect(goal.parentIndex == agreement.index)
-        #expect(agreement.children.map(\.id) == ["talk"])
+        #expect(built.model.store.parent(of: goal.index) == agreement.index)
+        #expect(built.model.children(of: agreement).map(built.model.name) == ["talk"])
         // Declaring evaluates nothing and stores nothing: the fields are resolved next.
         #expect(built.model[agreement, AgreementField.start] == nil)
     }
@@ -96,7 +96,7 @@ struct PhaseTests {
     func declareRefusesMisplacedKinds() throws {
         let built = try Self.declared("person ana \"Ana\" {\n  goal talk \"Give a talk\" { due: 2026-05-01 }\n}\n")
         #expect(built.declarer.diagnostics.map(\.code) == [.misplacedDeclaration])
-        #expect(built.model.allEntities.map(\.id) == ["ana"])
+        #expect(built.model.store.all.map(built.model.name) == ["ana"])
     }
 
     // MARK: Resolve
@@ -146,15 +146,15 @@ struct PhaseTests {
         #expect(diagnostics.isEmpty)
         let agreement = try Self.entity("ana_dave", in: built.model)
         let dave = try Self.entity("dave", in: built.model)
-        for entity in built.model.allEntities {
-            #expect(built.model.pendingSlotsByName(of: entity).isEmpty, "`\(entity.id)` has fields left pending")
+        for entity in built.model.store.all {
+            #expect(built.model.pendingSlotsByName(of: entity).isEmpty, "`\(built.model.name(of: entity))` has fields left pending")
         }
         guard case .entity(let mentee)? = built.model[agreement, AgreementField.mentee] else {
             Issue.record("`mentee` is not an entity after elaborating")
             return
         }
-        #expect(mentee === dave)
-        #expect(agreement.title == "Ana and Dave")
+        #expect(mentee.index == dave.index)
+        #expect(built.model.title(of: agreement) == "Ana and Dave")
         #expect(built.model.value(of: agreement, at: KindSchema.titleSlot) == nil)
     }
 

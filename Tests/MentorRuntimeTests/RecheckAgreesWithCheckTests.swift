@@ -164,6 +164,21 @@ struct RecheckAgreesWithCheckTests {
     }
 
 
+    @Test("a note at a declaration the edit moved points where it stands now (M0311's, read from the global table)")
+    func movedDeclarationNote() {
+        let text = "person mentor \"M\"\nperson dave \"D\"\nagreement md {\n  mentor: mentor\n  mentee: dave\n  start: 2026-01-12\n}\n"
+            + "test \"booking\" { expect md.booking != mentor }\n"
+        let files: [File] = [("moved.mentor", text)]
+        let (engine, first) = Self.check(files)
+        #expect(first.diagnostics.map(\.code) == [.hiddenSymbolWord])
+        let baseline = RecheckBaseline(first, sources: engine.sources)
+        var tally = Tally()
+        Self.compare(engine, baseline: baseline, files: files, index: 0, edited: "// the people first\n" + text,
+                     edit: "a line above every declaration", isValueEdit: true, tally: &tally)
+        #expect(tally.compared == 1)
+        #expect(tally.declinedValueEdits.isEmpty)
+    }
+
     /// A rule whose loops a restriction to one file could change, a top-level `let`, a field
     /// computed from another declaration's: each makes `recheck` decline a plain value edit.
     @Test("declines where restricting the rules could be wrong", arguments: [

@@ -127,7 +127,7 @@ struct RedeclarationTests {
     func cacheSurvives() throws {
         let (engine, _) = try Self.session()
         _ = engine.evaluateEntry("ana_dave.schedule.count")
-        let index = engine.model.entities(of: .agreement).first { $0.id == "ana_dave" }!.index
+        let index = engine.model.entities(of: .agreement).first { engine.model.name(of: $0) == "ana_dave" }!.index
         let schedule = SchemaMembers.id(of: "schedule")
         #expect(engine.model.cache[index]?[schedule] != nil)
         _ = engine.evaluateEntry("1 + 2")

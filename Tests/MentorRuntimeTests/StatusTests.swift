@@ -91,7 +91,7 @@ struct StatusTests {
     @Test("the forecast's lapse day is the first day a day-by-day walk of the status sees lapsed")
     func forecastAgreesWithEveryDay() throws {
         let engine = try Self.engine(today: "2026-01-20")
-        let ab = try #require(engine.model.entities(of: .agreement).first { $0.id == "ab" })
+        let ab = try #require(engine.model.entities(of: .agreement).first { engine.model.name(of: $0) == "ab" })
         var day = try #require(CivilDate(iso: "2026-01-20"))
         var firstLapsed: CivilDate?
         while firstLapsed == nil, let next = day.adding(days: 1), day < CivilDate(iso: "2026-07-01")! {

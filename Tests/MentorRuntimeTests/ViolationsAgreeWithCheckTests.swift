@@ -83,18 +83,18 @@ struct ViolationsAgreeWithCheckTests {
     }
 
     /// The messages `check` reports for `rule` at `entity`, sorted.
-    static func checkMessages(_ engine: Engine, rule: String, at entity: Entity) -> [String] {
-        engine.check().diagnostics.filter { $0.rule == rule && $0.span == entity.nameSpan }.map(\.message).sorted()
+    static func checkMessages(_ engine: Engine, rule: String, at entity: EntityRef) -> [String] {
+        engine.check().diagnostics.filter { $0.rule == rule && $0.span == engine.model.nameSpan(of: entity) }.map(\.message).sorted()
     }
 
     /// Top-level entities that rules report at, by name (nested goals are reached through their agreement).
-    static func subjects(_ engine: Engine) -> [(expression: String, entity: Entity)] {
-        var result: [(String, Entity)] = []
+    static func subjects(_ engine: Engine) -> [(expression: String, entity: EntityRef)] {
+        var result: [(String, EntityRef)] = []
         for kind in [DeclarationKind.agreement, .person, .agenda] {
             for entity in engine.model.entities(of: kind) {
-                result.append((entity.id, entity))
-                for child in entity.children where child.kind == .goal {
-                    result.append(("\(entity.id).goals.filter(g => g.id == \"\(child.id)\").first", child))
+                result.append((engine.model.name(of: entity), entity))
+                for child in engine.model.children(of: entity) where child.kind == .goal {
+                    result.append(("\(engine.model.name(of: entity)).goals.filter(g => g.id == \"\(engine.model.name(of: child))\").first", child))
                 }
             }
         }
@@ -103,7 +103,7 @@ struct ViolationsAgreeWithCheckTests {
 
     /// Every rule as a programme names it (`std.smart_goals` for the standard library's).
     static func ruleNames(_ engine: Engine) -> [String] {
-        engine.model.entities(of: .rule).map(\.id)
+        engine.model.entities(of: .rule).map(engine.model.name)
     }
 
     /// Checks the agreement for every rule and every subject of `engine`'s programme.
@@ -111,7 +111,7 @@ struct ViolationsAgreeWithCheckTests {
         let check = engine.check().diagnostics
         for rule in ruleNames(engine) {
             for subject in subjects(engine) {
-                let expected = check.filter { $0.rule == rule && $0.span == subject.entity.nameSpan }.map(\.message).sorted()
+                let expected = check.filter { $0.rule == rule && $0.span == engine.model.nameSpan(of: subject.entity) }.map(\.message).sorted()
                 let expression = subject.expression.contains(" ") ? "(\(subject.expression))" : subject.expression
                 let got = violationMessagesOf(engine, rule: rule, subject: expression, identity: expression)
                 #expect(got == expected, "\(label): violations(\(rule), \(subject.expression))")
@@ -169,7 +169,7 @@ struct ViolationsAgreeWithCheckTests {
 
         let original = Self.engine([("generated.mentor", programme.source)])
         let changed = Self.engine([("generated.mentor", edited.source)])
-        let subject = changed.model.entities(of: .agreement).first { $0.id == name }!
+        let subject = changed.model.entities(of: .agreement).first { changed.model.name(of: $0) == name }!
         for rule in Self.ruleNames(changed) {
             let expected = Self.checkMessages(changed, rule: rule, at: subject)
             let got = Self.violationMessagesOf(original, rule: rule, subject: "\(name) with { \(with) }", identity: name)

@@ -95,8 +95,8 @@ extension Engine {
         withLargeStack {
             interpreter.resetBudget()
             let reader = ExportReader(model: model, interpreter: interpreter)
-            func item(_ entity: Entity, id: String? = nil) -> ProgrammeDocumentation.Item {
-                .init(id: id ?? entity.id, title: entity.title, doc: entity.declaration.docComment)
+            func item(_ entity: EntityRef, id: String? = nil) -> ProgrammeDocumentation.Item {
+                .init(id: id ?? model.name(of: entity), title: model.title(of: entity), doc: model.site(of: entity).docComment)
             }
             do {
                 let program = model.entities(of: .program).first
@@ -105,7 +105,7 @@ extension Engine {
                     var value: String?
                     if let program {
                         let given = try reader.value(program, row)
-                        if case .none = given {} else { value = given.sourceText(truncatedTo: 1_000) }
+                        if case .none = given {} else { value = given.sourceText(truncatedTo: 1_000, in: model.store) }
                     }
                     defaults.append(.init(name: row.name, value: value, meaning: row.doc))
                 }
@@ -117,17 +117,17 @@ extension Engine {
                 let pathways = try model.entities(of: .pathway).map { pathway in
                     ProgrammeDocumentation.Pathway(
                         item: item(pathway), description: try reader.string(pathway, PathwayField.description),
-                        steps: try pathway.children.map { (item($0), try reader.names($0, StepField.competencies)) })
+                        steps: try model.children(of: pathway).map { (item($0), try reader.names($0, StepField.competencies)) })
                 }
                 let standard = names.standardRules.map(\.entity)
                 let rules = model.entities(of: .rule)
-                func rule(_ entity: Entity) -> ProgrammeDocumentation.Rule {
-                    .init(item: item(entity, id: ruleName(entity)), isWarning: entity.declaration.isWarning)
+                func rule(_ entity: EntityRef) -> ProgrammeDocumentation.Rule {
+                    .init(item: item(entity, id: ruleName(entity)), isWarning: model.site(of: entity).isWarning)
                 }
                 return .success(ProgrammeDocumentation(
-                    title: program?.title, doc: program?.declaration.docComment, hasProgram: program != nil, defaults: defaults,
+                    title: program.flatMap(model.title), doc: program.flatMap { model.site(of: $0).docComment }, hasProgram: program != nil, defaults: defaults,
                     competencies: competencies, pathways: pathways,
-                    rules: rules.filter { rule in !standard.contains { $0 === rule } }.map(rule),
+                    rules: rules.filter { rule in !standard.contains { $0.index == rule.index } }.map(rule),
                     standardRules: standard.map(rule)))
             } catch let error as RuntimeError {
                 return .failure(ExportFailure(diagnostics: [error.diagnostic], isUsageError: false))

@@ -5,26 +5,26 @@ import MentorSyntax
 extension ProgramModel {
     /// The day the agreement lapses unless a session is held before it: the day after
     /// `max(start, last_held) + inactivity`; nil without an `inactivity` limit.
-    func lapseDate(of agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
+    func lapseDate(of agreement: EntityRef, interpreter: Interpreter) throws -> CivilDate? {
         guard case .duration(let inactivity) = try field(agreement, AgreementField.inactivity, interpreter: interpreter),
               case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter)
         else { return nil }
         var last = start
-        if case .date(let held) = try member(agreement, AgreementField.lastHeld, span: agreement.nameSpan, interpreter: interpreter) {
+        if case .date(let held) = try member(agreement, AgreementField.lastHeld, span: nameSpan(of: agreement), interpreter: interpreter) {
             last = max(last, held)
         }
         return last.adding(inactivity)?.adding(days: 1)
     }
 
     /// The days of the `held` entries (dates, or records' `on`), in order.
-    func heldDates(of agreement: Entity, interpreter: Interpreter) throws -> [CivilDate] {
+    func heldDates(of agreement: EntityRef, interpreter: Interpreter) throws -> [CivilDate] {
         guard case .list(let held) = try field(agreement, AgreementField.held, interpreter: interpreter) else { return [] }
         return held.compactMap(HeldKey.date).sorted()
     }
 
     /// The review dates (`start + k × review`, on or before `end`), up to and including the
     /// closing day of a closed agreement, as its sessions are.
-    func reviewDates(of agreement: Entity, interpreter: Interpreter) throws -> [CivilDate] {
+    func reviewDates(of agreement: EntityRef, interpreter: Interpreter) throws -> [CivilDate] {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter),
               let end = try agreementEnd(agreement, interpreter: interpreter),
               case .cadence(let review) = try field(agreement, AgreementField.review, interpreter: interpreter),
@@ -38,14 +38,14 @@ extension ProgramModel {
 
     /// Scheduled sessions on or before `today` (a closed agreement's schedule already stops at
     /// its closing day).
-    func plannedToDate(_ agreement: Entity, interpreter: Interpreter) throws -> Int {
+    func plannedToDate(_ agreement: EntityRef, interpreter: Interpreter) throws -> Int {
         try scheduledDates(agreement, interpreter: interpreter).prefix { $0 <= interpreter.today }.count
     }
 
     /// Reviews that fell before `today` (and before `closed.on` and `end`) with no session held between
     /// the review's day and the next review's: a review takes place at a session, and `held`
     /// is the only record of sessions.
-    func reviewsOverdue(_ agreement: Entity, interpreter: Interpreter) throws -> Int {
+    func reviewsOverdue(_ agreement: EntityRef, interpreter: Interpreter) throws -> Int {
         let reviews = try reviewDates(of: agreement, interpreter: interpreter)
         let held = try heldDates(of: agreement, interpreter: interpreter)
         var last = interpreter.today
@@ -60,14 +60,14 @@ extension ProgramModel {
     }
 
     /// The mentor and mentee, in that order, who have no entry in `signed`.
-    func unsignedParties(_ agreement: Entity, interpreter: Interpreter) throws -> [Entity] {
+    func unsignedParties(_ agreement: EntityRef, interpreter: Interpreter) throws -> [EntityRef] {
         var signed: Set<String> = []
         if case .record(let record) = try field(agreement, AgreementField.signed, interpreter: interpreter) {
             signed = Set(record.fields.map(\.name))
         }
-        var parties: [Entity] = []
+        var parties: [EntityRef] = []
         for role in [AgreementRole.mentor, .mentee] {
-            if case .entity(let party) = try field(agreement, role.field, interpreter: interpreter), !signed.contains(party.id) {
+            if case .entity(let party) = try field(agreement, role.field, interpreter: interpreter), !signed.contains(name(of: party)) {
                 parties.append(interpreter.overlay.current(party))
             }
         }

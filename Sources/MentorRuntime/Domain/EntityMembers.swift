@@ -4,43 +4,43 @@ import MentorSource
 
 extension ProgramModel {
     /// Every member name an entity offers: `id`, `title`, its kind's fields and computed members.
-    func memberNames(of entity: Entity) -> [String] {
-        ["id", "title"] + entity.schema.fields.map(\.name) + entity.schema.computedInOrder.map(\.name)
+    func memberNames(of entity: EntityRef) -> [String] {
+        ["id", "title"] + schema(of: entity).fields.map(\.name) + schema(of: entity).computedInOrder.map(\.name)
     }
 
     /// The value of the field or computed member named `name`, or nil when the kind has no
     /// such member (the REPL and the tests ask by text; resolved code by `MemberName`).
-    func member(of original: Entity, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
+    func member(of original: EntityRef, name: String, span: Span, interpreter: Interpreter) throws -> Value? {
         try member(of: original, MemberName(name, schemas: schemas), span: span, interpreter: interpreter)
     }
 
     /// The value of a field or computed member, or nil when the kind has no such member.
-    func member(of original: Entity, _ name: MemberName, span: Span, interpreter: Interpreter) throws -> Value? {
-        guard name.schemaID >= 0, name.schemaID < original.schema.memberLocations.count,
-              let location = original.schema.memberLocations[name.schemaID] else { return nil }
+    func member(of original: EntityRef, _ name: MemberName, span: Span, interpreter: Interpreter) throws -> Value? {
+        guard name.schemaID >= 0, name.schemaID < schema(of: original).memberLocations.count,
+              let location = schema(of: original).memberLocations[name.schemaID] else { return nil }
         let entity = interpreter.overlay.current(original)
         switch location {
         case .id:
-            return .string(entity.id)
+            return .string(self.name(of: entity))
         case .title:
-            return entity.title.map { Value.string($0) } ?? Value.none
+            return title(of: entity).map { Value.string($0) } ?? Value.none
         case .field(let slot, let programDefaultSlot):
             if pendingField(of: entity, at: slot) != nil { return try force(entity, slot: slot, interpreter: interpreter) }
             return value(of: entity, at: slot) ?? programDefault(slot: programDefaultSlot, interpreter: interpreter) ?? Value.none
         case .computed(let row, let id):
             let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
             if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
-            return try member(entity, entity.schema.computedInOrder[row], id: id, span: span, interpreter: interpreter)
+            return try member(entity, schema(of: entity).computedInOrder[row], id: id, span: span, interpreter: interpreter)
         }
     }
 
     /// The computed member `row` of `entity`, memoised by entity and member while no overlay
     /// holds a copy (a copy's members depend on the copy).
-    func member(_ original: Entity, _ row: ComputedMemberRow, span: Span, interpreter: Interpreter) throws -> Value {
+    func member(_ original: EntityRef, _ row: ComputedMemberRow, span: Span, interpreter: Interpreter) throws -> Value {
         try member(original, row, id: SchemaMembers.id(of: row.name), span: span, interpreter: interpreter)
     }
 
-    private func member(_ original: Entity, _ row: ComputedMemberRow, id: Int, span: Span, interpreter: Interpreter) throws -> Value {
+    private func member(_ original: EntityRef, _ row: ComputedMemberRow, id: Int, span: Span, interpreter: Interpreter) throws -> Value {
         let entity = interpreter.overlay.current(original)
         let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
         if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
@@ -58,7 +58,7 @@ extension ProgramModel {
     /// Computed member `id` of `entity` as memoised for `interpreter`: a rule worker keeps its
     /// own memo, so workers never write one they share.
     @inline(__always)
-    private func remembered(_ entity: Entity, _ id: Int, interpreter: Interpreter) -> Value? {
+    private func remembered(_ entity: EntityRef, _ id: Int, interpreter: Interpreter) -> Value? {
         if let worker = interpreter.worker { return worker.cache[entity.index]?[id] }
         return cache[entity.index]?[id]
     }
@@ -77,16 +77,16 @@ extension ProgramModel {
 
     /// Evaluates the pending field in `slot`, checks its type and stores it.
     @discardableResult
-    func force(_ entity: Entity, slot: Int, interpreter: Interpreter) throws -> Value {
+    func force(_ entity: EntityRef, slot: Int, interpreter: Interpreter) throws -> Value {
         guard let pending = pendingField(of: entity, at: slot) else { return value(of: entity, at: slot) ?? .none }
         if let worker = interpreter.worker {
             // Storing the value writes the shared store: a rule worker leaves it to the serial run.
             worker.neededSharedState = true
             throw SharedStateNeeded()
         }
-        let name = entity.schema.slotNames[slot]
+        let name = schema(of: entity).slotNames[slot]
         guard beginEvaluating(entity, slot: slot) else {
-            throw RuntimeError(.letCycle, "field `\(name)` of `\(entity.id)` depends on its own value", at: pending.nameSpan)
+            throw RuntimeError(.letCycle, "field `\(name)` of `\(self.name(of: entity))` depends on its own value", at: pending.nameSpan)
         }
         defer { endEvaluating(entity, slot: slot) }
         let value: Value
@@ -101,7 +101,7 @@ extension ProgramModel {
             setValue(nil, of: entity, at: slot)
             throw error
         }
-        if let problem = FieldTypeChecker.check(value, against: pending.type) {
+        if let problem = FieldTypeChecker.check(value, against: pending.type, names: self) {
             throw FieldTypeChecker.mismatch(name, pending.type, problem, at: pending.code.span)
         }
         setValue(value, of: entity, at: slot)
@@ -110,13 +110,13 @@ extension ProgramModel {
     }
 
     /// Evaluates every pending field of `entity`.
-    func forceAll(_ entity: Entity, interpreter: Interpreter) throws {
+    func forceAll(_ entity: EntityRef, interpreter: Interpreter) throws {
         for slot in pendingSlotsByName(of: entity) { try force(entity, slot: slot, interpreter: interpreter) }
     }
 
     /// A field's value, evaluated if still pending, falling back to the programme's default;
     /// `none` when absent.
-    func field(_ original: Entity, _ field: FieldRow, interpreter: Interpreter) throws -> Value {
+    func field(_ original: EntityRef, _ field: FieldRow, interpreter: Interpreter) throws -> Value {
         let entity = interpreter.overlay.current(original)
         if pendingField(of: entity, at: field.slot) != nil {
             return try force(entity, slot: field.slot, interpreter: interpreter)
@@ -125,7 +125,7 @@ extension ProgramModel {
     }
 
     /// The agreements naming `person` in `role`, in declaration order.
-    func agreements(where role: AgreementRole, is person: Entity, interpreter: Interpreter) -> [Entity] {
+    func agreements(where role: AgreementRole, is person: EntityRef, interpreter: Interpreter) -> [EntityRef] {
         // An index built once keeps `mentees` over all people linear. While `with` copies stand
         // in, the index still answers for every agreement but theirs: a copy found in it is
         // kept if it still names the person, and only a copy that names the person anew (its
@@ -134,7 +134,7 @@ extension ProgramModel {
         let overlay = interpreter.overlay
         let indexed = indexedAgreements(where: role, is: person)
         if overlay.standIns.isEmpty { return indexed }
-        func names(_ agreement: Entity) -> Bool {
+        func names(_ agreement: EntityRef) -> Bool {
             if case .entity(let party)? = self[agreement, role.field] { return party.index == person.index }
             return false
         }
@@ -147,13 +147,13 @@ extension ProgramModel {
 
     /// The agreements naming `person` in `role` in the programme as declared, from an index
     /// built on first use.
-    private func indexedAgreements(where role: AgreementRole, is person: Entity) -> [Entity] {
+    private func indexedAgreements(where role: AgreementRole, is person: EntityRef) -> [EntityRef] {
         if partyIndex == nil { buildPartyIndex() }
         return partyIndex?[role]?[person.index] ?? []
     }
 
     private func buildPartyIndex() {
-        var index: [AgreementRole: [Int: [Entity]]] = [:]
+        var index: [AgreementRole: [EntityID: [EntityRef]]] = [:]
         for agreement in entities(of: .agreement) {
             for partyRole in AgreementRole.allCases {
                 if case .entity(let party)? = self[agreement, partyRole.field] {
@@ -165,7 +165,7 @@ extension ProgramModel {
     }
 
     private func buildAgendaIndex() {
-        var index: [Int: Entity] = [:]
+        var index: [EntityID: EntityRef] = [:]
         for agenda in entities(of: .agenda) {
             if case .entity(let target)? = value(of: agenda, at: KindSchema.forSlot), index[target.index] == nil { index[target.index] = agenda }
         }
@@ -180,9 +180,9 @@ extension ProgramModel {
     }
 
     /// The distinct people in `role` of the agreements naming `person` in `personRole`.
-    func parties(_ role: AgreementRole, ofAgreementsWhere personRole: AgreementRole, is person: Entity,
+    func parties(_ role: AgreementRole, ofAgreementsWhere personRole: AgreementRole, is person: EntityRef,
                  interpreter: Interpreter) -> [Value] {
-        var seen = Set<Int>()
+        var seen = Set<EntityID>()
         var result: [Value] = []
         for agreement in agreements(where: personRole, is: person, interpreter: interpreter) {
             if case .entity(let party)? = self[agreement, role.field], seen.insert(party.index).inserted {
@@ -193,14 +193,14 @@ extension ProgramModel {
     }
 
     /// The steps of a person's pathway, in order.
-    func pathwaySteps(of person: Entity, interpreter: Interpreter) -> [Entity] {
+    func pathwaySteps(of person: EntityRef, interpreter: Interpreter) -> [EntityRef] {
         let overlay = interpreter.overlay
         guard case .entity(let pathway)? = self[overlay.current(person), PersonField.pathway] else { return [] }
-        return overlay.current(pathway).children
+        return children(of: overlay.current(pathway))
     }
 
     /// The names of the steps a person completed.
-    func completedSteps(of person: Entity, interpreter: Interpreter) -> Set<String> {
+    func completedSteps(of person: EntityRef, interpreter: Interpreter) -> Set<String> {
         guard case .record(let record)? = self[interpreter.overlay.current(person), PersonField.completed] else { return [] }
         return Set(record.fields.map(\.name))
     }
@@ -209,7 +209,7 @@ extension ProgramModel {
 
     /// `start + term` (the term falls back to the programme's, then to 12 months), moved by
     /// `extended.by` when an extension was taken.
-    func agreementEnd(_ agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
+    func agreementEnd(_ agreement: EntityRef, interpreter: Interpreter) throws -> CivilDate? {
         guard let planned = try plannedEnd(agreement, interpreter: interpreter) else { return nil }
         guard let taken = try extensionTaken(agreement, interpreter: interpreter), taken.isPositive else { return planned }
         // An extension past 9999 is no end at all; the planned one stays.
@@ -217,7 +217,7 @@ extension ProgramModel {
     }
 
     /// `start + term`, before any extension.
-    func plannedEnd(_ agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
+    func plannedEnd(_ agreement: EntityRef, interpreter: Interpreter) throws -> CivilDate? {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter) else { return nil }
         var term = CalendarDuration(amount: 12, unit: .month)
         if case .duration(let given) = try field(agreement, AgreementField.term, interpreter: interpreter) { term = given }
@@ -225,14 +225,14 @@ extension ProgramModel {
     }
 
     /// `extended.by`, the length of the extension taken; nil without one.
-    func extensionTaken(_ agreement: Entity, interpreter: Interpreter) throws -> CalendarDuration? {
+    func extensionTaken(_ agreement: EntityRef, interpreter: Interpreter) throws -> CalendarDuration? {
         guard case .record(let extended) = try field(agreement, AgreementField.extended, interpreter: interpreter),
               case .duration(let by)? = extended[ExtendedKey.by], by.kind != .time else { return nil }
         return by
     }
 
     /// The agreement's session dates and any schedule issues.
-    func agreementSchedule(_ agreement: Entity, interpreter: Interpreter) throws -> ScheduleResult? {
+    func agreementSchedule(_ agreement: EntityRef, interpreter: Interpreter) throws -> ScheduleResult? {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter),
               let end = try agreementEnd(agreement, interpreter: interpreter),
               case .cadence(let cadence) = try field(agreement, AgreementField.cadence, interpreter: interpreter)
@@ -241,33 +241,33 @@ extension ProgramModel {
     }
 
     /// The agreement's `weekends` (or the programme's), `keep` when neither gives one.
-    func weekendPolicy(of agreement: Entity, interpreter: Interpreter) throws -> WeekendPolicy {
+    func weekendPolicy(of agreement: EntityRef, interpreter: Interpreter) throws -> WeekendPolicy {
         guard case .symbol(let word) = try field(agreement, AgreementField.weekends, interpreter: interpreter) else { return .keep }
         return WeekendPolicy(rawValue: word) ?? .keep
     }
 
     /// The day a closed agreement closed (`closed.on`), after which it has no sessions or reviews.
-    func closingDay(_ agreement: Entity, interpreter: Interpreter) throws -> CivilDate? {
+    func closingDay(_ agreement: EntityRef, interpreter: Interpreter) throws -> CivilDate? {
         guard case .record(let closed) = try field(agreement, AgreementField.closed, interpreter: interpreter),
               case .date(let on)? = closed[ClosedKey.on] else { return nil }
         return on
     }
 
     /// The session dates of `schedule`, up to and including the closing day of a closed agreement.
-    func scheduledDates(_ agreement: Entity, interpreter: Interpreter) throws -> [CivilDate] {
+    func scheduledDates(_ agreement: EntityRef, interpreter: Interpreter) throws -> [CivilDate] {
         guard let schedule = try agreementSchedule(agreement, interpreter: interpreter) else { return [] }
         guard let closing = try closingDay(agreement, interpreter: interpreter) else { return schedule.dates }
         return schedule.dates.filter { $0 <= closing }
     }
 
     /// `pending`, `active`, `lapsed`, `closed` or `ended`, relative to `today`.
-    func status(of agreement: Entity, interpreter: Interpreter) throws -> String {
+    func status(of agreement: EntityRef, interpreter: Interpreter) throws -> String {
         try status(of: agreement, on: interpreter.today, interpreter: interpreter)
     }
 
     /// The status the agreement has on `today` with the sessions held so far (the forecast
     /// asks about days to come, assuming no further session).
-    func status(of agreement: Entity, on today: CivilDate, interpreter: Interpreter) throws -> String {
+    func status(of agreement: EntityRef, on today: CivilDate, interpreter: Interpreter) throws -> String {
         if case .record(let closed) = try field(agreement, AgreementField.closed, interpreter: interpreter),
            case .date(let on)? = closed["on"], on <= today {
             return "closed"
@@ -280,10 +280,10 @@ extension ProgramModel {
     }
 
     /// The agenda declared `for` this agreement, if any.
-    func agendaFor(_ agreement: Entity, interpreter: Interpreter) -> Entity? {
+    func agendaFor(_ agreement: EntityRef, interpreter: Interpreter) -> EntityRef? {
         // As for the parties: scan while a `with` copy is active, else an index built once, so
         // the sessions of every agreement take time linear in the agendas, not their product.
-        func target(of agenda: Entity) -> Int? {
+        func target(of agenda: EntityRef) -> EntityID? {
             if case .entity(let target)? = value(of: agenda, at: KindSchema.forSlot) { return target.index }
             return nil
         }
@@ -295,13 +295,13 @@ extension ProgramModel {
         return agendaIndex?[agreement.index]
     }
 
-    func sessionRecords(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {
+    func sessionRecords(_ agreement: EntityRef, interpreter: Interpreter) throws -> [Value] {
         let dates = try scheduledDates(agreement, interpreter: interpreter)
         guard !dates.isEmpty else { return [] }
         let agenda = agendaFor(agreement, interpreter: interpreter)
-        var byNumber: [Int64: Entity] = [:]
-        for session in agenda?.children ?? [] {
-            if let number = session.declaration.number { byNumber[number] = interpreter.overlay.current(session) }
+        var byNumber: [Int64: EntityRef] = [:]
+        for session in agenda.map(children) ?? [] {
+            if let number = site(of: session).number { byNumber[number] = interpreter.overlay.current(session) }
         }
         let time = agenda.flatMap { self[$0, AgendaField.at] } ?? .none
         let defaultLength = try field(agreement, AgreementField.sessionLength, interpreter: interpreter)
@@ -316,7 +316,7 @@ extension ProgramModel {
                 (SessionRecordKey.time.rawValue, time),
                 (SessionRecordKey.length.rawValue, session.flatMap { self[$0, SessionField.length] } ?? defaultLength),
                 (SessionRecordKey.location.rawValue, session.flatMap { self[$0, SessionField.location] } ?? defaultLocation),
-                (SessionRecordKey.title.rawValue, session?.title.map { .string($0) } ?? .none),
+                (SessionRecordKey.title.rawValue, session.flatMap { title(of: $0) }.map { .string($0) } ?? .none),
                 (SessionRecordKey.topics.rawValue, session.flatMap { self[$0, SessionField.topics] } ?? .list([])),
                 (SessionRecordKey.actions.rawValue, session.flatMap { self[$0, SessionField.actions] } ?? .list([])),
             ])
@@ -332,7 +332,7 @@ extension ProgramModel {
     }
 
     /// The open actions (`ActionKey.isOpen`) of the scheduled sessions, each with its session's number and date.
-    func openActions(_ agreement: Entity, interpreter: Interpreter) throws -> [Value] {
+    func openActions(_ agreement: EntityRef, interpreter: Interpreter) throws -> [Value] {
         var open: [Value] = []
         for case .record(let session) in try sessionRecords(agreement, interpreter: interpreter) {
             guard case .list(let actions)? = session[SessionRecordKey.actions.rawValue] else { continue }
@@ -351,18 +351,18 @@ extension ProgramModel {
     // MARK: with
 
     /// A copy of `entity` with fields replaced; its identity stays the original's.
-    func with(_ original: Entity, fields edits: [(name: String, nameSpan: Span, value: Value)], interpreter: Interpreter) throws -> Entity {
+    func with(_ original: EntityRef, fields edits: [(name: String, nameSpan: Span, value: Value)], interpreter: Interpreter) throws -> EntityRef {
         let entity = interpreter.overlay.current(original)
         try forceAll(entity, interpreter: interpreter)
-        let schema = entity.schema
-        var fields = entity.copiedFields ?? self.fields.values(of: entity.index)
+        let schema = schema(of: entity)
+        var fields = entity.copy?.fields ?? self.fields.values(of: entity.index.offset)
         for edit in edits {
             guard let row = schema.fieldsByName[edit.name] else {
                 throw RuntimeError(diagnostic: .unknownName(
                     .unknownField, .error, "\(entity.kind.rawValue) has no field `\(edit.name)`",
                     name: edit.name, at: edit.nameSpan, among: schema.fields.map(\.name), label: "unknown field"))
             }
-            if let problem = FieldTypeChecker.check(edit.value, against: row.type) {
+            if let problem = FieldTypeChecker.check(edit.value, against: row.type, names: self) {
                 throw FieldTypeChecker.mismatch(edit.name, row.type, problem, at: edit.nameSpan, labelled: false)
             }
             if let position = fields.firstIndex(where: { $0.slot == row.slot }) {
@@ -377,7 +377,7 @@ extension ProgramModel {
 
 extension ProgramModel {
     /// The entity `entity` is nested in, as the evaluation sees it.
-    func parent(of entity: Entity, interpreter: Interpreter) -> Entity? {
-        entity.parentIndex.map { interpreter.overlay.current(allEntities[$0]) }
+    func parent(of entity: EntityRef, interpreter: Interpreter) -> EntityRef? {
+        parent(of: entity).map(interpreter.overlay.current)
     }
 }

@@ -14,7 +14,8 @@ enum FieldTypeChecker {
     /// given as the field itself (`closed`) is checked for its required keys by the elaborator,
     /// which can say which key to add and how (M0503); one inside a list (a `held` entry) is
     /// checked here, where the key decides which alternative of a `oneOf` it is.
-    static func check(_ value: Value, against type: FieldType, nested: Bool = false) -> String? {
+    /// `names` is the programme whose entity names the problem quotes; nil for a literal, which names no entity.
+    static func check(_ value: Value, against type: FieldType, names: ProgramModel?, nested: Bool = false) -> String? {
         if case .none = value { return nil }
         let fits: Bool
         switch (type, value) {
@@ -38,18 +39,18 @@ enum FieldTypeChecker {
             fits = names.contains(name)
         case (.list(let element), .list(let items)):
             for item in items {
-                if let problem = check(item, against: element, nested: true) { return "a list holding \(problem)" }
+                if let problem = check(item, against: element, names: names, nested: true) { return "a list holding \(problem)" }
             }
             return nil
         case (.keyedBy(_, let valueType), .record(let record)):
             for field in record.fields {
-                if let problem = check(field.value, against: valueType, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
+                if let problem = check(field.value, against: valueType, names: names, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
             }
             return nil
         case (.shape(let fields, let required), .record(let record)):
             for field in record.fields {
                 guard let expected = fields.first(where: { $0.0 == field.name })?.1 else { return "a record with an unknown field `\(field.name)`" }
-                if let problem = check(field.value, against: expected, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
+                if let problem = check(field.value, against: expected, names: names, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
             }
             // In shape order, so the message names the same key on every run.
             if nested, let missing = fields.first(where: { required.contains($0.0) && (record[$0.0] ?? .none).isNone }) {
@@ -61,13 +62,13 @@ enum FieldTypeChecker {
             // sort (a record against the record shape), which says what to fix.
             var problems: [String] = []
             for type in types {
-                guard let problem = check(value, against: type, nested: nested) else { return nil }
+                guard let problem = check(value, against: type, names: names, nested: nested) else { return nil }
                 problems.append(problem)
             }
-            return problems.first { $0 != describeType(value) } ?? describeType(value)
+            return problems.first { $0 != describeType(value, names?.store ?? EntityStore()) } ?? describeType(value, names?.store ?? EntityStore())
         default:
             fits = false
         }
-        return fits ? nil : describeType(value)
+        return fits ? nil : describeType(value, names?.store ?? EntityStore())
     }
 }

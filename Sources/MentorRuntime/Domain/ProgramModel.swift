@@ -6,8 +6,8 @@ import MentorSource
 /// the memoised computed members. Evaluation never edits it to see a `with` copy or a
 /// `violations` restriction: that is the interpreter's `EvaluationOverlay`.
 final class ProgramModel {
-    private(set) var entitiesByKind: [DeclarationKind: [Entity]] = [:]
-    private(set) var allEntities: [Entity] = []
+    /// What every entity was declared as, by `EntityID`.
+    private(set) var store = EntityStore()
     /// The field values and pending field expressions of every entity, by index.
     private(set) var fields = EntityFieldStore()
     /// Caches of computed members, by entity index, then by the member's number in
@@ -15,7 +15,7 @@ final class ProgramModel {
     /// while an overlay holds a copy. A table per entity rather than one keyed by both: one
     /// table of every cached member grew by doubling, and its copy while growing was 60 MB of
     /// the peak at 100,000 agreements. A worker interpreter keeps its own (`WorkerScratch`).
-    var cache: [Int: [Int: Value]] = [:] {
+    var cache: [EntityID: [Int: Value]] = [:] {
         didSet { if cache.isEmpty { dropDerivedIndexes() } }
     }
     /// The schemas entities are made with: the built-in ones, extended by the programme's fields.
@@ -27,42 +27,41 @@ final class ProgramModel {
     func extendSchemas(with fields: [FieldRow]) {
         guard !fields.isEmpty else { return }
         schemas = ProgramSchemas(fields: schemas.programmeFields + fields)
-        if !allEntities.isEmpty { replacements += 1 }
+        if store.count > 0 { replacements += 1 }
     }
 
     /// Agreements by role and party (person index), built on first use; dropped with the cache.
-    var partyIndex: [AgreementRole: [Int: [Entity]]]?
+    var partyIndex: [AgreementRole: [EntityID: [EntityRef]]]?
     /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
-    var agendaIndex: [Int: Entity]?
+    var agendaIndex: [EntityID: EntityRef]?
+
+    /// Makes room for `additional` more entities (see `EntityStore.reserveCapacity`).
+    func reserveEntities(_ additional: Int) {
+        store.reserveCapacity(forAdding: additional)
+    }
 
     /// Adds an entity (top-level or nested) and returns it.
     @discardableResult
-    func add(kind: DeclarationKind, id: String, site: DeclarationSite, parent: Entity?) -> Entity {
-        let entity = Entity(kind: kind, index: allEntities.count, id: id, declaration: site, schema: schemas.schema(of: kind))
-        entity.parentIndex = parent?.index
-        parent?.children.append(entity)
-        allEntities.append(entity)
-        fields.append(entity: entity.index)
-        entitiesByKind[kind, default: []].append(entity)
+    func add(kind: DeclarationKind, id: String, title: String?, site: DeclarationSite, parent: EntityRef?) -> EntityRef {
+        let index = store.add(kind: kind, name: id, title: title, site: site, parent: parent?.index)
+        fields.append(entity: index.offset)
         dropDerivedIndexes()
-        return entity
+        return EntityRef(index, kind)
     }
 
     /// How many entities were replaced: values evaluated before a replacement may still hold the old entity.
     private(set) var replacements = 0
 
     /// Removes every entity declared by `name` at top level (REPL redeclaration) and its children.
-    func remove(_ entity: Entity) {
+    func remove(_ entity: EntityRef) {
         replacements += 1
-        var doomed = Set<Int>([entity.index])
-        var stack = entity.children
+        var doomed = Set<EntityID>([entity.index])
+        var stack = store.children(of: entity.index)
         while let child = stack.popLast() {
             doomed.insert(child.index)
-            stack.append(contentsOf: child.children)
+            stack.append(contentsOf: store.children(of: child.index))
         }
-        for (kind, list) in entitiesByKind {
-            entitiesByKind[kind] = list.filter { !doomed.contains($0.index) }
-        }
+        store.remove(doomed)
         cache.removeAll()
     }
 
@@ -74,8 +73,43 @@ final class ProgramModel {
     }
 
     /// Entities of `kind` in declaration order.
-    func entities(of kind: DeclarationKind) -> [Entity] {
-        entitiesByKind[kind] ?? []
+    func entities(of kind: DeclarationKind) -> EntityRefs {
+        store.entities(of: kind)
+    }
+
+    // MARK: Headers
+
+    /// The declared name of `entity` (`ana_dave`; a session's number, a test's title).
+    @inline(__always)
+    func name(of entity: EntityRef) -> String { store.name(of: entity.index) }
+
+    /// The title of `entity`, if given.
+    func title(of entity: EntityRef) -> String? { store.title(of: entity.index) }
+
+    /// What `entity` keeps of its declaration.
+    func site(of entity: EntityRef) -> DeclarationSite { store.site(of: entity.index) }
+
+    /// Where diagnostics about `entity` point: its name.
+    func nameSpan(of entity: EntityRef) -> Span { store.nameSpan(of: entity.index) }
+
+    /// The entities nested in `entity`, as declared, in declaration order.
+    func children(of entity: EntityRef) -> [EntityRef] { store.children(of: entity.index) }
+
+    /// The entity `entity` is nested in, as declared.
+    func parent(of entity: EntityRef) -> EntityRef? { store.parent(of: entity.index).map(store.entity) }
+
+    /// The kind's field slots and member tables `entity` was made with.
+    @inline(__always)
+    func schema(of entity: EntityRef) -> KindSchema { schemas.schema(of: entity.kind) }
+
+    /// Records the fields `entity`'s declaration gives, once it is resolved.
+    func setGivenFields(_ given: [DeclarationSite.GivenField], of entity: EntityRef) {
+        store.setGivenFields(given, of: entity.index)
+    }
+
+    /// Puts `site` and `title` in place of `entity`'s (the recheck swaps an edited file's in and back).
+    func replaceHeader(of entity: EntityRef, site: DeclarationSite, title: String?) {
+        store.replaceHeader(of: entity.index, site: site, title: title)
     }
 
     // MARK: Field values
@@ -83,31 +117,28 @@ final class ProgramModel {
     /// The evaluated value of `field` of `entity` (a copy's own, else the store's), with no
     /// programme default and no evaluation.
     @inline(__always)
-    subscript(entity: Entity, field: FieldRow) -> Value? {
+    subscript(entity: EntityRef, field: FieldRow) -> Value? {
         assert(field.kind == entity.kind, "`\(field.name)` is a field of \(field.kind), not of \(entity.kind)")
         return value(of: entity, at: field.slot)
     }
 
     /// The evaluated value in `slot` of `entity`.
     @inline(__always)
-    func value(of entity: Entity, at slot: Int) -> Value? {
-        if let copied = entity.copiedFields {
-            for field in copied where field.slot == slot { return field.value }
-            return nil
-        }
-        return fields.value(of: entity.index, at: slot)
+    func value(of entity: EntityRef, at slot: Int) -> Value? {
+        if let copy = entity.copy { return copy.value(at: slot) }
+        return fields.value(of: entity.index.offset, at: slot)
     }
 
     /// Stores `value` in `slot` of a declared entity, or clears the slot for nil.
-    func setValue(_ value: Value?, of entity: Entity, at slot: Int) {
+    func setValue(_ value: Value?, of entity: EntityRef, at slot: Int) {
         precondition(!entity.isCopy, "a `with` copy's values are fixed when it is made")
-        fields.setValue(value, of: entity.index, at: slot)
+        fields.setValue(value, of: entity.index.offset, at: slot)
     }
 
     /// Records `field`'s expression, to evaluate on first use.
-    func addPending(_ field: PendingField, of entity: Entity) {
-        fields.addPending(field, of: entity.index)
-        if !FieldCodeShape.readsNoValues(field.code) { filesWithComputedFields.insert(entity.declaration.kindSpan.file) }
+    func addPending(_ field: PendingField, of entity: EntityRef) {
+        fields.addPending(field, of: entity.index.offset)
+        if !FieldCodeShape.readsNoValues(field.code) { filesWithComputedFields.insert(site(of: entity).kindSpan.file) }
     }
 
     /// The files declaring a field whose expression reads values (a member, a call, a `let`):
@@ -116,41 +147,41 @@ final class ProgramModel {
     private(set) var filesWithComputedFields: Set<FileID> = []
 
     /// Everything `entity` holds in the store, to put back with `replaceFields`.
-    func fieldContents(of entity: Entity) -> (stored: [StoredField], pending: [PendingField]) {
-        fields.contents(of: entity.index)
+    func fieldContents(of entity: EntityRef) -> (stored: [StoredField], pending: [PendingField]) {
+        fields.contents(of: entity.index.offset)
     }
 
     /// Puts `contents` in place of what declared `entity` holds in the store.
-    func replaceFields(of entity: Entity, with contents: (stored: [StoredField], pending: [PendingField])) {
+    func replaceFields(of entity: EntityRef, with contents: (stored: [StoredField], pending: [PendingField])) {
         precondition(!entity.isCopy, "a `with` copy's values are fixed when it is made")
-        fields.replaceContents(of: entity.index, with: contents)
+        fields.replaceContents(of: entity.index.offset, with: contents)
     }
 
     /// Forgets the expression waiting in `slot` of `entity`.
-    func removePending(of entity: Entity, at slot: Int) {
-        fields.removePending(of: entity.index, at: slot)
+    func removePending(of entity: EntityRef, at slot: Int) {
+        fields.removePending(of: entity.index.offset, at: slot)
     }
 
     /// The expression waiting in `slot` of `entity`, if any (never for a copy: copies are made
     /// of evaluated fields).
     @inline(__always)
-    func pendingField(of entity: Entity, at slot: Int) -> PendingField? {
-        entity.isCopy ? nil : fields.pendingField(of: entity.index, at: slot)
+    func pendingField(of entity: EntityRef, at slot: Int) -> PendingField? {
+        entity.isCopy ? nil : fields.pendingField(of: entity.index.offset, at: slot)
     }
 
     /// The slots of `entity` still waiting, in field-name order.
-    func pendingSlotsByName(of entity: Entity) -> [Int] {
-        guard !entity.isCopy, fields.hasPending(entity.index) else { return [] }
-        return fields.pendingSlotsByName(of: entity.index, schema: entity.schema)
+    func pendingSlotsByName(of entity: EntityRef) -> [Int] {
+        guard !entity.isCopy, fields.hasPending(entity.index.offset) else { return [] }
+        return fields.pendingSlotsByName(of: entity.index.offset, schema: schema(of: entity))
     }
 
     /// Marks `slot` of `entity` as being evaluated; false when it already is (the field depends on itself).
-    func beginEvaluating(_ entity: Entity, slot: Int) -> Bool {
-        fields.inProgress.insert(EntityFieldStore.key(entity.index, slot)).inserted
+    func beginEvaluating(_ entity: EntityRef, slot: Int) -> Bool {
+        fields.inProgress.insert(EntityFieldStore.key(entity.index.offset, slot)).inserted
     }
 
     /// Ends `beginEvaluating` of `slot` of `entity`.
-    func endEvaluating(_ entity: Entity, slot: Int) {
-        fields.inProgress.remove(EntityFieldStore.key(entity.index, slot))
+    func endEvaluating(_ entity: EntityRef, slot: Int) {
+        fields.inProgress.remove(EntityFieldStore.key(entity.index.offset, slot))
     }
 }

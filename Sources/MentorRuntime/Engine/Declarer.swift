@@ -10,7 +10,7 @@ struct DeclarationIndex {
     /// The whole text (span and doc comment) of each top-level `let` and `fn`, for `:show` and `:save`.
     var statementSources: [String: (span: Span, docComment: String?)] = [:]
     /// The standard rules loaded by `import std`, in order (the `std` record's fields).
-    var standardRules: [(name: String, entity: Entity)] = []
+    var standardRules: [(name: String, entity: EntityRef)] = []
 }
 
 /// Turns parsed files into entities and globals, then resolves every body and field. A phase:
@@ -30,10 +30,10 @@ struct Declarer {
     let recorder: NameUseRecorder?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var scripts: [ScriptCode] = []
-    private(set) var newEntities: [Entity] = []
+    private(set) var newEntities: [EntityRef] = []
     private(set) var declaredSummaries: [String] = []
     /// Resolved bodies of the rules and tests declared, by entity index.
-    private(set) var ruleBodies: [Int: ScriptCode] = [:]
+    private(set) var ruleBodies: [EntityID: ScriptCode] = [:]
     /// Entities with where their declarations stand in their file's tree, for the resolve pass,
     /// grouped by file so resolving file after file stays linear in the number of declarations.
     /// Positions rather than `Declaration` copies: a copy is a large struct, and holding one per
@@ -101,7 +101,7 @@ struct Declarer {
         // Recorded first, so a new name is hashed once here; the refusals put the table back.
         if let earlier = index.spans.updateValue(span, forKey: name) {
             if replacing {
-                if let index = globals.index(of: name), case .entity(let old) = globals.bindings[index] { model.remove(old) }
+                if let index = globals.index(of: name), case .entity(let old, _) = globals.bindings[index] { model.remove(old) }
                 declaredSummaries.append("note: `\(name)` replaces its earlier declaration")
             } else {
                 index.spans[name] = earlier
@@ -128,7 +128,7 @@ struct Declarer {
         switch kind {
         case .program:
             if let existing = model.entities(of: .program).first, !replacing {
-                diagnostics.append(.secondProgram(at: declaration.kindSpan, first: existing.declaration.kindSpan))
+                diagnostics.append(.secondProgram(at: declaration.kindSpan, first: model.site(of: existing).kindSpan))
                 return
             }
             if replacing, let existing = model.entities(of: .program).first { model.remove(existing) }
@@ -143,22 +143,21 @@ struct Declarer {
         if isGlobal, let name = declaration.name {
             guard claim(name.name, at: name.span, what: kind.rawValue) else { return }
         }
-        let entity = model.add(kind: kind, id: id, site: DeclarationSite(declaration), parent: nil)
-        entity.title = Declarer.plainText(declaration.title)
+        let entity = model.add(kind: kind, id: id, title: Declarer.plainText(declaration.title), site: DeclarationSite(declaration), parent: nil)
         if isStandard, kind == .rule, let name = declaration.name {
             index.standardRules.append((name.name, entity))
             let record = Record(index.standardRules.map { ($0.name, Value.entity($0.entity)) })
             globals.define("std", .value(.record(record)))
         } else if isGlobal, let name = declaration.name {
-            globals.define(name.name, .entity(entity))
+            globals.define(name.name, .entity(entity, nameSpan: declaration.nameSpan))
         }
         newEntities.append(entity)
-        pending[file, default: []].append(PendingDeclaration(item: position, member: nil, entity: entity))
+        pending[file, default: []].append(PendingDeclaration(item: position, member: nil, entity: entity, name: id))
         declareChildren(of: declaration, at: position, in: file, entity: entity)
         declaredSummaries.append("\(kind.rawValue) \(id)")
     }
 
-    private mutating func declareChildren(of declaration: Declaration, at position: Int, in file: FileID, entity: Entity) {
+    private mutating func declareChildren(of declaration: Declaration, at position: Int, in file: FileID, entity: EntityRef) {
         var seenNames = SiblingNames()
         var lastNumber: Int64 = 0
         // By index, not by element: an element bound by the loop is one more copy of the
@@ -178,13 +177,13 @@ struct Declarer {
                 let number = child.number ?? 0
                 childID = String(number)
                 if let earlier = seenNames.span(of: childID) {
-                    diagnostics.append(Diagnostic(.sessionOrder, .error, "session \(number) appears twice in agenda `\(entity.id)`",
+                    diagnostics.append(Diagnostic(.sessionOrder, .error, "session \(number) appears twice in agenda `\(model.name(of: entity))`",
                                                   at: child.nameSpan, notes: [DiagnosticNote("first here", at: earlier)]))
                     continue
                 }
                 if number != lastNumber + 1 {
                     diagnostics.append(Diagnostic(.sessionOrder, .error,
-                                                  "session \(number) follows session \(lastNumber) in agenda `\(entity.id)`",
+                                                  "session \(number) follows session \(lastNumber) in agenda `\(model.name(of: entity))`",
                                                   at: child.nameSpan, label: "expected session \(lastNumber + 1)",
                                                   help: "number an agenda's sessions 1, 2, 3, … in order"))
                 }
@@ -194,16 +193,23 @@ struct Declarer {
                 childID = name.name
                 if let earlier = seenNames.span(of: childID) {
                     diagnostics.append(Diagnostic(.duplicateDeclaration, .error,
-                                                  "`\(childID)` is declared twice in \(declaration.kind.rawValue) `\(entity.id)`", at: name.span,
+                                                  "`\(childID)` is declared twice in \(declaration.kind.rawValue) `\(model.name(of: entity))`", at: name.span,
                                                   label: "declared again here", notes: [DiagnosticNote("first declared here", at: earlier)]))
                     continue
                 }
             }
             seenNames.add(childID, at: child.nameSpan)
-            let childEntity = model.add(kind: child.kind, id: childID, site: DeclarationSite(child), parent: entity)
-            childEntity.title = Declarer.plainText(child.title)
+            let childEntity = model.add(kind: child.kind, id: childID, title: Declarer.plainText(child.title), site: DeclarationSite(child), parent: entity)
             newEntities.append(childEntity)
-            pending[file, default: []].append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity))
+            pending[file, default: []].append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity, name: childID))
+        }
+    }
+
+    /// How many entities declaring `syntax` makes at most: its declarations and their nested ones.
+    static func entityCount(in syntax: SourceFileSyntax) -> Int {
+        syntax.items.reduce(0) { count, item in
+            guard case .declaration(let declaration) = item, declaration.kind != .field else { return count }
+            return count + 1 + declaration.members.count { if case .nested = $0 { true } else { false } }
         }
     }
 
@@ -239,7 +245,7 @@ struct Declarer {
         // only once every worker has finished; the field store, the rule bodies and the
         // scripts, which no worker reads, are written as each file's result comes in.
         var globalsResolved: [FileResolution.Global] = []
-        var sites: [(Entity, [DeclarationSite.GivenField])] = []
+        var sites: [(EntityRef, [DeclarationSite.GivenField])] = []
         if let recorder {
             // The name recorder is not shared between threads, so its files are resolved here,
             // taken out of the array one by one: the file being resolved then has one owner and
@@ -262,13 +268,13 @@ struct Declarer {
                 globals.update(index, .function(code, span: span))
             }
         }
-        for (entity, givenFields) in sites { entity.declaration.givenFields = givenFields }
+        for (entity, givenFields) in sites { model.setGivenFields(givenFields, of: entity) }
     }
 
     /// Writes one file's resolution into the programme; what workers still read is collected
     /// in `globals` and `sites` for `resolveAll` to write once they are done.
     private mutating func apply(_ resolution: consuming FileResolution, globals: inout [FileResolution.Global],
-                                sites: inout [(Entity, [DeclarationSite.GivenField])]) {
+                                sites: inout [(EntityRef, [DeclarationSite.GivenField])]) {
         globals += resolution.globals
         if let script = resolution.script { scripts.append(script) }
         for declaration in resolution.declarations {
@@ -291,7 +297,9 @@ struct Declarer {
 struct PendingDeclaration: Sendable {
     let item: Int
     let member: Int?
-    let entity: Entity
+    let entity: EntityRef
+    /// The entity's declared name, for the resolver's messages (it reads no entity store).
+    let name: String
 }
 
 /// The names of a declaration's nested declarations seen so far, to report one declared twice.

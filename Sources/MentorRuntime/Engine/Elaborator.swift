@@ -16,7 +16,7 @@ struct Elaborator {
     var workers = ParallelMap.processorCount
 
     /// Evaluates every field of `entities` and runs their declaration checks.
-    func elaborate(_ entities: [Entity]) -> [Diagnostic] {
+    func elaborate(_ entities: [EntityRef]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // An entry that declares nothing (a REPL expression) keeps the memoised computed members.
         guard !entities.isEmpty else { return diagnostics }
@@ -35,7 +35,7 @@ struct Elaborator {
                 }
             }
             if case .string(let title)? = model.value(of: entity, at: KindSchema.titleSlot) {
-                entity.title = title
+                model.replaceHeader(of: entity, site: model.site(of: entity), title: title)
                 model.setValue(nil, of: entity, at: KindSchema.titleSlot)
             }
         }
@@ -48,7 +48,7 @@ struct Elaborator {
     /// The declaration checks of `entities`, in their order. Once every field is evaluated
     /// they only read the programme, so many entities are checked in chunks on `workers`
     /// threads, each with its own worker interpreter; the chunks' diagnostics are joined in order.
-    private func checkDeclarations(_ entities: [Entity], cycles: RequiresCycles) -> [Diagnostic] {
+    private func checkDeclarations(_ entities: [EntityRef], cycles: RequiresCycles) -> [Diagnostic] {
         let chunkSize = 512
         if workers > 1, entities.count > chunkSize {
             let pool = WorkerInterpreters(main: interpreter)
@@ -67,11 +67,11 @@ struct Elaborator {
         return entities.flatMap { declarationChecks($0, cycles: cycles) }
     }
 
-    func span(of field: FieldRow, in entity: Entity) -> Span {
-        entity.declaration.givenFields.first { $0.name == field.name }?.valueSpan ?? entity.nameSpan
+    func span(of field: FieldRow, in entity: EntityRef) -> Span {
+        model.site(of: entity).givenFields.first { $0.name == field.name }?.valueSpan ?? model.nameSpan(of: entity)
     }
 
-    private func declarationChecks(_ entity: Entity, cycles: RequiresCycles) -> [Diagnostic] {
+    private func declarationChecks(_ entity: EntityRef, cycles: RequiresCycles) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         switch entity.kind {
         case .agreement:
@@ -80,7 +80,7 @@ struct Elaborator {
         case .competency:
             if let cycle = cycles.cycleByEntity[entity.index] {
                 diagnostics.append(Diagnostic(.requiresCycle, .error,
-                                              "competency `\(entity.id)` requires itself: " + cycle.map { "`\($0)`" }.joined(separator: " → "),
+                                              "competency `\(model.name(of: entity))` requires itself: " + cycle.map { "`\($0)`" }.joined(separator: " → "),
                                               at: span(of: CompetencyField.requires, in: entity), label: "this starts the cycle",
                                               help: "remove one of the `requires` links in the cycle"))
             }
@@ -98,7 +98,7 @@ struct Elaborator {
     }
 
     /// The people named in an agreement's roles, by name, in role order.
-    private func parties(of agreement: Entity) -> [Entity] {
+    private func parties(of agreement: EntityRef) -> [EntityRef] {
         AgreementRole.allCases.compactMap { role in
             if case .entity(let person)? = model[agreement, role.field] { return person }
             return nil
@@ -107,7 +107,7 @@ struct Elaborator {
 
     /// An action is followed through by someone in the agreement; an owner outside it is
     /// most often a slip of the name, but may be a coordinator, so it is a warning.
-    private func actionOwnerChecks(_ session: Entity) -> [Diagnostic] {
+    private func actionOwnerChecks(_ session: EntityRef) -> [Diagnostic] {
         guard case .list(let actions)? = model[session, SessionField.actions],
               let agenda = model.parent(of: session, interpreter: interpreter),
               case .entity(let agreement)? = model.value(of: agenda, at: KindSchema.forSlot), agreement.kind == .agreement
@@ -118,38 +118,38 @@ struct Elaborator {
             guard case .entity(let owner)? = action[ActionKey.owner], !parties.contains(where: { $0.index == owner.index }) else { continue }
             let what = if case .string(let text)? = action[ActionKey.what] { " `\(text)`" } else { "" }
             diagnostics.append(Diagnostic(.actionOwnerNotParty, .warning,
-                                          "action\(what) of session \(session.declaration.number ?? 0) is owned by `\(owner.id)`, who is not a party to agreement `\(agreement.id)`",
+                                          "action\(what) of session \(model.site(of: session).number ?? 0) is owned by `\(model.name(of: owner))`, who is not a party to agreement `\(model.name(of: agreement))`",
                                           at: span(of: SessionField.actions, in: session),
-                                          help: "the parties are " + parties.map { "`\($0.id)`" }.joined(separator: ", ")))
+                                          help: "the parties are " + parties.map { "`\(model.name(of: $0))`" }.joined(separator: ", ")))
         }
         return diagnostics
     }
 
-    private func completionChecks(_ person: Entity) -> [Diagnostic] {
+    private func completionChecks(_ person: EntityRef) -> [Diagnostic] {
         guard case .record(let completed)? = model[person, PersonField.completed] else { return [] }
         var diagnostics: [Diagnostic] = []
         let steps = model.pathwaySteps(of: person, interpreter: interpreter)
         let where_ = span(of: PersonField.completed, in: person)
         guard case .entity(let pathway)? = model[person, PersonField.pathway] else {
-            diagnostics.append(Diagnostic(.stepNotInPathway, .error, "`\(person.id)` lists completed steps but has no `pathway`", at: where_,
+            diagnostics.append(Diagnostic(.stepNotInPathway, .error, "`\(model.name(of: person))` lists completed steps but has no `pathway`", at: where_,
                                           help: "add `pathway: NAME` so the steps can be checked"))
             return diagnostics
         }
         // One index and one list of names for all the completed steps: looking each step up in
         // the pathway (and spelling out the steps for each unknown one) was O(N²).
         var positions: [String: Int] = [:]
-        for (position, step) in steps.enumerated() where positions[step.id] == nil {
-            positions[step.id] = position
+        for (position, step) in steps.enumerated() where positions[model.name(of: step)] == nil {
+            positions[model.name(of: step)] = position
         }
-        let stepNames = steps.map(\.id)
+        let stepNames = steps.map(model.name)
         lazy var stepCandidates = [SuggestionCandidates(stepNames)]
         let keySpans = keySpans(in: person, field: PersonField.completed)
-        lazy var stepList = "the steps of `\(pathway.id)` are " + stepNames.map { "`\($0)`" }.joined(separator: ", ")
+        lazy var stepList = "the steps of `\(model.name(of: pathway))` are " + stepNames.map { "`\($0)`" }.joined(separator: ", ")
         var previous: (step: String, position: Int, date: CivilDate)?
         for (name, value) in completed.fields {
             guard let position = positions[name] else {
                 diagnostics.append(.unknownName(
-                    .stepNotInPathway, .error, "`\(name)` is not a step of pathway `\(pathway.id)`",
+                    .stepNotInPathway, .error, "`\(name)` is not a step of pathway `\(model.name(of: pathway))`",
                     name: name, at: keySpans[name] ?? where_, among: stepCandidates,
                     label: "unknown step", help: stepList))
                 continue
@@ -168,9 +168,9 @@ struct Elaborator {
     }
 
     /// The span of each key (its first) in a record literal given as field `field` of `entity`.
-    private func keySpans(in entity: Entity, field: FieldRow) -> [String: Span] {
+    private func keySpans(in entity: EntityRef, field: FieldRow) -> [String: Span] {
         var spans: [String: Span] = [:]
-        for given in entity.declaration.givenFields where given.name == field.name && !given.recordKeys.isEmpty {
+        for given in model.site(of: entity).givenFields where given.name == field.name && !given.recordKeys.isEmpty {
             for key in given.recordKeys where spans[key.name] == nil { spans[key.name] = key.span }
             break
         }
@@ -178,8 +178,8 @@ struct Elaborator {
     }
 
     /// The span of key `key` in a record literal given as field `field` of `entity`.
-    func keySpan(_ key: String, in entity: Entity, field: FieldRow) -> Span? {
-        for given in entity.declaration.givenFields where given.name == field.name && !given.recordKeys.isEmpty {
+    func keySpan(_ key: String, in entity: EntityRef, field: FieldRow) -> Span? {
+        for given in model.site(of: entity).givenFields where given.name == field.name && !given.recordKeys.isEmpty {
             return given.recordKeys.first { $0.name == key }?.span
         }
         return nil
@@ -187,20 +187,20 @@ struct Elaborator {
 
     /// Self-supervision, and a supervisor chain that comes back to the person: reported once a
     /// cycle, at the person declared first in it.
-    private func supervisorChecks(_ person: Entity) -> [Diagnostic] {
+    private func supervisorChecks(_ person: EntityRef) -> [Diagnostic] {
         guard case .entity(let first)? = model[person, PersonField.supervisor] else { return [] }
         let at = span(of: PersonField.supervisor, in: person)
         if first.index == person.index {
-            return [Diagnostic(.selfSupervision, .warning, "`\(person.id)` is their own supervisor", at: at,
+            return [Diagnostic(.selfSupervision, .warning, "`\(model.name(of: person))` is their own supervisor", at: at,
                                label: "the person being declared", help: "name the person's line manager, or leave `supervisor` out")]
         }
         var chain = [person]
-        var next: Entity? = first
+        var next: EntityRef? = first
         while let current = next, chain.count <= model.entities(of: .person).count {
             if current.index == person.index {
                 guard chain.allSatisfy({ $0.index >= person.index }) else { return [] }
                 return [Diagnostic(.supervisorCycle, .warning,
-                                   "supervisors form a cycle: " + (chain + [person]).map { "`\($0.id)`" }.joined(separator: " → "),
+                                   "supervisors form a cycle: " + (chain + [person]).map { "`\(model.name(of: $0))`" }.joined(separator: " → "),
                                    at: at, label: "this starts the cycle", help: "a line manager's line manager cannot be the person themself; correct one `supervisor`")]
             }
             if chain.contains(where: { $0.index == current.index }) { return [] }
@@ -211,24 +211,24 @@ struct Elaborator {
     }
 
     /// An agenda that plans more sessions than its agreement's schedule holds.
-    private func agendaLengthCheck(_ agenda: Entity) -> [Diagnostic] {
+    private func agendaLengthCheck(_ agenda: EntityRef) -> [Diagnostic] {
         // The whole schedule, not one cut at `closed.on`: an agreement closed early is not an
         // agenda planned too long. Without a cadence there is no schedule to compare with.
         guard case .entity(let agreement)? = model.value(of: agenda, at: KindSchema.forSlot), agreement.kind == .agreement,
               let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil,
-              agenda.children.count > schedule.dates.count
+              model.children(of: agenda).count > schedule.dates.count
         else { return [] }
         let scheduled = schedule.dates
         return [Diagnostic(.agendaLongerThanSchedule, .warning,
-                           "agenda `\(agenda.id)` plans \(plural(agenda.children.count, "session")), but the schedule of `\(agreement.id)` holds \(scheduled.count)",
-                           at: agenda.nameSpan, label: "sessions \(scheduled.count + 1) to \(agenda.children.count) never take place",
+                           "agenda `\(model.name(of: agenda))` plans \(plural(model.children(of: agenda).count, "session")), but the schedule of `\(model.name(of: agreement))` holds \(scheduled.count)",
+                           at: model.nameSpan(of: agenda), label: "sessions \(scheduled.count + 1) to \(model.children(of: agenda).count) never take place",
                            help: "drop the extra sessions, or lengthen the agreement's `term` or quicken its `cadence`")]
     }
 
-    private func agreementChecks(_ agreement: Entity) -> [Diagnostic] {
+    private func agreementChecks(_ agreement: EntityRef) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if case .entity(let mentor)? = model[agreement, AgreementField.mentor], case .entity(let mentee)? = model[agreement, AgreementField.mentee], mentor.index == mentee.index {
-            diagnostics.append(Diagnostic(.mentorIsMentee, .error, "`\(mentor.id)` is both mentor and mentee of `\(agreement.id)`",
+            diagnostics.append(Diagnostic(.mentorIsMentee, .error, "`\(model.name(of: mentor))` is both mentor and mentee of `\(model.name(of: agreement))`",
                                           at: span(of: AgreementField.mentee, in: agreement), label: "same person as the mentor",
                                           help: "an agreement is between two different people"))
         }
@@ -236,17 +236,17 @@ struct Elaborator {
         let end = (try? model.agreementEnd(agreement, interpreter: interpreter)) ?? nil
         if let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil {
             for issue in schedule.issues {
-                let cadenceSpan = model[agreement, AgreementField.cadence] != nil ? span(of: AgreementField.cadence, in: agreement) : agreement.nameSpan
+                let cadenceSpan = model[agreement, AgreementField.cadence] != nil ? span(of: AgreementField.cadence, in: agreement) : model.nameSpan(of: agreement)
                 switch issue {
                 case .emptyPhase(let index):
-                    diagnostics.append(Diagnostic(.emptyPhase, .error, "phase \(index + 1) of the cadence of `\(agreement.id)` contains no session",
+                    diagnostics.append(Diagnostic(.emptyPhase, .error, "phase \(index + 1) of the cadence of `\(model.name(of: agreement))` contains no session",
                                                   at: cadenceSpan, help: "lengthen the phase's `for` or remove the phase"))
                 case .phaseNeverReached(let index):
                     diagnostics.append(Diagnostic(.phaseNeverReached, .warning,
-                                                  "phase \(index + 1) of the cadence of `\(agreement.id)` is never reached: the agreement ends first",
+                                                  "phase \(index + 1) of the cadence of `\(model.name(of: agreement))` is never reached: the agreement ends first",
                                                   at: cadenceSpan, help: "lengthen the agreement's `term` or shorten the earlier phases"))
                 default:
-                    diagnostics.append(Diagnostic(.emptyPhase, .warning, "the cadence of `\(agreement.id)`: \(issue)", at: cadenceSpan))
+                    diagnostics.append(Diagnostic(.emptyPhase, .warning, "the cadence of `\(model.name(of: agreement))`: \(issue)", at: cadenceSpan))
                 }
             }
         }
@@ -255,7 +255,7 @@ struct Elaborator {
                 guard case .entity(let observer)? = entry[HeldKey.observer], case .entity(let mentee)? = model[agreement, AgreementField.mentee],
                       observer.index == mentee.index else { continue }
                 diagnostics.append(Diagnostic(.observerIsMentee, .error,
-                                              "the mentee `\(mentee.id)` is the observer of their own session" + (HeldKey.date(.record(entry)).map { " on \($0)" } ?? ""),
+                                              "the mentee `\(model.name(of: mentee))` is the observer of their own session" + (HeldKey.date(.record(entry)).map { " on \($0)" } ?? ""),
                                               at: span(of: AgreementField.held, in: agreement),
                                               help: "an observer is someone else who watched the session, such as a credentialed mentor"))
             }
@@ -263,7 +263,7 @@ struct Elaborator {
                 guard let date = HeldKey.date(value) else { continue }
                 if date < start || (end.map { date >= $0 } ?? false) {
                     diagnostics.append(Diagnostic(.heldOutsideAgreement, .error,
-                                                  "session held on \(date) is outside agreement `\(agreement.id)` (\(start) to \(end.map(\.description) ?? "?"))",
+                                                  "session held on \(date) is outside agreement `\(model.name(of: agreement))` (\(start) to \(end.map(\.description) ?? "?"))",
                                                   at: span(of: AgreementField.held, in: agreement), help: "check the date, or the agreement's `start` and `term`"))
                 }
             }
@@ -271,7 +271,7 @@ struct Elaborator {
         if case .list(let held)? = model[agreement, AgreementField.held],
            let future = held.compactMap({ if case .date(let day) = $0 { day } else { nil } }).filter({ $0 > interpreter.today }).min() {
             diagnostics.append(Diagnostic(.heldInFuture, .warning,
-                                          "agreement `\(agreement.id)` lists a session held on \(future), after today (\(interpreter.today))",
+                                          "agreement `\(model.name(of: agreement))` lists a session held on \(future), after today (\(interpreter.today))",
                                           at: span(of: AgreementField.held, in: agreement),
                                           help: "`held` records sessions that took place; check the date, or `--today`"))
         }
@@ -279,13 +279,13 @@ struct Elaborator {
            case .entity(let mentee)? = model[agreement, AgreementField.mentee],
            case .entity(let supervisor)? = model[mentee, PersonField.supervisor], supervisor.index == coMentor.index {
             diagnostics.append(Diagnostic(.coMentorSupervises, .warning,
-                                          "co-mentor `\(coMentor.id)` of `\(agreement.id)` is also the supervisor of its mentee `\(mentee.id)`",
+                                          "co-mentor `\(model.name(of: coMentor))` of `\(model.name(of: agreement))` is also the supervisor of its mentee `\(model.name(of: mentee))`",
                                           at: span(of: AgreementField.coMentor, in: agreement), label: "supervises the mentee",
                                           help: "a mentee speaks freely only without their line manager: choose another co-mentor"))
         }
         if case .record(let closed)? = model[agreement, AgreementField.closed] {
             if case .date(let on)? = closed["on"], on < start {
-                diagnostics.append(Diagnostic(.closedBeforeStart, .error, "agreement `\(agreement.id)` is closed on \(on), before it starts on \(start)",
+                diagnostics.append(Diagnostic(.closedBeforeStart, .error, "agreement `\(model.name(of: agreement))` is closed on \(on), before it starts on \(start)",
                                               at: span(of: AgreementField.closed, in: agreement)))
             }
             if closed["on"] == nil {
@@ -295,12 +295,12 @@ struct Elaborator {
         }
         if case .record(let signed)? = model[agreement, AgreementField.signed] {
             let parties = AgreementRole.allCases.compactMap { role -> String? in
-                if case .entity(let person)? = model[agreement, role.field] { return person.id }
+                if case .entity(let person)? = model[agreement, role.field] { return model.name(of: person) }
                 return nil
             }
             for signature in signed.fields where !parties.contains(signature.name) {
                 diagnostics.append(Diagnostic(.signedByNonParty, .error,
-                                              "`\(signature.name)` signed agreement `\(agreement.id)` but is not a party to it",
+                                              "`\(signature.name)` signed agreement `\(model.name(of: agreement))` but is not a party to it",
                                               at: keySpan(signature.name, in: agreement, field: AgreementField.signed) ?? span(of: AgreementField.signed, in: agreement),
                                               help: "the parties are " + parties.map { "`\($0)`" }.joined(separator: ", ")))
             }

@@ -23,42 +23,42 @@ extension Engine {
         if !model.entities(of: .program).isEmpty { result.append(ListedDeclaration(kind: "program", address: "program")) }
         result += declaredNames().map { ListedDeclaration(kind: $0.kind, address: $0.name) }
         result += names.standardRules.map { ListedDeclaration(kind: "rule", address: "std." + $0.name) }
-        result += model.entities(of: .test).map { ListedDeclaration(kind: "test", address: Value.quoted($0.id)) }
+        result += model.entities(of: .test).map { ListedDeclaration(kind: "test", address: Value.quoted(model.name(of: $0))) }
         for parent in [DeclarationKind.agreement, .pathway, .agenda] {
             for entity in model.entities(of: parent) {
-                guard let index = globals.index(of: entity.id), case .entity(let bound) = globals.bindings[index], bound === entity else { continue }
-                result += entity.children.map { ListedDeclaration(kind: $0.kind.rawValue, address: "\(entity.id).\($0.id)") }
+                guard let index = globals.index(of: model.name(of: entity)), case .entity(let bound, _) = globals.bindings[index], bound.index == entity.index else { continue }
+                result += model.children(of: entity).map { ListedDeclaration(kind: $0.kind.rawValue, address: "\(model.name(of: entity)).\(model.name(of: $0))") }
             }
         }
         return result
     }
 
     /// The declaration an address names (see `listedDeclarations`).
-    func entity(at address: String) -> Entity? {
+    func entity(at address: String) -> EntityRef? {
         if address == "program" { return model.entities(of: .program).first }
         if address.hasPrefix("std.") {
             let name = address.dropFirst("std.".count)
             return names.standardRules.first { $0.name == name }?.entity
         }
         if address.hasPrefix("\"") {
-            return model.entities(of: .test).first { Value.quoted($0.id) == address }
+            return model.entities(of: .test).first { Value.quoted(model.name(of: $0)) == address }
         }
         let parts = address.split(separator: ".", maxSplits: 1).map(String.init)
-        guard let index = globals.index(of: parts[0]), case .entity(let entity) = globals.bindings[index] else { return nil }
+        guard let index = globals.index(of: parts[0]), case .entity(let entity, _) = globals.bindings[index] else { return nil }
         guard parts.count == 2 else { return entity }
-        return entity.children.first { $0.id == parts[1] }
+        return model.children(of: entity).first { model.name(of: $0) == parts[1] }
     }
 
     /// The source of what `address` names, with its doc comment; nil when it names nothing.
     public func declarationSource(at address: String) -> String? {
         guard let entity = entity(at: address) else { return sourceText(of: address) }
-        guard let file = sources.file(entity.declaration.span.file) else { return nil }
-        return Engine.withDocComment(entity.declaration.docComment, file.text(entity.declaration.span))
+        guard let file = sources.file(model.site(of: entity).span.file) else { return nil }
+        return Engine.withDocComment(model.site(of: entity).docComment, file.text(model.site(of: entity).span))
     }
 
     /// The doc comment of what `address` names; nil when it has none (or names nothing).
     public func declarationDoc(at address: String) -> String? {
-        if let entity = entity(at: address) { return entity.declaration.docComment }
+        if let entity = entity(at: address) { return model.site(of: entity).docComment }
         return docComment(of: address)
     }
 
@@ -96,7 +96,7 @@ extension Engine {
     /// The slots of the fields the `program` declaration gives (evaluated or not).
     private func givenProgramDefaults() -> Set<Int> {
         guard let program = model.entities(of: .program).first else { return [] }
-        return Set(program.schema.fields.map(\.slot).filter { model.value(of: program, at: $0) != nil || model.pendingField(of: program, at: $0) != nil })
+        return Set(model.schema(of: program).fields.map(\.slot).filter { model.value(of: program, at: $0) != nil || model.pendingField(of: program, at: $0) != nil })
     }
 
     /// The field names of the entity kind `text` has statically (`with { … }` completion);

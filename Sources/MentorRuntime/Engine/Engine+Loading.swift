@@ -40,12 +40,12 @@ extension Engine {
         // declaring something has the programme built again from the history without it.
         let historyBefore = loadHistory.count
         let bytesBefore = sourceBytes
-        let shapeBefore = (names: globals.allNames.count, entities: model.allEntities.count, replaced: model.replacements)
+        let shapeBefore = (names: globals.allNames.count, entities: model.store.count, replaced: model.replacements)
         let result = loadPhases(files, replacing: replacing, echo: echo, preparsed: &parsed)
         guard echo, !isRebuilding, !result.elaborated, result.hasErrors, loadHistory.count > historyBefore else { return result }
         loadHistory.removeSubrange(historyBefore...)
         sourceBytes = bytesBefore
-        let shapeAfter = (names: globals.allNames.count, entities: model.allEntities.count, replaced: model.replacements)
+        let shapeAfter = (names: globals.allNames.count, entities: model.store.count, replaced: model.replacements)
         if shapeAfter != shapeBefore { rebuildProgramme(runningStatements: false) }
         return result
     }
@@ -160,6 +160,7 @@ extension Engine {
         let declarationCount = parsed.reduce(0) { $0 + $1.1.items.count(where: Engine.declaresName) }
         names.spans.reserveCapacity(names.spans.count + declarationCount)
         globals.reserveCapacity(declarationCount)
+        model.reserveEntities(parsed.reduce(0) { $0 + Declarer.entityCount(in: $1.1) })
         // The index moves into the phase and back, never copied: a copy per REPL entry would
         // cost time in proportion to every name declared so far.
         var declarer = Declarer(model: model, globals: globals, sources: sources, index: names,

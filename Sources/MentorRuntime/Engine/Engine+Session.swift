@@ -70,7 +70,7 @@ extension Engine {
         if parts == ["program", "program"] { return "program" }
         if parts.count == 2, parts[0] == "test" { return "test " + Value.quoted(parts[1]) }
         guard parts.count == 2, parts[0] == "agreement", let index = globals.index(of: parts[1]),
-              case .entity(let agreement) = globals.bindings[index] else { return summary }
+              case .entity(let agreement, _) = globals.bindings[index] else { return summary }
         return withLargeStack {
             guard case .date(let start)? = model[agreement, AgreementField.start],
                   let end = try? model.agreementEnd(agreement, interpreter: interpreter) ?? nil else { return summary }
@@ -86,7 +86,7 @@ extension Engine {
             guard let index = globals.index(of: name) else { continue }
             let what: String
             switch globals.bindings[index] {
-            case .entity(let entity): what = entity.kind.rawValue
+            case .entity(let entity, _): what = entity.kind.rawValue
             case .lazyLet: what = "let"
             case .function: what = "fn"
             default: continue
@@ -100,8 +100,8 @@ extension Engine {
     /// The source text of a declaration, `let` or `fn` named `name`.
     public func sourceText(of name: String) -> String? {
         guard let span = names.spans[name], let file = sources.file(span.file) else { return nil }
-        if let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index] {
-            return Engine.withDocComment(entity.declaration.docComment, file.text(entity.declaration.span))
+        if let index = globals.index(of: name), case .entity(let entity, _) = globals.bindings[index] {
+            return Engine.withDocComment(model.site(of: entity).docComment, file.text(model.site(of: entity).span))
         }
         if let statement = names.statementSources[name], let statementFile = sources.file(statement.span.file) {
             return Engine.withDocComment(statement.docComment, statementFile.text(statement.span))
@@ -120,7 +120,7 @@ extension Engine {
     /// The doc comment of `name`, if it has one.
     public func docComment(of name: String) -> String? {
         guard let index = globals.index(of: name) else { return nil }
-        if case .entity(let entity) = globals.bindings[index] { return entity.declaration.docComment }
+        if case .entity(let entity, _) = globals.bindings[index] { return model.site(of: entity).docComment }
         return names.statementSources[name]?.docComment
     }
 

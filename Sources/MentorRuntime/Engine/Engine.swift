@@ -54,6 +54,9 @@ public final class Engine {
     var globals: GlobalTable { program.globals }
     /// The current programme's entities.
     var model: ProgramModel { program.model }
+    /// What the current programme's entities were declared as, by `EntityID`: where a value's
+    /// entity names are read (`Value.sourceText(in:)`).
+    public var entities: EntityStore { model.store }
     /// The interpreter of the current programme.
     var interpreter: Interpreter { program.interpreter }
     // `_modify`, not `set`: a get-then-set copied the whole table on every change (a REPL

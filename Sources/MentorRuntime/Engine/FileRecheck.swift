@@ -54,7 +54,7 @@ extension Engine {
             return .declined("the file's declarations changed")
         }
         let entities = declarations.map(\.entity)
-        var plans: [(Entity, RestrictedRule)] = []
+        var plans: [(EntityRef, RestrictedRule)] = []
         if baseline.elaborated {
             guard !baseline.ruleStopped else { return .declined("a rule stopped") }
             guard model.filesWithComputedFields.subtracting([id]).isEmpty else {
@@ -70,7 +70,7 @@ extension Engine {
             for rule in model.entities(of: .rule) {
                 guard let body = interpreter.ruleBodies[rule.index] else { continue }
                 let plan = RestrictedRule(body, kinds: kinds, globals: globals, childMembers: childMembers)
-                if case .unsafe = plan { return .declined("rule `\(rule.id)` cannot be restricted to the file") }
+                if case .unsafe = plan { return .declined("rule `\(model.name(of: rule))` cannot be restricted to the file") }
                 plans.append((rule, plan))
             }
         }
@@ -89,7 +89,7 @@ extension Engine {
             let indices = Set(entities.map(\.index))
             for waiver in entities where waiver.kind == .waiver {
                 if case .entity(let target)? = model.value(of: waiver, at: KindSchema.forSlot), !indices.contains(target.index) {
-                    return .declined("waiver `\(waiver.id)` is for a declaration of another file")
+                    return .declined("waiver `\(model.name(of: waiver))` is for a declaration of another file")
                 }
             }
             guard let violations = restrictedViolations(plans, to: entities) else { return .declined("a rule stopped") }
@@ -101,29 +101,29 @@ extension Engine {
     /// The new declarations of the file paired with the entities the old ones made, when the
     /// new text declares the same kinds and names in the same nesting as the old (so declaring
     /// it again would make the same entities, and nothing else resolves differently); nil otherwise.
-    private func matchingDeclarations(old: SourceFileSyntax, new: SourceFileSyntax, file: FileID) -> [(declaration: Declaration, entity: Entity, item: Int, member: Int?)]? {
+    private func matchingDeclarations(old: SourceFileSyntax, new: SourceFileSyntax, file: FileID) -> [(declaration: Declaration, entity: EntityRef, item: Int, member: Int?)]? {
         guard let oldShape = Engine.shape(of: old), let newShape = Engine.shape(of: new), oldShape == newShape else { return nil }
         // Found by name (tests, which have none, among the few tests): the file's old
         // declarations made these entities, since declaring it reported nothing.
-        var tests = model.entities(of: .test).filter { $0.declaration.kindSpan.file == file }.makeIterator()
-        var result: [(Declaration, Entity, Int, Int?)] = []
+        var tests = model.entities(of: .test).filter { model.site(of: $0).kindSpan.file == file }.makeIterator()
+        var result: [(Declaration, EntityRef, Int, Int?)] = []
         var position = 0
         for (item, element) in new.items.enumerated() {
             guard case .declaration(let declaration) = element else { continue }
             let shape = newShape[position]
             position += 1
-            let found: Entity?
+            let found: EntityRef?
             if shape.kind == .test {
                 found = tests.next()
-            } else if let index = globals.index(of: shape.id), case .entity(let entity) = globals.bindings[index] {
+            } else if let index = globals.index(of: shape.id), case .entity(let entity, _) = globals.bindings[index] {
                 found = entity
             } else {
                 found = nil
             }
-            guard let entity = found, entity.declaration.kindSpan.file == file, entity.kind == shape.kind, entity.id == shape.id,
-                  entity.children.map(\.id) == shape.children else { return nil }
+            guard let entity = found, model.site(of: entity).kindSpan.file == file, entity.kind == shape.kind, model.name(of: entity) == shape.id,
+                  model.children(of: entity).map(model.name) == shape.children else { return nil }
             result.append((declaration, entity, item, nil))
-            var children = entity.children.makeIterator()
+            var children = model.children(of: entity).makeIterator()
             for (member, element) in declaration.members.enumerated() {
                 guard case .nested(let child) = element else { continue }
                 guard let childEntity = children.next(), childEntity.kind == child.kind else { return nil }
@@ -169,22 +169,28 @@ extension Engine {
     }
 
     /// Resolves the file's new declarations into its entities (new sites, titles and fields in
-    /// place of the old), runs `body` with the resolution, and puts everything back: the
-    /// entities, their fields, the memoised members and the indexes built from fields.
-    private func withSwappedEntities(_ declarations: [(declaration: Declaration, entity: Entity, item: Int, member: Int?)],
+    /// place of the old, and the new name spans in their global bindings, where the resolver's
+    /// notes point), runs `body` with the resolution, and puts everything back: the headers,
+    /// the bindings, the fields, the memoised members and the indexes built from fields.
+    private func withSwappedEntities(_ declarations: [(declaration: Declaration, entity: EntityRef, item: Int, member: Int?)],
                                      syntax: SourceFileSyntax, sources map: SourceMap,
                                      _ body: (FileResolution) -> FileRecheck) -> FileRecheck {
-        let saved = declarations.map { ($0.entity, $0.entity.declaration, $0.entity.title, model.fieldContents(of: $0.entity)) }
+        let saved = declarations.map { ($0.entity, model.site(of: $0.entity), model.title(of: $0.entity), model.fieldContents(of: $0.entity)) }
+        let bindings: [(index: Int, saved: GlobalTable.Binding, declaration: Declaration)] = declarations.compactMap { declaration in
+            guard declaration.member == nil, let index = globals.index(of: model.name(of: declaration.entity)),
+                  case .entity(let bound, _) = globals.bindings[index], bound.index == declaration.entity.index else { return nil }
+            return (index, globals.bindings[index], declaration.declaration)
+        }
         let savedCache = model.cache
         let savedOverlay = interpreter.overlay
         let savedBound = interpreter.boundEntities
         let savedRecorder = interpreter.recorder
         defer {
-            for (entity, declaration, title, contents) in saved {
-                entity.declaration = declaration
-                entity.title = title
+            for (entity, site, title, contents) in saved {
+                model.replaceHeader(of: entity, site: site, title: title)
                 model.replaceFields(of: entity, with: contents)
             }
+            for binding in bindings { globals.update(binding.index, binding.saved) }
             model.cache = savedCache
             model.partyIndex = nil
             model.agendaIndex = nil
@@ -194,17 +200,19 @@ extension Engine {
         }
         model.cache = [:]
         for (declaration, entity, _, _) in declarations {
-            entity.declaration = DeclarationSite(declaration)
-            entity.title = Declarer.plainText(declaration.title)
+            model.replaceHeader(of: entity, site: DeclarationSite(declaration), title: Declarer.plainText(declaration.title))
             model.replaceFields(of: entity, with: ([], []))
+        }
+        for binding in bindings {
+            if case .entity(let entity, _) = binding.saved { globals.update(binding.index, .entity(entity, nameSpan: binding.declaration.nameSpan)) }
         }
         guard let file = map.file(syntax.file) else { return .declined("not a file of the programme") }
         let resolver = FileResolver(globals: globals, schemas: model.schemas, sources: map, echo: false)
         let input = FileToResolve(file: file, syntax: syntax, lets: [],
-                                  declarations: declarations.map { PendingDeclaration(item: $0.item, member: $0.member, entity: $0.entity) })
+                                  declarations: declarations.map { PendingDeclaration(item: $0.item, member: $0.member, entity: $0.entity, name: model.name(of: $0.entity)) })
         let resolution = resolver.resolve(input)
         for declaration in resolution.declarations {
-            declaration.entity.declaration.givenFields = declaration.givenFields
+            model.setGivenFields(declaration.givenFields, of: declaration.entity)
             var stored: [StoredField] = []
             var pending: [PendingField] = []
             for field in declaration.fields {
@@ -221,7 +229,7 @@ extension Engine {
     /// Runs the rules `plans` restrict to `entities` (their loops over the entities' kinds bind
     /// only them) and returns their diagnostics as `check` makes them; nil when one stopped,
     /// since `check` would then report the failure in place of its violations.
-    private func restrictedViolations(_ plans: [(Entity, RestrictedRule)], to entities: [Entity]) -> [Diagnostic]? {
+    private func restrictedViolations(_ plans: [(EntityRef, RestrictedRule)], to entities: [EntityRef]) -> [Diagnostic]? {
         var waivers = WaiverLedger(model: model, today: interpreter.today)
         var diagnostics: [Diagnostic] = []
         let restriction = LoopRestriction(entities)
@@ -230,7 +238,7 @@ extension Engine {
             interpreter.overlay.loopRestriction = restriction
             guard let outcomes = try? interpreter.runRuleBody(rule) else { return nil }
             for outcome in outcomes {
-                var diagnostic = RuleRunner.diagnostic(for: outcome, rule: rule)
+                var diagnostic = RuleRunner.diagnostic(for: outcome, rule: rule, in: model)
                 waivers.apply(to: &diagnostic, rule: rule, entity: outcome.entity)
                 diagnostics.append(diagnostic)
             }

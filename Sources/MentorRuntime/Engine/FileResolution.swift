@@ -22,7 +22,7 @@ struct FileResolution: Sendable {
 
     /// One declaration of the file, resolved.
     struct Declaration: Sendable {
-        let entity: Entity
+        let entity: EntityRef
         let givenFields: [DeclarationSite.GivenField]
         let ruleBody: ScriptCode?
         let fields: [Field]

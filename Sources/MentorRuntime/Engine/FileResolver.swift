@@ -64,9 +64,9 @@ struct FileResolver: Sendable {
             guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
             if let member = site.member {
                 guard case .nested(let child) = declaration.members[member] else { continue }
-                result.declarations.append(resolveDeclaration(child, site.entity, file: file, recorder: recorder, diagnostics: &result.diagnostics))
+                result.declarations.append(resolveDeclaration(child, site.entity, name: site.name, file: file, recorder: recorder, diagnostics: &result.diagnostics))
             } else {
-                result.declarations.append(resolveDeclaration(declaration, site.entity, file: file, recorder: recorder, diagnostics: &result.diagnostics))
+                result.declarations.append(resolveDeclaration(declaration, site.entity, name: site.name, file: file, recorder: recorder, diagnostics: &result.diagnostics))
             }
         }
         return result
@@ -78,7 +78,7 @@ struct FileResolver: Sendable {
         return resolver
     }
 
-    private func resolveDeclaration(_ declaration: MentorSyntax.Declaration, _ entity: Entity, file: SourceFile,
+    private func resolveDeclaration(_ declaration: MentorSyntax.Declaration, _ entity: EntityRef, name entityName: String, file: SourceFile,
                                     recorder: NameUseRecorder?, diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
         var fields: [FileResolution.Field] = []
         var ruleBody: ScriptCode?
@@ -88,7 +88,7 @@ struct FileResolver: Sendable {
             diagnostics += resolver.diagnostics
             ruleBody = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
         }
-        if let title = declaration.title, entity.title == nil {
+        if let title = declaration.title, Declarer.plainText(title) == nil {
             var resolver = makeResolver(context: .script, recorder: recorder)
             let code = resolver.resolveExpression(title)
             diagnostics += resolver.diagnostics
@@ -101,21 +101,21 @@ struct FileResolver: Sendable {
             let type: FieldType = declaration.kind == .waiver ? .entityOf(WaiverField.targetKinds) : .entity(.agreement)
             fields.append(.pending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: type)))
         } else if declaration.kind == .agenda {
-            diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entity.id)` does not say which agreement it is for",
-                                          at: declaration.nameSpan, help: "write `agenda \(entity.id) for AGREEMENT { … }`"))
+            diagnostics.append(Diagnostic(.agendaTarget, .error, "agenda `\(entityName)` does not say which agreement it is for",
+                                          at: declaration.nameSpan, help: "write `agenda \(entityName) for AGREEMENT { … }`"))
         } else if declaration.kind == .waiver {
-            diagnostics.append(Diagnostic(.waiverTarget, .error, "waiver `\(entity.id)` does not say what it is for",
+            diagnostics.append(Diagnostic(.waiverTarget, .error, "waiver `\(entityName)` does not say what it is for",
                                           at: declaration.nameSpan,
-                                          help: "write `waiver \(entity.id) for NAME { rule: RULE, reason: \"…\" }`, naming the person, agreement or agenda the rule reports"))
+                                          help: "write `waiver \(entityName) for NAME { rule: RULE, reason: \"…\" }`, naming the person, agreement or agenda the rule reports"))
         }
-        let kindSchema = entity.schema
+        let kindSchema = schemas.schema(of: entity.kind)
         let schema = kindSchema.fields
         // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
         var given: [(name: String, span: Span)] = []
         for case .field(let field) in declaration.members {
             let name = field.name.name
             guard let row = kindSchema.fieldsByName[name] else {
-                let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entity.id)`"
+                let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entityName)`"
                 diagnostics.append(.unknownName(
                     .unknownField, .error, "unknown field `\(name)` in \(what)",
                     name: name, at: field.name.span, among: schema.map(\.name), label: "unknown field",
@@ -138,7 +138,7 @@ struct FileResolver: Sendable {
             if case .constant(let value, let span) = code {
                 // A literal needs no evaluation: its type is checked now, against the schema the
                 // resolver already knows, and it is stored as it is.
-                if let problem = FieldTypeChecker.check(value, against: row.type) {
+                if let problem = FieldTypeChecker.check(value, against: row.type, names: nil) {
                     diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
                 } else {
                     fields.append(.value(slot: slot, value))
@@ -150,7 +150,7 @@ struct FileResolver: Sendable {
         let required = kindSchema.requiredFields
         for field in required where !given.contains(where: { $0.name == field.name }) {
             diagnostics.append(Diagnostic(.missingField, .error,
-                                          "\(declaration.kind.rawValue) `\(entity.id)` has no `\(field.name)`", at: declaration.nameSpan,
+                                          "\(declaration.kind.rawValue) `\(entityName)` has no `\(field.name)`", at: declaration.nameSpan,
                                           label: "missing `\(field.name)`",
                                           help: "add `\(field.name): …`; every \(declaration.kind.rawValue) needs "
                                               + FileResolver.listed(required.map { "`\($0.name)`" })))

@@ -7,26 +7,26 @@
 /// (following `requires` in written order) takes back to it. That walk may stay inside the
 /// component, since nothing outside it leads back.
 struct RequiresCycles {
-    /// The cycle to report at each reporting competency, keyed by `Entity.index`; the chain
+    /// The cycle to report at each reporting competency, keyed by `EntityRef.index`; the chain
     /// starts and ends at that competency.
-    private(set) var cycleByEntity: [Int: [String]] = [:]
+    private(set) var cycleByEntity: [EntityID: [String]] = [:]
 
     /// Finds the cycles reachable from `starts`; only members of `starts` report one.
-    init(from starts: [Entity], model: ProgramModel) {
+    init(from starts: [EntityRef], model: ProgramModel) {
         var graph = Graph(model: model)
         for start in starts where graph.number[start.index] == nil {
             graph.findComponents(from: start)
         }
         let reporters = Set(starts.map(\.index))
         for members in graph.components where graph.hasCycle(members) {
-            let first = members.min { graph.nodes[$0].id < graph.nodes[$1].id }!
+            let first = members.min { model.name(of: graph.nodes[$0]) < model.name(of: graph.nodes[$1]) }!
             guard reporters.contains(graph.nodes[first].index) else { continue }
-            cycleByEntity[graph.nodes[first].index] = graph.chainBack(to: first).map { graph.nodes[$0].id }
+            cycleByEntity[graph.nodes[first].index] = graph.chainBack(to: first).map { model.name(of: graph.nodes[$0]) }
         }
     }
 
     /// The entities a competency requires, in written order.
-    static func required(by entity: Entity, model: ProgramModel) -> [Entity] {
+    static func required(by entity: EntityRef, model: ProgramModel) -> [EntityRef] {
         guard case .list(let items)? = model[entity, CompetencyField.requires] else { return [] }
         return items.compactMap { if case .entity(let e) = $0 { e } else { nil } }
     }
@@ -34,18 +34,18 @@ struct RequiresCycles {
     /// The `requires` graph as far as it was reached; nodes are numbered in visiting order.
     private struct Graph {
         let model: ProgramModel
-        var nodes: [Entity] = []
+        var nodes: [EntityRef] = []
         init(model: ProgramModel) { self.model = model }
-        var number: [Int: Int] = [:]
+        var number: [EntityID: Int] = [:]
         var components: [[Int]] = []
-        private var successors: [[Entity]] = []
+        private var successors: [[EntityRef]] = []
         private var lowLink: [Int] = []
         private var onStack: [Bool] = []
         private var component: [Int] = []
         private var stack: [Int] = []
 
         /// Tarjan's algorithm from `start`, with an explicit stack of (node, next edge) frames.
-        mutating func findComponents(from start: Entity) {
+        mutating func findComponents(from start: EntityRef) {
             var frames: [(node: Int, edge: Int)] = [(enter(start), 0)]
             while let top = frames.last {
                 let v = top.node
@@ -65,7 +65,7 @@ struct RequiresCycles {
             }
         }
 
-        private mutating func enter(_ entity: Entity) -> Int {
+        private mutating func enter(_ entity: EntityRef) -> Int {
             let node = nodes.count
             number[entity.index] = node
             nodes.append(entity)

@@ -29,29 +29,30 @@ enum RuleRunner {
     static let violationsBuiltin = BuiltinFunction("violations") { arguments, _, span, interpreter in
         try expectArguments(arguments, 2, name: "violations", span: span)
         guard case .entity(let rule) = arguments[0], rule.kind == .rule else {
-            throw RuntimeError(.typeMismatch, "`violations` needs a rule first, but got \(describeType(arguments[0]))", at: span)
+            throw RuntimeError(.typeMismatch, "`violations` needs a rule first, but got \(describeType(arguments[0], interpreter.model.store))", at: span)
         }
         guard case .entity(let subject) = arguments[1] else {
-            throw RuntimeError(.typeMismatch, "`violations` needs an entity second, but got \(describeType(arguments[1]))", at: span)
+            throw RuntimeError(.typeMismatch, "`violations` needs an entity second, but got \(describeType(arguments[1], interpreter.model.store))", at: span)
         }
         let outcomes = try interpreter.runRuleBody(rule, restrictedTo: subject)
+        let model = interpreter.model
         return .list(outcomes.map { outcome in
             .record(Record([
-                ("rule", .string(rule.id)),
-                ("severity", .symbol(severity(of: outcome, rule: rule) == .error ? "error" : "warning")),
-                ("message", .string(message(of: outcome, rule: rule))),
+                ("rule", .string(model.name(of: rule))),
+                ("severity", .symbol(severity(of: outcome, rule: rule, in: model) == .error ? "error" : "warning")),
+                ("message", .string(message(of: outcome, rule: rule, in: model))),
                 ("entity", outcome.entity.map { .entity($0) } ?? .none),
             ]))
         })
     }
 
-    static func severity(of outcome: CheckOutcome, rule: Entity) -> Severity {
-        if outcome.kind == .warn || rule.declaration.isWarning { return .warning }
+    static func severity(of outcome: CheckOutcome, rule: EntityRef, in model: ProgramModel) -> Severity {
+        if outcome.kind == .warn || model.site(of: rule).isWarning { return .warning }
         return .error
     }
 
-    static func message(of outcome: CheckOutcome, rule: Entity) -> String {
-        outcome.message ?? (rule.title.map { "violates `\(rule.id)`: \($0)" } ?? "violates `\(rule.id)`")
+    static func message(of outcome: CheckOutcome, rule: EntityRef, in model: ProgramModel) -> String {
+        outcome.message ?? (model.title(of: rule).map { "violates `\(model.name(of: rule))`: \($0)" } ?? "violates `\(model.name(of: rule))`")
     }
 }
 
@@ -59,7 +60,7 @@ extension Interpreter {
     /// Runs a rule's body as `violations(rule, subject)` does: every `for` over the subject's
     /// kind binds only the subject, and a `with` copy stands in for its original everywhere.
     /// The interpreter's overlay, bound entities and recorder are restored afterwards.
-    func runRuleBody(_ rule: Entity, restrictedTo subject: Entity) throws -> [CheckOutcome] {
+    func runRuleBody(_ rule: EntityRef, restrictedTo subject: EntityRef) throws -> [CheckOutcome] {
         let savedOverlay = overlay
         let savedBound = boundEntities
         let savedRecorder = recorder
@@ -74,7 +75,7 @@ extension Interpreter {
     }
 
     /// Runs a rule's body with a fresh recorder and returns what did not hold.
-    func runRuleBody(_ rule: Entity) throws -> [CheckOutcome] {
+    func runRuleBody(_ rule: EntityRef) throws -> [CheckOutcome] {
         guard let body = ruleBodies[rule.index] else { return [] }
         let recorder = CheckRecorder()
         self.recorder = recorder
@@ -98,9 +99,9 @@ extension Engine {
         let workers = options.workers
         return withLargeStack {
             var report = CheckReport(diagnostics: [], rules: [])
-            let rules = model.entities(of: .rule)
+            let rules = Array(model.entities(of: .rule))
             var waivers = WaiverLedger(model: model, today: interpreter.today)
-            var stopped: Set<Int> = []
+            var stopped: Set<EntityID> = []
             let concurrent = workers > 1 && rules.count > 1 ? runConcurrently(rules, workers: workers) : nil
             for (position, rule) in rules.enumerated() {
                 let run: RuleRun
@@ -114,15 +115,15 @@ extension Engine {
                 switch run {
                 case .outcomes(let outcomes):
                     for outcome in outcomes {
-                        var diagnostic = RuleRunner.diagnostic(for: outcome, rule: rule)
+                        var diagnostic = RuleRunner.diagnostic(for: outcome, rule: rule, in: model)
                         waivers.apply(to: &diagnostic, rule: rule, entity: outcome.entity)
                         produced.append(diagnostic)
                     }
                 case .failed(let error):
                     var diagnostic = error.diagnostic
                     diagnostic.code = .ruleFailed
-                    diagnostic.message = "rule `\(rule.id)` stopped: " + diagnostic.message
-                    diagnostic.notes.append(DiagnosticNote("the other rules still ran", at: rule.nameSpan))
+                    diagnostic.message = "rule `\(model.name(of: rule))` stopped: " + diagnostic.message
+                    diagnostic.notes.append(DiagnosticNote("the other rules still ran", at: model.nameSpan(of: rule)))
                     produced.append(diagnostic)
                     stopped.insert(rule.index)
                 case .stopped:
@@ -130,7 +131,7 @@ extension Engine {
                     continue
                 }
                 report.diagnostics += produced
-                report.rules.append((rule.id, rule.title, produced))
+                report.rules.append((model.name(of: rule), model.title(of: rule), produced))
             }
             if !waivers.isEmpty {
                 report.diagnostics += waivers.warnings(stopped: stopped)
@@ -143,7 +144,7 @@ extension Engine {
     /// Every rule's run, in rule order, each rule run by one of `workers` worker interpreters
     /// with what it printed; nil when a rule needed to write shared state (a `let` or field
     /// still waiting), and so the rules must run one by one on the session's interpreter.
-    private func runConcurrently(_ rules: [Entity], workers: Int) -> [(run: RuleRun, printed: [String])]? {
+    private func runConcurrently(_ rules: [EntityRef], workers: Int) -> [(run: RuleRun, printed: [String])]? {
         let pool = WorkerInterpreters(main: interpreter)
         var runs: [(run: RuleRun, printed: [String])] = []
         runs.reserveCapacity(rules.count)
@@ -159,18 +160,18 @@ extension Engine {
     public func runTests(where selected: (String) -> Bool = { _ in true }) -> [TestResult] {
         withLargeStack {
             var results: [TestResult] = []
-            for test in model.entities(of: .test) where selected(test.id) {
+            for test in model.entities(of: .test) where selected(model.name(of: test)) {
                 interpreter.resetBudget()
                 var failures: [Diagnostic] = []
                 // A pinned test sees its own `today`; computed members remembered for another day
                 // (`status`, `next_session`) are forgotten on the way in and out.
                 let runDay = interpreter.today
-                if let pinned = test.declaration.pinnedDate {
+                if let pinned = model.site(of: test).pinnedDate {
                     interpreter.today = pinned
                     model.cache.removeAll()
                 }
                 defer {
-                    if test.declaration.pinnedDate != nil {
+                    if model.site(of: test).pinnedDate != nil {
                         interpreter.today = runDay
                         model.cache.removeAll()
                     }
@@ -192,7 +193,7 @@ extension Engine {
                 } catch {
                     continue
                 }
-                results.append(TestResult(name: test.id, span: test.nameSpan, failures: failures))
+                results.append(TestResult(name: model.name(of: test), span: model.nameSpan(of: test), failures: failures))
             }
             interpreter.recorder = nil
             return results
@@ -207,11 +208,11 @@ extension DiagnosticCode {
 
 extension RuleRunner {
     /// The diagnostic `check` reports for one outcome of `rule`, before any waiver applies.
-    static func diagnostic(for outcome: CheckOutcome, rule: Entity) -> Diagnostic {
-        let severity = severity(of: outcome, rule: rule)
-        return Diagnostic(severity == .error ? .ruleViolation : .ruleWarning, severity, message(of: outcome, rule: rule),
-                          at: outcome.entity?.nameSpan ?? outcome.span,
-                          notes: [DiagnosticNote("required by rule `\(rule.id)`" + (rule.title.map { ": \($0)" } ?? ""), at: outcome.span)],
-                          rule: rule.id)
+    static func diagnostic(for outcome: CheckOutcome, rule: EntityRef, in model: ProgramModel) -> Diagnostic {
+        let severity = severity(of: outcome, rule: rule, in: model)
+        return Diagnostic(severity == .error ? .ruleViolation : .ruleWarning, severity, message(of: outcome, rule: rule, in: model),
+                          at: outcome.entity.map(model.nameSpan) ?? outcome.span,
+                          notes: [DiagnosticNote("required by rule `\(model.name(of: rule))`" + (model.title(of: rule).map { ": \($0)" } ?? ""), at: outcome.span)],
+                          rule: model.name(of: rule))
     }
 }

@@ -94,8 +94,8 @@ extension Engine {
     }
 
     private func collectHeldItems() -> [SessionItem] {
-        let programSpan = model.entities(of: .program).first?.declaration.span
-        let testSpans = Set(model.entities(of: .test).map(\.declaration.span))
+        let programSpan = model.entities(of: .program).first.map { model.site(of: $0).span }
+        let testSpans = Set(model.entities(of: .test).map { model.site(of: $0).span })
         let spans = names.spans
         var items: [SessionItem] = []
         var importedPaths: Set<String> = []

@@ -8,7 +8,7 @@ import Synchronization
 /// shared state.
 final class WorkerScratch {
     /// The computed members this worker has worked out, by entity index, then member number.
-    var cache: [Int: [Int: Value]] = [:]
+    var cache: [EntityID: [Int: Value]] = [:]
     /// What `print` wrote during the current item of work.
     var printed: [String] = []
     /// Set when the work met a `let` or a field still waiting to be evaluated: evaluating it
@@ -105,7 +105,7 @@ extension Interpreter {
     }
 
     /// Runs one rule with a fresh budget; what it found, or how it stopped.
-    func runRule(_ rule: Entity) -> RuleRun {
+    func runRule(_ rule: EntityRef) -> RuleRun {
         resetBudget()
         do {
             return .outcomes(try runRuleBody(rule))

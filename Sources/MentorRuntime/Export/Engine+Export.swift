@@ -17,7 +17,7 @@ extension Engine {
         if request.format == .ics, request.calendar != .agreement {
             return exportCalendar(request.calendar, zone: zone)
         }
-        let agreement: Entity?
+        let agreement: EntityRef?
         switch exportedAgreement(named: request.agreement, format: request.format) {
         case .success(let found): agreement = found
         case .failure(let failure): return .failure(failure)
@@ -32,10 +32,10 @@ extension Engine {
                 case .json:
                     return .success(try json.render(agreement))
                 case .md:
-                    return .success(MarkdownExporter(agreement: try reader.agreement(agreement), programTitle: programTitle).render())
+                    return .success(MarkdownExporter(agreement: try reader.agreement(agreement), programTitle: programTitle, names: model.store).render())
                 case .ics:
                     let calendar = ICalendarExporter(agreement: try reader.agreement(agreement), today: options.today, zone: zone)
-                    let problems = calendar.problems(at: agreement.nameSpan)
+                    let problems = calendar.problems(at: model.nameSpan(of: agreement))
                     if !problems.isEmpty { return .failure(ExportFailure(diagnostics: problems, isUsageError: false)) }
                     return .success(calendar.render())
                 }
@@ -49,7 +49,7 @@ extension Engine {
 
     /// The programme's or one person's calendar.
     private func exportCalendar(_ selection: CalendarSelection, zone: TimeZoneRules?) -> Result<String, ExportFailure> {
-        var person: Entity?
+        var person: EntityRef?
         if case .person(let name) = selection {
             switch namedPerson(name) {
             case .success(let found): person = found
@@ -64,7 +64,7 @@ extension Engine {
                 for entity in model.entities(of: .agreement) {
                     if let person {
                         let parties = [AgreementField.mentor, AgreementField.mentee, AgreementField.coMentor]
-                        guard try parties.contains(where: { try reader.entity(entity, $0) === person }) else { continue }
+                        guard try parties.contains(where: { try reader.entity(entity, $0)?.index == person.index }) else { continue }
                     }
                     agreements.append(try reader.agreement(entity))
                 }
@@ -72,8 +72,8 @@ extension Engine {
                     let calendar = PersonCalendarExporter(person: shown, agreements: agreements, today: options.today, zone: zone)
                     if calendar.isEmpty {
                         return .failure(ExportFailure(diagnostics: [Diagnostic(
-                            .emptyCalendar, .error, "`\(person.id)` has no scheduled session in any agreement to put in a calendar",
-                            at: person.nameSpan,
+                            .emptyCalendar, .error, "`\(model.name(of: person))` has no scheduled session in any agreement to put in a calendar",
+                            at: model.nameSpan(of: person),
                             help: agreements.isEmpty ? "\(shown.name) is the mentor, mentee or co-mentor of no agreement"
                                 : "give their agreements (or the `program`) a `cadence`")], isUsageError: false))
                     }
@@ -95,8 +95,8 @@ extension Engine {
     }
 
     /// The person `name` names, or M0660 with suggestions among the people.
-    func namedPerson(_ name: String) -> Result<Entity, ExportFailure> {
-        if let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index], entity.kind == .person {
+    func namedPerson(_ name: String) -> Result<EntityRef, ExportFailure> {
+        if let index = globals.index(of: name), case .entity(let entity, _) = globals.bindings[index], entity.kind == .person {
             return .success(entity)
         }
         return .failure(ExportFailure(diagnostics: [unknownPerson(name)], isUsageError: false))
@@ -105,7 +105,7 @@ extension Engine {
     /// M0660 for `name` on the command line (`export --person`, `match --mentee`, `status
     /// --person`), with the closest person's name, or the people when none is close.
     func unknownPerson(_ name: String) -> Diagnostic {
-        let people = model.entities(of: .person).map(\.id)
+        let people = model.entities(of: .person).map(model.name)
         let shown = people.prefix(10).map { "`\($0)`" }.joined(separator: ", ") + (people.count > 10 ? " and \(people.count - 10) more" : "")
         let help = !NameSuggester.suggestions(for: name, among: people).isEmpty ? nil
             : people.isEmpty ? "the programme declares no person" : "the programme's people: " + shown
@@ -114,12 +114,12 @@ extension Engine {
     }
 
     private var programTitle: String? {
-        model.entities(of: .program).first?.title
+        model.entities(of: .program).first.flatMap(model.title)
     }
 
     /// The agreement `name` stands for, nil for the whole programme, or why there is none.
-    private func exportedAgreement(named name: String?, format: ExportFormat) -> Result<Entity?, ExportFailure> {
-        let agreements = model.entities(of: .agreement).map(\.id)
+    private func exportedAgreement(named name: String?, format: ExportFormat) -> Result<EntityRef?, ExportFailure> {
+        let agreements = model.entities(of: .agreement).map(model.name)
         guard let name else {
             if format == .json { return .success(nil) }
             return .failure(ExportFailure(diagnostics: [Diagnostic(
@@ -128,12 +128,12 @@ extension Engine {
         }
         if let index = globals.index(of: name) {
             switch globals.bindings[index] {
-            case .entity(let entity) where entity.kind == .agreement:
+            case .entity(let entity, _) where entity.kind == .agreement:
                 return .success(entity)
-            case .entity(let entity):
+            case .entity(let entity, _):
                 return .failure(ExportFailure(diagnostics: [Diagnostic(
                     .notAnAgreement, .error, "`\(name)` is \(entity.kind.withArticle), not an agreement",
-                    at: entity.nameSpan, label: "declared here", help: Engine.agreementList(agreements))], isUsageError: false))
+                    at: model.nameSpan(of: entity), label: "declared here", help: Engine.agreementList(agreements))], isUsageError: false))
             case .lazyLet:
                 return .failure(Engine.notAnAgreement(name, "a top-level `let`", at: names.spans[name], agreements))
             case .function:

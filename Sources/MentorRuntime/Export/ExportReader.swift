@@ -28,21 +28,21 @@ struct ExportReader {
 
     /// A row's value: a field as given (or the programme's default), a computed member as
     /// computed now; `none` when absent.
-    func value(_ entity: Entity, _ row: some ReadableRow) throws -> Value {
+    func value(_ entity: EntityRef, _ row: some ReadableRow) throws -> Value {
         switch row.schemaRow {
         case .field(let field): try model.field(entity, field, interpreter: interpreter)
-        case .computed(let member): try model.member(entity, member, span: entity.nameSpan, interpreter: interpreter)
+        case .computed(let member): try model.member(entity, member, span: model.nameSpan(of: entity), interpreter: interpreter)
         }
     }
 
     /// The row's string, nil when absent.
-    func string(_ entity: Entity, _ row: some ReadableRow) throws -> String? {
+    func string(_ entity: EntityRef, _ row: some ReadableRow) throws -> String? {
         if case .string(let text) = try value(entity, row) { return text }
         return nil
     }
 
     /// The row's word (a symbol such as an agreement's `status` or `booking`), nil when absent.
-    func word(_ entity: Entity, _ row: some ReadableRow) throws -> String? {
+    func word(_ entity: EntityRef, _ row: some ReadableRow) throws -> String? {
         switch try value(entity, row) {
         case .symbol(let word), .string(let word): word
         default: nil
@@ -50,61 +50,61 @@ struct ExportReader {
     }
 
     /// The row's date, nil when absent.
-    func date(_ entity: Entity, _ row: some ReadableRow) throws -> CivilDate? {
+    func date(_ entity: EntityRef, _ row: some ReadableRow) throws -> CivilDate? {
         if case .date(let date) = try value(entity, row) { return date }
         return nil
     }
 
     /// The row's duration, nil when absent.
-    func duration(_ entity: Entity, _ row: some ReadableRow) throws -> CalendarDuration? {
+    func duration(_ entity: EntityRef, _ row: some ReadableRow) throws -> CalendarDuration? {
         if case .duration(let duration) = try value(entity, row) { return duration }
         return nil
     }
 
     /// The row's cadence, nil when absent.
-    func cadence(_ entity: Entity, _ row: some ReadableRow) throws -> Cadence? {
+    func cadence(_ entity: EntityRef, _ row: some ReadableRow) throws -> Cadence? {
         if case .cadence(let cadence) = try value(entity, row) { return cadence }
         return nil
     }
 
     /// The row's list, empty when absent.
-    func list(_ entity: Entity, _ row: some ReadableRow) throws -> [Value] {
+    func list(_ entity: EntityRef, _ row: some ReadableRow) throws -> [Value] {
         if case .list(let elements) = try value(entity, row) { return elements }
         return []
     }
 
     /// The strings of the row's list.
-    func strings(_ entity: Entity, _ row: some ReadableRow) throws -> [String] {
+    func strings(_ entity: EntityRef, _ row: some ReadableRow) throws -> [String] {
         try list(entity, row).compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
     /// The dates of the row's list.
-    func dates(_ entity: Entity, _ row: some ReadableRow) throws -> [CivilDate] {
+    func dates(_ entity: EntityRef, _ row: some ReadableRow) throws -> [CivilDate] {
         try list(entity, row).compactMap { if case .date(let date) = $0 { date } else { nil } }
     }
 
-    /// Entity references (and symbols such as channels) by name.
-    func names(_ entity: Entity, _ row: some ReadableRow) throws -> [String] {
-        try list(entity, row).compactMap(ExportReader.name(of:))
+    /// EntityRef references (and symbols such as channels) by name.
+    func names(_ entity: EntityRef, _ row: some ReadableRow) throws -> [String] {
+        try list(entity, row).compactMap(name(of:))
     }
 
     /// The name of an entity or symbol value.
-    static func name(of value: Value) -> String? {
+    func name(of value: Value) -> String? {
         switch value {
-        case .entity(let entity): entity.id
+        case .entity(let entity): model.name(of: entity)
         case .symbol(let name): name
         default: nil
         }
     }
 
     /// The entity the row names, nil when absent.
-    func entity(_ entity: Entity, _ row: some ReadableRow) throws -> Entity? {
+    func entity(_ entity: EntityRef, _ row: some ReadableRow) throws -> EntityRef? {
         if case .entity(let target) = try value(entity, row) { return target }
         return nil
     }
 
     /// A record keyed by entity names (`signed`), as (name, date) pairs in the order written.
-    func datesByName(_ entity: Entity, _ row: some ReadableRow) throws -> [(String, CivilDate)] {
+    func datesByName(_ entity: EntityRef, _ row: some ReadableRow) throws -> [(String, CivilDate)] {
         guard case .record(let record) = try value(entity, row) else { return [] }
         return record.fields.compactMap { field in
             if case .date(let date) = field.value { (field.name, date) } else { nil }
@@ -112,24 +112,24 @@ struct ExportReader {
     }
 
     /// A person as a party of an agreement.
-    func person(_ entity: Entity?) throws -> ExportedPerson? {
+    func person(_ entity: EntityRef?) throws -> ExportedPerson? {
         guard let entity else { return nil }
-        return ExportedPerson(id: entity.id, name: try string(entity, PersonField.name) ?? entity.id,
+        return ExportedPerson(id: model.name(of: entity), name: try string(entity, PersonField.name) ?? model.name(of: entity),
                               email: try string(entity, PersonField.email), programmeFields: try programmeFields(of: entity))
     }
 
     /// The programme's own fields `entity` gives, by name, as written (`MarkdownExporter.target`).
-    func programmeFields(of entity: Entity) throws -> [(name: String, text: String)] {
-        try entity.schema.programmeFields.compactMap { field in
+    func programmeFields(of entity: EntityRef) throws -> [(name: String, text: String)] {
+        try model.schema(of: entity).programmeFields.compactMap { field in
             let value = try value(entity, field)
-            return value.isNone ? nil : (field.name, MarkdownExporter.target(value))
+            return value.isNone ? nil : (field.name, MarkdownExporter.target(value, names: model.store))
         }
     }
 
     // MARK: Agreements
 
     /// The agreement as the Markdown and iCalendar exporters show it.
-    func agreement(_ agreement: Entity) throws -> ExportedAgreement {
+    func agreement(_ agreement: EntityRef) throws -> ExportedAgreement {
         let agenda = try entity(agreement, AgreementField.agenda).map { agenda in
             ExportedAgenda(at: try timeOfDay(try value(agenda, AgendaField.at)), closing: try strings(agenda, AgendaField.closing))
         }
@@ -148,12 +148,12 @@ struct ExportReader {
         // Elaboration reports missing parties and start dates, and export runs only after it succeeded.
         func required<T>(_ value: T?, _ row: some ReadableRow) throws -> T {
             guard let value else {
-                throw RuntimeError(.missingField, "agreement `\(agreement.id)` lacks `\(row.schemaRow.name)`", at: agreement.nameSpan)
+                throw RuntimeError(.missingField, "agreement `\(model.name(of: agreement))` lacks `\(row.schemaRow.name)`", at: model.nameSpan(of: agreement))
             }
             return value
         }
         return ExportedAgreement(
-            id: agreement.id, title: agreement.title,
+            id: model.name(of: agreement), title: model.title(of: agreement),
             mentor: try required(try person(try entity(agreement, AgreementField.mentor)), AgreementField.mentor),
             mentee: try required(try person(try entity(agreement, AgreementField.mentee)), AgreementField.mentee),
             coMentor: try person(try entity(agreement, AgreementField.coMentor)),
@@ -167,7 +167,7 @@ struct ExportReader {
             location: try string(agreement, AgreementField.location),
             channels: try names(agreement, AgreementField.channels),
             contact: try string(agreement, AgreementField.contact),
-            booking: ExportReader.name(of: try value(agreement, AgreementField.booking)),
+            booking: name(of: try value(agreement, AgreementField.booking)),
             notice: try duration(agreement, AgreementField.notice),
             confidential: try value(agreement, AgreementField.confidential),
             scope: try string(agreement, AgreementField.scope),
@@ -185,10 +185,10 @@ struct ExportReader {
             programmeFields: try programmeFields(of: agreement))
     }
 
-    private func goals(of agreement: Entity) throws -> [ExportedGoal] {
-        try list(agreement, AgreementField.goals).compactMap { element in
+    private func goals(of agreement: EntityRef) throws -> [ExportedGoal] {
+        try list(agreement, AgreementField.goals).compactMap { element -> ExportedGoal? in
             guard case .entity(let goal) = element else { return nil }
-            return ExportedGoal(id: goal.id, title: goal.title, measure: try string(goal, GoalField.measure),
+            return ExportedGoal(id: model.name(of: goal), title: model.title(of: goal), measure: try string(goal, GoalField.measure),
                                 target: try value(goal, GoalField.target), progress: try value(goal, GoalField.progress),
                                 due: try date(goal, GoalField.due), achieved: try date(goal, GoalField.achieved))
         }
@@ -226,7 +226,7 @@ struct ExportReader {
         case .record(let record):
             guard case .string(let what)? = record[ActionKey.what] else { return nil }
             var notes: [String] = []
-            if case .entity(let owner)? = record[ActionKey.owner] { notes.append("owner: " + (try person(owner)?.name ?? owner.id)) }
+            if case .entity(let owner)? = record[ActionKey.owner] { notes.append("owner: " + (try person(owner)?.name ?? model.name(of: owner))) }
             switch record[ActionKey.done] ?? .none {
             case .date(let day): notes.append("done \(day)")
             case .bool(true): notes.append("done")

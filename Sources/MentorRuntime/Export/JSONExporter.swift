@@ -15,7 +15,7 @@ struct JSONExporter {
     let reader: ExportReader
 
     /// One agreement, under its kind's name.
-    func render(_ agreement: Entity) throws -> String {
+    func render(_ agreement: EntityRef) throws -> String {
         try document { json in
             json.key(agreement.kind.rawValue)
             try write(agreement, JSONLayout.keys(of: agreement.kind), into: &json)
@@ -53,26 +53,26 @@ struct JSONExporter {
         return json.output + "\n"
     }
 
-    private func write(_ entity: Entity, _ keys: [JSONLayout.Key], programmeFields: Bool = true, into json: inout JSONWriter) throws {
+    private func write(_ entity: EntityRef, _ keys: [JSONLayout.Key], programmeFields: Bool = true, into json: inout JSONWriter) throws {
         json.beginObject()
         for key in keys {
             json.key(key.name)
             switch key {
             case .id:
-                json.string(entity.id)
+                json.string(reader.model.name(of: entity))
             case .title:
-                if let title = entity.title { json.string(title) } else { json.null() }
+                if let title = reader.model.title(of: entity) { json.string(title) } else { json.null() }
             case .row(let row):
                 try write(row, of: entity, into: &json)
             case .text(let row):
                 let value = try reader.value(entity, row)
-                if value.isNone { json.null() } else { json.string(MarkdownExporter.target(value)) }
+                if value.isNone { json.null() } else { json.string(MarkdownExporter.target(value, names: reader.model.store)) }
             }
         }
         // The programme's own fields, apart from the built-in keys so a consumer can tell them
         // from the version's fixed ones; present exactly when the programme declares fields for
         // the kind (docs/export.md).
-        let own = entity.schema.programmeFields
+        let own = reader.model.schema(of: entity).programmeFields
         if programmeFields, !own.isEmpty, !keys.isEmpty {
             json.key(JSONLayout.programmeFieldsKey)
             json.beginObject()
@@ -85,11 +85,11 @@ struct JSONExporter {
         json.endObject()
     }
 
-    private func write(_ row: SchemaRow, of entity: Entity, into json: inout JSONWriter) throws {
+    private func write(_ row: SchemaRow, of entity: EntityRef, into json: inout JSONWriter) throws {
         let value = try reader.value(entity, row)
         if value.isNone, case .field(let field) = row, field.isRequired {
             // Elaboration reports a missing required field, and export runs only after it succeeded.
-            throw RuntimeError(.missingField, "\(entity.kind.rawValue) `\(entity.id)` lacks `\(field.name)`", at: entity.nameSpan)
+            throw RuntimeError(.missingField, "\(entity.kind.rawValue) `\(reader.model.name(of: entity))` lacks `\(field.name)`", at: reader.model.nameSpan(of: entity))
         }
         switch row.export {
         // `.omitted` rows are not in any layout; listed here so the switch names every style.
@@ -137,7 +137,7 @@ struct JSONExporter {
         case .time(let time): json.string(time.description)
         case .duration(let duration): write(duration, into: &json)
         case .cadence(let cadence): write(cadence, into: &json)
-        case .entity(let entity): json.string(entity.id)
+        case .entity(let entity): json.string(reader.model.name(of: entity))
         case .symbol(let name): json.string(name)
         case .list(let elements):
             let elementType: FieldType? = if case .list(let element)? = type { element } else { nil }

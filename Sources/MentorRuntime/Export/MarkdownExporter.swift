@@ -3,6 +3,8 @@ struct MarkdownExporter {
     let agreement: ExportedAgreement
     /// The programme's title, if it has one.
     let programTitle: String?
+    /// Where the names of entities in goal targets are read.
+    let names: EntityStore
 
     func render() -> String {
         var out: [String] = []
@@ -57,9 +59,9 @@ struct MarkdownExporter {
             : ["| Goal | Measure | Target | Due |", "|---|---|---|---|"]
         for goal in a.goals {
             let name = goal.title.map(MarkdownText.cell) ?? "`\(goal.id)`"
-            var row = "| \(name) | \(MarkdownText.cell(goal.measure ?? "")) | \(MarkdownText.cell(MarkdownExporter.target(goal.target))) | \(goal.due?.description ?? "—") |"
+            var row = "| \(name) | \(MarkdownText.cell(goal.measure ?? "")) | \(MarkdownText.cell(MarkdownExporter.target(goal.target, names: names))) | \(goal.due?.description ?? "—") |"
             if tracksProgress {
-                row += " \(MarkdownText.cell(MarkdownExporter.target(goal.progress))) | \(goal.achieved?.description ?? "—") |"
+                row += " \(MarkdownText.cell(MarkdownExporter.target(goal.progress, names: names))) | \(goal.achieved?.description ?? "—") |"
             }
             goals.append(row)
         }
@@ -137,11 +139,11 @@ struct MarkdownExporter {
     }
 
     /// A goal's target as written: `15%`, `2`, or the text.
-    static func target(_ value: Value) -> String {
+    static func target(_ value: Value, names: EntityStore) -> String {
         switch value {
         case .none: ""
         case .string(let text): text
-        default: value.sourceText
+        default: value.sourceText(in: names)
         }
     }
 

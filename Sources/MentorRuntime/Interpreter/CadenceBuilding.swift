@@ -3,9 +3,9 @@ import MentorSource
 
 /// Builds cadence values from `every`, `for` and `, then`, with errors that say what is wrong.
 enum CadenceBuilding {
-    static func every(_ interval: Value, span: Span, operandSpan: Span) throws -> Value {
+    static func every(_ interval: Value, span: Span, names: ProgramModel, operandSpan: Span) throws -> Value {
         guard case .duration(let duration) = interval else {
-            throw RuntimeError(.invalidCadence, "`every` needs a duration such as `2 weeks`, but this is \(describeType(interval))", at: operandSpan)
+            throw RuntimeError(.invalidCadence, "`every` needs a duration such as `2 weeks`, but this is \(describeType(interval, names.store))", at: operandSpan)
         }
         guard duration.kind != .time else {
             throw RuntimeError(.invalidCadence, "a cadence counts days, weeks, months or years, not \(duration)", at: operandSpan)
@@ -16,12 +16,12 @@ enum CadenceBuilding {
         return .cadence(cadence)
     }
 
-    static func limited(_ cadence: Value, by limit: Value, span: Span, cadenceSpan: Span, limitSpan: Span) throws -> Value {
+    static func limited(_ cadence: Value, by limit: Value, span: Span, names: ProgramModel, cadenceSpan: Span, limitSpan: Span) throws -> Value {
         guard case .cadence(let base) = cadence else {
-            throw RuntimeError(.invalidCadence, "`for` limits a cadence such as `weekly`, but this is \(describeType(cadence))", at: cadenceSpan)
+            throw RuntimeError(.invalidCadence, "`for` limits a cadence such as `weekly`, but this is \(describeType(cadence, names.store))", at: cadenceSpan)
         }
         guard case .duration(let duration) = limit, duration.kind != .time else {
-            throw RuntimeError(.invalidCadence, "a phase lasts days, weeks, months or years, but this is \(describeType(limit))", at: limitSpan)
+            throw RuntimeError(.invalidCadence, "a phase lasts days, weeks, months or years, but this is \(describeType(limit, names.store))", at: limitSpan)
         }
         guard duration.amount > 0, let result = base.limited(to: duration) else {
             throw RuntimeError(.invalidCadence, "`\(base) for \(duration)` is not a valid phase", at: span,
@@ -30,9 +30,9 @@ enum CadenceBuilding {
         return .cadence(result)
     }
 
-    static func pinned(_ cadence: Value, to pin: WeekdayPin, span: Span, cadenceSpan: Span) throws -> Value {
+    static func pinned(_ cadence: Value, to pin: WeekdayPin, span: Span, names: ProgramModel, cadenceSpan: Span) throws -> Value {
         guard case .cadence(let base) = cadence else {
-            throw RuntimeError(.invalidCadence, "`\(pin)` pins a cadence such as `monthly`, but this is \(describeType(cadence))", at: cadenceSpan)
+            throw RuntimeError(.invalidCadence, "`\(pin)` pins a cadence such as `monthly`, but this is \(describeType(cadence, names.store))", at: cadenceSpan)
         }
         do {
             return .cadence(try base.checkedPinned(to: pin))
@@ -41,11 +41,11 @@ enum CadenceBuilding {
         }
     }
 
-    static func sequence(_ phases: [(Value, Span)], span: Span) throws -> Value {
+    static func sequence(_ phases: [(Value, Span)], span: Span, names: ProgramModel) throws -> Value {
         var result: Cadence?
         for (value, phaseSpan) in phases {
             guard case .cadence(let next) = value else {
-                throw RuntimeError(.invalidCadence, "`then` joins cadences, but this is \(describeType(value))", at: phaseSpan)
+                throw RuntimeError(.invalidCadence, "`then` joins cadences, but this is \(describeType(value, names.store))", at: phaseSpan)
             }
             if let current = result {
                 guard let joined = current.then(next) else {

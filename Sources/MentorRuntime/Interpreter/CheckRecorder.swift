@@ -12,7 +12,7 @@ struct CheckOutcome: Sendable {
     /// The condition, when there is one.
     let conditionSpan: Span?
     /// The entity bound by the innermost `for`, where the violation is reported.
-    let entity: Entity?
+    let entity: EntityRef?
     /// For `expect a == b`: both sides' values.
     let sides: (left: String, right: String)?
 }
@@ -22,9 +22,10 @@ final class CheckRecorder {
     private(set) var outcomes: [CheckOutcome] = []
 
     /// Records a check that did not hold; `sides` are a failed comparison's operands.
-    func record(kind: CheckKind, message: String?, span: Span, conditionSpan: Span?, entity: Entity?,
-                sides: (left: Value, right: Value)?) {
-        let text = sides.map { ($0.left.sourceText(truncatedTo: 1_000), $0.right.sourceText(truncatedTo: 1_000)) }
+    /// `names` is where the operands' entity names are read.
+    func record(kind: CheckKind, message: String?, span: Span, conditionSpan: Span?, entity: EntityRef?,
+                sides: (left: Value, right: Value)?, names: EntityStore) {
+        let text = sides.map { ($0.left.sourceText(truncatedTo: 1_000, in: names), $0.right.sourceText(truncatedTo: 1_000, in: names)) }
         outcomes.append(CheckOutcome(kind: kind, message: message, span: span, conditionSpan: conditionSpan, entity: entity, sides: text))
     }
 }

@@ -21,7 +21,9 @@ final class GlobalTable: @unchecked Sendable {
         case value(Value)
         case lazyLet(LetState, name: String, span: Span)
         case function(FunctionCode, span: Span)
-        case entity(Entity)
+        /// A declaration, with where its name is declared (the resolver's notes point there and
+        /// reads no entity store).
+        case entity(EntityRef, nameSpan: Span)
         case collection(DeclarationKind)
         case allGoals
         case today

@@ -16,13 +16,13 @@ final class Interpreter {
     let model: ProgramModel
     /// Resolved bodies of rules and tests, by entity index: what `check`, `test` and the
     /// `violations` built-in run.
-    var ruleBodies: [Int: ScriptCode] = [:]
+    var ruleBodies: [EntityID: ScriptCode] = [:]
     /// The date of the run (`--today`).
     var today: CivilDate
     /// Collects `require`/`warn`/`fail`/`expect` outcomes while a rule or test runs.
     var recorder: CheckRecorder?
     /// Entities bound by enclosing `for` loops, innermost last (violations point at the last).
-    var boundEntities: [Entity] = []
+    var boundEntities: [EntityRef] = []
     /// What this evaluation sees differently from the programme: `with` copies standing in
     /// for their originals while `violations(rule, copy)` runs, and that call's restriction of
     /// the rule's `for` loops (only the loops see it: computed members such as `mentees` still
@@ -66,7 +66,7 @@ final class Interpreter {
     /// The text of `value` as `print` shows it (`display`) or in source syntax, or a size-limit
     /// error when it would be longer than the string limit.
     func text(of value: Value, display: Bool, span: Span) throws -> String {
-        guard let text = value.text(display: display, limit: limits.maxStringLength) else { throw stringTooLong(span) }
+        guard let text = value.text(display: display, limit: limits.maxStringLength, in: model.store) else { throw stringTooLong(span) }
         return text
     }
 
@@ -153,7 +153,7 @@ final class Interpreter {
         }
         let collection = try evaluate(binding.collection, frame)
         guard case .list(let elements) = collection else {
-            throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection))", at: binding.span)
+            throw RuntimeError(.typeMismatch, "`for` needs a list, but this is \(describeType(collection, model.store))", at: binding.span)
         }
         // A restricted loop (`violations(rule, x)`, `Engine.recheck`) walks only the entities it
         // admits; the others are dropped before any step is counted.
@@ -182,7 +182,7 @@ final class Interpreter {
             let conditionSpan = condition.span
             if kind == .expect, case .binary(let op, let left, let right, let span) = condition, op.isComparison {
                 let leftValue = try evaluate(left, frame), rightValue = try evaluate(right, frame)
-                let result = try Operators.binary(op, leftValue, rightValue, span: span, leftSpan: left.span, rightSpan: right.span,
+                let result = try Operators.binary(op, leftValue, rightValue, span: span, names: model, leftSpan: left.span, rightSpan: right.span,
                                                   limits: limits)
                 if try truth(result, conditionSpan) { return }
                 sides = (leftValue, rightValue)
@@ -197,7 +197,7 @@ final class Interpreter {
             text = nil
         }
         guard let recorder else { return }
-        recorder.record(kind: kind, message: text, span: span, conditionSpan: condition?.span, entity: boundEntities.last, sides: sides)
+        recorder.record(kind: kind, message: text, span: span, conditionSpan: condition?.span, entity: boundEntities.last, sides: sides, names: model.store)
         if kind == .require || kind == .fail { throw SkipIteration() }
     }
 
@@ -235,11 +235,11 @@ final class Interpreter {
             }
             return .string(text)
         case .negate(let operand, let span):
-            return try Operators.negate(evaluate(operand, frame), span: span)
+            return try Operators.negate(evaluate(operand, frame), span: span, names: model)
         case .not(let operand, let span):
             return .bool(!(try truth(evaluate(operand, frame), span)))
         case .binary(let op, let left, let right, let span):
-            return try Operators.binary(op, evaluate(left, frame), evaluate(right, frame), span: span, leftSpan: left.span, rightSpan: right.span,
+            return try Operators.binary(op, evaluate(left, frame), evaluate(right, frame), span: span, names: model, leftSpan: left.span, rightSpan: right.span,
                                           limits: limits)
         case .and(let left, let right, _):
             guard try truth(evaluate(left, frame), left.span) else { return .bool(false) }
@@ -262,7 +262,7 @@ final class Interpreter {
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try evaluate(argument, frame)) }
             guard case .function(let callable) = function else {
-                throw RuntimeError(.notCallable, "\(describeType(function)) is not a function", at: calleeSpan,
+                throw RuntimeError(.notCallable, "\(describeType(function, model.store)) is not a function", at: calleeSpan,
                                    label: "cannot be called")
             }
             return try call(callable, values, labels: labels, span: span)
@@ -278,29 +278,29 @@ final class Interpreter {
                                     fallback: fallback, interpreter: self, frame: frame)
         case .index(let base, let index, let span, let indexSpan):
             let receiver = try evaluate(base, frame)
-            return try Members.element(of: receiver, at: try evaluate(index, frame), span: span, indexSpan: indexSpan)
+            return try Members.element(of: receiver, at: try evaluate(index, frame), span: span, indexSpan: indexSpan, interpreter: self)
         case .with(let base, let fields, let span):
             let receiver = try evaluate(base, frame)
             var values: [(name: String, nameSpan: Span, value: Value)] = []
             for field in fields { values.append((field.name, field.nameSpan, try evaluate(field.value, frame))) }
             return try Members.with(receiver, fields: values, span: span, baseSpan: base.span, interpreter: self)
         case .every(let interval, let span):
-            return try CadenceBuilding.every(evaluate(interval, frame), span: span, operandSpan: interval.span)
+            return try CadenceBuilding.every(evaluate(interval, frame), span: span, names: model, operandSpan: interval.span)
         case .cadenceFor(let cadence, let limit, let span):
-            return try CadenceBuilding.limited(evaluate(cadence, frame), by: evaluate(limit, frame), span: span,
+            return try CadenceBuilding.limited(evaluate(cadence, frame), by: evaluate(limit, frame), span: span, names: model,
                                                cadenceSpan: cadence.span, limitSpan: limit.span)
         case .cadenceOn(let cadence, let pin, let span):
-            return try CadenceBuilding.pinned(evaluate(cadence, frame), to: pin, span: span, cadenceSpan: cadence.span)
+            return try CadenceBuilding.pinned(evaluate(cadence, frame), to: pin, span: span, names: model, cadenceSpan: cadence.span)
         case .cadenceThen(let phases, let span):
             var values: [(Value, Span)] = []
             for phase in phases { values.append((try evaluate(phase, frame), phase.span)) }
-            return try CadenceBuilding.sequence(values, span: span)
+            return try CadenceBuilding.sequence(values, span: span, names: model)
         }
     }
 
     func truth(_ value: Value, _ span: Span) throws -> Bool {
         guard case .bool(let flag) = value else {
-            throw RuntimeError(.typeMismatch, "expected a bool (true or false), but this is \(describeType(value))", at: span)
+            throw RuntimeError(.typeMismatch, "expected a bool (true or false), but this is \(describeType(value, model.store))", at: span)
         }
         return flag
     }
@@ -313,12 +313,12 @@ final class Interpreter {
             return value
         case .function(let code, _):
             return .function(.closure(Closure(code: code, captured: nil)))
-        case .entity(let entity):
+        case .entity(let entity, _):
             return .entity(overlay.current(entity))
         case .collection(let kind):
             return .list(model.entities(of: kind).map { .entity(overlay.current($0)) })
         case .allGoals:
-            return .list(model.entities(of: .agreement).flatMap { overlay.current($0).children }.map { .entity(overlay.current($0)) })
+            return .list(model.entities(of: .agreement).flatMap { model.children(of: overlay.current($0)) }.map { .entity(overlay.current($0)) })
         case .today:
             return .date(today)
         case .programEntity:
@@ -439,13 +439,13 @@ func withIndefiniteArticle(_ noun: String) -> String {
 }
 
 /// "a date (2026-01-12)" style description for messages.
-func describeType(_ value: Value) -> String {
+func describeType(_ value: Value, _ names: EntityStore) -> String {
     switch value {
     case .none: return "`none`"
     case .function: return "a function"
-    case .entity(let entity): return "the \(entity.kind.rawValue) `\(entity.id)`"
+    case .entity(let entity): return "the \(entity.kind.rawValue) `\(names.name(of: entity.index))`"
     default:
-        var shown = value.sourceText(truncatedTo: 160)
+        var shown = value.sourceText(truncatedTo: 160, in: names)
         if shown.count > 40 { shown = String(shown.prefix(37)) + "…" }
         return "\(withIndefiniteArticle(value.typeName)) (\(DisplayText.escapeControls(shown)))"
     }

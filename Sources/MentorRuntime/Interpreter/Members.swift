@@ -76,7 +76,7 @@ enum Members {
     private static func missingMember(_ receiver: Value, name: String, nameSpan: Span, interpreter: Interpreter) -> RuntimeError {
         if let index = interpreter.globals.index(of: name), case .function = interpreter.globals.bindings[index] {
             return RuntimeError(diagnostic: Diagnostic(
-                .functionNotCalled, .error, "`\(name)` is a function, not a member of \(describeType(receiver))", at: nameSpan,
+                .functionNotCalled, .error, "`\(name)` is a function, not a member of \(describeType(receiver, interpreter.model.store))", at: nameSpan,
                 help: "a user `fn` is called with parentheses, also after a dot",
                 suggestions: [Suggestion(span: nameSpan, replacement: name + "()", message: "call it: `\(name)()`")]))
         }
@@ -88,7 +88,7 @@ enum Members {
         var help: String?
         if case .none = receiver { help = "the value is `none`; use `??` to give a default" }
         return RuntimeError(diagnostic: .unknownName(
-            .unknownMember, .error, "\(describeType(receiver)) has no member `\(name)`",
+            .unknownMember, .error, "\(describeType(receiver, interpreter.model.store)) has no member `\(name)`",
             name: name, at: nameSpan, among: candidates, label: "unknown member", help: help))
     }
 
@@ -101,16 +101,16 @@ enum Members {
         // A record field or entity member that holds a function.
         if case .record(let record) = receiver, let value = record[name] {
             guard case .function(let function) = value else {
-                throw RuntimeError(.notCallable, "member `\(name)` is \(describeType(value)), not a function", at: nameSpan)
+                throw RuntimeError(.notCallable, "member `\(name)` is \(describeType(value, interpreter.model.store)), not a function", at: nameSpan)
             }
             return try interpreter.call(function, arguments, labels: labels, span: span)
         }
-        if case .entity(let entity) = receiver, member.schemaID >= 0, member.schemaID < entity.schema.memberLocations.count,
-           entity.schema.memberLocations[member.schemaID] != nil {
+        if case .entity(let entity) = receiver, member.schemaID >= 0, member.schemaID < interpreter.model.schema(of: entity).memberLocations.count,
+           interpreter.model.schema(of: entity).memberLocations[member.schemaID] != nil {
             let value = try self.member(of: receiver, name: member, nameSpan: nameSpan, span: span, interpreter: interpreter)
             if arguments.isEmpty, labels.isEmpty { return value }
             guard case .function(let function) = value else {
-                throw RuntimeError(.notCallable, "member `\(name)` is \(describeType(value)), not a function", at: nameSpan)
+                throw RuntimeError(.notCallable, "member `\(name)` is \(describeType(value, interpreter.model.store)), not a function", at: nameSpan)
             }
             return try interpreter.call(function, arguments, labels: labels, span: span)
         }
@@ -154,13 +154,13 @@ enum Members {
         case .record(let record):
             try expectArguments(arguments, 1, name: name, span: span)
             guard case .string(let key) = arguments[0] else {
-                throw RuntimeError(.typeMismatch, "`get` needs a field name as a string, but got \(describeType(arguments[0]))", at: span)
+                throw RuntimeError(.typeMismatch, "`get` needs a field name as a string, but got \(describeType(arguments[0], interpreter.model.store))", at: span)
             }
             return record[key] ?? .none
         case .string(let text):
             try expectArguments(arguments, 1, name: name, span: span)
             guard case .string(let other) = arguments[0] else {
-                throw RuntimeError(.typeMismatch, "`\(name)` needs a string, but got \(describeType(arguments[0]))", at: span)
+                throw RuntimeError(.typeMismatch, "`\(name)` needs a string, but got \(describeType(arguments[0], interpreter.model.store))", at: span)
             }
             switch name {
             case "contains": return .bool(other.isEmpty || text.contains(other))
@@ -169,7 +169,7 @@ enum Members {
             default: return .bool(text.hasSuffix(other))
             }
         default:
-            throw RuntimeError(.unknownMember, "\(describeType(receiver)) has no member `\(name)`", at: span)
+            throw RuntimeError(.unknownMember, "\(describeType(receiver, interpreter.model.store)) has no member `\(name)`", at: span)
         }
     }
 
@@ -188,18 +188,18 @@ enum Members {
                 switch element {
                 case .number, .duration: continue
                 default:
-                    throw RuntimeError(.typeMismatch, "`sum` adds numbers or durations, but the list holds \(describeType(element))", at: span,
+                    throw RuntimeError(.typeMismatch, "`sum` adds numbers or durations, but the list holds \(describeType(element, interpreter.model.store))", at: span,
                                        help: "`sum` of an empty list is 0; to join lists or strings, use `+` or `join`")
                 }
             }
             for element in elements.dropFirst() {
-                total = try Operators.binary(.add, total, element, span: span, leftSpan: span, rightSpan: span)
+                total = try Operators.binary(.add, total, element, span: span, names: interpreter.model, leftSpan: span, rightSpan: span)
             }
             return total
         case "min", "max":
             guard var best = elements.first else { return .none }
             for element in elements.dropFirst() {
-                let order = try Operators.compare(element, best, span: span)
+                let order = try Operators.compare(element, best, span: span, names: interpreter.model)
                 if name == "min" ? order < 0 : order > 0 { best = element }
             }
             return best
@@ -208,9 +208,9 @@ enum Members {
         }
     }
 
-    private static func function(_ value: Value, for name: String, span: Span) throws -> FunctionValue {
+    private static func function(_ value: Value, for name: String, span: Span, interpreter: Interpreter) throws -> FunctionValue {
         guard case .function(let function) = value else {
-            throw RuntimeError(.typeMismatch, "`\(name)` needs a function such as `x => x.count`, but got \(describeType(value))", at: span)
+            throw RuntimeError(.typeMismatch, "`\(name)` needs a function such as `x => x.count`, but got \(describeType(value, interpreter.model.store))", at: span)
         }
         return function
     }
@@ -219,18 +219,18 @@ enum Members {
         switch name {
         case "contains":
             try expectArguments(arguments, 1, name: name, span: span)
-            for element in elements where try Operators.checkedEqual(element, arguments[0], span: span) { return .bool(true) }
+            for element in elements where try Operators.checkedEqual(element, arguments[0], span: span, names: interpreter.model) { return .bool(true) }
             return .bool(false)
         case "take", "drop":
             try expectArguments(arguments, 1, name: name, span: span)
             guard case .number(.integer(let count)) = arguments[0], count >= 0 else {
-                throw RuntimeError(.typeMismatch, "`\(name)` needs a whole number of elements, 0 or more, but got \(describeType(arguments[0]))", at: span)
+                throw RuntimeError(.typeMismatch, "`\(name)` needs a whole number of elements, 0 or more, but got \(describeType(arguments[0], interpreter.model.store))", at: span)
             }
             let kept = Int(min(count, Int64(elements.count)))
             return .list(name == "take" ? Array(elements.prefix(kept)) : Array(elements.dropFirst(kept)))
         case "map", "filter", "any", "all":
             try expectArguments(arguments, 1, name: name, span: span)
-            let transform = try function(arguments[0], for: name, span: span)
+            let transform = try function(arguments[0], for: name, span: span, interpreter: interpreter)
             switch name {
             case "map":
                 var result: [Value] = []
@@ -255,9 +255,9 @@ enum Members {
                 return .bool(true)
             }
         case "sorted":
-            if arguments.isEmpty { return .list(try mergeSort(elements) { try Operators.compare($0, $1, span: span) < 0 }) }
+            if arguments.isEmpty { return .list(try mergeSort(elements) { try Operators.compare($0, $1, span: span, names: interpreter.model) < 0 }) }
             try expectArguments(arguments, 1, name: name, span: span)
-            let order = try function(arguments[0], for: name, span: span)
+            let order = try function(arguments[0], for: name, span: span, interpreter: interpreter)
             let arity: Int
             if case .closure(let closure) = order { arity = closure.code.parameterCount } else { arity = 1 }
             if arity == 2 {
@@ -266,7 +266,7 @@ enum Members {
             // A one-parameter function is a sort key.
             var keyed: [(key: Value, value: Value)] = []
             for element in elements { keyed.append((try interpreter.call(order, [element], span: span), element)) }
-            return .list(try mergeSort(keyed) { try Operators.compare($0.key, $1.key, span: span) < 0 }.map(\.value))
+            return .list(try mergeSort(keyed) { try Operators.compare($0.key, $1.key, span: span, names: interpreter.model) < 0 }.map(\.value))
         case "join":
             let separator: String
             if arguments.isEmpty {
@@ -274,7 +274,7 @@ enum Members {
             } else {
                 try expectArguments(arguments, 1, name: name, span: span)
                 guard case .string(let text) = arguments[0] else {
-                    throw RuntimeError(.typeMismatch, "`join` needs a string separator, but got \(describeType(arguments[0]))", at: span)
+                    throw RuntimeError(.typeMismatch, "`join` needs a string separator, but got \(describeType(arguments[0], interpreter.model.store))", at: span)
                 }
                 separator = text
             }
@@ -306,12 +306,12 @@ enum Members {
     }
 
     /// An element of a list by its position from 0: `xs[0]`, and an error beyond the end.
-    static func element(of receiver: Value, at index: Value, span: Span, indexSpan: Span) throws -> Value {
+    static func element(of receiver: Value, at index: Value, span: Span, indexSpan: Span, interpreter: Interpreter) throws -> Value {
         guard case .list(let elements) = receiver else {
-            throw RuntimeError(.typeMismatch, "`[…]` picks an element of a list, but this is \(describeType(receiver))", at: span)
+            throw RuntimeError(.typeMismatch, "`[…]` picks an element of a list, but this is \(describeType(receiver, interpreter.model.store))", at: span)
         }
         guard case .number(.integer(let position)) = index else {
-            throw RuntimeError(.typeMismatch, "a list index is a whole number, but this is \(describeType(index))", at: indexSpan)
+            throw RuntimeError(.typeMismatch, "a list index is a whole number, but this is \(describeType(index, interpreter.model.store))", at: indexSpan)
         }
         guard position >= 0, position < Int64(elements.count) else {
             let range = elements.isEmpty ? "the list is empty" : "the list has \(elements.count) element\(elements.count == 1 ? "" : "s"), indexed 0 to \(elements.count - 1)"
@@ -348,7 +348,7 @@ enum Members {
         case .entity(let entity):
             return .entity(try interpreter.model.with(entity, fields: fields, interpreter: interpreter))
         default:
-            throw RuntimeError(.typeMismatch, "`with` needs a record or a declared entity, but this is \(describeType(receiver))", at: baseSpan)
+            throw RuntimeError(.typeMismatch, "`with` needs a record or a declared entity, but this is \(describeType(receiver, interpreter.model.store))", at: baseSpan)
         }
     }
 }

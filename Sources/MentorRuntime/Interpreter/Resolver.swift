@@ -327,13 +327,13 @@ struct Resolver {
     private mutating func warnIfHidingWord(_ expression: Expr) {
         guard case .identifier(let identifier) = expression.kind, let meaning = SymbolVocabulary.meaning(of: identifier.name),
               !isLocal(identifier.name), !symbols.contains(identifier.name),
-              let index = globals.index(of: identifier.name), case .entity(let entity) = globals.bindings[index]
+              let index = globals.index(of: identifier.name), case .entity(let entity, let nameSpan) = globals.bindings[index]
         else { return }
         diagnostics.append(Diagnostic(
             .hiddenSymbolWord, .warning,
-            "`\(identifier.name)` here is the \(entity.kind.rawValue) `\(entity.id)`, not the symbol `\(identifier.name)` (\(meaning))",
+            "`\(identifier.name)` here is the \(entity.kind.rawValue) `\(identifier.name)`, not the symbol `\(identifier.name)` (\(meaning))",
             at: identifier.span, label: "the \(entity.kind.rawValue)",
-            notes: [DiagnosticNote("the \(entity.kind.rawValue) is declared here", at: entity.nameSpan)],
+            notes: [DiagnosticNote("the \(entity.kind.rawValue) is declared here", at: nameSpan)],
             help: "a declared name hides the word of the same spelling; rename the \(entity.kind.rawValue) to compare with the word"))
     }
 

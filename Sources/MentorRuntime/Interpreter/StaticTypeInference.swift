@@ -81,7 +81,7 @@ struct StaticTypeInference {
         switch globals.bindings[index] {
         case .value(let value): return StaticType.of(value)
         case .function: return .function
-        case .entity(let entity): return .entity(entity.kind)
+        case .entity(let entity, _): return .entity(entity.kind)
         case .collection(let kind): return .list(.entity(kind))
         case .allGoals: return .list(.entity(.goal))
         case .today: return .date

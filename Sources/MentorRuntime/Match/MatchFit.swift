@@ -17,12 +17,13 @@ struct MatchFit {
         engine.interpreter.resetBudget()
         var wanted: Set<String> = []
         for person in engine.model.entities(of: .person) {
-            names[person.id] = try reader.string(person, PersonField.name) ?? person.id
+            let name = engine.model.name(of: person)
+            names[name] = try reader.string(person, PersonField.name) ?? name
         }
         if let person = engine.person(named: mentee) {
             wanted.formUnion(try reader.names(person, PersonField.competencies))
             for agreement in engine.model.entities(of: .agreement) {
-                guard try reader.entity(agreement, AgreementField.mentee) === person else { continue }
+                guard try reader.entity(agreement, AgreementField.mentee)?.index == person.index else { continue }
                 for case .entity(let goal) in try reader.list(agreement, AgreementField.goals) {
                     wanted.formUnion(try reader.names(goal, GoalField.competencies))
                 }

@@ -5,7 +5,7 @@
 /// which candidates are allowed.
 struct MatchRoles {
     /// Mentees by default, in declaration order.
-    var lookingForMentor: [Entity] = []
+    var lookingForMentor: [EntityRef] = []
     /// Candidate mentors' names, in declaration order.
     var mentors: [String] = []
     /// Display names by person name.
@@ -14,8 +14,8 @@ struct MatchRoles {
     init(engine: Engine) throws {
         let reader = ExportReader(model: engine.model, interpreter: engine.interpreter)
         engine.interpreter.resetBudget()
-        var engaged: Set<Int> = []
-        var mentoring: Set<Int> = []
+        var engaged: Set<EntityID> = []
+        var mentoring: Set<EntityID> = []
         for agreement in engine.model.entities(of: .agreement) {
             let status = try reader.word(agreement, AgreementField.status)
             if status == "active" || status == "pending", let mentee = try reader.entity(agreement, AgreementField.mentee) {
@@ -26,10 +26,11 @@ struct MatchRoles {
             }
         }
         for person in engine.model.entities(of: .person) {
-            names[person.id] = try reader.string(person, PersonField.name) ?? person.id
+            let name = engine.model.name(of: person)
+            names[name] = try reader.string(person, PersonField.name) ?? name
             let onPathway = try reader.entity(person, PersonField.pathway) != nil
             if onPathway || mentoring.contains(person.index) {
-                mentors.append(person.id)
+                mentors.append(name)
             } else if !engaged.contains(person.index) {
                 lookingForMentor.append(person)
             }

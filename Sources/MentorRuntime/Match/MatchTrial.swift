@@ -27,7 +27,7 @@ struct MatchBaseline {
     static func key(_ rule: String, _ outcome: CheckOutcome, _ model: ProgramModel) -> String {
         var parts = [rule, outcome.message ?? ""]
         if let entity = outcome.entity {
-            parts += [entity.kind.rawValue, entity.id, entity.parentIndex.map { model.allEntities[$0].id } ?? ""]
+            parts += [entity.kind.rawValue, model.name(of: entity), model.parent(of: entity).map(model.name) ?? ""]
         }
         return parts.joined(separator: "\u{0}")
     }
@@ -35,7 +35,7 @@ struct MatchBaseline {
 
 extension Engine {
     /// How `check` names a rule: its name, which for a standard rule is `std.NAME`.
-    func ruleName(_ rule: Entity) -> String { rule.id }
+    func ruleName(_ rule: EntityRef) -> String { model.name(of: rule) }
 
     /// `base`, or `base_2`, `base_3`, … : the first that names nothing in the programme.
     func unusedName(_ base: String) -> String {
@@ -55,7 +55,7 @@ extension Engine {
     /// (at least two) gets alike is a term the agreement still needs, not a reason against anyone.
     func trial(of mentee: String, placeholder: String, mentors: [String], against baseline: MatchBaseline,
                fits: Engine) throws -> MenteeMatch {
-        guard let index = globals.index(of: placeholder), case .entity(let agreement) = globals.bindings[index],
+        guard let index = globals.index(of: placeholder), case .entity(let agreement, _) = globals.bindings[index],
               let menteeEntity = person(named: mentee) else {
             return MenteeMatch(mentee: MatchPerson(id: mentee, name: mentee), terms: [], candidates: [], excluded: [], proposal: nil)
         }
@@ -64,8 +64,8 @@ extension Engine {
         var tried: [(person: MatchPerson, errors: [MatchReason], aboutAgreement: Set<MatchReason>, warnings: [MatchReason])] = []
         for mentorName in mentors {
             guard let mentor = person(named: mentorName) else { continue }
-            let copy = try model.with(agreement, fields: [("mentor", agreement.nameSpan, .entity(mentor)),
-                                                          ("mentee", agreement.nameSpan, .entity(menteeEntity))],
+            let copy = try model.with(agreement, fields: [("mentor", model.nameSpan(of: agreement), .entity(mentor)),
+                                                          ("mentee", model.nameSpan(of: agreement), .entity(menteeEntity))],
                                       interpreter: interpreter)
             var errors: [MatchReason] = []
             var aboutAgreement: Set<MatchReason> = []
@@ -75,10 +75,10 @@ extension Engine {
                 let name = ruleName(rule)
                 do {
                     for outcome in try interpreter.runRuleBody(rule, restrictedTo: copy) {
-                        let aboutPair = outcome.entity.map { $0.index == agreement.index || $0.parentIndex == agreement.index } ?? false
+                        let aboutPair = outcome.entity.map { $0.index == agreement.index || model.store.parent(of: $0.index) == agreement.index } ?? false
                         guard aboutPair || !baseline.violations.contains(MatchBaseline.key(name, outcome, model)) else { continue }
-                        let reason = MatchReason(rule: name, message: RuleRunner.message(of: outcome, rule: rule))
-                        if RuleRunner.severity(of: outcome, rule: rule) == .error {
+                        let reason = MatchReason(rule: name, message: RuleRunner.message(of: outcome, rule: rule, in: model))
+                        if RuleRunner.severity(of: outcome, rule: rule, in: model) == .error {
                             errors.append(reason)
                             if aboutPair { aboutAgreement.insert(reason) }
                         } else {
@@ -111,13 +111,13 @@ extension Engine {
         // The fields the hypothetical agreement gives (`Matcher`'s placeholder).
         let given = Set([AgreementField.mentor, AgreementField.mentee, AgreementField.start].map(\.name))
         return MenteeMatch(mentee: MatchPerson(id: mentee, name: fit.names[mentee] ?? mentee), terms: terms,
-                           fieldsToGive: agreement.schema.requiredFields.map(\.name).filter { !given.contains($0) },
+                           fieldsToGive: model.schema(of: agreement).requiredFields.map(\.name).filter { !given.contains($0) },
                            candidates: candidates.map(\.candidate), excluded: excluded, proposal: nil)
     }
 
     /// The person declared as `name`, nil when the name is something else.
-    func person(named name: String) -> Entity? {
-        guard let index = globals.index(of: name), case .entity(let entity) = globals.bindings[index], entity.kind == .person else { return nil }
+    func person(named name: String) -> EntityRef? {
+        guard let index = globals.index(of: name), case .entity(let entity, _) = globals.bindings[index], entity.kind == .person else { return nil }
         return entity
     }
 }

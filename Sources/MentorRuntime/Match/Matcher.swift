@@ -39,10 +39,10 @@ public struct Matcher {
     /// empty) in `engine`, which holds the programme loaded without errors; every agreement
     /// proposed starts on `start`.
     public func match(in engine: Engine, mentees requested: [String], start: CivilDate) -> Result<MatchReport, MatchFailure> {
-        var mentees: [Entity] = []
+        var mentees: [EntityRef] = []
         for name in requested {
             switch engine.namedPerson(name) {
-            case .success(let person): if !mentees.contains(where: { $0 === person }) { mentees.append(person) }
+            case .success(let person): if !mentees.contains(where: { $0.index == person.index }) { mentees.append(person) }
             case .failure(let failure): return .failure(MatchFailure(diagnostics: failure.diagnostics, isUsageError: false))
             }
         }
@@ -57,14 +57,15 @@ public struct Matcher {
         var world = engine
         var baseline = MatchBaseline(engine: world)
         for mentee in mentees {
-            let candidates = roles.mentors.filter { $0 != mentee.id }
-            let person = MatchPerson(id: mentee.id, name: roles.names[mentee.id] ?? mentee.id)
+            let menteeName = engine.model.name(of: mentee)
+            let candidates = roles.mentors.filter { $0 != menteeName }
+            let person = MatchPerson(id: menteeName, name: roles.names[menteeName] ?? menteeName)
             guard let first = candidates.first else {
                 report.mentees.append(MenteeMatch(mentee: person, terms: [], candidates: [], excluded: [], proposal: nil))
                 continue
             }
             let placeholder = world.unusedName("match_candidate")
-            let text = "agreement \(placeholder) {\n  mentor: \(first)\n  mentee: \(mentee.id)\n  start: \(start)\n}\n"
+            let text = "agreement \(placeholder) {\n  mentor: \(first)\n  mentee: \(menteeName)\n  start: \(start)\n}\n"
             let hypothetical: Engine
             switch load(extra: chosen + [text]) {
             case .success(let loaded): hypothetical = loaded
@@ -72,7 +73,7 @@ public struct Matcher {
             }
             var match: MenteeMatch
             let tried = hypothetical.withLargeStack {
-                Result { try hypothetical.trial(of: mentee.id, placeholder: placeholder, mentors: candidates, against: baseline, fits: world) }
+                Result { try hypothetical.trial(of: menteeName, placeholder: placeholder, mentors: candidates, against: baseline, fits: world) }
             }
             switch tried {
             case .success(let found): match = found
@@ -81,8 +82,8 @@ public struct Matcher {
             }
             match.mentee = person
             if let best = match.candidates.first {
-                let name = world.unusedName("\(best.mentor.id)_\(mentee.id)")
-                let proposal = Matcher.proposalSource(name: name, mentor: best, mentee: mentee.id, start: start, today: options.today,
+                let name = world.unusedName("\(best.mentor.id)_\(menteeName)")
+                let proposal = Matcher.proposalSource(name: name, mentor: best, mentee: menteeName, start: start, today: options.today,
                                                       terms: match.terms, fieldsToGive: match.fieldsToGive)
                 match.proposal = MatchProposal(name: name, mentor: best.mentor, source: proposal,
                                                needsTerms: !match.terms.isEmpty || !match.fieldsToGive.isEmpty)

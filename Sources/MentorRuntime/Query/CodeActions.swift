@@ -39,8 +39,8 @@ extension ProgramQueries {
             }
         }
         if diagnostic.code == .missingField, let action = addMissingField(diagnostic) { actions.append(action) }
-        if let rule = diagnostic.rule, let entity = engine.model.entities(of: .rule).first(where: { $0.id == rule }) {
-            actions.append(CodeAction(title: "Show rule `\(rule)`", kind: .showLocation, edits: [:], location: entity.nameSpan, isPreferred: false))
+        if let rule = diagnostic.rule, let entity = engine.model.entities(of: .rule).first(where: { engine.model.name(of: $0) == rule }) {
+            actions.append(CodeAction(title: "Show rule `\(rule)`", kind: .showLocation, edits: [:], location: engine.model.nameSpan(of: entity), isPreferred: false))
         }
         return actions
     }
@@ -52,10 +52,10 @@ extension ProgramQueries {
         guard let occurrence = index.occurrence(in: diagnostic.span.file, at: diagnostic.span.start),
               occurrence.isDeclaration, occurrence.span == diagnostic.span,
               let entity = index.entities[occurrence.symbol], let file = engine.sources.file(diagnostic.span.file) else { return nil }
-        let given = Set(entity.declaration.givenFields.map(\.name))
-        guard let row = entity.schema.requiredFields.first(where: { !given.contains($0.name) && diagnostic.message.hasSuffix("has no `\($0.name)`") })
+        let given = Set(engine.model.site(of: entity).givenFields.map(\.name))
+        guard let row = engine.model.schema(of: entity).requiredFields.first(where: { !given.contains($0.name) && diagnostic.message.hasSuffix("has no `\($0.name)`") })
         else { return nil }
-        let site = entity.declaration
+        let site = engine.model.site(of: entity)
         let line = file.lineIndex(of: site.kindSpan.start)
         let indent = String(decoding: file.lineBytes(line).prefix { $0 == UInt8(ascii: " ") }, as: UTF8.self)
         let fieldLine = "\(indent)  \(row.name): \(placeholder(for: row.type))"

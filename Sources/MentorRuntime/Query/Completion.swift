@@ -290,7 +290,7 @@ private struct Completer {
         if context.tokens[receiver].kind == .identifier, context.text(receiver) == "std",
            context.previousSignificant(before: receiver).map({ context.tokens[$0].kind }) != .dot {
             return queries.engine.names.standardRules.map { rule in
-                item(rule.name, .standardRule, detail: rule.entity.title, documentation: rule.entity.declaration.docComment)
+                item(rule.name, .standardRule, detail: queries.engine.model.title(of: rule.entity), documentation: queries.engine.model.site(of: rule.entity).docComment)
             }
         }
         switch ReceiverType.of(tokenAt: receiver, in: context, queries: queries) {

@@ -29,7 +29,7 @@ extension ProgramQueries {
 
     private func children(of id: SymbolIndex.SymbolID) -> [DocumentSymbol] {
         guard let entity = index.entities[id] else { return [] }
-        return entity.children.compactMap { child in
+        return engine.model.children(of: entity).compactMap { child in
             index.symbolID(of: child).map { DocumentSymbol(symbol: index.symbols[$0], children: children(of: $0)) }
         }
     }

@@ -49,7 +49,7 @@ extension ProgramQueries {
         if let entity = index.entities[id] {
             switch entity.kind {
             case .agreement: parts.append(agreementFacts(entity))
-            case .rule: parts.append("Severity: \(entity.declaration.isWarning ? "warning" : "error")")
+            case .rule: parts.append("Severity: \(engine.model.site(of: entity).isWarning ? "warning" : "error")")
             default: break
             }
         }
@@ -57,17 +57,17 @@ extension ProgramQueries {
     }
 
     /// An agreement's computed facts at `today`: a list of what `check` and the exports read.
-    private func agreementFacts(_ agreement: Entity) -> String {
+    private func agreementFacts(_ agreement: EntityRef) -> String {
         let interpreter = engine.interpreter
         let today = interpreter.today
         // A fresh step budget: what ran before (the rules of `check`) must not leave the hover short.
         interpreter.resetBudget()
         func member(_ name: String) -> Value? {
-            engine.withLargeStack { try? engine.model.member(of: agreement, name: name, span: agreement.nameSpan, interpreter: interpreter) }
+            engine.withLargeStack { try? engine.model.member(of: agreement, name: name, span: engine.model.nameSpan(of: agreement), interpreter: interpreter) }
         }
         var lines = ["Facts on \(today):"]
-        if let end = member("end") { lines.append("- end: \(end.displayText)") }
-        if let status = member("status") { lines.append("- status: \(status.displayText)") }
+        if let end = member("end") { lines.append("- end: \(end.displayText(in: engine.model.store))") }
+        if let status = member("status") { lines.append("- status: \(status.displayText(in: engine.model.store))") }
         if case .list(let dates)? = member("schedule") {
             let planned = dates.count { if case .date(let date) = $0 { date <= today } else { false } }
             var held = 0
@@ -76,21 +76,21 @@ extension ProgramQueries {
             }
             lines.append("- sessions to date: \(planned) planned, \(held) held")
         }
-        if let next = member("next_session") { lines.append("- next session: \(next.displayText)") }
+        if let next = member("next_session") { lines.append("- next session: \(next.displayText(in: engine.model.store))") }
         if case .list(let reviews)? = member("reviews") {
             let next = reviews.first { if case .date(let date) = $0 { date >= today } else { false } }
-            lines.append("- next review: \(next?.displayText ?? "none")")
+            lines.append("- next review: \(next?.displayText(in: engine.model.store) ?? "none")")
         }
         return lines.joined(separator: "\n")
     }
 
     /// The entity whose body gives the field named by the token at `position`: the innermost
     /// declaration around it, when no bracket of a value stands between the two.
-    func fieldOwner(_ context: TokenContext, fieldAt position: Int) -> Entity? {
+    func fieldOwner(_ context: TokenContext, fieldAt position: Int) -> EntityRef? {
         let offset = context.tokens[position].start
         guard let entity = innermostEntity(in: context.file.id, at: offset) else { return nil }
         var depth = 0
-        for token in context.tokens where token.start >= entity.declaration.span.start && token.start < offset {
+        for token in context.tokens where token.start >= engine.model.site(of: entity).span.start && token.start < offset {
             switch token.kind {
             case .leftBrace, .leftBracket, .leftParen: depth += 1
             case .rightBrace, .rightBracket, .rightParen: depth -= 1
@@ -101,12 +101,12 @@ extension ProgramQueries {
     }
 
     /// The innermost declaration whose extent holds `offset` of `file`.
-    func innermostEntity(in file: FileID, at offset: UInt32) -> Entity? {
-        var best: Entity?
+    func innermostEntity(in file: FileID, at offset: UInt32) -> EntityRef? {
+        var best: EntityRef?
         for entity in index.entities.values {
-            let span = entity.declaration.span
+            let span = engine.model.site(of: entity).span
             guard span.file == file, span.start <= offset, offset <= span.end else { continue }
-            if let current = best, current.declaration.span.start > span.start { continue }
+            if let current = best, engine.model.site(of: current).span.start > span.start { continue }
             best = entity
         }
         return best

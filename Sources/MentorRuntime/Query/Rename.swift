@@ -75,9 +75,9 @@ extension ProgramQueries {
         }
         switch symbol.kind {
         case .declaration where symbol.containerName != nil:
-            guard let entity = index.entities[id], let parent = entity.parentIndex.map({ engine.model.allEntities[$0] }) else { return nil }
-            if parent.children.contains(where: { $0.id == newName }) {
-                return RenameRefusal(message: "`\(newName)` is already declared in \(parent.kind.rawValue) `\(parent.id)`")
+            guard let entity = index.entities[id], let parent = engine.model.parent(of: entity) else { return nil }
+            if engine.model.children(of: parent).contains(where: { engine.model.name(of: $0) == newName }) {
+                return RenameRefusal(message: "`\(newName)` is already declared in \(parent.kind.rawValue) `\(engine.model.name(of: parent))`")
             }
         case .declaration, .topLevelLet, .topLevelFunction:
             if let other = index.globalSymbol(named: newName) {

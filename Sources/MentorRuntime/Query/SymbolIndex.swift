@@ -18,9 +18,9 @@ struct SymbolIndex {
 
     private(set) var symbols: [QuerySymbol] = []
     /// The entity behind each declaration symbol, by symbol.
-    private(set) var entities: [SymbolID: Entity] = [:]
+    private(set) var entities: [SymbolID: EntityRef] = [:]
     /// The symbol of each entity, by entity index.
-    private(set) var symbolByEntity: [Int: SymbolID] = [:]
+    private(set) var symbolByEntity: [EntityID: SymbolID] = [:]
     /// The block of each local symbol (two locals of one block collide).
     private(set) var localBlocks: [SymbolID: Int] = [:]
     /// Top-level names (declarations, lets, fns) to their symbols.
@@ -37,19 +37,21 @@ struct SymbolIndex {
 
     init(engine: Engine) {
         let program = engine.program
-        // A REPL redeclaration leaves the replaced entity in `allEntities` but not in its kind's list.
-        let live = Set(program.model.entitiesByKind.values.flatMap { $0.map(\.index) })
-        for entity in program.model.allEntities where live.contains(entity.index) {
-            let parent = entity.parentIndex.map { program.model.allEntities[$0] }
-            let isStandard = engine.sources.file(entity.declaration.span.file)?.path == StandardLibrary.path
+        // A REPL redeclaration leaves the replaced entity in the store but not in its kind's list.
+        let model = program.model
+        for entity in model.store.current {
+            let parent = model.parent(of: entity)
+            let site = model.site(of: entity)
+            let isStandard = engine.sources.file(site.span.file)?.path == StandardLibrary.path
             let named = entity.kind != .program && entity.kind != .test && entity.kind != .session
-            let id = add(QuerySymbol(name: entity.kind == .rule && isStandard ? String(entity.id.dropFirst("std.".count)) : entity.id,
-                                     kind: .declaration(entity.kind), nameSpan: entity.declaration.nameSpan,
-                                     span: entity.declaration.span, docComment: entity.declaration.docComment,
-                                     title: entity.title, containerName: parent?.id, isRenamable: named && !isStandard))
+            let name = model.name(of: entity)
+            let id = add(QuerySymbol(name: entity.kind == .rule && isStandard ? String(name.dropFirst("std.".count)) : name,
+                                     kind: .declaration(entity.kind), nameSpan: site.nameSpan,
+                                     span: site.span, docComment: site.docComment,
+                                     title: model.title(of: entity), containerName: parent.map(model.name), isRenamable: named && !isStandard))
             entities[id] = entity
             symbolByEntity[entity.index] = id
-            if parent == nil, named, !isStandard { globalSymbols[entity.id] = id }
+            if parent == nil, named, !isStandard { globalSymbols[name] = id }
         }
         for (name, source) in program.names.statementSources {
             guard let nameSpan = program.names.spans[name], let index = program.globals.index(of: name) else { continue }
@@ -106,16 +108,16 @@ struct SymbolIndex {
     /// The keys of fields keyed by a declaration (`completed: { application: … }` names steps of
     /// the person's pathway, `signed: { ana: … }` names people): uses the resolver never sees,
     /// since a record's keys are not expressions. Read from the fields each declaration gave.
-    private static func keyUses(engine: Engine, globalSymbols: [String: SymbolID], symbolByEntity: [Int: SymbolID]) -> [(Span, SymbolID)] {
+    private static func keyUses(engine: Engine, globalSymbols: [String: SymbolID], symbolByEntity: [EntityID: SymbolID]) -> [(Span, SymbolID)] {
         let model = engine.program.model
         var uses: [(Span, SymbolID)] = []
-        for entity in model.allEntities {
-            for given in entity.declaration.givenFields where !given.recordKeys.isEmpty {
-                guard let row = entity.schema.fieldsByName[given.name], case .keyedBy(let keyKind, _) = row.type else { continue }
+        for entity in model.store.all {
+            for given in model.site(of: entity).givenFields where !given.recordKeys.isEmpty {
+                guard let row = model.schema(of: entity).fieldsByName[given.name], case .keyedBy(let keyKind, _) = row.type else { continue }
                 for key in given.recordKeys {
                     if keyKind == .step, entity.kind == .person {
                         guard case .entity(let pathway)? = model[entity, PersonField.pathway],
-                              let step = pathway.children.first(where: { $0.id == key.name }),
+                              let step = model.children(of: pathway).first(where: { model.name(of: $0) == key.name }),
                               let symbol = symbolByEntity[step.index] else { continue }
                         uses.append((key.span, symbol))
                     } else if keyKind != .step, let symbol = globalSymbols[key.name] {
@@ -141,7 +143,7 @@ struct SymbolIndex {
     }
 
     /// The symbol of `entity`'s declaration.
-    func symbolID(of entity: Entity) -> SymbolID? { symbolByEntity[entity.index] }
+    func symbolID(of entity: EntityRef) -> SymbolID? { symbolByEntity[entity.index] }
 
     /// The symbol that `name` names at top level.
     func globalSymbol(named name: String) -> SymbolID? { globalSymbols[name] }

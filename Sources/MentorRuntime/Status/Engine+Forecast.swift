@@ -6,7 +6,7 @@ extension Engine {
     /// nothing is done. Only the days where one of its date-dependent facts changes are looked
     /// at — its start, a review, its lapse day, its end — and its status is evaluated as of
     /// each of them (`status(of:on:)`), so the cost is linear in the agreements, not in the days.
-    func forecast(until: CivilDate) throws -> [Int: ForecastBreak] {
+    func forecast(until: CivilDate) throws -> [EntityID: ForecastBreak] {
         let today = options.today
         let agreements = model.entities(of: .agreement)
         var maxMentees: Int?
@@ -14,13 +14,13 @@ extension Engine {
            case .number(.integer(let most)) = try model.field(program, ProgramField.maxMentees, interpreter: interpreter) {
             maxMentees = Int(most)
         }
-        var byMentor: [Int: [Entity]] = [:]
+        var byMentor: [EntityID: [EntityRef]] = [:]
         for agreement in agreements {
             if case .entity(let mentor) = try model.field(agreement, AgreementField.mentor, interpreter: interpreter) {
                 byMentor[mentor.index, default: []].append(agreement)
             }
         }
-        var result: [Int: ForecastBreak] = [:]
+        var result: [EntityID: ForecastBreak] = [:]
         for agreement in agreements {
             var breaks: [ForecastBreak] = []
             func statusOn(_ day: CivilDate) throws -> String { try model.status(of: agreement, on: day, interpreter: interpreter) }
@@ -35,14 +35,14 @@ extension Engine {
                 }
                 if let most = maxMentees, case .entity(let mentor) = try model.field(agreement, AgreementField.mentor, interpreter: interpreter),
                    try statusOn(start) == "active" {
-                    var mentees: Set<Int> = []
+                    var mentees: Set<EntityID> = []
                     for other in byMentor[mentor.index] ?? []
                     where try model.status(of: other, on: start, interpreter: interpreter) == "active" {
                         if case .entity(let mentee) = try model.field(other, AgreementField.mentee, interpreter: interpreter) { mentees.insert(mentee.index) }
                     }
                     if mentees.count > most {
                         breaks.append(ForecastBreak(date: start, kind: .overCapacity,
-                                                    message: "starts on \(start) when \(mentor.id) would mentor \(mentees.count) people, more than the programme's \(most)"))
+                                                    message: "starts on \(start) when \(model.name(of: mentor)) would mentor \(mentees.count) people, more than the programme's \(most)"))
                     }
                 }
             }
@@ -57,10 +57,10 @@ extension Engine {
             }
             if let end = try model.agreementEnd(agreement, interpreter: interpreter), end > today, end <= until,
                try statusOn(end) == "ended",
-               let goal = try agreement.children.first(where: { try goalDue($0).map { $0 > end } ?? false }),
+               let goal = try model.children(of: agreement).first(where: { try goalDue($0).map { $0 > end } ?? false }),
                let due = try goalDue(goal) {
                 breaks.append(ForecastBreak(date: end, kind: .endsBeforeGoal,
-                                            message: "ends on \(end), before goal `\(goal.id)` is due on \(due)"))
+                                            message: "ends on \(end), before goal `\(model.name(of: goal))` is due on \(due)"))
             }
             if let first = breaks.min(by: { ($0.date, $0.kind.tieRank) < ($1.date, $1.kind.tieRank) }) {
                 result[agreement.index] = first
@@ -73,19 +73,19 @@ extension Engine {
     public func forecastNotes(until: CivilDate) -> [Diagnostic] {
         withLargeStack {
             interpreter.resetBudget()
-            let breaks: [Int: ForecastBreak]
+            let breaks: [EntityID: ForecastBreak]
             do { breaks = try forecast(until: until) } catch let error as RuntimeError { return [error.diagnostic] } catch { return [] }
             return model.entities(of: .agreement).compactMap { agreement in
                 breaks[agreement.index].map { found in
-                    Diagnostic(.forecastBreak, .note, "forecast: `\(agreement.id)`: \(found.message) [\(found.kind.rawValue)]",
-                               at: agreement.nameSpan, help: "nothing is wrong yet; this is what happens by \(until) if nothing is done")
+                    Diagnostic(.forecastBreak, .note, "forecast: `\(model.name(of: agreement))`: \(found.message) [\(found.kind.rawValue)]",
+                               at: model.nameSpan(of: agreement), help: "nothing is wrong yet; this is what happens by \(until) if nothing is done")
                 }
             }
         }
     }
 
     /// The parties (ids) without a signature dated on or before `day`.
-    private func unsignedOn(_ day: CivilDate, _ agreement: Entity) throws -> [String]? {
+    private func unsignedOn(_ day: CivilDate, _ agreement: EntityRef) throws -> [String]? {
         var signed: [String: CivilDate] = [:]
         if case .record(let record) = try model.field(agreement, AgreementField.signed, interpreter: interpreter) {
             for field in record.fields { if case .date(let d) = field.value { signed[field.name] = d } }
@@ -93,14 +93,14 @@ extension Engine {
         var missing: [String] = []
         for role in [AgreementRole.mentor, .mentee] {
             if case .entity(let party) = try model.field(agreement, role.field, interpreter: interpreter),
-               (signed[party.id].map { $0 > day } ?? true) {
-                missing.append(party.id)
+               (signed[model.name(of: party)].map { $0 > day } ?? true) {
+                missing.append(model.name(of: party))
             }
         }
         return missing
     }
 
-    private func goalDue(_ goal: Entity) throws -> CivilDate? {
+    private func goalDue(_ goal: EntityRef) throws -> CivilDate? {
         if case .date(let due) = try model.field(goal, GoalField.due, interpreter: interpreter) { return due }
         return nil
     }

@@ -58,7 +58,7 @@ extension Engine {
                 name: status, at: .unknown, among: ProgrammeStatus.statuses, label: "unknown status",
                 help: "a status is one of " + ProgrammeStatus.statuses.joined(separator: ", "))])
         }
-        if let person = request.person, !model.entities(of: .person).contains(where: { $0.id == person }) {
+        if let person = request.person, !model.entities(of: .person).contains(where: { model.name(of: $0) == person }) {
             return StatusFailure(diagnostics: [unknownPerson(person)])
         }
         if let until = request.until, let problem = Engine.forecastHorizonProblem(until: until, today: options.today) {
@@ -74,7 +74,7 @@ extension Engine {
                           at: .unknown, help: "the forecast looks ahead: give a day on or after \(today)")
     }
 
-    private func passes(_ line: AgreementStatusLine, _ agreement: Entity, _ request: StatusRequest) throws -> Bool {
+    private func passes(_ line: AgreementStatusLine, _ agreement: EntityRef, _ request: StatusRequest) throws -> Bool {
         if !request.statuses.isEmpty, !request.statuses.contains(line.status) { return false }
         if let person = request.person, ![line.mentor, line.mentee, line.coMentor].contains(person) { return false }
         if let within = request.dueWithin {
@@ -86,13 +86,13 @@ extension Engine {
     /// The open rule violations of each agreement (by index): those reported at the agreement
     /// or at one of its goals. A violation a waiver excuses today is not open, as `check`
     /// does not count it as an error; an expired waiver's violation stands again.
-    private func violationsByAgreement() -> [Int: [StatusViolation]] {
-        var owner: [Span: Int] = [:]
+    private func violationsByAgreement() -> [EntityID: [StatusViolation]] {
+        var owner: [Span: EntityID] = [:]
         for agreement in model.entities(of: .agreement) {
-            owner[agreement.nameSpan] = agreement.index
-            for goal in agreement.children { owner[goal.nameSpan] = agreement.index }
+            owner[model.nameSpan(of: agreement)] = agreement.index
+            for goal in model.children(of: agreement) { owner[model.nameSpan(of: goal)] = agreement.index }
         }
-        var result: [Int: [StatusViolation]] = [:]
+        var result: [EntityID: [StatusViolation]] = [:]
         for diagnostic in sources.inReadingOrder(check().diagnostics) where (diagnostic.code == .ruleViolation || diagnostic.code == .ruleWarning) && diagnostic.waiver == nil {
             guard let index = owner[diagnostic.span] else { continue }
             result[index, default: []].append(StatusViolation(rule: diagnostic.rule ?? "", severity: diagnostic.severity, message: diagnostic.message))
@@ -100,15 +100,15 @@ extension Engine {
         return result
     }
 
-    private func statusLine(_ agreement: Entity, violations: [StatusViolation]) throws -> AgreementStatusLine {
+    private func statusLine(_ agreement: EntityRef, violations: [StatusViolation]) throws -> AgreementStatusLine {
         let today = options.today
         func member(_ row: ComputedMemberRow) throws -> Value {
-            try model.member(agreement, row, span: agreement.nameSpan, interpreter: interpreter)
+            try model.member(agreement, row, span: model.nameSpan(of: agreement), interpreter: interpreter)
         }
         func date(_ value: Value) -> CivilDate? { if case .date(let d) = value { d } else { nil } }
         func count(_ value: Value) -> Int { if case .number(.integer(let n)) = value { Int(n) } else { 0 } }
         func party(_ role: AgreementRole) throws -> String? {
-            if case .entity(let person) = try model.field(agreement, role.field, interpreter: interpreter) { return person.id }
+            if case .entity(let person) = try model.field(agreement, role.field, interpreter: interpreter) { return model.name(of: person) }
             return nil
         }
         let status = try model.status(of: agreement, interpreter: interpreter)
@@ -119,7 +119,7 @@ extension Engine {
         let start = date(try model.field(agreement, AgreementField.start, interpreter: interpreter))
         var unsigned: [String]?
         if signaturesRequired, case .list(let parties) = try member(AgreementField.unsigned) {
-            unsigned = parties.compactMap { if case .entity(let p) = $0 { p.id } else { nil } }
+            unsigned = parties.compactMap { if case .entity(let p) = $0 { model.name(of: p) } else { nil } }
         }
         let end = date(try member(AgreementField.end))
         let due: CivilDate? = switch status {
@@ -130,7 +130,7 @@ extension Engine {
         }
         let schedule = try model.agreementSchedule(agreement, interpreter: interpreter)?.dates ?? []
         return AgreementStatusLine(
-            id: agreement.id, span: agreement.nameSpan,
+            id: model.name(of: agreement), span: model.nameSpan(of: agreement),
             mentor: try party(.mentor), mentee: try party(.mentee), coMentor: try party(.coMentor),
             status: status, start: start, end: end,
             closedOn: try model.closingDay(agreement, interpreter: interpreter),

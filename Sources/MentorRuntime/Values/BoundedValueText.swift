@@ -8,8 +8,9 @@ import MentorDiagnostics
 extension Value {
     /// The value's text (`displayText` when `display`, else `sourceText`), or nil when it
     /// would be longer than `limit` bytes; stops working as soon as the budget is spent.
-    func text(display: Bool, limit: Int) -> String? {
-        var writer = BoundedText(limit: limit)
+    /// Entities are written by their names in `names`.
+    func text(display: Bool, limit: Int, in names: EntityStore) -> String? {
+        var writer = BoundedText(limit: limit, names: names)
         if display, case .string(let text) = self {
             writer.append(text)
         } else {
@@ -19,8 +20,8 @@ extension Value {
     }
 
     /// The value in source syntax, cut to about `limit` bytes with a trailing `…`, for messages.
-    func sourceText(truncatedTo limit: Int) -> String {
-        var writer = BoundedText(limit: limit)
+    func sourceText(truncatedTo limit: Int, in names: EntityStore) -> String {
+        var writer = BoundedText(limit: limit, names: names)
         writer.appendSource(of: self)
         return writer.isComplete ? writer.text : writer.text + "…"
     }
@@ -29,11 +30,14 @@ extension Value {
 /// Text built up to a byte budget; once an append would exceed it, nothing more is added.
 struct BoundedText {
     let limit: Int
+    /// Where the names of the entities written are read.
+    let names: EntityStore
     private(set) var text = ""
     private(set) var isComplete = true
 
-    init(limit: Int) {
+    init(limit: Int, names: EntityStore) {
         self.limit = limit
+        self.names = names
     }
 
     mutating func append(_ piece: String) {
@@ -75,7 +79,7 @@ struct BoundedText {
             }
             append(" }")
         default:
-            append(leaf(value) ?? value.sourceText)
+            append(leaf(value) ?? value.sourceText(in: names))
         }
     }
 }

@@ -14,7 +14,7 @@ public enum Value: Sendable {
     case record(Record)
     case function(FunctionValue)
     /// A declared programme, person, agreement, … (or a `with` copy standing in for one).
-    case entity(Entity)
+    case entity(EntityRef)
     /// A bare symbolic name such as the channel `video` or the booking role `mentee`.
     case symbol(String)
 

@@ -2,8 +2,9 @@ import MentorDiagnostics
 import MentorSource
 
 extension Value {
-    /// The value in source syntax, so it can be pasted back in (strings quoted and escaped).
-    public var sourceText: String {
+    /// The value in source syntax, so it can be pasted back in (strings quoted and escaped),
+    /// entities by their names in `names`.
+    public func sourceText(in names: EntityStore) -> String {
         switch self {
         case .none: return "none"
         case .bool(let flag): return flag ? "true" : "false"
@@ -13,28 +14,28 @@ extension Value {
         case .time(let time): return time.description
         case .duration(let duration): return duration.description
         case .cadence(let cadence): return cadence.description
-        case .list(let elements): return "[" + elements.map(\.sourceText).joined(separator: ", ") + "]"
+        case .list(let elements): return "[" + elements.map { $0.sourceText(in: names) }.joined(separator: ", ") + "]"
         case .record(let record):
             if record.fields.isEmpty { return "{}" }
-            return "{ " + record.fields.map { "\($0.name): \($0.value.sourceText)" }.joined(separator: ", ") + " }"
+            return "{ " + record.fields.map { "\($0.name): \($0.value.sourceText(in: names))" }.joined(separator: ", ") + " }"
         case .function(let function):
             if case .closure(let closure) = function, closure.code.name == nil, let source = closure.code.sourceText {
                 return source
             }
             return function.displayName
-        case .entity(let entity): return entity.referenceText
+        case .entity(let entity): return names.referenceText(of: entity.index)
         case .symbol(let name): return name
         }
     }
 
     /// The value as `print` and interpolation show it: strings as their text, the rest in source syntax.
-    public var displayText: String {
+    public func displayText(in names: EntityStore) -> String {
         if case .string(let text) = self { return text }
-        return sourceText
+        return sourceText(in: names)
     }
 
     /// A string literal for `text`, escaping quotes, backslashes and every control character.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         "\"" + text.replacingScalars { scalar in
             switch scalar {
             case "\"": "\\\""
@@ -50,13 +51,13 @@ extension Value {
     }
 }
 
-extension Entity {
-    /// How the entity is written to refer to it: its name (a session by its number).
-    var referenceText: String {
-        switch kind {
+extension EntityStore {
+    /// How entity `id` is written to refer to it: its name (a session by its number).
+    func referenceText(of id: EntityID) -> String {
+        switch kinds[id.offset] {
         case .program: return "program"
-        case .test: return Value.quoted(id)
-        default: return id
+        case .test: return Value.quoted(name(of: id))
+        default: return name(of: id)
         }
     }
 }
@@ -68,10 +69,10 @@ extension Interpreter {
     /// a nested goal, step or session has no expression that names it, so a nested entity is
     /// written with its kind and the path `:show` takes (`goal ana_dave.savings`).
     func echoText(of value: Value, span: Span) throws -> String {
-        var writer = BoundedText(limit: limits.maxStringLength)
+        var writer = BoundedText(limit: limits.maxStringLength, names: model.store)
         var readsBack = true
         writer.appendEcho(of: value, readsBack: &readsBack, hidden: { self.globals.index(of: $0) != nil }) { entity in
-            self.model.parent(of: entity, interpreter: self).map { "\(entity.kind.rawValue) \($0.id).\(entity.id)" }
+            self.model.parent(of: entity, interpreter: self).map { "\(entity.kind.rawValue) \(self.model.name(of: $0)).\(self.model.name(of: entity))" }
         }
         guard writer.isComplete else { throw stringTooLong(span) }
         return readsBack ? writer.text : "// " + writer.text
@@ -82,15 +83,16 @@ extension BoundedText {
     /// Appends `value` as `appendSource` does, writing nested entities through `nested` and
     /// clearing `readsBack` when something in it cannot be read back as an expression (`hidden`
     /// says whether a declared name hides a symbol's word).
-    mutating func appendEcho(of value: Value, readsBack: inout Bool, hidden: (String) -> Bool, nested: (Entity) -> String?) {
+    mutating func appendEcho(of value: Value, readsBack: inout Bool, hidden: (String) -> Bool, nested: (EntityRef) -> String?) {
+        let names = names
         appendSource(of: value) { leaf in
             switch leaf {
             case .symbol(let word):
                 if hidden(word) { readsBack = false }
                 return nil
-            case .entity(let entity) where entity.parentIndex != nil || entity.kind == .test:
+            case .entity(let entity) where names.parent(of: entity.index) != nil || entity.kind == .test:
                 readsBack = false
-                return nested(entity) ?? "\(entity.kind.rawValue) \(entity.referenceText)"
+                return nested(entity) ?? "\(entity.kind.rawValue) \(names.referenceText(of: entity.index))"
             default:
                 return nil
             }

@@ -24,7 +24,7 @@ enum PathwayField {
     static let description = FieldRow(.pathway, slot: 2, "description", .string, doc: "What the pathway leads to, in a sentence.")
     static let steps = ComputedMemberRow(.pathway, "steps", "list of step", export: .nested,
                                          doc: "The nested steps, in order.") { context, pathway in
-        .list(pathway.children.map { .entity(context.interpreter.overlay.current($0)) })
+        .list(context.model.children(of: pathway).map { .entity(context.interpreter.overlay.current($0)) })
     }
 
     /// The rows in documentation and export order.

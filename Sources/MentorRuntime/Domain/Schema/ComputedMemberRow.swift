@@ -16,10 +16,10 @@ struct ComputedMemberRow: Sendable {
     /// One line for the reference and for hovers.
     let doc: String
     /// Computes the member of an entity (the one currently seen: a `with` copy if one stands in).
-    let compute: @Sendable (ComputedMemberContext, Entity) throws -> Value
+    let compute: @Sendable (ComputedMemberContext, EntityRef) throws -> Value
 
     init(_ kind: DeclarationKind, _ name: String, _ typeName: String, export: FieldExport = .omitted, doc: String,
-         compute: @escaping @Sendable (ComputedMemberContext, Entity) throws -> Value) {
+         compute: @escaping @Sendable (ComputedMemberContext, EntityRef) throws -> Value) {
         self.kind = kind
         self.name = name
         self.typeName = typeName

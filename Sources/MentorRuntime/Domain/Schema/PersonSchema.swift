@@ -3,8 +3,8 @@ import MentorSyntax
 /// The fields and members of `person`.
 enum PersonField {
     static let name = ComputedMemberRow(.person, "name", "string", export: .value,
-                                        doc: "The title, or the declared name when there is none.") { _, person in
-        .string(person.title ?? person.id)
+                                        doc: "The title, or the declared name when there is none.") { context, person in
+        .string(context.model.title(of: person) ?? context.model.name(of: person))
     }
     static let email = FieldRow(.person, slot: 2, "email", .string, doc: "Where to reach the person.")
     static let supervisor = FieldRow(.person, slot: 3, "supervisor", .entity(.person),
@@ -17,12 +17,12 @@ enum PersonField {
     static let credentialed = ComputedMemberRow(.person, "credentialed", "bool", export: .value,
                                                 doc: "True when the last step of the pathway is completed.") { context, person in
         guard let last = context.model.pathwaySteps(of: person, interpreter: context.interpreter).last else { return .bool(false) }
-        return .bool(context.model.completedSteps(of: person, interpreter: context.interpreter).contains(last.id))
+        return .bool(context.model.completedSteps(of: person, interpreter: context.interpreter).contains(context.model.name(of: last)))
     }
     static let progress = ComputedMemberRow(.person, "progress", "step or none", export: .value,
                                             doc: "The last step of the pathway completed, or `none`.") { context, person in
         let completed = context.model.completedSteps(of: person, interpreter: context.interpreter)
-        return context.model.pathwaySteps(of: person, interpreter: context.interpreter).last { completed.contains($0.id) }.map { .entity($0) } ?? Value.none
+        return context.model.pathwaySteps(of: person, interpreter: context.interpreter).last { completed.contains(context.model.name(of: $0)) }.map { .entity($0) } ?? Value.none
     }
     static let mentees = ComputedMemberRow(.person, "mentees", "list of person",
                                            doc: "The mentees of the agreements where the person is mentor.") { context, person in
@@ -41,7 +41,7 @@ enum PersonField {
         let model = context.model
         // From the party index, as `mentees` is: a scan of every agreement per person made
         // `p.agreements` over all people take agreements × people.
-        var seen = Set<Int>()
+        var seen = Set<EntityID>()
         let agreements = AgreementRole.allCases
             .flatMap { model.agreements(where: $0, is: person, interpreter: context.interpreter) }
             .filter { seen.insert($0.index).inserted }

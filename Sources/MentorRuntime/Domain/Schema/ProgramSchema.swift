@@ -27,8 +27,8 @@ enum ProgramField {
 /// The fields of `rule` and `test`: none; a rule has a severity.
 enum RuleMember {
     static let severity = ComputedMemberRow(.rule, "severity", "symbol",
-                                            doc: "`error`, or `warning` when the rule is declared `warning`.") { _, rule in
-        .symbol(rule.declaration.isWarning ? "warning" : "error")
+                                            doc: "`error`, or `warning` when the rule is declared `warning`.") { context, rule in
+        .symbol(context.model.site(of: rule).isWarning ? "warning" : "error")
     }
 
     /// The rows in documentation order.
