@@ -45,6 +45,10 @@ struct Declarer {
     /// entity was a tenth of the peak memory of `mentor check`.
     private var pending: [FileID: [PendingDeclaration]] = [:]
     private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
+    /// Entities declared again, removed from the programme together once every file is
+    /// declared, when resolving begins (see `ProgramModel.remove(_:)`); declaring reads no
+    /// kind's list but the programme's, and a replaced programme is removed at once.
+    private var replaced: [Entity] = []
 
     init(model: ProgramModel, globals: GlobalTable, sources: SourceMap, index: DeclarationIndex, replacing: Bool, echo: Bool = false,
          recorder: NameUseRecorder? = nil) {
@@ -106,7 +110,7 @@ struct Declarer {
         // Recorded first, so a new name is hashed once here; the refusals put the table back.
         if let earlier = index.spans.updateValue(span, forKey: name) {
             if replacing {
-                if let index = globals.index(of: name), case .entity(let old) = globals.bindings[index] { model.remove(old) }
+                if let index = globals.index(of: name), case .entity(let old) = globals.bindings[index] { replaced.append(old) }
             } else {
                 index.spans[name] = earlier
                 diagnostics.append(.declaredTwice(name, at: span, first: earlier))
@@ -237,6 +241,8 @@ struct Declarer {
     /// this thread: the recorder is not thread-safe. `workers` is how many files are
     /// resolved at once.
     mutating func resolveAll(_ files: inout [(SourceFile, SourceFileSyntax)], workers: Int = ParallelMap.processorCount) {
+        model.remove(replaced)
+        replaced = []
         var inputs: [FileToResolve] = []
         inputs.reserveCapacity(files.count)
         for (file, syntax) in files {
