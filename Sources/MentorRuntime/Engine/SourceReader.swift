@@ -66,6 +66,9 @@ public struct FileSystemReader: SourceReader {
             return .failure(ReadError(reason: "not a regular file"))
         }
         var bytes: [UInt8] = []
+        // A regular file's size, from `stat` above, sizes the array once: grown chunk by chunk,
+        // each file was copied again at every doubling. (A file that grew since reads on.)
+        if (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { SystemCall.read(descriptor, $0.baseAddress, $0.count) }
