@@ -100,6 +100,26 @@ struct LoadCommandTests {
         #expect(typed.stdout == "// program\n")
     }
 
+    @Test("loading the same files again replaces every declaration and its nested ones, once each")
+    func loadingAgainReplacesEveryDeclaration() throws {
+        // The replaced entities are taken out of the programme together (one pass for the
+        // load, not one per name), so none may be left behind and no new one taken out.
+        let directory = try TemporaryDirectory()
+        let agreements = (0..<38).map {
+            "agreement a\($0) {\n  mentor: m\n  mentee: e\n  start: 2026-01-05\n  goal talk \"Talk \($0)\" { due: 2026-05-01 }\n}\n"
+        }
+        try directory.write("person m \"M\"\nperson e \"E\"\n" + agreements.prefix(18).joined(), to: "a.mentor")
+        try directory.write(agreements.suffix(20).joined(), to: "b.mentor")
+        let files = ["a.mentor", "b.mentor"].map(directory.file)
+        let repl = backend()
+        _ = repl.load(files)
+        let again = repl.load(files)
+        #expect(!again.failed)
+        #expect(again.stdout == "loaded 2 files (40 declarations)\n")
+        #expect(again.stderr.split(separator: "\n").count == 40)
+        #expect(repl.evaluate("[people.count, agreements.count, goals.count]").stdout == "[2, 38, 38]\n")
+    }
+
     @Test("an entry that declares one name twice is refused as check refuses it")
     func duplicateInOneEntry() {
         let repl = backend()

@@ -31,6 +31,11 @@ struct Declarer {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var scripts: [ScriptCode] = []
     private(set) var newEntities: [EntityRef] = []
+    /// How many top-level names (fields, lets, fns, tests and the programme too) were declared.
+    private(set) var declarationCount = 0
+    /// One line per declaration (`agreement ana_dave`), for a REPL entry to describe what it
+    /// declared; kept only with `echo`: `:load` and the commands need only the count, and a
+    /// line per declaration of a large load was about 6 % of declaring.
     private(set) var declaredSummaries: [String] = []
     /// Resolved bodies of the rules and tests declared, by entity index.
     private(set) var ruleBodies: [EntityID: ScriptCode] = [:]
@@ -40,6 +45,10 @@ struct Declarer {
     /// entity was a tenth of the peak memory of `mentor check`.
     private var pending: [FileID: [PendingDeclaration]] = [:]
     private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
+    /// Entities declared again, removed from the programme together once every file is
+    /// declared, when resolving begins (see `ProgramModel.remove(_:)`); declaring reads no
+    /// kind's list but the programme's, and a replaced programme is removed at once.
+    private var replaced: [EntityRef] = []
 
     init(model: ProgramModel, globals: GlobalTable, sources: SourceMap, index: DeclarationIndex, replacing: Bool, echo: Bool = false,
          recorder: NameUseRecorder? = nil) {
@@ -69,7 +78,7 @@ struct Declarer {
             switch syntax.items[position] {
             case .declaration(let declaration) where declaration.kind == .field:
                 // Read before any entity by `declareFields`.
-                declaredSummaries.append("field \(declaration.target?.name ?? "?").\(declaration.name?.name ?? "?")")
+                declared("field \(declaration.target?.name ?? "?").\(declaration.name?.name ?? "?")")
             case .declaration(let declaration):
                 if isStandard, let standardRules, let name = declaration.name, !standardRules.contains(name.name) { continue }
                 declareTopLevel(declaration, at: position, in: syntax.file, isStandard: isStandard)
@@ -80,13 +89,13 @@ struct Declarer {
                     index.statementSources[name.name] = (statement.span, statement.docComment)
                     let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
                     pendingLets[statement.span.file, default: []].append((statement, index))
-                    declaredSummaries.append("let \(name.name)")
+                    declared("let \(name.name)")
                 case .function(let function, _):
                     guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
                     index.statementSources[function.name.name] = (statement.span, statement.docComment)
                     let index = globals.define(function.name.name, .value(.none))
                     pendingLets[statement.span.file, default: []].append((statement, index))
-                    declaredSummaries.append("fn \(function.name.name)")
+                    declared("fn \(function.name.name)")
                 default:
                     break
                 }
@@ -101,8 +110,7 @@ struct Declarer {
         // Recorded first, so a new name is hashed once here; the refusals put the table back.
         if let earlier = index.spans.updateValue(span, forKey: name) {
             if replacing {
-                if let index = globals.index(of: name), case .entity(let old, _) = globals.bindings[index] { model.remove(old) }
-                declaredSummaries.append("note: `\(name)` replaces its earlier declaration")
+                if let index = globals.index(of: name), case .entity(let old, _) = globals.bindings[index] { replaced.append(old) }
             } else {
                 index.spans[name] = earlier
                 diagnostics.append(.declaredTwice(name, at: span, first: earlier))
@@ -154,7 +162,13 @@ struct Declarer {
         newEntities.append(entity)
         pending[file, default: []].append(PendingDeclaration(item: position, member: nil, entity: entity, name: id))
         declareChildren(of: declaration, at: position, in: file, entity: entity)
-        declaredSummaries.append("\(kind.rawValue) \(id)")
+        declared("\(kind.rawValue) \(id)")
+    }
+
+    /// Counts one declaration, and keeps its summary line when the load echoes.
+    private mutating func declared(_ summary: @autoclosure () -> String) {
+        declarationCount += 1
+        if echo { declaredSummaries.append(summary()) }
     }
 
     private mutating func declareChildren(of declaration: Declaration, at position: Int, in file: FileID, entity: EntityRef) {
@@ -233,6 +247,8 @@ struct Declarer {
     /// this thread: the recorder is not thread-safe. `workers` is how many files are
     /// resolved at once.
     mutating func resolveAll(_ files: inout [(SourceFile, SourceFileSyntax)], workers: Int = ParallelMap.processorCount) {
+        model.remove(replaced)
+        replaced = []
         var inputs: [FileToResolve] = []
         inputs.reserveCapacity(files.count)
         for (file, syntax) in files {

@@ -145,7 +145,8 @@ extension Engine {
         diagnostics += Elaborator(model: model, interpreter: interpreter, workers: options.workers).elaborate(declarer.newEntities)
         pendingScripts += declarer.scripts
         if model.replacements > replacementsBefore && !isRebuilding { rebuildProgramme() }
-        return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries, elaborated: true)
+        return LoadResult(diagnostics: diagnostics, declared: declarer.declaredSummaries,
+                          declarationCount: declarer.declarationCount, elaborated: true)
     }
 
     /// Declares the top-level names of the parsed files and resolves every body and field
@@ -292,8 +293,11 @@ enum ImportOutcome {
 public struct LoadResult: Sendable {
     /// Every diagnostic, in the order the phases found them.
     public var diagnostics: [Diagnostic]
-    /// One line per declared name, for the REPL to echo (`agreement ana_dave: 2026-01-12 to …`).
+    /// One line per declared name, for the REPL to echo (`agreement ana_dave: 2026-01-12 to …`);
+    /// only a load that echoes (a REPL entry) has them.
     public var declared: [String] = []
+    /// How many top-level declarations were made (fields, lets, fns, tests and the programme too).
+    public var declarationCount = 0
     /// True when declarations were resolved and evaluated (no syntax or name errors), so rules can run.
     public var elaborated = false
 

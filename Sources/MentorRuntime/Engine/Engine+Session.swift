@@ -39,9 +39,10 @@ extension Engine {
         var notes: [String] = []
         let parsed = withLargeStack { Parser.parse(file) }
         if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
-            let duplicates = Engine.duplicateDeclarations(in: [(file, parsed.syntax)]).diagnostics
+            let declared = Engine.declaredNames(in: [(file, parsed.syntax)], workers: 1)
+            let duplicates = Engine.duplicateDeclarations(declared).diagnostics
             if !duplicates.isEmpty { return EntryResult(output: "", diagnostics: duplicates) }
-            notes = replacementNotes([parsed.syntax])
+            notes = replacementNotes(declared)
         }
         program.userFiles.removeAll { $0 == file.id }
         var output = ""
@@ -56,7 +57,7 @@ extension Engine {
             pendingScripts.removeAll { $0.file == file.id }
             return EntryResult(output: output, diagnostics: loaded.diagnostics, notes: loaded.elaborated ? notes : [])
         }
-        for line in loaded.declared where !line.hasPrefix(Engine.replacementNotePrefix) {
+        for line in loaded.declared {
             // A comment, so that the echo of a declaration pastes back as source.
             output += "// " + describeDeclaration(line) + "\n"
         }
