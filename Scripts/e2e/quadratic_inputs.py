@@ -26,16 +26,23 @@ MENTOR = os.environ["MENTOR_BINARY"]
 GROWTH_BOUND = 25
 
 
-def check(source, seconds):
-    """Writes `source` to a file, checks it; returns (status, stdout, elapsed), failing past `seconds`."""
+def run_on_written_file(source, arguments, timeout, stdin=lambda path: None):
+    """Writes `source` to a file and runs `mentor` with `arguments(path)` (and `stdin(path)` piped
+    in); returns (result, elapsed seconds)."""
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "generated.mentor")
         with open(path, "w") as f:
             f.write(source)
         started = time.monotonic()
-        result = subprocess.run([MENTOR, "check", "--today", "2026-06-01", "--max-diagnostics", "0", path],
-                                capture_output=True, text=True, timeout=seconds * 3)
-        elapsed = time.monotonic() - started
+        result = subprocess.run([MENTOR, *arguments(path)], input=stdin(path), capture_output=True, text=True,
+                                timeout=timeout)
+        return result, time.monotonic() - started
+
+
+def check(source, seconds):
+    """Writes `source` to a file, checks it; returns (status, stdout, elapsed), failing past `seconds`."""
+    result, elapsed = run_on_written_file(
+        source, lambda path: ["check", "--today", "2026-06-01", "--max-diagnostics", "0", path], seconds * 3)
     assert result.returncode >= 0, f"killed by signal {-result.returncode}"
     assert elapsed < seconds, f"took {elapsed:.1f} s, bound {seconds} s"
     return result.returncode, result.stdout, elapsed
@@ -161,14 +168,10 @@ def test_loading_the_same_file_again_in_the_repl_is_linear():
     # took 217 s of CPU in a release build, 3 s now (most of it the rebuild from the history).
     times = []
     for count in (2_000, 20_000):
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "people.mentor")
-            with open(path, "w") as f:
-                f.write("".join(f'person p{i} "P{i}"\n' for i in range(count)))
-            started = time.monotonic()
-            result = subprocess.run([MENTOR, "repl"], input=f":load {path}\n:load {path}\npeople.count\n",
-                                    capture_output=True, text=True, timeout=180)
-            times.append(time.monotonic() - started)
+        result, elapsed = run_on_written_file("".join(f'person p{i} "P{i}"\n' for i in range(count)),
+                                              lambda path: ["repl"], 180,
+                                              stdin=lambda path: f":load {path}\n:load {path}\npeople.count\n")
+        times.append(elapsed)
         assert result.returncode == 0, (result.returncode, result.stderr[-300:])
         assert result.stdout == f"loaded 1 file ({count} declarations)\n" * 2 + f"{count}\n", result.stdout[-300:]
         assert result.stderr.count("replaces its earlier declaration") == count, result.stderr[-300:]
@@ -216,14 +219,9 @@ def test_exporting_many_agreements_with_agendas_is_linear():
     # 20,000 agreements with an agenda each did not finish in 180 s in a debug build (now 6 s).
     times = []
     for count in (2_000, 20_000):
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "generated.mentor")
-            with open(path, "w") as f:
-                f.write(agreements_with_agendas(count))
-            started = time.monotonic()
-            result = subprocess.run([MENTOR, "export", "--format", "json", "--today", "2026-06-01", path],
-                                    capture_output=True, text=True, timeout=180)
-            times.append(time.monotonic() - started)
+        result, elapsed = run_on_written_file(
+            agreements_with_agendas(count), lambda path: ["export", "--format", "json", "--today", "2026-06-01", path], 180)
+        times.append(elapsed)
         assert result.returncode == 0, (result.returncode, result.stderr[-300:])
         assert result.stdout.count('"title": "Start"') == count, result.stdout.count('"title": "Start"')
     assert_near_linear(times[0], times[1], "export of agreements with agendas")
