@@ -146,6 +146,11 @@ final class ProgramModel {
         return fields.value(of: entity.index.offset, at: slot)
     }
 
+    /// Makes room for the `count` field values `entity`'s declaration gives, evaluated or not.
+    func reserveValues(_ count: Int, of entity: EntityRef) {
+        fields.reserveValues(count, of: entity.index.offset)
+    }
+
     /// Stores `value` in `slot` of a declared entity, or clears the slot for nil.
     func setValue(_ value: Value?, of entity: EntityRef, at slot: Int) {
         precondition(!entity.isCopy, "a `with` copy's values are fixed when it is made")
