@@ -127,12 +127,12 @@ struct RedeclarationTests {
     func cacheSurvives() throws {
         let (engine, _) = try Self.session()
         _ = engine.evaluateEntry("ana_dave.schedule.count")
-        let index = engine.model.entities(of: .agreement).first { engine.model.name(of: $0) == "ana_dave" }!.index
+        let agreement = engine.model.entities(of: .agreement).first { engine.model.name(of: $0) == "ana_dave" }!
         let schedule = SchemaMembers.id(of: "schedule")
-        #expect(engine.model.cache[index]?[schedule] != nil)
+        #expect(engine.model.remembered(agreement, schedule, in: engine.model.cache) != nil)
         _ = engine.evaluateEntry("1 + 2")
-        #expect(engine.model.cache[index]?[schedule] != nil)
+        #expect(engine.model.remembered(agreement, schedule, in: engine.model.cache) != nil)
         _ = engine.evaluateEntry("person zoe \"Zoe\"")
-        #expect(engine.model.cache[index]?[schedule] == nil)
+        #expect(engine.model.remembered(agreement, schedule, in: engine.model.cache) == nil)
     }
 }

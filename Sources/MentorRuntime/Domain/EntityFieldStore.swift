@@ -35,6 +35,14 @@ struct EntityFieldStore {
     /// Every evaluated value of entity `index`.
     func values(of index: Int) -> [StoredField] { stored[index] }
 
+    /// Makes room in entity `index`'s list of values for the `count` fields its declaration
+    /// gives, before the first is stored: grown by `append`, the lists of 100,000 agreements
+    /// kept up to half again as much room as they used (171 MB in all).
+    mutating func reserveValues(_ count: Int, of index: Int) {
+        guard count > 0, stored[index].isEmpty else { return }
+        stored[index].reserveCapacity(count)
+    }
+
     /// Stores `value` in `slot` of entity `index`, or clears the slot for nil.
     mutating func setValue(_ value: Value?, of index: Int, at slot: Int) {
         if let position = stored[index].firstIndex(where: { $0.slot == slot }) {

@@ -47,9 +47,9 @@ extension ProgramModel {
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
         if cacheable {
             if let worker = interpreter.worker {
-                worker.cache[entity.index, default: [:]][id] = value
+                remember(value, as: id, of: entity, in: &worker.cache)
             } else {
-                cache[entity.index, default: [:]][id] = value
+                remember(value, as: id, of: entity, in: &cache)
             }
         }
         return value
@@ -59,8 +59,8 @@ extension ProgramModel {
     /// own memo, so workers never write one they share.
     @inline(__always)
     private func remembered(_ entity: EntityRef, _ id: Int, interpreter: Interpreter) -> Value? {
-        if let worker = interpreter.worker { return worker.cache[entity.index]?[id] }
-        return cache[entity.index]?[id]
+        if let worker = interpreter.worker { return remembered(entity, id, in: worker.cache) }
+        return remembered(entity, id, in: cache)
     }
 
     /// The programme's value standing in for an absent `field`, if the field has a default and

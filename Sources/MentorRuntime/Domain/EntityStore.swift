@@ -24,6 +24,11 @@ public struct EntityStore: Sendable {
     /// The entities of each kind (by `DeclarationKind.ordinal`) in declaration order, without
     /// those a REPL entry replaced.
     private var idsByKind: [[EntityID]] = Array(repeating: [], count: DeclarationKind.allCases.count)
+    /// Each entity's place among the entities of its kind ever added (replaced ones
+    /// included, so it never changes): where its memoised members are (`MemberMemo`).
+    private var serials: [Int32] = []
+    /// How many entities of each kind (by ordinal) were ever added.
+    private var addedByKind: [Int32] = Array(repeating: 0, count: DeclarationKind.allCases.count)
 
     /// How many entities were ever added (replaced ones included): the next ID.
     public var count: Int { kinds.count }
@@ -41,6 +46,7 @@ public struct EntityStore: Sendable {
         sites.reserveCapacity(total)
         parents.reserveCapacity(total)
         childCounts.reserveCapacity(total)
+        serials.reserveCapacity(total)
     }
 
     /// Adds an entity; a nested one (`parent` given) must follow its parent's other children.
@@ -58,6 +64,8 @@ public struct EntityStore: Sendable {
         parents.append(parent?.rawValue ?? -1)
         childCounts.append(0)
         idsByKind[kind.ordinal].append(id)
+        serials.append(addedByKind[kind.ordinal])
+        addedByKind[kind.ordinal] += 1
         return id
     }
 
@@ -92,6 +100,13 @@ public struct EntityStore: Sendable {
 
     /// The entity with `id`, as declared.
     public func entity(_ id: EntityID) -> EntityRef { EntityRef(id, kinds[id.offset]) }
+
+    /// The entity's place among the entities of its kind ever added.
+    @inline(__always)
+    func serial(of id: EntityID) -> Int { Int(serials[id.offset]) }
+
+    /// How many entities of `kind` were ever added (replaced ones included).
+    func addedCount(of kind: DeclarationKind) -> Int { Int(addedByKind[kind.ordinal]) }
 
     /// The declared name.
     public func name(of id: EntityID) -> String { names[id.offset] }

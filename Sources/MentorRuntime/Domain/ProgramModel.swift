@@ -10,14 +10,13 @@ final class ProgramModel {
     private(set) var store = EntityStore()
     /// The field values and pending field expressions of every entity, by index.
     private(set) var fields = EntityFieldStore()
-    /// Caches of computed members, by entity index, then by the member's number in
-    /// `SchemaMembers`; cleared whenever a new declaration could change them, and not used
-    /// while an overlay holds a copy. A table per entity rather than one keyed by both: one
-    /// table of every cached member grew by doubling, and its copy while growing was 60 MB of
-    /// the peak at 100,000 agreements. A worker interpreter keeps its own (`WorkerScratch`).
-    var cache: [EntityID: [Int: Value]] = [:] {
+    /// The memoised computed members (`MemberMemo`); cleared whenever a new declaration could
+    /// change them, and not used while an overlay holds a copy. A worker interpreter keeps its
+    /// own (`WorkerScratch`).
+    var cache = MemberMemo() {
         didSet { if cache.isEmpty { dropDerivedIndexes() } }
     }
+
     /// The schemas entities are made with: the built-in ones, extended by the programme's fields.
     private(set) var schemas = ProgramSchemas.builtIn
 
@@ -104,6 +103,18 @@ final class ProgramModel {
     /// The entity `entity` is nested in, as declared.
     func parent(of entity: EntityRef) -> EntityRef? { store.parent(of: entity.index).map(store.entity) }
 
+    /// Computed member `member` of `entity` as remembered in `memo`.
+    @inline(__always)
+    func remembered(_ entity: EntityRef, _ member: Int, in memo: MemberMemo) -> Value? {
+        memo.value(member: member, kind: entity.kind, serial: store.serial(of: entity.index))
+    }
+
+    /// Remembers `value` as computed member `member` of `entity` in `memo`.
+    func remember(_ value: Value, as member: Int, of entity: EntityRef, in memo: inout MemberMemo) {
+        memo.store(value, member: member, kind: entity.kind, serial: store.serial(of: entity.index),
+                   kindCount: store.addedCount(of: entity.kind))
+    }
+
     /// The kind's field slots and member tables `entity` was made with.
     @inline(__always)
     func schema(of entity: EntityRef) -> KindSchema { schemas.schema(of: entity.kind) }
@@ -133,6 +144,11 @@ final class ProgramModel {
     func value(of entity: EntityRef, at slot: Int) -> Value? {
         if let copy = entity.copy { return copy.value(at: slot) }
         return fields.value(of: entity.index.offset, at: slot)
+    }
+
+    /// Makes room for the `count` field values `entity`'s declaration gives, evaluated or not.
+    func reserveValues(_ count: Int, of entity: EntityRef) {
+        fields.reserveValues(count, of: entity.index.offset)
     }
 
     /// Stores `value` in `slot` of a declared entity, or clears the slot for nil.

@@ -297,6 +297,9 @@ struct Declarer {
             let entity = declaration.entity
             sites.append((entity, declaration.givenFields))
             if let body = declaration.ruleBody { ruleBodies[entity.index] = body }
+            // Each field given ends up a stored value (a pending one once evaluated), so its
+            // list is sized once here rather than grown by doubling.
+            model.reserveValues(declaration.fields.count, of: entity)
             for field in declaration.fields {
                 switch field {
                 case .pending(let pending): model.addPending(pending, of: entity)

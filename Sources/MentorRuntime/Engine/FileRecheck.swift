@@ -198,7 +198,7 @@ extension Engine {
             interpreter.boundEntities = savedBound
             interpreter.recorder = savedRecorder
         }
-        model.cache = [:]
+        model.cache.removeAll()
         for (declaration, entity, _, _) in declarations {
             model.replaceHeader(of: entity, site: DeclarationSite(declaration), title: Declarer.plainText(declaration.title))
             model.replaceFields(of: entity, with: ([], []))
