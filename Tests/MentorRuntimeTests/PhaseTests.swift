@@ -137,6 +137,29 @@ struct PhaseTests {
         #expect(missing.first?.help == "add `mentee: …`; every agreement needs `mentor`, `mentee` and `start`")
     }
 
+    @Test("resolve starts every body and field of a file afresh: a rule's locals and a field's words do not reach the next field")
+    func resolveStartsEachFieldAfresh() throws {
+        // One resolver serves the whole file, restarted between bodies and fields.
+        let built = try Self.resolved("""
+            person ana "Ana" { email: "ana@example.org" }
+            rule r "R" {
+              let kept = 1
+              for a in agreements { require a.mentor != a.mentee }
+            }
+            agreement a {
+              mentor: ana
+              mentee: ana
+              start: 2026-01-12
+              channels: [vidoe]
+              term: kept
+              cadence: vidoe
+            }
+            """)
+        let found = built.declarer.diagnostics.map { ($0.code, $0.message) }
+        #expect(found.map(\.0) == [.unknownDomainWord, .undeclaredName, .unknownDomainWord])
+        #expect(found.map(\.1) == ["`vidoe` is not a channel", "cannot find `kept` in scope", "`vidoe` is not a cadence"])
+    }
+
     // MARK: Elaborate
 
     @Test("elaborate evaluates every pending field, keeps the title apart and reports nothing for a valid pair")
