@@ -160,6 +160,20 @@ struct PhaseTests {
         #expect(found.map(\.1) == ["`vidoe` is not a channel", "cannot find `kept` in scope", "`vidoe` is not a cadence"])
     }
 
+    @Test("resolve reports every repeat of a name in a record literal, at the repeat, in a short literal and in a long one", arguments: [2, 30])
+    func resolveReportsRepeatedRecordNames(padding: Int) throws {
+        // A short literal's names are compared pairwise, a long one's through a set: both report alike.
+        let others = (0..<padding).map { "f\($0): 0" }.joined(separator: ", ")
+        let source = "print({ a: 1, \(others), a: 2, b: 3, a: 4 })\n"
+        let built = try Self.resolved(source)
+        let repeats = built.declarer.diagnostics.filter { $0.code == .duplicateField }
+        #expect(repeats.map(\.message) == ["field `a` is given twice", "field `a` is given twice"])
+        let text = Array(source.utf8)
+        let expected = [source.range(of: "a: 2")!, source.range(of: "a: 4")!].map { UInt32(source.utf8.distance(from: source.startIndex, to: $0.lowerBound)) }
+        #expect(repeats.map(\.span.start) == expected)
+        #expect(repeats.allSatisfy { text[Int($0.span.start)] == UInt8(ascii: "a") })
+    }
+
     // MARK: Elaborate
 
     @Test("elaborate evaluates every pending field, keeps the title apart and reports nothing for a valid pair")
