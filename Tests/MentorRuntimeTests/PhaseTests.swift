@@ -137,6 +137,43 @@ struct PhaseTests {
         #expect(missing.first?.help == "add `mentee: …`; every agreement needs `mentor`, `mentee` and `start`")
     }
 
+    @Test("resolve starts every body and field of a file afresh: a rule's locals and a field's words do not reach the next field")
+    func resolveStartsEachFieldAfresh() throws {
+        // One resolver serves the whole file, restarted between bodies and fields.
+        let built = try Self.resolved("""
+            person ana "Ana" { email: "ana@example.org" }
+            rule r "R" {
+              let kept = 1
+              for a in agreements { require a.mentor != a.mentee }
+            }
+            agreement a {
+              mentor: ana
+              mentee: ana
+              start: 2026-01-12
+              channels: [vidoe]
+              term: kept
+              cadence: vidoe
+            }
+            """)
+        let found = built.declarer.diagnostics.map { ($0.code, $0.message) }
+        #expect(found.map(\.0) == [.unknownDomainWord, .undeclaredName, .unknownDomainWord])
+        #expect(found.map(\.1) == ["`vidoe` is not a channel", "cannot find `kept` in scope", "`vidoe` is not a cadence"])
+    }
+
+    @Test("resolve reports every repeat of a name in a record literal, at the repeat, in a short literal and in a long one", arguments: [2, 30])
+    func resolveReportsRepeatedRecordNames(padding: Int) throws {
+        // A short literal's names are compared pairwise, a long one's through a set: both report alike.
+        let others = (0..<padding).map { "f\($0): 0" }.joined(separator: ", ")
+        let source = "print({ a: 1, \(others), a: 2, b: 3, a: 4 })\n"
+        let built = try Self.resolved(source)
+        let repeats = built.declarer.diagnostics.filter { $0.code == .duplicateField }
+        #expect(repeats.map(\.message) == ["field `a` is given twice", "field `a` is given twice"])
+        let text = Array(source.utf8)
+        let expected = [source.range(of: "a: 2")!, source.range(of: "a: 4")!].map { UInt32(source.utf8.distance(from: source.startIndex, to: $0.lowerBound)) }
+        #expect(repeats.map(\.span.start) == expected)
+        #expect(repeats.allSatisfy { text[Int($0.span.start)] == UInt8(ascii: "a") })
+    }
+
     // MARK: Elaborate
 
     @Test("elaborate evaluates every pending field, keeps the title apart and reports nothing for a valid pair")

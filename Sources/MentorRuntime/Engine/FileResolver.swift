@@ -26,9 +26,11 @@ struct FileResolver: Sendable {
         var syntax = input.syntax
         input.syntax = SourceFileSyntax(file: file.id, items: [], comments: [])
         var result = FileResolution()
+        // One resolver for the whole file, restarted for each body and field.
+        var resolver = makeResolver(recorder: recorder)
         // Top-level lets and fns of this file.
         for (statement, index) in input.lets {
-            var resolver = makeResolver(context: .script, recorder: recorder)
+            resolver.restart(context: .script)
             switch statement.kind {
             case .letBinding(let name, let value, _):
                 let code = resolver.resolveExpression(value)
@@ -39,10 +41,10 @@ struct FileResolver: Sendable {
             default:
                 break
             }
-            result.diagnostics += resolver.diagnostics
+            if !resolver.diagnostics.isEmpty { result.diagnostics += resolver.diagnostics }
         }
-        // Statements run in file order.
-        var scriptResolver = makeResolver(context: .script, recorder: recorder)
+        // Statements run in file order, in one frame.
+        resolver.restart(context: .script)
         var statements: [StatementCode] = []
         for position in syntax.items.indices {
             guard case .statement(let statement) = syntax.items[position] else { continue }
@@ -52,52 +54,57 @@ struct FileResolver: Sendable {
                 // The statement's tree is released as soon as it is resolved, so a long script's
                 // syntax and its resolved code are never both held whole (a third of the peak).
                 syntax.items[position] = FileResolver.resolvedStatement
-                if let code = scriptResolver.resolveStatement(statement) { statements.append(code) }
+                if let code = resolver.resolveStatement(statement) { statements.append(code) }
             }
         }
-        result.diagnostics += scriptResolver.diagnostics
+        result.diagnostics += resolver.diagnostics
         if !statements.isEmpty {
-            result.script = ScriptCode(file: file.id, frameSize: scriptResolver.frameSize, statements: statements, echo: echo)
+            result.script = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements, echo: echo)
         }
         // Declarations of this file.
         for site in input.declarations {
             guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
             if let member = site.member {
                 guard case .nested(let child) = declaration.members[member] else { continue }
-                result.declarations.append(resolveDeclaration(child, site.entity, name: site.name, file: file, recorder: recorder, diagnostics: &result.diagnostics))
+                result.declarations.append(resolveDeclaration(child, site.entity, name: site.name, file: file, resolver: &resolver,
+                                                              diagnostics: &result.diagnostics))
             } else {
-                result.declarations.append(resolveDeclaration(declaration, site.entity, name: site.name, file: file, recorder: recorder, diagnostics: &result.diagnostics))
+                result.declarations.append(resolveDeclaration(declaration, site.entity, name: site.name, file: file, resolver: &resolver,
+                                                              diagnostics: &result.diagnostics))
             }
         }
         return result
     }
 
-    private func makeResolver(context: StatementContext, recorder: NameUseRecorder?) -> Resolver {
-        var resolver = Resolver(globals: globals, schemas: schemas, context: context, recorder: recorder)
+    private func makeResolver(recorder: NameUseRecorder?) -> Resolver {
+        var resolver = Resolver(globals: globals, schemas: schemas, recorder: recorder)
         resolver.sourceText = { [sources] span in sources.file(span.file)?.text(span) }
         return resolver
     }
 
     private func resolveDeclaration(_ declaration: MentorSyntax.Declaration, _ entity: EntityRef, name entityName: String, file: SourceFile,
-                                    recorder: NameUseRecorder?, diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
+                                    resolver: inout Resolver, diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
         var fields: [FileResolution.Field] = []
+        // Sized once (the fields, the title and the target): grown one append at a time, the
+        // declaration's lists were reallocated three or four times each.
+        if !declaration.members.isEmpty { fields.reserveCapacity(declaration.members.count + 2) }
         var ruleBody: ScriptCode?
         if declaration.kind == .rule || declaration.kind == .test {
-            var resolver = makeResolver(context: declaration.kind == .rule ? .rule : .test, recorder: recorder)
+            resolver.restart(context: declaration.kind == .rule ? .rule : .test)
             let statements = resolver.resolveStatements(declaration.body)
-            diagnostics += resolver.diagnostics
+            if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
             ruleBody = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements)
         }
         if let title = declaration.title, Declarer.plainText(title) == nil {
-            var resolver = makeResolver(context: .script, recorder: recorder)
+            resolver.restart(context: .script)
             let code = resolver.resolveExpression(title)
-            diagnostics += resolver.diagnostics
+            if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
             fields.append(.pending(PendingField(slot: KindSchema.titleSlot, code: code, nameSpan: title.span, type: .string)))
         }
         if let target = declaration.target {
-            var resolver = makeResolver(context: .script, recorder: recorder)
+            resolver.restart(context: .script)
             let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
-            diagnostics += resolver.diagnostics
+            if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
             let type: FieldType = declaration.kind == .waiver ? .entityOf(WaiverField.targetKinds) : .entity(.agreement)
             fields.append(.pending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: type)))
         } else if declaration.kind == .agenda {
@@ -112,6 +119,7 @@ struct FileResolver: Sendable {
         let schema = kindSchema.fields
         // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
         var given: [(name: String, span: Span)] = []
+        if !declaration.members.isEmpty { given.reserveCapacity(declaration.members.count) }
         for case .field(let field) in declaration.members {
             let name = field.name.name
             guard let row = kindSchema.fieldsByName[name] else {
@@ -129,11 +137,10 @@ struct FileResolver: Sendable {
                 continue
             }
             given.append((name, field.name.span))
-            var resolver = makeResolver(context: .script, recorder: recorder)
-            resolver.symbols = FileResolver.symbols(in: row.type)
-            resolver.fieldWords = DomainWords(row.type)
+            resolver.restart(context: .script, field: row.vocabulary)
             let code = resolver.resolveExpression(field.value)
-            diagnostics += resolver.diagnostics
+            // Most fields have no diagnostics, and appending none still cost 145 instructions.
+            if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
             let slot = row.slot
             if case .constant(let value, let span) = code {
                 // A literal needs no evaluation: its type is checked now, against the schema the
@@ -163,13 +170,5 @@ struct FileResolver: Sendable {
     private static func listed(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
-    }
-
-    private static func symbols(in type: FieldType) -> Set<String> {
-        switch type {
-        case .symbol(let names): names
-        case .list(let element): symbols(in: element)
-        default: []
-        }
     }
 }

@@ -37,11 +37,10 @@ struct Resolver {
     let schemas: ProgramSchemas
     /// Gives the source text of a span (for printing lambdas); nil when unavailable.
     var sourceText: (Span) -> String? = { _ in nil }
-    /// Bare words that stand for themselves in the field being resolved (channels, booking roles).
-    var symbols: Set<String> = []
-    /// The words the field being resolved takes, so an unknown word lists them (nil outside fields
-    /// and for fields that take no words).
-    var fieldWords: DomainWords?
+    /// The bare words of the field being resolved: its symbols (channels, booking roles) stand
+    /// for themselves, and an unknown word lists its words. Nil outside fields and for fields
+    /// that take no words.
+    private var vocabulary: FieldVocabulary?
     private(set) var diagnostics: [Diagnostic] = []
     private var scope: FunctionScope
     private var context: StatementContext
@@ -56,6 +55,24 @@ struct Resolver {
         self.context = context
         self.recorder = recorder
         if let recorder { scope.blockNumbers.append(recorder.newBlock(inside: 0)) }
+    }
+
+    /// Makes this resolver as a new one for the next body or field of a file would be, keeping
+    /// what it holds on the heap (the source-text closure; its outermost scope while nothing was
+    /// declared in it, as in most fields): a file's fields are many and small, and a resolver
+    /// made and destroyed for each was a sixth of resolving. The diagnostics of the last body or
+    /// field are dropped: read them first.
+    mutating func restart(context: StatementContext, field vocabulary: FieldVocabulary? = nil) {
+        diagnostics = []
+        self.context = context
+        self.vocabulary = vocabulary
+        // With no slot taken and one block open, the scope is as new: every dictionary is empty,
+        // and spans and block numbers are kept only while uses are recorded.
+        let isFresh = recorder == nil && scope.parent == nil && scope.slotCount == 0 && scope.blocks.count == 1
+        if !isFresh || !isKnownUniquelyReferenced(&scope) {
+            scope = FunctionScope(parent: nil)
+            if let recorder { scope.blockNumbers.append(recorder.newBlock(inside: 0)) }
+        }
     }
 
     /// The recorder's number of the innermost open block (0 when nothing is recorded).
@@ -237,9 +254,15 @@ struct Resolver {
         case .list(let elements, _):
             return .list(elements.map { resolveExpression($0) }, span)
         case .record(let fields, _):
+            // A literal's handful of names are compared pairwise: a set of them cost ten times as
+            // much (1,400 instructions a record); a long literal (a generated one) uses the set.
             var seen = Set<String>()
-            for field in fields where !seen.insert(field.name.name).inserted {
-                diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(field.name.name)` is given twice", at: field.name.span))
+            for index in fields.indices {
+                let name = fields[index].name
+                let repeated = fields.count <= 16 ? fields[..<index].contains { $0.name.name == name.name } : !seen.insert(name.name).inserted
+                if repeated {
+                    diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name.name)` is given twice", at: name.span))
+                }
             }
             return .record(fields.map { (name: $0.name.name, value: resolveExpression($0.value)) }, span)
         case .unary(.negate, let operand):
@@ -326,7 +349,7 @@ struct Resolver {
     /// is with the entity, which is rarely what was meant.
     private mutating func warnIfHidingWord(_ expression: Expr) {
         guard case .identifier(let identifier) = expression.kind, let meaning = SymbolVocabulary.meaning(of: identifier.name),
-              !isLocal(identifier.name), !symbols.contains(identifier.name),
+              !isLocal(identifier.name), vocabulary?.symbols.contains(identifier.name) != true,
               let index = globals.index(of: identifier.name), case .entity(let entity, let nameSpan) = globals.bindings[index]
         else { return }
         diagnostics.append(Diagnostic(
@@ -376,14 +399,14 @@ struct Resolver {
             depth += 1
             current = functionScope.parent
         }
-        if symbols.contains(identifier.name) {
+        if vocabulary?.symbols.contains(identifier.name) == true {
             return .constant(.symbol(identifier.name), identifier.span)
         }
         if let index = globals.index(of: identifier.name) {
             recorder?.use(identifier.span, of: .global(identifier.name), in: currentBlock)
             return .global(index, identifier.span)
         }
-        if let fieldWords {
+        if let fieldWords = vocabulary?.words {
             diagnostics.append(.unknownName(
                 .unknownDomainWord, .error, "`\(identifier.name)` is not \(withIndefiniteArticle(fieldWords.noun))",
                 name: identifier.name, at: identifier.span,
@@ -399,7 +422,7 @@ struct Resolver {
         // A name of three letters is found inside longer words (`one` in `phone`): the symbol
         // words are offered only for longer names, where a near miss is a typo (`vidoe`).
         let words = identifier.name.unicodeScalars.count > 3 ? Array(SymbolVocabulary.all) : []
-        let candidates = [SuggestionCandidates(scope.visibleNames + symbols + words), globals.suggestionCandidates]
+        let candidates = [SuggestionCandidates(scope.visibleNames + (vocabulary?.symbols ?? []) + words), globals.suggestionCandidates]
         diagnostics.append(.unknownName(
             .undeclaredName, .error, "cannot find `\(identifier.name)` in scope",
             name: identifier.name, at: identifier.span, among: candidates, label: "not declared",

@@ -26,6 +26,8 @@ struct FieldRow: Sendable {
     let isProgrammeField: Bool
     /// Where a programme field is declared (its name); nil for a built-in one.
     let site: Span?
+    /// The bare words its value may use, for the resolver; nil when it takes none.
+    let vocabulary: FieldVocabulary?
 
     init(_ kind: DeclarationKind, slot: Int, _ name: String, _ type: FieldType, required: Bool = false,
          programDefault: ProgramDefault? = nil, export: FieldExport = .value, doc: String, programmeField: Bool = false, site: Span? = nil) {
@@ -39,6 +41,7 @@ struct FieldRow: Sendable {
         self.programDefault = programDefault
         self.export = export
         self.doc = doc
+        vocabulary = FieldVocabulary(type)
     }
 }
 
