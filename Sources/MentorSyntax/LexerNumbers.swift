@@ -38,8 +38,14 @@ extension LexerScanner {
                 // `2026-01-123` is a date with a typo, not arithmetic: report it as a date.
                 while index < count, LexerCharacters.isDigit(bytes[index]) { index += 1 }
                 error = .invalidDate
-            } else if LiteralDecoder.dateFields(bytes, from: start) == nil {
-                error = .invalidDate
+            } else {
+                // The four year digits were read into `value` above and `isDateTail` saw the
+                // other four, so only the calendar is left to check.
+                let month = Int(bytes[integerEnd + 1] &- 0x30) &* 10 &+ Int(bytes[integerEnd + 2] &- 0x30)
+                let day = Int(bytes[integerEnd + 4] &- 0x30) &* 10 &+ Int(bytes[integerEnd + 5] &- 0x30)
+                if month < 1 || month > 12 || day < 1 || day > LiteralDecoder.daysInMonth(year: Int(value), month: month) {
+                    error = .invalidDate
+                }
             }
         } else if next == 0x3A, LexerCharacters.isDigit(byte(at: index + 1)) { // 09:30
             // Digits, a colon and a digit can only be meant as a time: `name: value` has a name

@@ -24,9 +24,9 @@ extension Parser.State {
         case .percent:
             return LiteralDecoder.percent(token, in: file).map { .percentLiteral($0) }
         case .date:
-            return LiteralDecoder.date(token, in: file).map {
-                .dateLiteral(year: Int($0.year), month: Int($0.month), day: Int($0.day))
-            }
+            // `parseLiteral` passes only tokens without an error, whose date the lexer checked.
+            let date = bytes.withUnsafeBufferPointer { LiteralDecoder.lexedDateFields($0, of: token) }
+            return .dateLiteral(year: date.year, month: date.month, day: date.day)
         case .time:
             return LiteralDecoder.time(token, in: file).map { .timeLiteral(hour: Int($0.hour), minute: Int($0.minute)) }
         case .duration:
