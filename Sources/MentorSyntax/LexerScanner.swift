@@ -38,6 +38,8 @@ struct LexerScanner {
     /// Indices of the comments and of the tokens carrying a `LexicalError`, in order, so the
     /// parser can collect them without a second pass over every token.
     var notable: [UInt32] = []
+    /// See `LexerNotes.topLevelLines`; the first line counts as one.
+    var topLevelLines = 1
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: LexerTokenSink) {
         self.bytes = bytes
@@ -196,6 +198,8 @@ struct LexerScanner {
             position += 1
             end = position
         }
+        // No blank after the last break: the next line starts in the first column.
+        if position == end, position < count, bytes[position] != 0x7D { topLevelLines += 1 }
         lineStartPending = true
         append(.newline, from: start, to: end, flags: flags)
     }
