@@ -214,6 +214,8 @@ struct LexerScanner {
                 let run = LexerWordScan.identifierRunLength(LexerWordScan.load(bytes, at: end))
                 end += run
                 if run == 8 { continue }
+                // The run stops at a byte that is not `[0-9A-Za-z_]`: if it is ASCII, the word ends.
+                if bytes[end] < 0x80 { break }
             }
             let byte = bytes[end]
             if LexerCharacters.isASCIIIdentifierContinue(byte) {
