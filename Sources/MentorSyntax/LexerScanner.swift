@@ -93,8 +93,12 @@ struct LexerScanner {
                 if scanningText { break } // text scanning only stops in text mode at the end of input
                 continue
             }
-            while position < count, LexerCharacters.isBlank(bytes[position]) { position += 1 }
-            guard position < count else { break }
+            // In a local: `position` lives in the scanner, which the loop would store to for
+            // every blank.
+            var next = position
+            while next < count, LexerCharacters.isBlank(bytes[next]) { next += 1 }
+            position = next
+            guard next < count else { break }
             scanCodeToken()
         }
         finish()
