@@ -142,9 +142,14 @@ extension Parser.State {
                 }
                 continue
             }
-            if let item { items.append(item) }
-            if at(.semicolon) || atEnd || currentStartsLine { continue }
+            // The separator is looked at before the item is appended, so that the item moves
+            // into the list: used after the append, it was copied (a retain of every part).
+            if at(.semicolon) || atEnd || currentStartsLine {
+                if let item { items.append(item) }
+                continue
+            }
             reportMissingStatementSeparator(after: item)
+            if let item { items.append(item) }
             synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: false)
         }
         return finish(items: items)
