@@ -38,8 +38,14 @@ extension LexerScanner {
                 // `2026-01-123` is a date with a typo, not arithmetic: report it as a date.
                 while index < count, LexerCharacters.isDigit(bytes[index]) { index += 1 }
                 error = .invalidDate
-            } else if LiteralDecoder.dateFields(bytes, from: start) == nil {
-                error = .invalidDate
+            } else {
+                // The four year digits were read into `value` above and `isDateTail` saw the
+                // other four, so only the calendar is left to check.
+                let month = Int(bytes[integerEnd + 1] &- 0x30) &* 10 &+ Int(bytes[integerEnd + 2] &- 0x30)
+                let day = Int(bytes[integerEnd + 4] &- 0x30) &* 10 &+ Int(bytes[integerEnd + 5] &- 0x30)
+                if month < 1 || month > 12 || day < 1 || day > LiteralDecoder.daysInMonth(year: Int(value), month: month) {
+                    error = .invalidDate
+                }
             }
         } else if next == 0x3A, LexerCharacters.isDigit(byte(at: index + 1)) { // 09:30
             // Digits, a colon and a digit can only be meant as a time: `name: value` has a name
@@ -55,7 +61,7 @@ extension LexerScanner {
             if byte(at: index) == 0x25 { // %
                 kind = .percent
                 index += 1
-            } else if let unitEnd = durationUnitEnd(after: index) {
+            } else if let unitEnd = Self.durationUnitEnd(in: bytes, after: index) {
                 kind = .error
                 error = .fractionalDuration
                 index = unitEnd
@@ -69,7 +75,7 @@ extension LexerScanner {
             if exceedsDouble(from: start, integerEnd: integerEnd, end: index) { error = .integerOverflow }
         } else {
             if overflow { error = .integerOverflow }
-            if let unitEnd = durationUnitEnd(after: index) {
+            if let unitEnd = Self.durationUnitEnd(in: bytes, after: index) {
                 kind = .duration
                 index = unitEnd
             }
@@ -78,7 +84,7 @@ extension LexerScanner {
         // Letters glued to a number (`4weeks`, `1_000`, `0x1F`, `10:00am`) make one malformed
         // token, rather than a number and a name the parser would trip over.
         if kind != .duration, kind != .error {
-            let suffixEnd = identifierContinueEnd(from: index)
+            let suffixEnd = Self.identifierContinueEnd(in: bytes, from: index)
             if suffixEnd > index {
                 kind = .error
                 error = .malformedNumber
@@ -98,9 +104,11 @@ extension LexerScanner {
     }
 
     /// The end of `blanks unit-word` after a number ending at `index`, when a whole duration unit
-    /// word follows on the same line.
-    @inline(__always)
-    func durationUnitEnd(after index: Int) -> Int? {
+    /// word follows on the same line. This and `identifierContinueEnd` are static over the
+    /// bytes: as methods, called from the mutating `scanNumber`, each call copied the whole
+    /// scanner onto the stack first (a `memcpy` per number).
+    static func durationUnitEnd(in bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Int? {
+        let count = bytes.count
         var wordStart = index
         while wordStart < count, LexerCharacters.isSpaceOrTab(bytes[wordStart]) { wordStart += 1 }
         guard wordStart > index else { return nil }
@@ -111,16 +119,16 @@ extension LexerScanner {
         }
         let length = wordEnd - wordStart
         guard length >= 3, length <= LexerWords.maximumLength,
-              identifierContinueEnd(from: wordEnd) == wordEnd,
+              identifierContinueEnd(in: bytes, from: wordEnd) == wordEnd,
               LexerWords.durationUnit(LexerWords.pack(bytes, from: wordStart, length: length)) != nil
         else { return nil }
         return wordEnd
     }
 
     /// The end of the identifier characters starting at `index` (`index` itself if there are none).
-    func identifierContinueEnd(from index: Int) -> Int {
+    static func identifierContinueEnd(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var end = index
-        while end < count {
+        while end < bytes.count {
             let byte = bytes[end]
             if LexerCharacters.isASCIIIdentifierContinue(byte) {
                 end += 1

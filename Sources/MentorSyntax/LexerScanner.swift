@@ -38,6 +38,8 @@ struct LexerScanner {
     /// Indices of the comments and of the tokens carrying a `LexicalError`, in order, so the
     /// parser can collect them without a second pass over every token.
     var notable: [UInt32] = []
+    /// See `LexerNotes.topLevelLines`; the first line counts as one.
+    var topLevelLines = 1
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: LexerTokenSink) {
         self.bytes = bytes
@@ -91,8 +93,12 @@ struct LexerScanner {
                 if scanningText { break } // text scanning only stops in text mode at the end of input
                 continue
             }
-            while position < count, LexerCharacters.isBlank(bytes[position]) { position += 1 }
-            guard position < count else { break }
+            // In a local: `position` lives in the scanner, which the loop would store to for
+            // every blank.
+            var next = position
+            while next < count, LexerCharacters.isBlank(bytes[next]) { next += 1 }
+            position = next
+            guard next < count else { break }
             scanCodeToken()
         }
         finish()
@@ -196,6 +202,8 @@ struct LexerScanner {
             position += 1
             end = position
         }
+        // No blank after the last break: the next line starts in the first column.
+        if position == end, position < count, bytes[position] != 0x7D { topLevelLines += 1 }
         lineStartPending = true
         append(.newline, from: start, to: end, flags: flags)
     }
@@ -210,6 +218,8 @@ struct LexerScanner {
                 let run = LexerWordScan.identifierRunLength(LexerWordScan.load(bytes, at: end))
                 end += run
                 if run == 8 { continue }
+                // The run stops at a byte that is not `[0-9A-Za-z_]`: if it is ASCII, the word ends.
+                if bytes[end] < 0x80 { break }
             }
             let byte = bytes[end]
             if LexerCharacters.isASCIIIdentifierContinue(byte) {

@@ -32,9 +32,12 @@ enum LexerWordScan {
     static func identifierRunLength(_ word: UInt64) -> Int {
         let low7 = word & lowSeven
         let digit = atLeast(low7, 0x30) & ~atLeast(low7, 0x3A)
-        let upper = atLeast(low7, 0x41) & ~atLeast(low7, 0x5B)
-        let lower = atLeast(low7, 0x61) & ~atLeast(low7, 0x7B)
-        let continues = (digit | upper | lower | equal(low7, 0x5F)) & ~word
+        // Setting bit 5 folds `A-Z` onto `a-z` and moves no other byte into `a-z` (0x40–0x5F
+        // land on 0x60–0x7F, of which only `A-Z`'s images are letters), so one range test
+        // covers both cases; `_` is tested before folding, where it cannot be DEL.
+        let folded = low7 | (ones &* 0x20)
+        let letter = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let continues = (digit | letter | equal(low7, 0x5F)) & ~word
         let stops = ~continues & highBits
         return stops.trailingZeroBitCount >> 3
     }

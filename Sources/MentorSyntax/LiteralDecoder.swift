@@ -84,6 +84,18 @@ public enum LiteralDecoder {
         return (year, month, day)
     }
 
+    /// The fields of a `date` token as the lexer made it (kind `.date`, no error): the lexer
+    /// checked its digits and the calendar, so they are read here with no check, and a date is
+    /// validated once, not again by the parser.
+    @inline(__always)
+    static func lexedDateFields(_ bytes: UnsafeBufferPointer<UInt8>, of token: Token) -> (year: Int, month: Int, day: Int) {
+        let start = Int(token.start)
+        precondition(token.kind == .date && token.error == .none && start + 10 <= bytes.count)
+        func digit(_ offset: Int) -> Int { Int(bytes[start + offset] &- 0x30) }
+        let year = ((digit(0) &* 10 &+ digit(1)) &* 10 &+ digit(2)) &* 10 &+ digit(3)
+        return (year, digit(5) &* 10 &+ digit(6), digit(8) &* 10 &+ digit(9))
+    }
+
     /// The value of the `count` decimal digits at `start` (which `bytes` holds), or nil if one
     /// is not a digit. For the fixed-width fields of dates: at most four digits cannot
     /// overflow, so this needs none of `digitsValue`'s checks.

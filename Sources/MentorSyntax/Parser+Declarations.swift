@@ -12,7 +12,10 @@ extension Parser.State {
         let token = current
         let length = token.end - token.start
         guard length >= 4, length <= 10 else { return nil }
-        // The word first: most members are fields, whose names end the test here.
+        // A field's name is followed at once by its colon, which follows no declaration word
+        // (the switch below refuses it too); the token after an identifier is never past the end.
+        if tokens[index + 1].kind == .colon { return nil }
+        // Then the word: most other members are fields, whose names end the test here.
         guard let kind = declarationWord(token) else { return nil }
         let nextIndex = significantIndex(after: index)
         guard !lineBreak(before: nextIndex) else { return nil }

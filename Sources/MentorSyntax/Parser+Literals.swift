@@ -9,31 +9,33 @@ extension Parser.State {
         let token = current
         advance()
         let tokenSpan = span(of: token)
-        guard token.error == .none, let kind = decodeLiteral(token) else {
-            return Expr(.error, span: tokenSpan)
-        }
-        return Expr(kind, span: tokenSpan)
-    }
-
-    private func decodeLiteral(_ token: Token) -> Expr.Kind? {
-        switch token.kind {
-        case .integer:
-            return LiteralDecoder.integer(token, in: file).map { .integerLiteral($0) }
-        case .decimal:
-            return LiteralDecoder.decimal(token, in: file).map { .decimalLiteral($0) }
-        case .percent:
-            return LiteralDecoder.percent(token, in: file).map { .percentLiteral($0) }
-        case .date:
-            return LiteralDecoder.date(token, in: file).map {
-                .dateLiteral(year: Int($0.year), month: Int($0.month), day: Int($0.day))
+        // Each case makes its node where it decodes the value: handing an optional `Expr.Kind`
+        // back from a helper copied the large enum (a `memcpy`) on the way.
+        if token.error == .none {
+            switch token.kind {
+            case .integer:
+                if let value = LiteralDecoder.integer(token, in: file) { return Expr(.integerLiteral(value), span: tokenSpan) }
+            case .decimal:
+                if let value = LiteralDecoder.decimal(token, in: file) { return Expr(.decimalLiteral(value), span: tokenSpan) }
+            case .percent:
+                if let value = LiteralDecoder.percent(token, in: file) { return Expr(.percentLiteral(value), span: tokenSpan) }
+            case .date:
+                // Only tokens without an error get here, whose date the lexer checked.
+                let date = bytes.withUnsafeBufferPointer { LiteralDecoder.lexedDateFields($0, of: token) }
+                return Expr(.dateLiteral(year: date.year, month: date.month, day: date.day), span: tokenSpan)
+            case .time:
+                if let time = LiteralDecoder.time(token, in: file) {
+                    return Expr(.timeLiteral(hour: time.hour, minute: time.minute), span: tokenSpan)
+                }
+            case .duration:
+                if let duration = LiteralDecoder.duration(token, in: file) {
+                    return Expr(.durationLiteral(amount: duration.amount, unit: duration.unit), span: tokenSpan)
+                }
+            default:
+                break
             }
-        case .time:
-            return LiteralDecoder.time(token, in: file).map { .timeLiteral(hour: Int($0.hour), minute: Int($0.minute)) }
-        case .duration:
-            return LiteralDecoder.duration(token, in: file).map { .durationLiteral(amount: $0.amount, unit: $0.unit) }
-        default:
-            return nil
         }
+        return Expr(.error, span: tokenSpan)
     }
 
     /// string_literal = STRING ; read from its tokens: stringStart, then text pieces and

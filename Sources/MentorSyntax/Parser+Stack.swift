@@ -49,12 +49,12 @@ extension Parser {
 extension Parser {
     /// Parses `tokens` on a `LargeStack` thread, with a budget for the full nesting limit. If
     /// no thread can be started, parses here and reports the stack budget as the nesting limit.
-    static func parseOnDeepInputThread(_ file: SourceFile, tokens: [Token], notable: [UInt32]?) -> ParseResult {
+    static func parseOnDeepInputThread(_ file: SourceFile, tokens: [Token], notes: LexerNotes) -> ParseResult {
         let parsed = LargeStack.runIfPossible {
-            State.parse(file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.deepInputThreadBytes)).0
+            State.parse(file, tokens: tokens, notes: notes, stack: .here(bytes: StackBudget.deepInputThreadBytes)).0
         }
         return parsed ?? State.parse(
-            file, tokens: tokens, notable: notable, stack: .here(bytes: StackBudget.callerThreadBytes),
+            file, tokens: tokens, notes: notes, stack: .here(bytes: StackBudget.callerThreadBytes),
             reportsStackExhaustion: true).0
     }
 }

@@ -7,11 +7,11 @@ public enum Parser {
     /// Lexes and parses `file`, returning the tree, every lexical and syntax diagnostic, and
     /// whether the input ended inside an open construct.
     public static func parse(_ file: SourceFile) -> ParseResult {
-        let (lexed, notable) = Lexer.tokenizeNotingComments(file)
+        let (lexed, notes) = Lexer.tokenizeNotingComments(file)
         let tokens = State.endingWithEndOfFile(lexed, file: file)
         let budget = LargeStack.isCurrentThreadLarge ? StackBudget.deepInputThreadBytes : StackBudget.callerThreadBytes
-        let (result, stackExhausted) = State.parse(file, tokens: tokens, notable: notable, stack: .here(bytes: budget))
-        return stackExhausted ? parseOnDeepInputThread(file, tokens: tokens, notable: notable) : result
+        let (result, stackExhausted) = State.parse(file, tokens: tokens, notes: notes, stack: .here(bytes: budget))
+        return stackExhausted ? parseOnDeepInputThread(file, tokens: tokens, notes: notes) : result
     }
 }
 
@@ -84,18 +84,17 @@ extension Parser {
         }
 
         /// Parses `tokens` (ending with `endOfFile`) and says whether the stack budget ran out
-        /// first. `notable` lists the comments and error tokens (see
-        /// `Lexer.tokenizeNotingComments`). `reportsStackExhaustion` makes running out the
+        /// first. `notes` are the lexer's (see `LexerNotes`). `reportsStackExhaustion` makes running out the
         /// nesting limit instead.
         static func parse(
-            _ file: SourceFile, tokens: [Token], notable: [UInt32]?, stack: StackBudget,
+            _ file: SourceFile, tokens: [Token], notes: LexerNotes, stack: StackBudget,
             reportsStackExhaustion: Bool = false
         ) -> (ParseResult, stackExhausted: Bool) {
             tokens.withUnsafeBufferPointer { buffer in
                 var state = State(file: file, tokens: buffer, stack: stack)
                 state.reportsStackExhaustion = reportsStackExhaustion
-                state.collectCommentsAndLexicalDiagnostics(notable)
-                let result = state.parseSourceFile()
+                state.collectCommentsAndLexicalDiagnostics(notes.notable)
+                let result = state.parseSourceFile(expectedItems: notes.topLevelLines)
                 return (result, state.stackExhausted)
             }
         }
@@ -106,9 +105,13 @@ extension Parser {
 
 extension Parser.State {
     /// source_file = statement_list EOF ; (whose items are top_level_items)
-    mutating func parseSourceFile() -> ParseResult {
+    /// `expectedItems` sizes the item list (see `LexerNotes.topLevelLines`).
+    mutating func parseSourceFile(expectedItems: Int) -> ParseResult {
         skipTrivia()
         var items: [TopLevelItem] = []
+        // Capped at one item per 32 bytes, so unindented lines inside a long declaration
+        // reserve at most about 7 bytes a source byte; denser files (`1` a line) grow past it.
+        items.reserveCapacity(min(expectedItems, bytes.count / 32 + 1))
         while true {
             while at(.semicolon) { advance() }
             if atEnd { break }
@@ -139,9 +142,14 @@ extension Parser.State {
                 }
                 continue
             }
-            if let item { items.append(item) }
-            if at(.semicolon) || atEnd || currentStartsLine { continue }
+            // The separator is looked at before the item is appended, so that the item moves
+            // into the list: used after the append, it was copied (a retain of every part).
+            if at(.semicolon) || atEnd || currentStartsLine {
+                if let item { items.append(item) }
+                continue
+            }
             reportMissingStatementSeparator(after: item)
+            if let item { items.append(item) }
             synchronize(toDelimiterDepth: 0, stopAtComma: false, skipFirst: false)
         }
         return finish(items: items)
