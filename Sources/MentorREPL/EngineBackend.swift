@@ -157,7 +157,10 @@ public final class EngineBackend: REPLBackend {
         case "check":
             // As `check` reports: the diagnostics, then the summary, both on standard output.
             let report = engine.checkSession()
-            let summary = CheckSummary(diagnostics: report.diagnostics, fileCount: engine.userFiles.count)
+            // Files by path: a file loaded again is a second source of the same path, and the
+            // summary counts what the user loaded, as `check` of those paths would.
+            let paths = Set(engine.userFiles.compactMap { engine.sources.file($0)?.path })
+            let summary = CheckSummary(diagnostics: report.diagnostics, fileCount: paths.count)
             return REPLOutput(stdout: render(report.diagnostics.filter { !$0.isWaived }) + summary.line + "\n", failed: summary.errors > 0)
         default:
             return save(to: words[0], overwriting: name == "save!")

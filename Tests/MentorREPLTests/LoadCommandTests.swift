@@ -118,6 +118,8 @@ struct LoadCommandTests {
         #expect(again.stdout == "loaded 2 files (40 declarations)\n")
         #expect(again.stderr.split(separator: "\n").count == 40)
         #expect(repl.evaluate("[people.count, agreements.count, goals.count]").stdout == "[2, 38, 38]\n")
+        // The summary counts the two files once each, however often they were loaded.
+        #expect(repl.runMetaCommand("check", argument: "").stdout.hasSuffix(" in 2 files\n"))
     }
 
     @Test("an entry that declares one name twice is refused as check refuses it")
