@@ -240,6 +240,9 @@ extension Parser.State {
     }
 
     /// field = IDENTIFIER ":" field_value ;
+    /// Inlined into the two lists: called, it handed the field back through a buffer of its
+    /// own, copied again into the list.
+    @inline(__always)
     mutating func parseField(inBody: Bool) -> Field? {
         let what = inBody ? "a field `name: value` or a nested declaration" : "a field `name: value`"
         guard at(.identifier) else {
