@@ -162,7 +162,7 @@ extension Parser.State {
         }
         if let kind = declarationKindHere(insideBody: false) {
             let documentation = docComment(before: index)
-            return parseDeclaration(kind, docComment: documentation).map(TopLevelItem.declaration)
+            return parseDeclaration(kind, docComment: documentation, as: TopLevelItem.declaration)
         }
         let documentation = at(.kwLet) || at(.kwFn) ? docComment(before: index) : nil
         var statement = parseStatement(expecting: "a declaration or a statement")
