@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
         for programme in selected.programmes {
             let outcome = CheckRun.perform(paths: [programme], common: common, context: context, showWaived: showWaived, until: horizon)
             if keeping { context.keepUntilExit(outcome.engine) }
-            files += outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+            files += outcome.engine.userFilePaths
             if outcome.ioFailed && outcome.fileCount == 0 {
                 programmes.append(ProgrammeRun(path: programme, run: nil))
                 status = max(status, MentorExit.usageOrIO)
@@ -136,7 +136,7 @@ struct CheckCommand: ParsableCommand, MentorSubcommand {
         let horizon = until.flatMap(EvaluationOptions.parseDate)
         let outcome = CheckRun.perform(paths: paths, common: common, context: context, showWaived: showWaived, until: horizon)
         if keeping { context.keepUntilExit(outcome.engine) }
-        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+        let files = outcome.engine.userFilePaths
         noteRead(files)
         // Nothing could be read: the I/O errors on standard error are the whole story, and a
         // report of "no problems in 0 files" would contradict them.

@@ -79,7 +79,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         for programme in selected.programmes {
             let outcome = TestRun.perform(paths: [programme], common: common, filter: filter, output: output, context: context)
             if keeping { context.keepUntilExit(outcome.engine) }
-            files += outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+            files += outcome.engine.userFilePaths
             let run = outcome.ioFailed && outcome.fileCount == 0 ? nil : outcome
             programmes.append(ProgrammeRun(path: programme, run: run))
             if format == .text { context.writeOut(textReport(ProgrammeRun(path: programme, run: run), context: context)) }
@@ -133,7 +133,7 @@ struct TestCommand: ParsableCommand, MentorSubcommand {
         let output = format == .text ? context.writeOut : context.writeErr
         let outcome = TestRun.perform(paths: paths, common: common, filter: filter, output: output, context: context)
         if keeping { context.keepUntilExit(outcome.engine) }
-        let files = outcome.engine.userFiles.compactMap { outcome.engine.sources.file($0)?.path }
+        let files = outcome.engine.userFilePaths
         noteRead(files)
         // Nothing could be read: only the I/O errors, as for `check`.
         if outcome.ioFailed && outcome.fileCount == 0 { return (MentorExit.usageOrIO, []) }

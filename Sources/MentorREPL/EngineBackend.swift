@@ -159,7 +159,7 @@ public final class EngineBackend: REPLBackend {
             let report = engine.checkSession()
             // Files by path: a file loaded again is a second source of the same path, and the
             // summary counts what the user loaded, as `check` of those paths would.
-            let paths = Set(engine.userFiles.compactMap { engine.sources.file($0)?.path })
+            let paths = Set(engine.userFilePaths)
             let summary = CheckSummary(diagnostics: report.diagnostics, fileCount: paths.count)
             return REPLOutput(stdout: render(report.diagnostics.filter { !$0.isWaived }) + summary.line + "\n", failed: summary.errors > 0)
         default:

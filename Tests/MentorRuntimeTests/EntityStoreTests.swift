@@ -60,9 +60,9 @@ struct EntityStoreTests {
     @Test("children are the IDs after their parent, and each knows its parent")
     func childrenAndParents() throws {
         let store = try Self.store(Self.source)
-        let agreement = try #require(store.first(of: .agreement))
+        let agreement = try #require(store.entities(of: .agreement).first)
         #expect(store.children(of: agreement.index).map { store.name(of: $0.index) } == ["talk", "write"])
-        #expect(store.childCount(of: agreement.index) == 2)
+        #expect(store.children(of: agreement.index).count == 2)
         for child in store.children(of: agreement.index) { #expect(store.parent(of: child.index) == agreement.index) }
         let people = store.entities(of: .person)
         #expect(people.map { store.name(of: $0.index) } == ["ana", "dave"])
@@ -73,7 +73,7 @@ struct EntityStoreTests {
     @Test("a removed entity leaves its kind's list and `current`, but its columns stay readable")
     func removeKeepsColumns() throws {
         var store = try Self.store(Self.source)
-        let ana = try #require(store.first(of: .person))
+        let ana = try #require(store.entities(of: .person).first)
         store.remove([ana.index])
         #expect(store.entities(of: .person).map { store.name(of: $0.index) } == ["dave"])
         #expect(store.current.map { store.name(of: $0.index) } == ["ana_ana", "talk", "write", "dave"])

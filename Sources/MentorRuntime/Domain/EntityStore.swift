@@ -82,11 +82,6 @@ public struct EntityStore: Sendable {
         EntityRefs(ids: idsByKind[kind.ordinal], kind: kind)
     }
 
-    /// The first entity of `kind`, if any.
-    func first(of kind: DeclarationKind) -> EntityRef? {
-        idsByKind[kind.ordinal].first.map { EntityRef($0, kind) }
-    }
-
     /// Every entity ever added, in declaration order (replaced ones included).
     public var all: [EntityRef] {
         kinds.indices.map { EntityRef(EntityID($0), kinds[$0]) }
@@ -131,9 +126,6 @@ public struct EntityStore: Sendable {
         let first = id.offset + 1
         return (first ..< first + Int(childCounts[id.offset])).map { EntityRef(EntityID($0), kinds[$0]) }
     }
-
-    /// How many entities are nested in this one.
-    public func childCount(of id: EntityID) -> Int { Int(childCounts[id.offset]) }
 
     /// Records the fields the declaration gives, once it is resolved.
     mutating func setGivenFields(_ fields: [DeclarationSite.GivenField], of id: EntityID) {

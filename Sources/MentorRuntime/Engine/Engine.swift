@@ -74,6 +74,8 @@ public final class Engine {
     }
     /// Files the user named or imported, excluding the standard library.
     public var userFiles: [FileID] { program.userFiles }
+    /// The paths of `userFiles`, in the same order.
+    public var userFilePaths: [String] { userFiles.compactMap { sources.file($0)?.path } }
     /// The top-level names: where each was declared, the source of lets and fns, the standard rules.
     var names: DeclarationIndex {
         get { program.names }
