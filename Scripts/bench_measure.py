@@ -19,6 +19,7 @@ import subprocess
 import sys
 
 import bench_lsp
+import bench_repl
 
 TODAY = "2026-06-01"
 SEED = 2026
@@ -30,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODES = {
     "full": {"small": 10_000, "large": 100_000, "repeat": 7, "schema_files": None,
              "fast": (3, 10), "check": (1, 5), "large_check": (0, 2), "schema": (0, 2),
-             "peer": (1, 5), "cold": (5, 30), "repl": (1, 3), "lsp_edits": 1000},
+             "peer": (1, 5), "cold": (5, 30), "repl": (1, 7), "lsp_edits": 1000},
     "quick": {"small": 1_000, "large": 2_000, "repeat": 3, "schema_files": 3,
               "fast": (1, 3), "check": (0, 1), "large_check": (0, 1), "schema": (0, 1),
               "peer": (0, 1), "cold": (1, 3), "repl": (0, 1), "lsp_edits": 4},
@@ -268,14 +269,10 @@ def main():
     compare(f"bench_rules.jq ({n_small:,})", json.loads(run(jq_command, stdout=subprocess.PIPE).stdout), small_expected)
     # `:load` takes files (not a directory, whatever docs/repl.md says) split at spaces, so the
     # corpus path must have none.
-    load_line = ":load " + " ".join(small_mentor)
-    sessions = {}
-    for name, lines in (("start", [":quit"]), ("load", [load_line, ":quit"]),
-                        ("load+check", [load_line, ":check", ":quit"])):
-        sessions[name] = os.path.join(out, f"repl-{name}.txt")
-        with open(sessions[name], "w") as handle:
-            handle.write("\n".join(lines) + "\n")
-    with open(sessions["load+check"]) as stdin:
+    session = os.path.join(out, "repl-load+check.txt")
+    with open(session, "w") as handle:
+        handle.write("\n".join([":load " + " ".join(small_mentor), ":check", ":quit"]) + "\n")
+    with open(session) as stdin:
         # The REPL prints diagnostics on stderr and the summary on stdout.
         status, text, _, _ = measured_run([options.mentor, "repl", "--today", TODAY], out, "repl-load+check",
                                           stdin=stdin, with_stderr=True)
@@ -327,15 +324,10 @@ def main():
                                          ("check-one-file", [options.mentor, "check", "--today", TODAY, cold_file])],
                      mode["cold"])
 
-    repl_command = f"{shlex.quote(options.mentor)} repl --today {TODAY} < "
-    repl = hyperfine(out, "repl", [(name, repl_command + shlex.quote(path)) for name, path in sessions.items()],
-                     mode["repl"], shell=True, ignore_failure=True)
-    repl_load = repl["load"]["median"] - repl["start"]["median"]
-    repl_check = repl["load+check"]["median"] - repl["load"]["median"]
-    # A difference smaller than twice the runs' combined spread is noise, not a time: on a
-    # loaded machine `:check` can vanish in it (even come out negative), and is then not judged.
-    repl_noise = {name: 2 * (repl[a]["stddev"] ** 2 + repl[b]["stddev"] ** 2) ** 0.5
-                  for name, a, b in (("load", "load", "start"), ("check", "load+check", "load"))}
+    # `:load` and `:check` timed where they run, inside each session (Scripts/bench_repl.py).
+    log("== mentor repl: :load, :check")
+    repl, check_lines = bench_repl.measure(options.mentor, small_mentor, TODAY, mode["repl"])
+    compare(f"REPL :check timed ({n_small:,})", repl_counts("".join(check_lines)), small_expected)
 
     # The language server on the same folder: start-up to the first full set of diagnostics
     # (which must count what check counts), then edits of one agreement file, each waited for.
@@ -431,15 +423,11 @@ def main():
     row("cold start: check one file", f"{cold['check-one-file']['median'] * 1000:.1f} ms",
         f"static Swift hello {cold['hello']['median'] * 1000:.1f} ms", f"{cold_ratio:.2f}×", "cold start", cold_ratio,
         f"{cold['check-one-file']['cpu'] / cold['hello']['cpu']:.2f}×" if cold["hello"]["cpu"] else "")
-    repl_load_cpu = repl["load"]["cpu"] - repl["start"]["cpu"]
-    repl_check_cpu = repl["load+check"]["cpu"] - repl["load"]["cpu"]
-    for name, wall, cpu in (("load", repl_load, repl_load_cpu), ("check", repl_check, repl_check_cpu)):
-        resolved = wall > repl_noise[name] or options.quick
-        row(f"REPL :{name} {n_small:,}", f"{wall:.3f} s" if resolved else f"{wall:.2f} ± {repl_noise[name]:.2f} s",
-            f"check {n_small:,}", f"{wall / check_s:.2f}× check" if resolved else "below the noise",
-            f"repl :{name}" if resolved else None, wall, f"{cpu:.3f} s, {cpu / check_cpu:.2f}× check")
-        if not resolved:
-            rows[-1]["target"] = target_text(f"repl :{name}")
+    for name in ("load", "check"):
+        timing = repl[name]
+        row(f"REPL :{name} {n_small:,}", f"{timing['median']:.3f} s", f"check {n_small:,}",
+            f"{timing['median'] / check_s:.2f}× check", f"repl :{name}", timing["median"],
+            f"{timing['cpu']:.3f} s, {timing['cpu'] / check_cpu:.2f}× check")
 
     lsp_first_ratio = lsp["firstFullSetSeconds"] / check_s
     row(f"mentor lsp {n_small:,}: start-up to all diagnostics", f"{lsp['firstFullSetSeconds']:.3f} s",
@@ -458,8 +446,7 @@ def main():
         "cat": floor["cat"], "check": floor["check"], "checkRSS": small_check["rss"],
         "pythonPeer": peers["peer"], "jqPeer": peers["jq"], "cpuUse": cores_used, "checkJsonschema": peers["check-jsonschema"],
         "checkJsonschemaFiles": len(schema_files), "checkJsonschemaScaledSeconds": schema_s,
-        "coldStart": cold, "repl": repl, "replLoadSeconds": repl_load, "replCheckSeconds": repl_check,
-        "replNoiseSeconds": repl_noise, "replLoadCPUSeconds": repl_load_cpu, "replCheckCPUSeconds": repl_check_cpu,
+        "coldStart": cold, "repl": repl,
         "lsp": lsp, "large": large, "rows": rows, "failures": failures,
     })
     with open(os.path.join(out, "results.json"), "w") as handle:
