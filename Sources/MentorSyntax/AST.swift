@@ -244,32 +244,45 @@ public enum Member: Sendable, Hashable {
 
 /// `name: value` in a declaration body, a record literal or a `with { … }`.
 public struct Field: Sendable, Hashable {
-    /// The field's name.
-    public var name: Identifier
-    // Declared right after `name`, whose 28 bytes leave 4 before `value`'s alignment: the
-    // offset costs a field no memory.
+    // The name and the span are kept without their file, which is the value's: a whole
+    // `Identifier` and `Span` made a field (and so every member of a declaration, the largest
+    // part of a held tree) 88 bytes instead of 64. The span starts at the name; its end is not
+    // the value's, which a `,` read after a value that ends the input extends.
+    private var nameText: String
+    private var nameStart: UInt32
+    private var nameEnd: UInt32
     /// Offset of the `:`.
     public var colonOffset: UInt32
+    private var spanEnd: UInt32
     /// The field's value.
     public var value: Expr
-    // The span is kept as its end alone: it starts at the name, in the name's file. A whole
-    // `Span` made a field (and so every member) 88 bytes instead of 72; the end is not the
-    // value's, which a `,` read after a value that ends the input extends.
-    private var spanEnd: UInt32
+
+    /// The field's name.
+    public var name: Identifier {
+        get { Identifier(nameText, span: Span(file: value.span.file, start: nameStart, end: nameEnd)) }
+        set {
+            nameText = newValue.name
+            nameStart = newValue.span.start
+            nameEnd = newValue.span.end
+        }
+    }
 
     /// From the name to the end of the value.
     public var span: Span {
-        get { Span(file: name.span.file, start: name.span.start, end: spanEnd) }
+        get { Span(file: value.span.file, start: nameStart, end: spanEnd) }
         set { spanEnd = newValue.end }
     }
 
-    /// Creates a field; `span` starts where `name` does, in its file.
+    /// Creates a field; `name`, `value` and `span` are in one file, and `span` starts where `name` does.
     public init(name: Identifier, colonOffset: UInt32, value: Expr, span: Span) {
-        assert(span.file == name.span.file && span.start == name.span.start, "a field's span starts at its name")
-        self.name = name
+        assert(name.span.file == value.span.file && span.file == value.span.file && span.start == name.span.start,
+               "a field's name, value and span are in one file, and its span starts at its name")
+        self.nameText = name.name
+        self.nameStart = name.span.start
+        self.nameEnd = name.span.end
         self.colonOffset = colonOffset
-        self.value = value
         self.spanEnd = span.end
+        self.value = value
     }
 }
 

@@ -94,8 +94,8 @@ import Testing
     /// the last one, so a reordering shows here rather than in the memory budget.
     @Test(.enabled(if: MemoryLayout<Int>.size == 8)) func offsetsCostNoMemory() {
         #expect(MemoryLayout<Expr>.stride == 32)
-        #expect(MemoryLayout<Field>.stride == 72)
-        #expect(MemoryLayout<Member>.stride == 72)
+        #expect(MemoryLayout<Field>.stride == 64)
+        #expect(MemoryLayout<Member>.stride == 64)
         #expect(MemoryLayout<Argument>.stride == 72)
         #expect(MemoryLayout<ForBinding>.stride == 64)
         #expect(MemoryLayout<Declaration>.stride == 184)
