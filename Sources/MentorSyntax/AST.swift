@@ -268,10 +268,7 @@ public struct Field: Sendable, Hashable {
     }
 
     /// From the name to the end of the value.
-    public var span: Span {
-        get { Span(file: value.span.file, start: nameStart, end: spanEnd) }
-        set { spanEnd = newValue.end }
-    }
+    public var span: Span { Span(file: value.span.file, start: nameStart, end: spanEnd) }
 
     /// Creates a field; `name`, `value` and `span` are in one file, and `span` starts where `name` does.
     public init(name: Identifier, colonOffset: UInt32, value: Expr, span: Span) {
