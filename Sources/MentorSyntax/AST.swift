@@ -146,38 +146,39 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
 /// A declaration of any kind. Which parts are present depends on `kind`:
 /// `program "T" {…}` has no name; `session 3 "T"` has a number; `rule` and `test` have a body.
 public struct Declaration: Sendable, Hashable {
-    // Stored out of reading order so that small fields fill the padding after the optionals: a
-    // declaration, and so every top-level item (statements included), stays 208 bytes with the
-    // punctuation offsets. Those are kept without an optional's tag byte for the same reason;
+    // Stored out of reading order: the eight-byte-aligned parts first, then the spans and
+    // offsets, with the small fields in the padding after `number`, so that a declaration, and
+    // so every top-level item (statements included), is 184 bytes with the punctuation offsets
+    // (200 in reading order). Those are kept without an optional's tag byte for the same reason;
     // offset 0 never holds them (the kind word comes first), so it stands for "absent".
 
     /// The title string (`"Ana Ruiz"`); may contain interpolation syntactically, resolved later.
     public var title: Expr?
-    /// The span of the kind word.
-    public var kindSpan: Span
-    /// The declared name (absent for `program` and `test`).
-    public var name: Identifier?
-    /// What is declared.
-    public var kind: DeclarationKind
-    /// `warning` after a rule's name.
-    public var isWarning: Bool
-    /// From the kind word to the closing brace (the doc comment is not part of it).
-    public var span: Span
-    // Internal, not private, so that the memberwise initialiser is visible to the parser.
-    var storedForOffset: UInt32
-    var storedBraces: Delimiters
-    /// `for ana_dave` on an agenda.
-    public var target: Identifier?
-    /// The span of `number`.
-    public var numberSpan: Span?
+    /// The text of the `///` comments before the declaration, markers stripped, lines joined by `\n`.
+    public var docComment: String?
     /// Fields and nested declarations, in source order.
     public var members: [Member]
     /// Statements of a `rule` or `test` body.
     public var body: [Stmt]
-    /// The text of the `///` comments before the declaration, markers stripped, lines joined by `\n`.
-    public var docComment: String?
+    /// The declared name (absent for `program` and `test`).
+    public var name: Identifier?
+    /// The span of the kind word.
+    public var kindSpan: Span
+    /// `for ana_dave` on an agenda.
+    public var target: Identifier?
+    /// From the kind word to the closing brace (the doc comment is not part of it).
+    public var span: Span
+    // Internal, not private, so that the memberwise initialiser is visible to the parser.
+    var storedBraces: Delimiters
     /// A session's number (`session 3`), with its span; for a `test`, its pinned date (see `pinnedDate`).
     public var number: Int64?
+    /// What is declared.
+    public var kind: DeclarationKind
+    /// `warning` after a rule's name.
+    public var isWarning: Bool
+    /// The span of `number`.
+    public var numberSpan: Span?
+    var storedForOffset: UInt32
 
     /// `on 2026-09-01` after a test's title: the day `today` stands for while the test runs.
     /// Kept in `number` (as `yyyymmdd`), which a test does not otherwise use, so a declaration
@@ -225,9 +226,9 @@ extension Declaration {
         docComment: String? = nil, span: Span
     ) {
         self.init(
-            title: title, kindSpan: kindSpan, name: name, kind: kind, isWarning: isWarning, span: span,
-            storedForOffset: forOffset ?? 0, storedBraces: braces ?? Self.noBraces, target: target,
-            numberSpan: numberSpan, members: members, body: body, docComment: docComment, number: number)
+            title: title, docComment: docComment, members: members, body: body, name: name, kindSpan: kindSpan,
+            target: target, span: span, storedBraces: braces ?? Self.noBraces, number: number, kind: kind,
+            isWarning: isWarning, numberSpan: numberSpan, storedForOffset: forOffset ?? 0)
     }
 
 }
@@ -243,23 +244,42 @@ public enum Member: Sendable, Hashable {
 
 /// `name: value` in a declaration body, a record literal or a `with { … }`.
 public struct Field: Sendable, Hashable {
-    /// The field's name.
-    public var name: Identifier
-    // Declared right after `name`, whose 28 bytes leave 4 before `value`'s alignment: the
-    // offset costs a field no memory.
+    // The name and the span are kept without their file, which is the value's: a whole
+    // `Identifier` and `Span` made a field (and so every member of a declaration, the largest
+    // part of a held tree) 88 bytes instead of 64. The span starts at the name; its end is not
+    // the value's, which a `,` read after a value that ends the input extends.
+    private var nameText: String
+    private var nameStart: UInt32
+    private var nameEnd: UInt32
     /// Offset of the `:`.
     public var colonOffset: UInt32
+    private var spanEnd: UInt32
     /// The field's value.
     public var value: Expr
-    /// From the name to the end of the value.
-    public var span: Span
 
-    /// Creates a field.
+    /// The field's name.
+    public var name: Identifier {
+        get { Identifier(nameText, span: Span(file: value.span.file, start: nameStart, end: nameEnd)) }
+        set {
+            nameText = newValue.name
+            nameStart = newValue.span.start
+            nameEnd = newValue.span.end
+        }
+    }
+
+    /// From the name to the end of the value.
+    public var span: Span { Span(file: value.span.file, start: nameStart, end: spanEnd) }
+
+    /// Creates a field; `name`, `value` and `span` are in one file, and `span` starts where `name` does.
     public init(name: Identifier, colonOffset: UInt32, value: Expr, span: Span) {
-        self.name = name
+        assert(name.span.file == value.span.file && span.file == value.span.file && span.start == name.span.start,
+               "a field's name, value and span are in one file, and its span starts at its name")
+        self.nameText = name.name
+        self.nameStart = name.span.start
+        self.nameEnd = name.span.end
         self.colonOffset = colonOffset
+        self.spanEnd = span.end
         self.value = value
-        self.span = span
     }
 }
 
@@ -428,7 +448,7 @@ public struct Argument: Sendable, Hashable {
     public var label: Identifier?
     /// The argument's value.
     public var value: Expr
-    // After `value` and without an optional's tag byte, an argument stays 80 bytes; a `:` is
+    // After `value` and without an optional's tag byte, an argument stays 72 bytes; a `:` is
     // never at offset 0 (its label comes first), so 0 stands for "no label".
     private var storedColonOffset: UInt32
 
@@ -462,14 +482,15 @@ public struct Expr: Sendable, Hashable {
         case percentLiteral(Double)
         /// A string; a plain one has a single `.text` part.
         case stringLiteral([StringPart])
-        /// `2026-01-12`, already checked against the calendar.
-        case dateLiteral(year: Int, month: Int, day: Int)
+        /// `2026-01-12`, already checked against the calendar. Narrow, with `identifier` holding
+        /// only the name, so that no payload is over 16 bytes and an `Expr` is 32 bytes, not 48.
+        case dateLiteral(year: Int32, month: UInt8, day: UInt8)
         /// `09:30`
         case timeLiteral(hour: Int, minute: Int)
         /// `4 weeks`
         case durationLiteral(amount: Int64, unit: DurationUnit)
-        /// A name.
-        case identifier(Identifier)
+        /// A name; where it stands is the expression's span (see `Expr.identifier`).
+        case identifier(String)
         /// `[a, b]`
         case list([Expr], brackets: Delimiters)
         /// `{ key: value, … }`
@@ -514,5 +535,16 @@ public struct Expr: Sendable, Hashable {
     public init(_ kind: Kind, span: Span) {
         self.kind = kind
         self.span = span
+    }
+
+    /// A name expression.
+    public init(identifier: Identifier) {
+        self.init(.identifier(identifier.name), span: identifier.span)
+    }
+
+    /// The name, with where it stands, when the expression is a name.
+    public var identifier: Identifier? {
+        guard case .identifier(let name) = kind else { return nil }
+        return Identifier(name, span: span)
     }
 }

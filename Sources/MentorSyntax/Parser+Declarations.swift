@@ -71,7 +71,7 @@ extension Parser.State {
     /// `var` node and returning it made the optimiser copy the whole node (retaining each of
     /// its parts) and then destroy the original.
     /// `wrap` makes the node the caller keeps (`TopLevelItem.declaration`, `Member.nested`) at the
-    /// return, so the 208-byte declaration is written once into the result rather than handed
+    /// return, so the 184-byte declaration is written once into the result rather than handed
     /// back as an optional and copied again by `Optional.map`.
     mutating func parseDeclaration<Wrapped>(
         _ kind: DeclarationKind, docComment: String?, as wrap: (Declaration) -> Wrapped
@@ -153,10 +153,10 @@ extension Parser.State {
             }
         }
         return wrap(Declaration(
-            title: title, kindSpan: span(of: kindToken), name: name, kind: kind, isWarning: isWarning,
-            span: span(from: kindToken.start), storedForOffset: forOffset ?? 0,
-            storedBraces: braces ?? Declaration.noBraces, target: target, numberSpan: numberSpan, members: members,
-            body: body, docComment: docComment, number: number))
+            title: title, docComment: docComment, members: members, body: body, name: name,
+            kindSpan: span(of: kindToken), target: target, span: span(from: kindToken.start),
+            storedBraces: braces ?? Declaration.noBraces, number: number, kind: kind, isWarning: isWarning,
+            numberSpan: numberSpan, storedForOffset: forOffset ?? 0))
     }
 
     /// body = "{" member_list "}" ;

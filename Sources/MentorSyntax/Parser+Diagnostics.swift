@@ -61,7 +61,7 @@ extension Parser.State {
         if case .statement(let statement)? = item, case .expression(let expression) = statement.kind,
             case .identifier(let name) = expression.kind
         {
-            switch name.name {
+            switch name {
             case "step": help = "a `step` is declared inside a `pathway { … }`"
             case "goal": help = "a `goal` is declared inside an `agreement { … }`"
             case "session": help = "a `session` is declared inside an `agenda { … }`"

@@ -487,7 +487,7 @@ extension Parser.State {
         switch token.kind {
         case .identifier:
             advance()
-            return Expr(.identifier(identifier(token)), span: span(of: token))
+            return Expr(identifier: identifier(token))
         case .integer, .decimal, .percent, .date, .time, .duration:
             return parseLiteral()
         case .kwTrue, .kwFalse:

@@ -22,7 +22,9 @@ extension Parser.State {
             case .date:
                 // Only tokens without an error get here, whose date the lexer checked.
                 let date = bytes.withUnsafeBufferPointer { LiteralDecoder.lexedDateFields($0, of: token) }
-                return Expr(.dateLiteral(year: date.year, month: date.month, day: date.day), span: tokenSpan)
+                return Expr(.dateLiteral(
+                    year: Int32(truncatingIfNeeded: date.year), month: UInt8(truncatingIfNeeded: date.month),
+                    day: UInt8(truncatingIfNeeded: date.day)), span: tokenSpan)
             case .time:
                 if let time = LiteralDecoder.time(token, in: file) {
                     return Expr(.timeLiteral(hour: time.hour, minute: time.minute), span: tokenSpan)

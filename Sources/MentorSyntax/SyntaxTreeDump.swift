@@ -117,7 +117,7 @@ public enum SyntaxTreeDump {
         case .dateLiteral(let year, let month, let day): return "(date \(year) \(month) \(day))"
         case .timeLiteral(let hour, let minute): return "(time \(hour) \(minute))"
         case .durationLiteral(let amount, let unit): return "(duration \(amount) \(unit.singular))"
-        case .identifier(let name): return name.name
+        case .identifier(let name): return name
         case .list(let elements, _): return "(list" + elements.map { " " + self.expression($0) }.joined() + ")"
         case .record(let fields, _): return "(record" + fields.map { " " + field($0) }.joined() + ")"
         case .unary(let op, let operand): return "(\(op.rawValue) \(self.expression(operand)))"

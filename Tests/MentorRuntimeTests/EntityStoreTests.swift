@@ -95,6 +95,32 @@ struct EntityStoreTests {
         #expect(store.title(of: dave.index) == "Dave")
     }
 
+    @Test("a site's given fields read back as the body gives them: names, value spans, a record's keys after their field")
+    func givenFieldsReadBack() throws {
+        let source = "agreement a {\n  mentor: dave\n  signed: { ana: 2026-01-01, bo_b: 2026-01-02 }\n  channels: [chat]\n  contact: { }\n}"
+        let (declaration, _) = try #require(try Self.declarations(source).first)
+        var site = DeclarationSite(declaration)
+        site.given = DeclarationSite.givenFields(of: declaration)
+        var expected: [(String, Span, [Identifier])] = []
+        for case .field(let field) in declaration.members {
+            var keys: [Identifier] = []
+            if case .record(let entries, _) = field.value.kind { keys = entries.map(\.name) }
+            expected.append((field.name.name, field.value.span, keys))
+        }
+        let given = site.givenFields
+        #expect(given.map(\.name) == ["mentor", "signed", "channels", "contact"])
+        #expect(given.map(\.name) == expected.map(\.0))
+        #expect(given.map(\.valueSpan) == expected.map(\.1))
+        #expect(given.map(\.recordKeys) == expected.map(\.2))
+        #expect(given[1].recordKeys.map(\.name) == ["ana", "bo_b"])
+        #expect(site.span == declaration.span && site.kindSpan == declaration.kindSpan && site.nameSpan == declaration.nameSpan)
+    }
+
+    @Test("a site is 72 bytes: its spans share their file", .enabled(if: MemoryLayout<Int>.size == 8))
+    func siteStaysSmall() {
+        #expect(MemoryLayout<DeclarationSite>.stride == 72)
+    }
+
     @Test("a value naming an entity is written by the name the store holds: a test's quoted, the programme as `program`")
     func valuesPrintThroughTheStore() throws {
         let engine = Engine(options: EngineOptions(today: CivilDate(year: 2026, month: 6, day: 1)!), output: { _ in })

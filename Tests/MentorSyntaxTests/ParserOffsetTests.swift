@@ -93,12 +93,13 @@ import Testing
     /// top-level item are as large as without them. Declaration's stored order is what keeps
     /// the last one, so a reordering shows here rather than in the memory budget.
     @Test(.enabled(if: MemoryLayout<Int>.size == 8)) func offsetsCostNoMemory() {
-        #expect(MemoryLayout<Expr>.stride == 48)
-        #expect(MemoryLayout<Field>.stride == 88)
-        #expect(MemoryLayout<Argument>.stride == 80)
-        #expect(MemoryLayout<ForBinding>.stride == 80)
-        #expect(MemoryLayout<Declaration>.stride == 208)
-        #expect(MemoryLayout<TopLevelItem>.stride == 208)
+        #expect(MemoryLayout<Expr>.stride == 32)
+        #expect(MemoryLayout<Field>.stride == 64)
+        #expect(MemoryLayout<Member>.stride == 64)
+        #expect(MemoryLayout<Argument>.stride == 72)
+        #expect(MemoryLayout<ForBinding>.stride == 64)
+        #expect(MemoryLayout<Declaration>.stride == 184)
+        #expect(MemoryLayout<TopLevelItem>.stride == 184)
     }
 
     @Test func absentPunctuationIsNil() throws {

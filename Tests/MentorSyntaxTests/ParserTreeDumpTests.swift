@@ -32,7 +32,7 @@ enum TreeDump {
         case .dateLiteral(let year, let month, let day): return "date(\(year)-\(month)-\(day))"
         case .timeLiteral(let hour, let minute): return "time(\(hour):\(minute))"
         case .durationLiteral(let amount, let unit): return "\(amount)\(unit.singular)"
-        case .identifier(let name): return name.name
+        case .identifier(let name): return name
         case .list(let elements, _): return "[" + elements.map(expr).joined(separator: ", ") + "]"
         case .record(let fields, _): return "{" + fields.map(field).joined(separator: ", ") + "}"
         case .unary(let op, let operand): return "(\(op.rawValue) \(expr(operand)))"

@@ -128,8 +128,8 @@ public struct EntityStore: Sendable {
     }
 
     /// Records the fields the declaration gives, once it is resolved.
-    mutating func setGivenFields(_ fields: [DeclarationSite.GivenField], of id: EntityID) {
-        sites[id.offset].givenFields = fields
+    mutating func setGivenFields(_ fields: DeclarationSite.GivenFields, of id: EntityID) {
+        sites[id.offset].given = fields
     }
 
     /// Puts a site and title in place of the entity's (the recheck swaps an edited file's in

@@ -261,7 +261,7 @@ struct Declarer {
         // only once every worker has finished; the field store, the rule bodies and the
         // scripts, which no worker reads, are written as each file's result comes in.
         var globalsResolved: [FileResolution.Global] = []
-        var sites: [(EntityRef, [DeclarationSite.GivenField])] = []
+        var sites: [(EntityRef, DeclarationSite.GivenFields)] = []
         if let recorder {
             // The name recorder is not shared between threads, so its files are resolved here,
             // taken out of the array one by one: the file being resolved then has one owner and
@@ -290,7 +290,7 @@ struct Declarer {
     /// Writes one file's resolution into the programme; what workers still read is collected
     /// in `globals` and `sites` for `resolveAll` to write once they are done.
     private mutating func apply(_ resolution: consuming FileResolution, globals: inout [FileResolution.Global],
-                                sites: inout [(EntityRef, [DeclarationSite.GivenField])]) {
+                                sites: inout [(EntityRef, DeclarationSite.GivenFields)]) {
         globals += resolution.globals
         if let script = resolution.script { scripts.append(script) }
         for declaration in resolution.declarations {

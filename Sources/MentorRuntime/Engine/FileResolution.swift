@@ -23,7 +23,7 @@ struct FileResolution: Sendable {
     /// One declaration of the file, resolved.
     struct Declaration: Sendable {
         let entity: EntityRef
-        let givenFields: [DeclarationSite.GivenField]
+        let givenFields: DeclarationSite.GivenFields
         let ruleBody: ScriptCode?
         let fields: [Field]
     }

@@ -103,7 +103,7 @@ struct FileResolver: Sendable {
         }
         if let target = declaration.target {
             resolver.restart(context: .script)
-            let code = resolver.resolveExpression(Expr(.identifier(target), span: target.span))
+            let code = resolver.resolveExpression(Expr(identifier: target))
             if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
             let type: FieldType = declaration.kind == .waiver ? .entityOf(WaiverField.targetKinds) : .entity(.agreement)
             fields.append(.pending(PendingField(slot: KindSchema.forSlot, code: code, nameSpan: target.span, type: type)))

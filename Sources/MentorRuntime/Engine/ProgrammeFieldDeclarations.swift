@@ -131,9 +131,9 @@ struct ProgrammeFieldDeclarations {
     private mutating func fieldType(_ expression: Expr) -> FieldType? {
         switch expression.kind {
         case .identifier(let word):
-            if let type = Self.typeWords.first(where: { $0.0 == word.name })?.1 { return type }
-            if let kind = DeclarationKind(rawValue: word.name), Self.extensibleKinds.contains(kind), kind != .program { return .entity(kind) }
-            unknownType(word.name, at: word.span)
+            if let type = Self.typeWords.first(where: { $0.0 == word })?.1 { return type }
+            if let kind = DeclarationKind(rawValue: word), Self.extensibleKinds.contains(kind), kind != .program { return .entity(kind) }
+            unknownType(word, at: expression.span)
             return nil
         case .list(let elements, _) where elements.count == 1:
             return fieldType(elements[0]).map { .list($0) }

@@ -236,7 +236,7 @@ struct Resolver {
                 }
             }, span)
         case .dateLiteral(let year, let month, let day):
-            guard let date = CivilDate(year: year, month: month, day: day) else {
+            guard let date = CivilDate(year: Int(year), month: Int(month), day: Int(day)) else {
                 diagnostics.append(Diagnostic(.invalidDateValue, .error, "\(year)-\(month)-\(day) is not a date in the calendar", at: span))
                 return .constant(.none, span)
             }
@@ -249,8 +249,8 @@ struct Resolver {
             return .constant(.time(time), span)
         case .durationLiteral(let amount, let unit):
             return .constant(.duration(CalendarDuration(amount: amount, unit: unit)), span)
-        case .identifier(let identifier):
-            return resolveName(identifier)
+        case .identifier(let name):
+            return resolveName(Identifier(name, span: span))
         case .list(let elements, _):
             return .list(elements.map { resolveExpression($0) }, span)
         case .record(let fields, _):
@@ -348,7 +348,7 @@ struct Resolver {
     /// that name hides the word (`a.booking == mentor` with a person `mentor`): the comparison
     /// is with the entity, which is rarely what was meant.
     private mutating func warnIfHidingWord(_ expression: Expr) {
-        guard case .identifier(let identifier) = expression.kind, let meaning = SymbolVocabulary.meaning(of: identifier.name),
+        guard let identifier = expression.identifier, let meaning = SymbolVocabulary.meaning(of: identifier.name),
               !isLocal(identifier.name), vocabulary?.symbols.contains(identifier.name) != true,
               let index = globals.index(of: identifier.name), case .entity(let entity, let nameSpan) = globals.bindings[index]
         else { return }
@@ -432,7 +432,7 @@ struct Resolver {
 
     /// Records `std.NAME` as a use of the standard rule, when `std` is the global.
     private func recordStandardRule(base: Expr, name: Identifier) {
-        guard let recorder, case .identifier(let baseName) = base.kind, baseName.name == "std",
+        guard let recorder, case .identifier("std") = base.kind,
               !scope.visibleNames.contains("std") else { return }
         recorder.use(name.span, of: .standardRule(name.name), in: currentBlock)
     }

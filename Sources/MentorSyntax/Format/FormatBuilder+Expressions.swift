@@ -23,7 +23,7 @@ extension FormatBuilder {
             let text = words.joined(separator: " ")
             return token(text, at: span)
         case .identifier(let name):
-            return token(name.name, at: name.span)
+            return token(name, at: span)
         case .list(let elements, let brackets):
             return bracketed("[", "]", elements.map(ListElement.expression), close: brackets.close, padded: false)
         case .record(let fields, let braces):
