@@ -42,6 +42,9 @@ struct EntityFieldStore {
     mutating func storeResolved(_ resolved: [FileResolution.Field], of index: Int) {
         guard !resolved.isEmpty else { return }
         if stored[index].isEmpty { stored[index].reserveCapacity(resolved.count) }
+        // And the pending list for its expressions: grown by `append`, two of them copied it.
+        let expressions = resolved.count { if case .pending = $0 { true } else { false } }
+        if expressions > 1, pending[index].isEmpty { pending[index].reserveCapacity(expressions) }
         for field in resolved {
             switch field {
             case .pending(let pending): addPending(pending, of: index)

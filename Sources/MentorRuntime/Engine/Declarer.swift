@@ -94,16 +94,16 @@ struct Declarer {
             guard case .statement(let statement) = syntax.items[position] else { continue }
             switch statement.kind {
             case .letBinding(let name, _, _):
-                guard claim(name.name, at: name.span, what: "let") else { continue }
+                guard let slot = claim(name.name, at: name.span, what: "let") else { continue }
                 index.statementSources[name.name] = (statement.span, statement.docComment)
-                let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
-                pendingLets[statement.span.file, default: []].append((statement, index))
+                globals.update(slot, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
+                pendingLets[statement.span.file, default: []].append((statement, slot))
                 declared("let \(name.name)")
             case .function(let function, _):
-                guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
+                guard let slot = claim(function.name.name, at: function.name.span, what: "fn") else { continue }
                 index.statementSources[function.name.name] = (statement.span, statement.docComment)
-                let index = globals.define(function.name.name, .value(.none))
-                pendingLets[statement.span.file, default: []].append((statement, index))
+                globals.update(slot, .value(.none))
+                pendingLets[statement.span.file, default: []].append((statement, slot))
                 declared("fn \(function.name.name)")
             default:
                 break
@@ -116,24 +116,29 @@ struct Declarer {
         }
     }
 
-    /// Records that `name` is declared at `span`; false (with a diagnostic) if it already was.
-    private mutating func claim(_ name: String, at span: Span, what: String) -> Bool {
-        // Recorded first, so a new name is hashed once here; the refusals put the table back.
+    /// Records that `name` is declared at `span`, and returns its index in the global table,
+    /// bound to `none` until the caller binds it; nil (with a diagnostic) if it was declared.
+    private mutating func claim(_ name: String, at span: Span, what: String) -> Int? {
+        // Recorded first, so a new name is hashed once here (and once in the global table);
+        // the refusals put the table back.
         if let earlier = index.spans.updateValue(span, forKey: name) {
-            if replacing {
-                if let index = globals.index(of: name), case .entity(let old, _) = globals.bindings[index] { replaced.append(old) }
-            } else {
+            guard replacing else {
                 index.spans[name] = earlier
                 diagnostics.append(.declaredTwice(name, at: span, first: earlier))
-                return false
+                return nil
             }
-        } else if globals.index(of: name) != nil {
+            // Declared again in the REPL: bound again in place.
+            guard let index = globals.index(of: name) else { return globals.reserve(name) }
+            if case .entity(let old, _) = globals.bindings[index] { replaced.append(old) }
+            return index
+        }
+        guard let slot = globals.reserve(name) else {
             index.spans[name] = nil
             diagnostics.append(Diagnostic(.duplicateDeclaration, .error, "`\(name)` is a built-in name", at: span,
                                           label: "cannot be declared again", help: "choose another name"))
-            return false
+            return nil
         }
-        return true
+        return slot
     }
 
     private mutating func declareTopLevel(_ declaration: DeclarationHeader, members: [Member], at position: Int, isStandard: Bool) {
@@ -159,16 +164,18 @@ struct Declarer {
             id = isStandard && kind == .rule ? "std." + name.name : name.name
         }
         let isGlobal = !(isStandard && kind == .rule) && kind != .test && kind != .program
+        var slot: Int?
         if isGlobal, let name = declaration.name {
-            guard claim(name.name, at: name.span, what: kind.rawValue) else { return }
+            guard let claimed = claim(name.name, at: name.span, what: kind.rawValue) else { return }
+            slot = claimed
         }
         let entity = model.add(kind: kind, id: id, title: declaration.title, site: declaration.site, parent: nil)
         if isStandard, kind == .rule, let name = declaration.name {
             index.standardRules.append((name.name, entity))
             let record = Record(index.standardRules.map { ($0.name, Value.entity($0.entity)) })
             globals.define("std", .value(.record(record)))
-        } else if isGlobal, let name = declaration.name {
-            globals.define(name.name, .entity(entity, nameSpan: declaration.nameSpan))
+        } else if let slot {
+            globals.update(slot, .entity(entity, nameSpan: declaration.nameSpan))
         }
         newEntities.append(entity)
         filePending.append(PendingDeclaration(item: position, member: nil, entity: entity, name: id))
