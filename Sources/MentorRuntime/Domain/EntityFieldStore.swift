@@ -35,12 +35,22 @@ struct EntityFieldStore {
     /// Every evaluated value of entity `index`.
     func values(of index: Int) -> [StoredField] { stored[index] }
 
-    /// Makes room in entity `index`'s list of values for the `count` fields its declaration
-    /// gives, before the first is stored: grown by `append`, the lists of 100,000 agreements
-    /// kept up to half again as much room as they used (171 MB in all).
-    mutating func reserveValues(_ count: Int, of index: Int) {
-        guard count > 0, stored[index].isEmpty else { return }
-        stored[index].reserveCapacity(count)
+    /// Stores the fields resolving gave entity `index`'s declaration: literal values, and
+    /// expressions to evaluate on first use. The list of values is sized first for every field
+    /// given, evaluated or not, since each ends up a stored value: grown by `append`, the lists
+    /// of 100,000 agreements kept up to half again as much room as they used (171 MB in all).
+    mutating func storeResolved(_ resolved: [FileResolution.Field], of index: Int) {
+        guard !resolved.isEmpty else { return }
+        if stored[index].isEmpty { stored[index].reserveCapacity(resolved.count) }
+        // And the pending list for its expressions: grown by `append`, two of them copied it.
+        let expressions = resolved.count { if case .pending = $0 { true } else { false } }
+        if expressions > 1, pending[index].isEmpty { pending[index].reserveCapacity(expressions) }
+        for field in resolved {
+            switch field {
+            case .pending(let pending): addPending(pending, of: index)
+            case .value(let slot, let value): setValue(value, of: index, at: slot)
+            }
+        }
     }
 
     /// Stores `value` in `slot` of entity `index`, or clears the slot for nil.

@@ -146,9 +146,13 @@ final class ProgramModel {
         return fields.value(of: entity.index.offset, at: slot)
     }
 
-    /// Makes room for the `count` field values `entity`'s declaration gives, evaluated or not.
-    func reserveValues(_ count: Int, of entity: EntityRef) {
-        fields.reserveValues(count, of: entity.index.offset)
+    /// Stores what resolving gave the fields of `entity`, just declared: literal values
+    /// checked against the schema, and expressions to evaluate on first use. One call an
+    /// entity: each reach into the stores of this class is an exclusivity check, and a call
+    /// a field made those a seventh of applying a file's resolution.
+    func storeResolvedFields(_ resolved: [FileResolution.Field], of entity: EntityRef) {
+        precondition(!entity.isCopy, "a `with` copy's values are fixed when it is made")
+        fields.storeResolved(resolved, of: entity.index.offset)
     }
 
     /// Stores `value` in `slot` of a declared entity, or clears the slot for nil.
@@ -157,10 +161,9 @@ final class ProgramModel {
         fields.setValue(value, of: entity.index.offset, at: slot)
     }
 
-    /// Records `field`'s expression, to evaluate on first use.
-    func addPending(_ field: PendingField, of entity: EntityRef) {
-        fields.addPending(field, of: entity.index.offset)
-        if !FieldCodeShape.readsNoValues(field.code) { filesWithComputedFields.insert(site(of: entity).kindSpan.file) }
+    /// Records that `file` gives a field whose expression reads values (`filesWithComputedFields`).
+    func noteComputedFields(in file: FileID) {
+        filesWithComputedFields.insert(file)
     }
 
     /// The files declaring a field whose expression reads values (a member, a call, a `let`):

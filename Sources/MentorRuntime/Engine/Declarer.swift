@@ -45,6 +45,11 @@ struct Declarer {
     /// entity was a tenth of the peak memory of `mentor check`.
     private var pending: [FileID: [PendingDeclaration]] = [:]
     private var pendingLets: [FileID: [(Stmt, Int)]] = [:]
+    /// The pending declarations of the file being declared, moved into `pending` at its end.
+    private var filePending: [PendingDeclaration] = []
+    /// The names nested in the declaration being declared; one list reused for every
+    /// declaration, rather than one allocated for each.
+    private var siblings = SiblingNames()
     /// Entities declared again, removed from the programme together once every file is
     /// declared, when resolving begins (see `ProgramModel.remove(_:)`); declaring reads no
     /// kind's list but the programme's, and a replaced programme is removed at once.
@@ -73,59 +78,70 @@ struct Declarer {
 
     /// Declares the top-level names of `syntax`; of the standard library, only the rules in `standardRules`.
     mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool, standardRules: Set<String>? = nil) {
-        // By index, for the reason `declareChildren` gives.
+        // By index, and each declaration read through its item (`DeclarationHeader`): an
+        // element bound by a loop or a pattern is a copy of the whole node.
         for position in syntax.items.indices {
-            switch syntax.items[position] {
-            case .declaration(let declaration) where declaration.kind == .field:
-                // Read before any entity by `declareFields`.
-                declared("field \(declaration.target?.name ?? "?").\(declaration.name?.name ?? "?")")
-            case .declaration(let declaration):
-                if isStandard, let standardRules, let name = declaration.name, !standardRules.contains(name.name) { continue }
-                declareTopLevel(declaration, at: position, in: syntax.file, isStandard: isStandard)
-            case .statement(let statement):
-                switch statement.kind {
-                case .letBinding(let name, _, _):
-                    guard claim(name.name, at: name.span, what: "let") else { continue }
-                    index.statementSources[name.name] = (statement.span, statement.docComment)
-                    let index = globals.define(name.name, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
-                    pendingLets[statement.span.file, default: []].append((statement, index))
-                    declared("let \(name.name)")
-                case .function(let function, _):
-                    guard claim(function.name.name, at: function.name.span, what: "fn") else { continue }
-                    index.statementSources[function.name.name] = (statement.span, statement.docComment)
-                    let index = globals.define(function.name.name, .value(.none))
-                    pendingLets[statement.span.file, default: []].append((statement, index))
-                    declared("fn \(function.name.name)")
-                default:
-                    break
+            if let declaration = syntax.items[position].declarationHeader {
+                if declaration.kind == .field {
+                    // Read before any entity by `declareFields`.
+                    declared("field \(syntax.items[position].declarationTarget?.name ?? "?").\(declaration.name?.name ?? "?")")
+                    continue
                 }
-            case .importDecl:
+                if isStandard, let standardRules, let name = declaration.name, !standardRules.contains(name.name) { continue }
+                declareTopLevel(declaration, members: syntax.items[position].declarationMembers, at: position, isStandard: isStandard)
+                continue
+            }
+            guard case .statement(let statement) = syntax.items[position] else { continue }
+            switch statement.kind {
+            case .letBinding(let name, _, _):
+                guard let slot = claim(name.name, at: name.span, what: "let") else { continue }
+                index.statementSources[name.name] = (statement.span, statement.docComment)
+                globals.update(slot, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
+                pendingLets[statement.span.file, default: []].append((statement, slot))
+                declared("let \(name.name)")
+            case .function(let function, _):
+                guard let slot = claim(function.name.name, at: function.name.span, what: "fn") else { continue }
+                index.statementSources[function.name.name] = (statement.span, statement.docComment)
+                globals.update(slot, .value(.none))
+                pendingLets[statement.span.file, default: []].append((statement, slot))
+                declared("fn \(function.name.name)")
+            default:
                 break
             }
         }
+        // Kept aside while the file was declared: one table lookup a file, not one an entity.
+        if !filePending.isEmpty {
+            pending[syntax.file, default: []] += filePending
+            filePending.removeAll(keepingCapacity: true)
+        }
     }
 
-    /// Records that `name` is declared at `span`; false (with a diagnostic) if it already was.
-    private mutating func claim(_ name: String, at span: Span, what: String) -> Bool {
-        // Recorded first, so a new name is hashed once here; the refusals put the table back.
+    /// Records that `name` is declared at `span`, and returns its index in the global table,
+    /// bound to `none` until the caller binds it; nil (with a diagnostic) if it was declared.
+    private mutating func claim(_ name: String, at span: Span, what: String) -> Int? {
+        // Recorded first, so a new name is hashed once here (and once in the global table);
+        // the refusals put the table back.
         if let earlier = index.spans.updateValue(span, forKey: name) {
-            if replacing {
-                if let index = globals.index(of: name), case .entity(let old, _) = globals.bindings[index] { replaced.append(old) }
-            } else {
+            guard replacing else {
                 index.spans[name] = earlier
                 diagnostics.append(.declaredTwice(name, at: span, first: earlier))
-                return false
+                return nil
             }
-        } else if globals.index(of: name) != nil {
+            // Declared again in the REPL: bound again in place.
+            guard let index = globals.index(of: name) else { return globals.reserve(name) }
+            if case .entity(let old, _) = globals.bindings[index] { replaced.append(old) }
+            return index
+        }
+        guard let slot = globals.reserve(name) else {
             index.spans[name] = nil
             diagnostics.append(Diagnostic(.duplicateDeclaration, .error, "`\(name)` is a built-in name", at: span,
                                           label: "cannot be declared again", help: "choose another name"))
-            return false
+            return nil
         }
-        return true
+        return slot
     }
 
-    private mutating func declareTopLevel(_ declaration: Declaration, at position: Int, in file: FileID, isStandard: Bool) {
+    private mutating func declareTopLevel(_ declaration: DeclarationHeader, members: [Member], at position: Int, isStandard: Bool) {
         let kind = declaration.kind
         guard DeclarationKind.topLevel.contains(kind) else {
             diagnostics.append(Diagnostic(.misplacedDeclaration, .error, "a `\(kind.rawValue)` cannot stand at the top level", at: declaration.kindSpan,
@@ -142,26 +158,28 @@ struct Declarer {
             if replacing, let existing = model.entities(of: .program).first { model.remove(existing) }
             id = "program"
         case .test:
-            id = Declarer.plainText(declaration.title) ?? "test"
+            id = declaration.title ?? "test"
         default:
             guard let name = declaration.name else { return }
             id = isStandard && kind == .rule ? "std." + name.name : name.name
         }
         let isGlobal = !(isStandard && kind == .rule) && kind != .test && kind != .program
+        var slot: Int?
         if isGlobal, let name = declaration.name {
-            guard claim(name.name, at: name.span, what: kind.rawValue) else { return }
+            guard let claimed = claim(name.name, at: name.span, what: kind.rawValue) else { return }
+            slot = claimed
         }
-        let entity = model.add(kind: kind, id: id, title: Declarer.plainText(declaration.title), site: DeclarationSite(declaration), parent: nil)
+        let entity = model.add(kind: kind, id: id, title: declaration.title, site: declaration.site, parent: nil)
         if isStandard, kind == .rule, let name = declaration.name {
             index.standardRules.append((name.name, entity))
             let record = Record(index.standardRules.map { ($0.name, Value.entity($0.entity)) })
             globals.define("std", .value(.record(record)))
-        } else if isGlobal, let name = declaration.name {
-            globals.define(name.name, .entity(entity, nameSpan: declaration.nameSpan))
+        } else if let slot {
+            globals.update(slot, .entity(entity, nameSpan: declaration.nameSpan))
         }
         newEntities.append(entity)
-        pending[file, default: []].append(PendingDeclaration(item: position, member: nil, entity: entity, name: id))
-        declareChildren(of: declaration, at: position, in: file, entity: entity)
+        filePending.append(PendingDeclaration(item: position, member: nil, entity: entity, name: id))
+        declareChildren(of: kind, members: members, at: position, entity: entity)
         declared("\(kind.rawValue) \(id)")
     }
 
@@ -171,26 +189,26 @@ struct Declarer {
         if echo { declaredSummaries.append(summary()) }
     }
 
-    private mutating func declareChildren(of declaration: Declaration, at position: Int, in file: FileID, entity: EntityRef) {
-        var seenNames = SiblingNames()
+    /// Declares the nested declarations among `members` of a `kind` declaration, `entity`.
+    private mutating func declareChildren(of kind: DeclarationKind, members: [Member], at position: Int, entity: EntityRef) {
+        siblings.removeAll()
         var lastNumber: Int64 = 0
-        // By index, not by element: an element bound by the loop is one more copy of the
-        // member, and with it a retain of everything its boxed declaration holds.
-        for memberPosition in declaration.members.indices {
-            guard case .nested(let child) = declaration.members[memberPosition] else { continue }
-            guard DomainSchema.nestedKinds(of: declaration.kind).contains(child.kind) else {
+        // By index, for the reason `declare` gives.
+        for memberPosition in members.indices {
+            guard let child = members[memberPosition].nestedHeader else { continue }
+            guard DomainSchema.nestedKinds(of: kind).contains(child.kind) else {
                 diagnostics.append(Diagnostic(.misplacedDeclaration, .error,
-                                              "a `\(child.kind.rawValue)` cannot stand inside a `\(declaration.kind.rawValue)`", at: child.kindSpan,
-                                              help: DomainSchema.nestedKinds(of: declaration.kind).isEmpty
-                                                ? "\(declaration.kind.withArticle) has only fields"
-                                                : "\(declaration.kind.withArticle) holds \(DomainSchema.nestedKinds(of: declaration.kind).map { "`\($0.rawValue)`" }.joined(separator: ", ")) declarations"))
+                                              "a `\(child.kind.rawValue)` cannot stand inside a `\(kind.rawValue)`", at: child.kindSpan,
+                                              help: DomainSchema.nestedKinds(of: kind).isEmpty
+                                                ? "\(kind.withArticle) has only fields"
+                                                : "\(kind.withArticle) holds \(DomainSchema.nestedKinds(of: kind).map { "`\($0.rawValue)`" }.joined(separator: ", ")) declarations"))
                 continue
             }
             let childID: String
             if child.kind == .session {
                 let number = child.number ?? 0
                 childID = String(number)
-                if let earlier = seenNames.span(of: childID) {
+                if let earlier = siblings.span(of: childID) {
                     diagnostics.append(Diagnostic(.sessionOrder, .error, "session \(number) appears twice in agenda `\(model.name(of: entity))`",
                                                   at: child.nameSpan, notes: [DiagnosticNote("first here", at: earlier)]))
                     continue
@@ -205,26 +223,29 @@ struct Declarer {
             } else {
                 guard let name = child.name else { continue }
                 childID = name.name
-                if let earlier = seenNames.span(of: childID) {
+                if let earlier = siblings.span(of: childID) {
                     diagnostics.append(Diagnostic(.duplicateDeclaration, .error,
-                                                  "`\(childID)` is declared twice in \(declaration.kind.rawValue) `\(model.name(of: entity))`", at: name.span,
+                                                  "`\(childID)` is declared twice in \(kind.rawValue) `\(model.name(of: entity))`", at: name.span,
                                                   label: "declared again here", notes: [DiagnosticNote("first declared here", at: earlier)]))
                     continue
                 }
             }
-            seenNames.add(childID, at: child.nameSpan)
-            let childEntity = model.add(kind: child.kind, id: childID, title: Declarer.plainText(child.title), site: DeclarationSite(child), parent: entity)
+            siblings.add(childID, at: child.nameSpan)
+            let childEntity = model.add(kind: child.kind, id: childID, title: child.title, site: child.site, parent: entity)
             newEntities.append(childEntity)
-            pending[file, default: []].append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity, name: childID))
+            filePending.append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity, name: childID))
         }
     }
 
     /// How many entities declaring `syntax` makes at most: its declarations and their nested ones.
     static func entityCount(in syntax: SourceFileSyntax) -> Int {
-        syntax.items.reduce(0) { count, item in
-            guard case .declaration(let declaration) = item, declaration.kind != .field else { return count }
-            return count + 1 + declaration.members.count { if case .nested = $0 { true } else { false } }
+        // By index and through the item, for the reason `declare` gives.
+        var count = 0
+        for position in syntax.items.indices {
+            guard let kind = syntax.items[position].declarationKind, kind != .field else { continue }
+            count += 1 + syntax.items[position].declarationMembers.count { if case .nested = $0 { true } else { false } }
         }
+        return count
     }
 
     static func plainText(_ title: Expr?) -> String? {
@@ -262,6 +283,9 @@ struct Declarer {
         // scripts, which no worker reads, are written as each file's result comes in.
         var globalsResolved: [FileResolution.Global] = []
         var sites: [(EntityRef, DeclarationSite.GivenFields)] = []
+        // Sized once for every file: grown by doubling, the list held up to twice its entries
+        // at the peak of the load, and a reservation per file would copy it once per file.
+        sites.reserveCapacity(inputs.reduce(0) { $0 + $1.declarations.count })
         if let recorder {
             // The name recorder is not shared between threads, so its files are resolved here,
             // taken out of the array one by one: the file being resolved then has one owner and
@@ -270,11 +294,14 @@ struct Declarer {
             // worker, ParallelMap too resolves on this thread, starting none.
             inputs.reverse()
             while let input = inputs.popLast() {
-                apply(resolver.resolve(consume input, recorder: recorder), globals: &globalsResolved, sites: &sites)
+                let file = input.file.id
+                apply(ResolvedFile(resolver.resolve(consume input, recorder: recorder), of: file), globals: &globalsResolved, sites: &sites)
             }
         } else {
-            ParallelMap.forEach(consume inputs, workers: workers, { (input: consuming FileToResolve) in resolver.resolve(consume input) },
-                                inOrder: { apply($0, globals: &globalsResolved, sites: &sites) })
+            ParallelMap.forEach(consume inputs, workers: workers, { (input: consuming FileToResolve) in
+                let file = input.file.id
+                return ResolvedFile(resolver.resolve(consume input), of: file)
+            }, inOrder: { apply($0, globals: &globalsResolved, sites: &sites) })
         }
         for global in globalsResolved {
             switch global {
@@ -287,25 +314,39 @@ struct Declarer {
         for (entity, givenFields) in sites { model.setGivenFields(givenFields, of: entity) }
     }
 
+    /// A file's resolution, with what applying it would otherwise work out on the one thread
+    /// that applies: worked out by the worker that resolved the file.
+    struct ResolvedFile: Sendable {
+        let resolution: FileResolution
+        /// Whether a field the file gives is an expression that reads values
+        /// (`ProgramModel.filesWithComputedFields`).
+        let computesFields: Bool
+        let file: FileID
+
+        init(_ resolution: FileResolution, of file: FileID) {
+            computesFields = resolution.declarations.contains { declaration in
+                declaration.fields.contains { field in
+                    if case .pending(let pending) = field { !FieldCodeShape.readsNoValues(pending.code) } else { false }
+                }
+            }
+            self.resolution = resolution
+            self.file = file
+        }
+    }
+
     /// Writes one file's resolution into the programme; what workers still read is collected
     /// in `globals` and `sites` for `resolveAll` to write once they are done.
-    private mutating func apply(_ resolution: consuming FileResolution, globals: inout [FileResolution.Global],
+    private mutating func apply(_ resolved: consuming ResolvedFile, globals: inout [FileResolution.Global],
                                 sites: inout [(EntityRef, DeclarationSite.GivenFields)]) {
+        if resolved.computesFields { model.noteComputedFields(in: resolved.file) }
+        let resolution = resolved.resolution
         globals += resolution.globals
         if let script = resolution.script { scripts.append(script) }
         for declaration in resolution.declarations {
             let entity = declaration.entity
             sites.append((entity, declaration.givenFields))
             if let body = declaration.ruleBody { ruleBodies[entity.index] = body }
-            // Each field given ends up a stored value (a pending one once evaluated), so its
-            // list is sized once here rather than grown by doubling.
-            model.reserveValues(declaration.fields.count, of: entity)
-            for field in declaration.fields {
-                switch field {
-                case .pending(let pending): model.addPending(pending, of: entity)
-                case .value(let slot, let value): model.setValue(value, of: entity, at: slot)
-                }
-            }
+            model.storeResolvedFields(declaration.fields, of: entity)
         }
         diagnostics += resolution.diagnostics
     }
@@ -334,6 +375,12 @@ private struct SiblingNames {
         if let table { return table[name] }
         for entry in list where entry.name == name { return entry.span }
         return nil
+    }
+
+    /// Forgets every name, keeping the list's storage for the next declaration.
+    mutating func removeAll() {
+        list.removeAll(keepingCapacity: true)
+        table = nil
     }
 
     /// Records `name`, not seen before, as declared at `span`.

@@ -71,6 +71,21 @@ final class GlobalTable: @unchecked Sendable {
         return fresh
     }
 
+    /// Binds `name`, if it is not bound yet, to `none` until `update` gives its binding, and
+    /// returns its index; nil if it is bound. For a declaration, which finds out whether its
+    /// name is free before it can say what the name stands for: hashing the name once for both
+    /// (rather than `index(of:)`, then `define`) was a tenth of declaring.
+    func reserve(_ name: String) -> Int? {
+        let fresh = bindings.count
+        if let index = indexByName.updateValue(fresh, forKey: name) {
+            indexByName[name] = index
+            return nil
+        }
+        bindings.append(.value(.none))
+        names.append(name)
+        return fresh
+    }
+
     /// Makes room for `count` more names without rehashing.
     func reserveCapacity(_ count: Int) {
         // At least doubling: an array reserves exactly what it is asked for, so reserving one
