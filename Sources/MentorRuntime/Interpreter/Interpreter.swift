@@ -21,19 +21,25 @@ final class Interpreter {
     var today: CivilDate
     /// Collects `require`/`warn`/`fail`/`expect` outcomes while a rule or test runs.
     var recorder: CheckRecorder?
+    // The evaluation state below is read or written at every step of a rule, by the one thread
+    // that holds this interpreter, and never while another access to it is open (nothing is
+    // evaluated inside an access to them): the runtime's exclusivity checks on each use
+    // (`swift_beginAccess`) were a sixth of the rules' instructions, so they are switched off
+    // for them (docs/performance.md, "The rules phase").
+
     /// Entities bound by enclosing `for` loops, innermost last (violations point at the last).
-    var boundEntities: [EntityRef] = []
+    @exclusivity(unchecked) var boundEntities: [EntityRef] = []
     /// What this evaluation sees differently from the programme: `with` copies standing in
     /// for their originals while `violations(rule, copy)` runs, and that call's restriction of
     /// the rule's `for` loops (only the loops see it: computed members such as `mentees` still
     /// see the whole programme, as they do in `check`).
-    var overlay = EvaluationOverlay()
+    @exclusivity(unchecked) var overlay = EvaluationOverlay()
     /// Set on an interpreter that runs rules beside others (`makeWorker`): its own memo and
     /// `print`s; nil on the session's interpreter, which uses the programme's memo.
     var worker: WorkerScratch?
 
-    private var steps = 0
-    private var callDepth = 0
+    @exclusivity(unchecked) private var steps = 0
+    @exclusivity(unchecked) private var callDepth = 0
 
     init(globals: GlobalTable, model: ProgramModel, limits: EvaluationLimits, interrupt: InterruptFlag, today: CivilDate,
          output: @escaping (String) -> Void) {
