@@ -16,8 +16,11 @@ extension ProgramModel {
 
     /// The value of a field or computed member, or nil when the kind has no such member.
     func member(of original: EntityRef, _ name: MemberName, span: Span, interpreter: Interpreter) throws -> Value? {
-        guard name.schemaID >= 0, name.schemaID < schema(of: original).memberLocations.count,
-              let location = schema(of: original).memberLocations[name.schemaID] else { return nil }
+        // Every member a rule reads comes here: the schema is looked up once, and a computed
+        // member is looked up in the memo once (not again by `member(_:_:id:…)`).
+        let schema = schema(of: original)
+        guard name.schemaID >= 0, name.schemaID < schema.memberLocations.count,
+              let location = schema.memberLocations[name.schemaID] else { return nil }
         let entity = interpreter.overlay.current(original)
         switch location {
         case .id:
@@ -30,7 +33,7 @@ extension ProgramModel {
         case .computed(let row, let id):
             let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
             if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
-            return try member(entity, schema(of: entity).computedInOrder[row], id: id, span: span, interpreter: interpreter)
+            return try compute(entity, schema.computedInOrder[row], id: id, cacheable: cacheable, span: span, interpreter: interpreter)
         }
     }
 
@@ -44,6 +47,13 @@ extension ProgramModel {
         let entity = interpreter.overlay.current(original)
         let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
         if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
+        return try compute(entity, row, id: id, cacheable: cacheable, span: span, interpreter: interpreter)
+    }
+
+    /// Computes member `row` of `entity` (as the overlay sees it) and, when `cacheable`,
+    /// remembers it in the interpreter's memo.
+    private func compute(_ entity: EntityRef, _ row: ComputedMemberRow, id: Int, cacheable: Bool, span: Span,
+                         interpreter: Interpreter) throws -> Value {
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
         if cacheable {
             if let worker = interpreter.worker {
