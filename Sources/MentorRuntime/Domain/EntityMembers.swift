@@ -215,6 +215,13 @@ extension ProgramModel {
         return Set(record.fields.map(\.name))
     }
 
+    /// True when the person completed the step named `step`: one pass over `completed`, where
+    /// `completedSteps` hashes every name into a set (`credentialed` asks about one step only).
+    func hasCompleted(_ step: String, person: EntityRef, interpreter: Interpreter) -> Bool {
+        guard case .record(let record)? = self[interpreter.overlay.current(person), PersonField.completed] else { return false }
+        return record.fields.contains { $0.name == step }
+    }
+
     // MARK: Agreements
 
     /// `start + term` (the term falls back to the programme's, then to 12 months), moved by
