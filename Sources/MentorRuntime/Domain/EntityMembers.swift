@@ -393,6 +393,12 @@ extension ProgramModel {
 }
 
 extension ProgramModel {
+    /// The entities nested in `entity` as the evaluation sees them, as values: one list made,
+    /// where `children(of:)` and a map made two (`goals` is read for every agreement).
+    func childValues(of entity: EntityRef, interpreter: Interpreter) -> [Value] {
+        store.childIDs(of: entity.index).map { .entity(interpreter.overlay.current(store.entity($0))) }
+    }
+
     /// The entity `entity` is nested in, as the evaluation sees it.
     func parent(of entity: EntityRef, interpreter: Interpreter) -> EntityRef? {
         parent(of: entity).map(interpreter.overlay.current)

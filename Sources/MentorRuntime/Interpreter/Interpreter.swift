@@ -304,9 +304,11 @@ final class Interpreter {
         }
     }
 
-    func truth(_ value: Value, _ span: Span) throws -> Bool {
+    /// The flag a condition's `value` holds; `span`, worked out only for the error, is where
+    /// the condition stands.
+    func truth(_ value: Value, _ span: @autoclosure () -> Span) throws -> Bool {
         guard case .bool(let flag) = value else {
-            throw RuntimeError(.typeMismatch, "expected a bool (true or false), but this is \(describeType(value, model.store))", at: span)
+            throw RuntimeError(.typeMismatch, "expected a bool (true or false), but this is \(describeType(value, model.store))", at: span())
         }
         return flag
     }
