@@ -123,18 +123,21 @@ final class Interpreter {
         // element bound now is an entity in `boundEntities`.
         var levels: [(elements: [Value], next: Int, boundEntity: Bool)] = []
         levels.append((try loopElements(bindings[0], frame), 0, false))
-        while let level = levels.last {
+        // The innermost level is read in place, not copied out (a copy retained its elements
+        // once per element walked).
+        while !levels.isEmpty {
             let depth = levels.count - 1
-            if level.boundEntity {
+            if levels[depth].boundEntity {
                 boundEntities.removeLast()
                 levels[depth].boundEntity = false
             }
-            guard level.next < level.elements.count else {
+            let next = levels[depth].next
+            guard next < levels[depth].elements.count else {
                 levels.removeLast()
                 continue
             }
-            let element = level.elements[level.next]
-            levels[depth].next += 1
+            let element = levels[depth].elements[next]
+            levels[depth].next = next + 1
             let binding = bindings[depth]
             try step(binding.span)
             frame.slots[binding.slot] = element
