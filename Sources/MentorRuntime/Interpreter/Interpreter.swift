@@ -123,8 +123,8 @@ final class Interpreter {
         // element bound now is an entity in `boundEntities`.
         var levels: [(elements: [Value], next: Int, boundEntity: Bool)] = []
         levels.append((try loopElements(bindings[0], frame), 0, false))
-        // The innermost level is read in place, not copied out (a copy retained its elements
-        // once per element walked).
+        // The innermost level and its binding are read in place, not copied out (a copy
+        // retained the list being walked, or the binding's code, once per element walked).
         while !levels.isEmpty {
             let depth = levels.count - 1
             if levels[depth].boundEntity {
@@ -138,14 +138,13 @@ final class Interpreter {
             }
             let element = levels[depth].elements[next]
             levels[depth].next = next + 1
-            let binding = bindings[depth]
-            try step(binding.span)
-            frame.slots[binding.slot] = element
+            try step(bindings[depth].span)
+            frame.slots[bindings[depth].slot] = element
             if case .entity(let entity) = element {
                 boundEntities.append(entity)
                 levels[depth].boundEntity = true
             }
-            if let bindingFilter = binding.filter, !(try truth(evaluate(bindingFilter, frame), bindingFilter.span)) { continue }
+            if let bindingFilter = bindings[depth].filter, !(try truth(evaluate(bindingFilter, frame), bindingFilter.span)) { continue }
             if depth + 1 < bindings.count {
                 levels.append((try loopElements(bindings[depth + 1], frame), 0, false))
             } else {
