@@ -187,14 +187,13 @@ final class Interpreter {
         // the condition, since evaluating them again would repeat their side effects (`print`).
         var sides: (left: Value, right: Value)?
         if let condition {
-            let conditionSpan = condition.span
             if kind == .expect, case .binary(let op, let left, let right, let span) = condition, op.isComparison {
                 let leftValue = try evaluate(left, frame), rightValue = try evaluate(right, frame)
                 let result = try Operators.binary(op, leftValue, rightValue, span: span, names: model, leftSpan: left.span, rightSpan: right.span,
                                                   limits: limits)
-                if try truth(result, conditionSpan) { return }
+                if try truth(result, condition.span) { return }
                 sides = (leftValue, rightValue)
-            } else if try truth(evaluate(condition, frame), conditionSpan) {
+            } else if try truth(evaluate(condition, frame), condition.span) {
                 return
             }
         }
