@@ -16,8 +16,11 @@ extension ProgramModel {
 
     /// The value of a field or computed member, or nil when the kind has no such member.
     func member(of original: EntityRef, _ name: MemberName, span: Span, interpreter: Interpreter) throws -> Value? {
-        guard name.schemaID >= 0, name.schemaID < schema(of: original).memberLocations.count,
-              let location = schema(of: original).memberLocations[name.schemaID] else { return nil }
+        // Every member a rule reads comes here: the schema is looked up once, and a computed
+        // member is looked up in the memo once (not again by `member(_:_:id:…)`).
+        let schema = schema(of: original)
+        guard name.schemaID >= 0, name.schemaID < schema.memberLocations.count,
+              let location = schema.memberLocations[name.schemaID] else { return nil }
         let entity = interpreter.overlay.current(original)
         switch location {
         case .id:
@@ -30,7 +33,7 @@ extension ProgramModel {
         case .computed(let row, let id):
             let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
             if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
-            return try member(entity, schema(of: entity).computedInOrder[row], id: id, span: span, interpreter: interpreter)
+            return try compute(entity, schema.computedInOrder[row], id: id, cacheable: cacheable, span: span, interpreter: interpreter)
         }
     }
 
@@ -44,6 +47,13 @@ extension ProgramModel {
         let entity = interpreter.overlay.current(original)
         let cacheable = interpreter.overlay.standIns.isEmpty && !entity.isCopy
         if cacheable, let cached = remembered(entity, id, interpreter: interpreter) { return cached }
+        return try compute(entity, row, id: id, cacheable: cacheable, span: span, interpreter: interpreter)
+    }
+
+    /// Computes member `row` of `entity` (as the overlay sees it) and, when `cacheable`,
+    /// remembers it in the interpreter's memo.
+    private func compute(_ entity: EntityRef, _ row: ComputedMemberRow, id: Int, cacheable: Bool, span: Span,
+                         interpreter: Interpreter) throws -> Value {
         let value = try row.compute(ComputedMemberContext(model: self, interpreter: interpreter, span: span), entity)
         if cacheable {
             if let worker = interpreter.worker {
@@ -203,6 +213,13 @@ extension ProgramModel {
     func completedSteps(of person: EntityRef, interpreter: Interpreter) -> Set<String> {
         guard case .record(let record)? = self[interpreter.overlay.current(person), PersonField.completed] else { return [] }
         return Set(record.fields.map(\.name))
+    }
+
+    /// True when the person completed the step named `step`: one pass over `completed`, where
+    /// `completedSteps` hashes every name into a set (`credentialed` asks about one step only).
+    func hasCompleted(_ step: String, person: EntityRef, interpreter: Interpreter) -> Bool {
+        guard case .record(let record)? = self[interpreter.overlay.current(person), PersonField.completed] else { return false }
+        return record.fields.contains { $0.name == step }
     }
 
     // MARK: Agreements
@@ -376,6 +393,12 @@ extension ProgramModel {
 }
 
 extension ProgramModel {
+    /// The entities nested in `entity` as the evaluation sees them, as values: one list made,
+    /// where `children(of:)` and a map made two (`goals` is read for every agreement).
+    func childValues(of entity: EntityRef, interpreter: Interpreter) -> [Value] {
+        store.childIDs(of: entity.index).map { .entity(interpreter.overlay.current(store.entity($0))) }
+    }
+
     /// The entity `entity` is nested in, as the evaluation sees it.
     func parent(of entity: EntityRef, interpreter: Interpreter) -> EntityRef? {
         parent(of: entity).map(interpreter.overlay.current)

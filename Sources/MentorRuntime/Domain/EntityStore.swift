@@ -123,8 +123,13 @@ public struct EntityStore: Sendable {
 
     /// The nested entities in declaration order (steps, goals, sessions).
     public func children(of id: EntityID) -> [EntityRef] {
+        childIDs(of: id).map(entity)
+    }
+
+    /// The IDs of the nested entities, in declaration order: they follow their parent's.
+    func childIDs(of id: EntityID) -> LazyMapSequence<Range<Int>, EntityID> {
         let first = id.offset + 1
-        return (first ..< first + Int(childCounts[id.offset])).map { EntityRef(EntityID($0), kinds[$0]) }
+        return (first ..< first + Int(childCounts[id.offset])).lazy.map(EntityID.init)
     }
 
     /// Records the fields the declaration gives, once it is resolved.

@@ -6,10 +6,15 @@ import MentorSource
 /// the memoised computed members. Evaluation never edits it to see a `with` copy or a
 /// `violations` restriction: that is the interpreter's `EvaluationOverlay`.
 final class ProgramModel {
+    // `store` and `fields` are read at every member access of every rule; rules only read them
+    // (from several threads, each its own reads, while nothing writes: `WorkerInterpreters`),
+    // and a write never evaluates anything while it is open. Their runtime exclusivity checks
+    // found nothing and were a large part of each access's cost, so they are switched off.
+
     /// What every entity was declared as, by `EntityID`.
-    private(set) var store = EntityStore()
+    @exclusivity(unchecked) private(set) var store = EntityStore()
     /// The field values and pending field expressions of every entity, by index.
-    private(set) var fields = EntityFieldStore()
+    @exclusivity(unchecked) private(set) var fields = EntityFieldStore()
     /// The memoised computed members (`MemberMemo`); cleared whenever a new declaration could
     /// change them, and not used while an overlay holds a copy. A worker interpreter keeps its
     /// own (`WorkerScratch`).

@@ -7,8 +7,10 @@ import Synchronization
 /// (replayed in rule order once every rule has run) and whether the work needed to write
 /// shared state.
 final class WorkerScratch {
-    /// The computed members this worker has worked out.
-    var cache = MemberMemo()
+    /// The computed members this worker has worked out. Unchecked for exclusivity: read at every
+    /// computed member a rule asks for, by the one thread holding the worker, and written only
+    /// once a member's value is computed (no access spans another).
+    @exclusivity(unchecked) var cache = MemberMemo()
     /// What `print` wrote during the current item of work.
     var printed: [String] = []
     /// Set when the work met a `let` or a field still waiting to be evaluated: evaluating it

@@ -21,19 +21,25 @@ final class Interpreter {
     var today: CivilDate
     /// Collects `require`/`warn`/`fail`/`expect` outcomes while a rule or test runs.
     var recorder: CheckRecorder?
+    // The evaluation state below is read or written at every step of a rule, by the one thread
+    // that holds this interpreter, and never while another access to it is open (nothing is
+    // evaluated inside an access to them): the runtime's exclusivity checks on each use
+    // (`swift_beginAccess`) were a sixth of the rules' instructions, so they are switched off
+    // for them (docs/performance.md, "The rules phase").
+
     /// Entities bound by enclosing `for` loops, innermost last (violations point at the last).
-    var boundEntities: [EntityRef] = []
+    @exclusivity(unchecked) var boundEntities: [EntityRef] = []
     /// What this evaluation sees differently from the programme: `with` copies standing in
     /// for their originals while `violations(rule, copy)` runs, and that call's restriction of
     /// the rule's `for` loops (only the loops see it: computed members such as `mentees` still
     /// see the whole programme, as they do in `check`).
-    var overlay = EvaluationOverlay()
+    @exclusivity(unchecked) var overlay = EvaluationOverlay()
     /// Set on an interpreter that runs rules beside others (`makeWorker`): its own memo and
     /// `print`s; nil on the session's interpreter, which uses the programme's memo.
     var worker: WorkerScratch?
 
-    private var steps = 0
-    private var callDepth = 0
+    @exclusivity(unchecked) private var steps = 0
+    @exclusivity(unchecked) private var callDepth = 0
 
     init(globals: GlobalTable, model: ProgramModel, limits: EvaluationLimits, interrupt: InterruptFlag, today: CivilDate,
          output: @escaping (String) -> Void) {
@@ -117,26 +123,28 @@ final class Interpreter {
         // element bound now is an entity in `boundEntities`.
         var levels: [(elements: [Value], next: Int, boundEntity: Bool)] = []
         levels.append((try loopElements(bindings[0], frame), 0, false))
-        while let level = levels.last {
+        // The innermost level and its binding are read in place, not copied out (a copy
+        // retained the list being walked, or the binding's code, once per element walked).
+        while !levels.isEmpty {
             let depth = levels.count - 1
-            if level.boundEntity {
+            if levels[depth].boundEntity {
                 boundEntities.removeLast()
                 levels[depth].boundEntity = false
             }
-            guard level.next < level.elements.count else {
+            let next = levels[depth].next
+            guard next < levels[depth].elements.count else {
                 levels.removeLast()
                 continue
             }
-            let element = level.elements[level.next]
-            levels[depth].next += 1
-            let binding = bindings[depth]
-            try step(binding.span)
-            frame.slots[binding.slot] = element
+            let element = levels[depth].elements[next]
+            levels[depth].next = next + 1
+            try step(bindings[depth].span)
+            frame.slots[bindings[depth].slot] = element
             if case .entity(let entity) = element {
                 boundEntities.append(entity)
                 levels[depth].boundEntity = true
             }
-            if let bindingFilter = binding.filter, !(try truth(evaluate(bindingFilter, frame), bindingFilter.span)) { continue }
+            if let bindingFilter = bindings[depth].filter, !(try truth(evaluate(bindingFilter, frame), bindingFilter.span)) { continue }
             if depth + 1 < bindings.count {
                 levels.append((try loopElements(bindings[depth + 1], frame), 0, false))
             } else {
@@ -179,14 +187,13 @@ final class Interpreter {
         // the condition, since evaluating them again would repeat their side effects (`print`).
         var sides: (left: Value, right: Value)?
         if let condition {
-            let conditionSpan = condition.span
             if kind == .expect, case .binary(let op, let left, let right, let span) = condition, op.isComparison {
                 let leftValue = try evaluate(left, frame), rightValue = try evaluate(right, frame)
                 let result = try Operators.binary(op, leftValue, rightValue, span: span, names: model, leftSpan: left.span, rightSpan: right.span,
                                                   limits: limits)
-                if try truth(result, conditionSpan) { return }
+                if try truth(result, condition.span) { return }
                 sides = (leftValue, rightValue)
-            } else if try truth(evaluate(condition, frame), conditionSpan) {
+            } else if try truth(evaluate(condition, frame), condition.span) {
                 return
             }
         }
@@ -298,9 +305,11 @@ final class Interpreter {
         }
     }
 
-    func truth(_ value: Value, _ span: Span) throws -> Bool {
+    /// The flag a condition's `value` holds; `span`, worked out only for the error, is where
+    /// the condition stands.
+    func truth(_ value: Value, _ span: @autoclosure () -> Span) throws -> Bool {
         guard case .bool(let flag) = value else {
-            throw RuntimeError(.typeMismatch, "expected a bool (true or false), but this is \(describeType(value, model.store))", at: span)
+            throw RuntimeError(.typeMismatch, "expected a bool (true or false), but this is \(describeType(value, model.store))", at: span())
         }
         return flag
     }

@@ -30,22 +30,25 @@ enum Members {
     /// other value's by its text.
     static func member(of receiver: Value, name: MemberName, nameSpan: Span, span: Span, interpreter: Interpreter) throws -> Value {
         guard case .entity(let entity) = receiver else {
-            return try member(of: receiver, name: name.text, nameSpan: nameSpan, span: span, interpreter: interpreter)
+            return try member(of: receiver, name: name.text, builtin: name.builtin, nameSpan: nameSpan, span: span, interpreter: interpreter)
         }
         if let value = try interpreter.model.member(of: entity, name, span: span, interpreter: interpreter) { return value }
         throw missingMember(receiver, name: name.text, nameSpan: nameSpan, interpreter: interpreter)
     }
 
-    static func member(of receiver: Value, name: String, nameSpan: Span, span: Span, interpreter: Interpreter) throws -> Value {
+    /// `receiver.name`; `builtin` is the name's `BuiltinMembers` when the caller knows them.
+    static func member(of receiver: Value, name: String, builtin: BuiltinMembers? = nil, nameSpan: Span, span: Span,
+                       interpreter: Interpreter) throws -> Value {
         switch receiver {
         case .list(let elements):
-            if listProperties.contains(name) { return try listProperty(elements, name, span: span, interpreter: interpreter) }
-            if listMethods.contains(name) { return .function(.boundMember(receiver: receiver, member: name)) }
+            let builtin = builtin ?? BuiltinMembers(named: name)
+            if builtin.contains(.listProperty) { return try listProperty(elements, name, span: span, interpreter: interpreter) }
+            if builtin.contains(.listMethod) { return .function(.boundMember(receiver: receiver, member: name)) }
         case .string(let text):
             if name == "count" { return .integer(Int64(text.unicodeScalars.count)) }
             if name == "isEmpty" { return .bool(text.isEmpty) }
             if name == "lowercased" { return .string(text.lowercased()) }
-            if stringMethods.contains(name) { return .function(.boundMember(receiver: receiver, member: name)) }
+            if (builtin ?? BuiltinMembers(named: name)).contains(.stringMethod) { return .function(.boundMember(receiver: receiver, member: name)) }
         case .record(let record):
             if let value = record[name] { return value }
             if name == "keys" { return .list(record.fields.map { .string($0.name) }) }
@@ -95,8 +98,9 @@ enum Members {
     static func call(_ receiver: Value, name member: MemberName, arguments: [Value], labels: [String?], nameSpan: Span, span: Span,
                      fallback: Code?, interpreter: Interpreter, frame: Frame) throws -> Value {
         let name = member.text
-        if hasBuiltinMember(receiver, name) {
-            return try callBuiltinMember(receiver, name: name, arguments: arguments, labels: labels, span: span, interpreter: interpreter)
+        if hasBuiltinMember(receiver, member) {
+            return try callBuiltinMember(receiver, name: name, builtin: member.builtin, arguments: arguments, labels: labels, span: span,
+                                         interpreter: interpreter)
         }
         // A record field or entity member that holds a function.
         if case .record(let record) = receiver, let value = record[name] {
@@ -124,29 +128,19 @@ enum Members {
         throw unknownMember(receiver, name: name, nameSpan: nameSpan, interpreter: interpreter)
     }
 
-    private static func hasBuiltinMember(_ receiver: Value, _ name: String) -> Bool {
-        switch receiver {
-        case .list: return listProperties.contains(name) || listMethods.contains(name)
-        case .string: return stringProperties.contains(name) || stringMethods.contains(name)
-        case .date: return dateProperties.contains(name)
-        case .time: return timeProperties.contains(name)
-        case .record(let record): return record[name] == nil && name == "get"
-        default: return false
-        }
+    private static func hasBuiltinMember(_ receiver: Value, _ member: MemberName) -> Bool {
+        if case .record(let record) = receiver { return member.text == "get" && record[member.text] == nil }
+        return member.builtin.includesProperty(of: receiver) || member.builtin.includesMethod(of: receiver)
     }
 
-    static func callBuiltinMember(_ receiver: Value, name: String, arguments: [Value], labels: [String?], span: Span, interpreter: Interpreter) throws -> Value {
-        let properties: Set<String>
-        switch receiver {
-        case .list: properties = listProperties
-        case .string: properties = stringProperties
-        case .date: properties = dateProperties
-        case .time: properties = timeProperties
-        default: properties = []
-        }
-        if properties.contains(name) {
+    /// Calls built-in member `name` of `receiver`; `builtin` is the name's `BuiltinMembers`
+    /// when the caller knows them.
+    static func callBuiltinMember(_ receiver: Value, name: String, builtin: BuiltinMembers? = nil, arguments: [Value], labels: [String?], span: Span,
+                                  interpreter: Interpreter) throws -> Value {
+        let builtin = builtin ?? BuiltinMembers(named: name)
+        if builtin.includesProperty(of: receiver) {
             try expectArguments(arguments, 0, name: name, span: span)
-            return try member(of: receiver, name: name, nameSpan: span, span: span, interpreter: interpreter)
+            return try member(of: receiver, name: name, builtin: builtin, nameSpan: span, span: span, interpreter: interpreter)
         }
         switch receiver {
         case .list(let elements):

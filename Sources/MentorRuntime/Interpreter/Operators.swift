@@ -22,13 +22,15 @@ enum Operators {
         }
     }
 
-    static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: Span, names: ProgramModel, leftSpan: Span, rightSpan: Span,
-                       limits: EvaluationLimits = EvaluationLimits()) throws -> Value {
+    /// `left op right`. The operands' spans are only for errors, so they are worked out only
+    /// when one is thrown (a resolved expression's span is a switch over its cases).
+    static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: Span, names: ProgramModel, leftSpan: @autoclosure () -> Span,
+                       rightSpan: @autoclosure () -> Span, limits: EvaluationLimits = EvaluationLimits()) throws -> Value {
         switch op {
         case .add: return try add(left, right, span: span, names: names, limits: limits)
         case .subtract: return try subtract(left, right, span: span, names: names)
         case .multiply: return try multiply(left, right, span: span, names: names)
-        case .divide: return try divide(left, right, span: span, names: names, rightSpan: rightSpan)
+        case .divide: return try divide(left, right, span: span, names: names, rightSpan: rightSpan())
         case .equal: return .bool(try checkedEqual(left, right, span: span, names: names))
         case .notEqual: return .bool(!(try checkedEqual(left, right, span: span, names: names)))
         case .less: return .bool(try compare(left, right, span: span, names: names) < 0)

@@ -64,7 +64,7 @@ enum AgreementField {
         context.model.agendaFor(agreement, interpreter: context.interpreter).map { .entity($0) } ?? Value.none
     }
     static let goals = ComputedMemberRow(.agreement, "goals", "list of goal", export: .nested, doc: "The nested goals, in order.") { context, agreement in
-        .list(context.model.children(of: agreement).map { .entity(context.interpreter.overlay.current($0)) })
+        .list(context.model.childValues(of: agreement, interpreter: context.interpreter))
     }
     static let sessions = ComputedMemberRow(.agreement, "sessions", "list of record", export: .value,
                                             doc: "The scheduled sessions joined with the agenda's: number, date, time, length, location, title, topics, actions (and `fields`, the session's programme fields, when there are any); a closed agreement's stop at `closed.on`.") { context, agreement in

@@ -10,17 +10,21 @@ struct MemberName: Sendable {
     /// Its number in `SchemaMembers`, or -1 when no kind has a member of that name (it can
     /// still name a record field or a built-in member of a list, string, date or time).
     let schemaID: Int
+    /// The values that have a built-in member of this name (`count` of a list or a string).
+    let builtin: BuiltinMembers
 
     /// Interns `text` against the built-in member names.
     init(_ text: String) {
         self.text = text
         schemaID = SchemaMembers.id(of: text)
+        builtin = BuiltinMembers(named: text)
     }
 
     /// Interns `text` against a programme's member names, its own fields' included.
     init(_ text: String, schemas: ProgramSchemas) {
         self.text = text
         schemaID = schemas.memberID(of: text)
+        builtin = BuiltinMembers(named: text)
     }
 }
 

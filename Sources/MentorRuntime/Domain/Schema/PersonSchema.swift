@@ -17,7 +17,7 @@ enum PersonField {
     static let credentialed = ComputedMemberRow(.person, "credentialed", "bool", export: .value,
                                                 doc: "True when the last step of the pathway is completed.") { context, person in
         guard let last = context.model.pathwaySteps(of: person, interpreter: context.interpreter).last else { return .bool(false) }
-        return .bool(context.model.completedSteps(of: person, interpreter: context.interpreter).contains(context.model.name(of: last)))
+        return .bool(context.model.hasCompleted(context.model.name(of: last), person: person, interpreter: context.interpreter))
     }
     static let progress = ComputedMemberRow(.person, "progress", "step or none", export: .value,
                                             doc: "The last step of the pathway completed, or `none`.") { context, person in
