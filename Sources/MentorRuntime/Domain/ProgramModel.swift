@@ -199,11 +199,11 @@ final class ProgramModel {
 
     /// Marks `slot` of `entity` as being evaluated; false when it already is (the field depends on itself).
     func beginEvaluating(_ entity: EntityRef, slot: Int) -> Bool {
-        fields.inProgress.insert(EntityFieldStore.key(entity.index.offset, slot)).inserted
+        fields.beginEvaluating(of: entity.index.offset, at: slot)
     }
 
     /// Ends `beginEvaluating` of `slot` of `entity`.
     func endEvaluating(_ entity: EntityRef, slot: Int) {
-        fields.inProgress.remove(EntityFieldStore.key(entity.index.offset, slot))
+        fields.endEvaluating(of: entity.index.offset, at: slot)
     }
 }
