@@ -105,6 +105,17 @@ struct EntityFieldStore {
         pending[index] = contents.pending
     }
 
+    /// The slot of entity `index` still waiting whose field name comes first, if any.
+    func firstPendingSlotByName(of index: Int, schema: KindSchema) -> Int? {
+        guard entitiesWithPendingFields > 0 else { return nil }
+        var first: (slot: Int, rank: Int)?
+        for field in pending[index] {
+            let rank = schema.nameRank[field.slot]
+            if first.map({ rank < $0.rank }) ?? true { first = (field.slot, rank) }
+        }
+        return first?.slot
+    }
+
     /// The slots of entity `index` still waiting, in field-name order.
     func pendingSlotsByName(of index: Int, schema: KindSchema) -> [Int] {
         // Sorted by inserting each in place: an entity has a handful of fields waiting, most

@@ -25,7 +25,9 @@ struct Elaborator {
         interpreter.resetBudget()
         model.cache.removeAll()
         for entity in entities {
-            for slot in model.pendingSlotsByName(of: entity) {
+            // In field-name order, one at a time: evaluating one field may evaluate others of
+            // the entity, and every way out of `force` leaves the field no longer waiting.
+            while let slot = model.firstPendingSlotByName(of: entity) {
                 do {
                     try model.force(entity, slot: slot, interpreter: interpreter)
                 } catch let error as RuntimeError {
