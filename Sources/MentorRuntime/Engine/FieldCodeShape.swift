@@ -32,4 +32,32 @@ enum FieldCodeShape {
             return false
         }
     }
+
+    /// `code`, with a list or record literal made only of literals made one literal itself:
+    /// `[video, email]`, `{ ana: 2026-01-02 }`, `["Build rapport", "Expectations"]` hold the
+    /// same value however often they are evaluated. Stored as values when the file is
+    /// resolved, like a date or a string, they are neither evaluated nor type-checked one by
+    /// one in the serial evaluation of every field (two fields in five of the 10k corpus).
+    static func folded(_ code: Code) -> Code {
+        switch code {
+        case .list(let elements, let span):
+            var values: [Value] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                guard case .constant(let value, _) = folded(element) else { return code }
+                values.append(value)
+            }
+            return .constant(.list(values), span)
+        case .record(let fields, let span):
+            var values: [(name: String, value: Value)] = []
+            values.reserveCapacity(fields.count)
+            for field in fields {
+                guard case .constant(let value, _) = folded(field.value) else { return code }
+                values.append((field.name, value))
+            }
+            return .constant(.record(Record(values)), span)
+        default:
+            return code
+        }
+    }
 }

@@ -138,13 +138,13 @@ struct FileResolver: Sendable {
             }
             given.append((name, field.name.span))
             resolver.restart(context: .script, field: row.vocabulary)
-            let code = resolver.resolveExpression(field.value)
+            let code = FieldCodeShape.folded(resolver.resolveExpression(field.value))
             // Most fields have no diagnostics, and appending none still cost 145 instructions.
             if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
             let slot = row.slot
             if case .constant(let value, let span) = code {
-                // A literal needs no evaluation: its type is checked now, against the schema the
-                // resolver already knows, and it is stored as it is.
+                // A literal (a list or record of literals too) needs no evaluation: its type is
+                // checked now, against the schema the resolver already knows, and it is stored as it is.
                 if let problem = FieldTypeChecker.check(value, against: row.type, names: nil) {
                     diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
                 } else {
