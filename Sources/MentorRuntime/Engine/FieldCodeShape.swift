@@ -41,6 +41,8 @@ enum FieldCodeShape {
     static func folded(_ code: Code) -> Code {
         switch code {
         case .list(let elements, let span):
+            // Most lists that are not literals name entities (`[ana, dave]`): no room is made for them.
+            guard elements.allSatisfy(mayFold) else { return code }
             var values: [Value] = []
             values.reserveCapacity(elements.count)
             for element in elements {
@@ -49,6 +51,7 @@ enum FieldCodeShape {
             }
             return .constant(.list(values), span)
         case .record(let fields, let span):
+            guard fields.allSatisfy({ mayFold($0.value) }) else { return code }
             var values: [(name: String, value: Value)] = []
             values.reserveCapacity(fields.count)
             for field in fields {
@@ -58,6 +61,14 @@ enum FieldCodeShape {
             return .constant(.record(Record(values)), span)
         default:
             return code
+        }
+    }
+
+    /// False when `code` is no literal, nor a list or record that may be one.
+    private static func mayFold(_ code: Code) -> Bool {
+        switch code {
+        case .constant, .list, .record: true
+        default: false
         }
     }
 }
