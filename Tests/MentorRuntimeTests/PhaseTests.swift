@@ -174,6 +174,37 @@ struct PhaseTests {
         #expect(repeats.allSatisfy { text[Int($0.span.start)] == UInt8(ascii: "a") })
     }
 
+    @Test("a list or record of literals is stored when its file is resolved; one naming an entity waits, and a literal of the wrong type is reported then")
+    func resolveFoldsLiteralListsAndRecords() throws {
+        let built = try Self.resolved("""
+            person ana "Ana"
+            person dave "Dave"
+            agreement a { mentor: ana, mentee: dave, start: 2026-01-12, channels: [video, email], signed: { ana: 2026-01-10 } }
+            agreement b { mentor: ana, mentee: dave, start: 2026-01-12, channels: [[video]], held: [2026-02-01, { date: 2026-03-01, observer: ana }] }
+            """)
+        let a = try Self.entity("a", in: built.model), b = try Self.entity("b", in: built.model)
+        #expect(built.model.pendingField(of: a, at: AgreementField.channels.slot) == nil)
+        let channels = try #require(built.model[a, AgreementField.channels])
+        #expect(StructuralEquality.equal(channels, .list([.symbol("video"), .symbol("email")])))
+        #expect(built.model.pendingField(of: a, at: AgreementField.signed.slot) == nil)
+        guard case .record(let signed)? = built.model[a, AgreementField.signed] else {
+            Issue.record("`signed` is not stored as a record")
+            return
+        }
+        #expect(signed.fields.map(\.name) == ["ana"])
+        guard case .date(let day)? = signed["ana"] else {
+            Issue.record("`signed.ana` is not a date")
+            return
+        }
+        #expect(day == CivilDate(year: 2026, month: 1, day: 10))
+        // `held` names an entity, so it is evaluated in the elaborate phase.
+        #expect(built.model.pendingField(of: b, at: AgreementField.held.slot) != nil)
+        // A list of lists where symbols are wanted is a literal of the wrong type: not stored, and reported.
+        #expect(built.model[b, AgreementField.channels] == nil)
+        #expect(built.model.pendingField(of: b, at: AgreementField.channels.slot) == nil)
+        #expect(built.declarer.diagnostics.map(\.code).contains(.fieldTypeMismatch), "\(built.declarer.diagnostics.map(\.message))")
+    }
+
     // MARK: Elaborate
 
     @Test("elaborate evaluates every pending field, keeps the title apart and reports nothing for a valid pair")
