@@ -10,6 +10,15 @@ enum FieldTypeChecker {
                      at: span, label: labelled ? "expected \(type.description)" : nil)
     }
 
+    /// True when `type` is an entity type that `entity`'s kind fits (`check` says nil for it).
+    static func admits(_ entity: EntityRef, as type: FieldType) -> Bool {
+        switch type {
+        case .entity(let kind): entity.kind == kind
+        case .entityOf(let kinds): kinds.contains(entity.kind)
+        default: false
+        }
+    }
+
     /// Nil when `value` fits `type`; otherwise a description of what the value is. A record
     /// given as the field itself (`closed`) is checked for its required keys by the elaborator,
     /// which can say which key to add and how (M0503); one inside a list (a `held` entry) is

@@ -71,4 +71,12 @@ enum FieldCodeShape {
         default: false
         }
     }
+
+    /// The entity `code` names, when it is a name bound to a declared entity (`mentor: ana`):
+    /// evaluated, it gives that entity, since no `with` copy stands in while a file is resolved.
+    static func entity(namedBy code: Code, globals: GlobalTable) -> EntityRef? {
+        guard case .global(let index, _) = code, index < globals.bindings.count,
+              case .entity(let entity, _) = globals.bindings[index] else { return nil }
+        return entity
+    }
 }

@@ -138,18 +138,30 @@ struct FileResolver: Sendable {
             }
             given.append((name, field.name.span))
             resolver.restart(context: .script, field: row.vocabulary)
-            let code = FieldCodeShape.folded(resolver.resolveExpression(field.value))
+            let code = resolver.resolveExpression(field.value)
             // Most fields have no diagnostics, and appending none still cost 145 instructions.
             if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
             let slot = row.slot
             if case .constant(let value, let span) = code {
-                // A literal (a list or record of literals too) needs no evaluation: its type is
-                // checked now, against the schema the resolver already knows, and it is stored as it is.
+                // A literal needs no evaluation: its type is checked now, against the schema the
+                // resolver already knows, and it is stored as it is.
                 if let problem = FieldTypeChecker.check(value, against: row.type, names: nil) {
                     diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
                 } else {
                     fields.append(.value(slot: slot, value))
                 }
+                continue
+            }
+            // A list or record of literals (`[video, email]`, `{ ana: 2026-01-02 }`) has its
+            // value already too, and so has the name of an entity (`mentor: ana`): stored when
+            // it fits. One that does not waits, so that the elaborate phase reports it as before.
+            if case .constant(let value, _) = FieldCodeShape.folded(code),
+               FieldTypeChecker.check(value, against: row.type, names: nil) == nil {
+                fields.append(.value(slot: slot, value))
+                continue
+            }
+            if let entity = FieldCodeShape.entity(namedBy: code, globals: globals), FieldTypeChecker.admits(entity, as: row.type) {
+                fields.append(.value(slot: slot, .entity(entity)))
                 continue
             }
             fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type)))
