@@ -33,20 +33,24 @@ enum FieldCodeShape {
         }
     }
 
-    /// `code`, with a list or record literal made only of literals made one literal itself:
-    /// `[video, email]`, `{ ana: 2026-01-02 }`, `["Build rapport", "Expectations"]` hold the
-    /// same value however often they are evaluated. Stored as values when the file is
-    /// resolved, like a date or a string, they are neither evaluated nor type-checked one by
-    /// one in the serial evaluation of every field (two fields in five of the 10k corpus).
-    static func folded(_ code: Code) -> Code {
+    /// `code` made one literal when it holds nothing but literals and names of declared
+    /// entities: `[video, email]`, `ana`, `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`
+    /// give the same value however often they are evaluated (no `with` copy stands in for an
+    /// entity while a file is resolved). Stored when the file is resolved, like a date or a
+    /// string, they are not evaluated one by one in the serial elaboration of the fields.
+    /// `code` itself otherwise.
+    static func folded(_ code: Code, globals: GlobalTable) -> Code {
         switch code {
+        case .global(let index, let span):
+            guard index < globals.bindings.count, case .entity(let entity, _) = globals.bindings[index] else { return code }
+            return .constant(.entity(entity), span)
         case .list(let elements, let span):
-            // Most lists that are not literals name entities (`[ana, dave]`): no room is made for them.
+            // A list holding an expression (`[ana.supervisor]`) cannot fold: no room is made for it.
             guard elements.allSatisfy(mayFold) else { return code }
             var values: [Value] = []
             values.reserveCapacity(elements.count)
             for element in elements {
-                guard case .constant(let value, _) = folded(element) else { return code }
+                guard case .constant(let value, _) = folded(element, globals: globals) else { return code }
                 values.append(value)
             }
             return .constant(.list(values), span)
@@ -55,7 +59,7 @@ enum FieldCodeShape {
             var values: [(name: String, value: Value)] = []
             values.reserveCapacity(fields.count)
             for field in fields {
-                guard case .constant(let value, _) = folded(field.value) else { return code }
+                guard case .constant(let value, _) = folded(field.value, globals: globals) else { return code }
                 values.append((field.name, value))
             }
             return .constant(.record(Record(values)), span)
@@ -64,19 +68,12 @@ enum FieldCodeShape {
         }
     }
 
-    /// False when `code` is no literal, nor a list or record that may be one.
+    /// False when `code` is no literal or name, nor a list or record that may be one.
     private static func mayFold(_ code: Code) -> Bool {
         switch code {
-        case .constant, .list, .record: true
+        case .constant, .global, .list, .record: true
         default: false
         }
     }
 
-    /// The entity `code` names, when it is a name bound to a declared entity (`mentor: ana`):
-    /// evaluated, it gives that entity, since no `with` copy stands in while a file is resolved.
-    static func entity(namedBy code: Code, globals: GlobalTable) -> EntityRef? {
-        guard case .global(let index, _) = code, index < globals.bindings.count,
-              case .entity(let entity, _) = globals.bindings[index] else { return nil }
-        return entity
-    }
 }

@@ -152,16 +152,12 @@ struct FileResolver: Sendable {
                 }
                 continue
             }
-            // A list or record of literals (`[video, email]`, `{ ana: 2026-01-02 }`) has its
-            // value already too, and so has the name of an entity (`mentor: ana`): stored when
-            // it fits. One that does not waits, so that the elaborate phase reports it as before.
-            if case .constant(let value, _) = FieldCodeShape.folded(code),
-               FieldTypeChecker.check(value, against: row.type, names: nil) == nil {
+            // A list or record of literals and names of entities (`[video, email]`, `ana`,
+            // `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`) has its value already too:
+            // stored when it fits. One that does not waits, so that the elaborate phase reports
+            // it, naming the entities it holds, as before.
+            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, row.type) {
                 fields.append(.value(slot: slot, value))
-                continue
-            }
-            if let entity = FieldCodeShape.entity(namedBy: code, globals: globals), FieldTypeChecker.admits(entity, as: row.type) {
-                fields.append(.value(slot: slot, .entity(entity)))
                 continue
             }
             fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type)))
