@@ -1,5 +1,6 @@
 /// Which field expressions read no other declaration's values, so their stored value cannot
-/// change when another file is edited (`Engine.recheck` keeps every other file's values).
+/// change when another file is edited (`Engine.recheck` keeps every other file's values), and
+/// which have their value already when their file is resolved (`folded`).
 enum FieldCodeShape {
     /// True when `code` is built only from literals, names and operators on them: `ana`,
     /// `[video, email]`, `every 2 weeks`, `{ ana: 2026-01-02 }`, `2026-01-12 + 3 months`. A
@@ -75,5 +76,4 @@ enum FieldCodeShape {
         default: false
         }
     }
-
 }
