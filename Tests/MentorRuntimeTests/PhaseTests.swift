@@ -111,9 +111,13 @@ struct PhaseTests {
             return
         }
         #expect(start == CivilDate(year: 2026, month: 1, day: 12))
-        // `mentor: ana` names an entity: an expression, evaluated on first use.
-        #expect(built.model[agreement, AgreementField.mentor] == nil)
-        #expect(built.model.pendingSlotsByName(of: agreement).contains(AgreementField.mentor.slot))
+        // `mentor: ana` names an entity, stored as it is; `cadence: weekly` is an expression, evaluated on first use.
+        guard case .entity(let mentor)? = built.model[agreement, AgreementField.mentor] else {
+            Issue.record("`mentor` is not stored after resolving")
+            return
+        }
+        #expect(mentor.index == (try Self.entity("ana", in: built.model)).index)
+        #expect(built.model.pendingSlotsByName(of: agreement) == [AgreementField.cadence.slot])
     }
 
     @Test("resolve reports an unknown field with its did-you-mean, and a literal of the wrong type")
@@ -172,6 +176,54 @@ struct PhaseTests {
         let expected = [source.range(of: "a: 2")!, source.range(of: "a: 4")!].map { UInt32(source.utf8.distance(from: source.startIndex, to: $0.lowerBound)) }
         #expect(repeats.map(\.span.start) == expected)
         #expect(repeats.allSatisfy { text[Int($0.span.start)] == UInt8(ascii: "a") })
+    }
+
+    @Test("a list or record of literals and entity names is stored when its file is resolved; one of the wrong type waits for the elaborate phase")
+    func resolveFoldsLiteralListsAndRecords() throws {
+        let built = try Self.resolved("""
+            person ana "Ana"
+            person dave "Dave"
+            agreement a { mentor: ana, mentee: dave, start: 2026-01-12, channels: [video, email], signed: { ana: 2026-01-10 } }
+            agreement b { mentor: ana, mentee: dave, start: 2026-01-12, channels: [[video]], held: [2026-02-01, { on: 2026-03-01, observer: ana }] }
+            """)
+        let a = try Self.entity("a", in: built.model), b = try Self.entity("b", in: built.model)
+        #expect(built.model.pendingField(of: a, at: AgreementField.channels.slot) == nil)
+        let channels = try #require(built.model[a, AgreementField.channels])
+        #expect(StructuralEquality.equal(channels, .list([.symbol("video"), .symbol("email")])))
+        #expect(built.model.pendingField(of: a, at: AgreementField.signed.slot) == nil)
+        guard case .record(let signed)? = built.model[a, AgreementField.signed], case .date(let day)? = signed["ana"] else {
+            Issue.record("`signed` is not stored as a record of dates")
+            return
+        }
+        #expect(signed.fields.map(\.name) == ["ana"])
+        #expect(day == CivilDate(year: 2026, month: 1, day: 10))
+        // A list naming an entity folds too; a list of lists is no list of channels: it waits,
+        // and the elaborate phase reports it, as it did before lists were folded.
+        #expect(built.model.pendingField(of: b, at: AgreementField.held.slot) == nil)
+        #expect(built.model.pendingField(of: b, at: AgreementField.channels.slot) != nil)
+        #expect(!built.declarer.diagnostics.contains { $0.code == .fieldTypeMismatch })
+        let diagnostics = Elaborator(model: built.model, interpreter: built.interpreter).elaborate(built.declarer.newEntities)
+        #expect(diagnostics.map(\.code) == [.fieldTypeMismatch], "\(diagnostics.map(\.message))")
+    }
+
+    @Test("a field naming an entity of the kind it wants is stored when its file is resolved; one of another kind waits and is reported")
+    func resolveStoresEntityNames() throws {
+        let built = try Self.resolved("""
+            person ana "Ana"
+            competency listening "Listening"
+            agreement a { mentor: ana, mentee: listening, start: 2026-01-12, held: [2026-02-01, { on: 2026-03-01, observer: listening }] }
+            agreement b { mentor: ana, mentee: ana, start: 2026-01-12, contact: "Tue" + "sdays" }
+            """)
+        let a = try Self.entity("a", in: built.model), b = try Self.entity("b", in: built.model)
+        #expect(built.model.pendingField(of: a, at: AgreementField.mentor.slot) == nil)
+        #expect(built.model.pendingField(of: a, at: AgreementField.mentee.slot) != nil)
+        #expect(built.model.pendingField(of: a, at: AgreementField.held.slot) != nil)
+        #expect(built.model.pendingField(of: b, at: AgreementField.contact.slot) != nil)
+        #expect(!built.declarer.diagnostics.contains { $0.code == .fieldTypeMismatch })
+        let diagnostics = Elaborator(model: built.model, interpreter: built.interpreter).elaborate(built.declarer.newEntities)
+        let mismatches = diagnostics.filter { $0.code == .fieldTypeMismatch }
+        #expect(mismatches.count == 2, "\(diagnostics.map(\.message))")
+        #expect(mismatches.allSatisfy { $0.message.contains("`listening`") }, "\(mismatches.map(\.message))")
     }
 
     // MARK: Elaborate

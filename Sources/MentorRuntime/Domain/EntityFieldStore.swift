@@ -11,13 +11,6 @@ struct EntityFieldStore {
     /// How many entities have pending fields: zero once a programme is elaborated, so reads
     /// skip the pending lists entirely.
     private(set) var entitiesWithPendingFields = 0
-    /// The fields being evaluated right now (`key(entity, slot)`), to report a field that
-    /// depends on itself; a set, since a chain of fields naming each other can be long.
-    var inProgress: Set<Int> = []
-
-    /// One number for a slot of an entity (a kind has far fewer than 256 slots).
-    static func key(_ entity: Int, _ slot: Int) -> Int { entity &* 256 &+ slot }
-
     /// Makes room for the entity with `index` (the next one).
     mutating func append(entity index: Int) {
         precondition(index == stored.count, "entities are stored in index order")
@@ -83,6 +76,23 @@ struct EntityFieldStore {
         }
     }
 
+    /// Marks the expression waiting in `slot` of entity `index` as being evaluated; false when
+    /// it already is (the field depends on itself). The mark is kept with the expression, not
+    /// in a set of all the fields being evaluated: hashing a key into the set and out again
+    /// cost more than evaluating most fields.
+    mutating func beginEvaluating(of index: Int, at slot: Int) -> Bool {
+        guard let position = pending[index].firstIndex(where: { $0.slot == slot }) else { return true }
+        if pending[index][position].isEvaluating { return false }
+        pending[index][position].isEvaluating = true
+        return true
+    }
+
+    /// Ends `beginEvaluating` of `slot` of entity `index`, if its expression still waits.
+    mutating func endEvaluating(of index: Int, at slot: Int) {
+        guard let position = pending[index].firstIndex(where: { $0.slot == slot }) else { return }
+        pending[index][position].isEvaluating = false
+    }
+
     /// Forgets the expression waiting in `slot` of entity `index`; the list's storage goes with its last entry.
     mutating func removePending(of index: Int, at slot: Int) {
         guard let position = pending[index].firstIndex(where: { $0.slot == slot }) else { return }
@@ -105,8 +115,30 @@ struct EntityFieldStore {
         pending[index] = contents.pending
     }
 
+    /// The slot of entity `index` still waiting whose field name comes first, if any.
+    func firstPendingSlotByName(of index: Int, schema: KindSchema) -> Int? {
+        guard entitiesWithPendingFields > 0 else { return nil }
+        var first: (slot: Int, rank: Int)?
+        for field in pending[index] {
+            let rank = schema.nameRank[field.slot]
+            if first.map({ rank < $0.rank }) ?? true { first = (field.slot, rank) }
+        }
+        return first?.slot
+    }
+
     /// The slots of entity `index` still waiting, in field-name order.
     func pendingSlotsByName(of index: Int, schema: KindSchema) -> [Int] {
-        pending[index].map(\.slot).sorted { schema.nameRank[$0] < schema.nameRank[$1] }
+        // Sorted by inserting each in place: an entity has a handful of fields waiting, most
+        // often given in name order already, and `sorted(by:)` with its closure cost about
+        // 600 instructions an entity.
+        let rank = schema.nameRank
+        var slots: [Int] = []
+        slots.reserveCapacity(pending[index].count)
+        for field in pending[index] {
+            var position = slots.count
+            while position > 0, rank[slots[position - 1]] > rank[field.slot] { position -= 1 }
+            slots.insert(field.slot, at: position)
+        }
+        return slots
     }
 }

@@ -64,4 +64,6 @@ struct PendingField: Sendable {
     let code: Code
     let nameSpan: Span
     let type: FieldType
+    /// True while the expression is being evaluated, to report a field that depends on itself.
+    var isEvaluating = false
 }

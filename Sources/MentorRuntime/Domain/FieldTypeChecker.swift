@@ -16,6 +16,18 @@ enum FieldTypeChecker {
     /// checked here, where the key decides which alternative of a `oneOf` it is.
     /// `names` is the programme whose entity names the problem quotes; nil for a literal, which names no entity.
     static func check(_ value: Value, against type: FieldType, names: ProgramModel?, nested: Bool = false) -> String? {
+        problem(value, type, names: names, nested: nested, describing: true)
+    }
+
+    /// True when `value` fits `type`, found without describing what does not: a value holding
+    /// entities is checked with no programme to name them (a field folded when its file is
+    /// resolved, `FieldCodeShape.folded`).
+    static func fits(_ value: Value, _ type: FieldType) -> Bool {
+        problem(value, type, names: nil, nested: false, describing: false) == nil
+    }
+
+    /// `check`; with `describing` false, a problem is only said to be there (the text is empty).
+    private static func problem(_ value: Value, _ type: FieldType, names: ProgramModel?, nested: Bool, describing: Bool) -> String? {
         if case .none = value { return nil }
         let fits: Bool
         switch (type, value) {
@@ -39,18 +51,18 @@ enum FieldTypeChecker {
             fits = names.contains(name)
         case (.list(let element), .list(let items)):
             for item in items {
-                if let problem = check(item, against: element, names: names, nested: true) { return "a list holding \(problem)" }
+                if let problem = problem(item, element, names: names, nested: true, describing: describing) { return "a list holding \(problem)" }
             }
             return nil
         case (.keyedBy(_, let valueType), .record(let record)):
             for field in record.fields {
-                if let problem = check(field.value, against: valueType, names: names, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
+                if let problem = problem(field.value, valueType, names: names, nested: true, describing: describing) { return "a record whose `\(field.name)` is \(problem)" }
             }
             return nil
         case (.shape(let fields, let required), .record(let record)):
             for field in record.fields {
                 guard let expected = fields.first(where: { $0.0 == field.name })?.1 else { return "a record with an unknown field `\(field.name)`" }
-                if let problem = check(field.value, against: expected, names: names, nested: true) { return "a record whose `\(field.name)` is \(problem)" }
+                if let problem = problem(field.value, expected, names: names, nested: true, describing: describing) { return "a record whose `\(field.name)` is \(problem)" }
             }
             // In shape order, so the message names the same key on every run.
             if nested, let missing = fields.first(where: { required.contains($0.0) && (record[$0.0] ?? .none).isNone }) {
@@ -60,15 +72,18 @@ enum FieldTypeChecker {
         case (.oneOf(let types), _):
             // The problem reported is the one against the alternative of the value's own
             // sort (a record against the record shape), which says what to fix.
+            guard describing else {
+                return types.contains { problem(value, $0, names: names, nested: nested, describing: false) == nil } ? nil : ""
+            }
             var problems: [String] = []
             for type in types {
-                guard let problem = check(value, against: type, names: names, nested: nested) else { return nil }
+                guard let problem = problem(value, type, names: names, nested: nested, describing: true) else { return nil }
                 problems.append(problem)
             }
             return problems.first { $0 != describeType(value, names?.store ?? EntityStore()) } ?? describeType(value, names?.store ?? EntityStore())
         default:
             fits = false
         }
-        return fits ? nil : describeType(value, names?.store ?? EntityStore())
+        return fits ? nil : describing ? describeType(value, names?.store ?? EntityStore()) : ""
     }
 }

@@ -205,13 +205,21 @@ final class ProgramModel {
         return fields.pendingSlotsByName(of: entity.index.offset, schema: schema(of: entity))
     }
 
+    /// The slot of `entity` still waiting whose field name comes first, if any: the elaborator
+    /// evaluates an entity's fields by taking the first until none is left, with no list of
+    /// them to build and sort for each entity.
+    func firstPendingSlotByName(of entity: EntityRef) -> Int? {
+        guard !entity.isCopy, fields.hasPending(entity.index.offset) else { return nil }
+        return fields.firstPendingSlotByName(of: entity.index.offset, schema: schema(of: entity))
+    }
+
     /// Marks `slot` of `entity` as being evaluated; false when it already is (the field depends on itself).
     func beginEvaluating(_ entity: EntityRef, slot: Int) -> Bool {
-        fields.inProgress.insert(EntityFieldStore.key(entity.index.offset, slot)).inserted
+        fields.beginEvaluating(of: entity.index.offset, at: slot)
     }
 
     /// Ends `beginEvaluating` of `slot` of `entity`.
     func endEvaluating(_ entity: EntityRef, slot: Int) {
-        fields.inProgress.remove(EntityFieldStore.key(entity.index.offset, slot))
+        fields.endEvaluating(of: entity.index.offset, at: slot)
     }
 }

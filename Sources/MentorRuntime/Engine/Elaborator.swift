@@ -14,6 +14,8 @@ struct Elaborator {
     let interpreter: Interpreter
     /// How many threads run the declaration checks at once.
     var workers = ParallelMap.processorCount
+    /// The pathways' steps, indexed once for the completion checks of this elaborator's people.
+    let stepPositions = PathwayStepPositions()
 
     /// Evaluates every field of `entities` and runs their declaration checks.
     func elaborate(_ entities: [EntityRef]) -> [Diagnostic] {
@@ -23,7 +25,9 @@ struct Elaborator {
         interpreter.resetBudget()
         model.cache.removeAll()
         for entity in entities {
-            for slot in model.pendingSlotsByName(of: entity) {
+            // In field-name order, one at a time: evaluating one field may evaluate others of
+            // the entity, and every way out of `force` leaves the field no longer waiting.
+            while let slot = model.firstPendingSlotByName(of: entity) {
                 do {
                     try model.force(entity, slot: slot, interpreter: interpreter)
                 } catch let error as RuntimeError {
@@ -128,29 +132,25 @@ struct Elaborator {
     private func completionChecks(_ person: EntityRef) -> [Diagnostic] {
         guard case .record(let completed)? = model[person, PersonField.completed] else { return [] }
         var diagnostics: [Diagnostic] = []
-        let steps = model.pathwaySteps(of: person, interpreter: interpreter)
-        let where_ = span(of: PersonField.completed, in: person)
+        // Where the diagnostics point is looked up only for one to report: most people have none.
+        lazy var where_ = span(of: PersonField.completed, in: person)
         guard case .entity(let pathway)? = model[person, PersonField.pathway] else {
             diagnostics.append(Diagnostic(.stepNotInPathway, .error, "`\(model.name(of: person))` lists completed steps but has no `pathway`", at: where_,
                                           help: "add `pathway: NAME` so the steps can be checked"))
             return diagnostics
         }
-        // One index and one list of names for all the completed steps: looking each step up in
-        // the pathway (and spelling out the steps for each unknown one) was O(N²).
-        var positions: [String: Int] = [:]
-        for (position, step) in steps.enumerated() where positions[model.name(of: step)] == nil {
-            positions[model.name(of: step)] = position
-        }
-        let stepNames = steps.map(model.name)
-        lazy var stepCandidates = [SuggestionCandidates(stepNames)]
-        let keySpans = keySpans(in: person, field: PersonField.completed)
-        lazy var stepList = "the steps of `\(model.name(of: pathway))` are " + stepNames.map { "`\($0)`" }.joined(separator: ", ")
+        // One index and one list of names for all the completed steps, and for all the people
+        // on the pathway: looking each step up in the pathway (and spelling out the steps for
+        // each unknown one) was O(N²).
+        let steps = stepPositions.steps(of: pathway, person: person, model: model, interpreter: interpreter)
+        lazy var stepCandidates = [SuggestionCandidates(steps.names)]
+        lazy var stepList = "the steps of `\(model.name(of: pathway))` are " + steps.names.map { "`\($0)`" }.joined(separator: ", ")
         var previous: (step: String, position: Int, date: CivilDate)?
         for (name, value) in completed.fields {
-            guard let position = positions[name] else {
+            guard let position = steps.positions[name] else {
                 diagnostics.append(.unknownName(
                     .stepNotInPathway, .error, "`\(name)` is not a step of pathway `\(model.name(of: pathway))`",
-                    name: name, at: keySpans[name] ?? where_, among: stepCandidates,
+                    name: name, at: keySpan(name, in: person, field: PersonField.completed) ?? where_, among: stepCandidates,
                     label: "unknown step", help: stepList))
                 continue
             }
@@ -158,23 +158,13 @@ struct Elaborator {
                 if let previous, date < previous.date, previous.position < position {
                     diagnostics.append(Diagnostic(.stepsOutOfOrder, .warning,
                                                   "`\(name)` was completed on \(date), before the earlier step `\(previous.step)` (\(previous.date))",
-                                                  at: keySpans[name] ?? where_,
+                                                  at: keySpan(name, in: person, field: PersonField.completed) ?? where_,
                                                   help: "steps of a pathway are completed in order; check the dates"))
                 }
                 previous = (name, position, date)
             }
         }
         return diagnostics
-    }
-
-    /// The span of each key (its first) in a record literal given as field `field` of `entity`.
-    private func keySpans(in entity: EntityRef, field: FieldRow) -> [String: Span] {
-        var spans: [String: Span] = [:]
-        for given in model.site(of: entity).givenFields where given.name == field.name && !given.recordKeys.isEmpty {
-            for key in given.recordKeys where spans[key.name] == nil { spans[key.name] = key.span }
-            break
-        }
-        return spans
     }
 
     /// The span of key `key` in a record literal given as field `field` of `entity`.

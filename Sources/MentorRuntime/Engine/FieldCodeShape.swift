@@ -1,5 +1,6 @@
 /// Which field expressions read no other declaration's values, so their stored value cannot
-/// change when another file is edited (`Engine.recheck` keeps every other file's values).
+/// change when another file is edited (`Engine.recheck` keeps every other file's values), and
+/// which have their value already when their file is resolved (`folded`).
 enum FieldCodeShape {
     /// True when `code` is built only from literals, names and operators on them: `ana`,
     /// `[video, email]`, `every 2 weeks`, `{ ana: 2026-01-02 }`, `2026-01-12 + 3 months`. A
@@ -30,6 +31,49 @@ enum FieldCodeShape {
             return readsNoValues(condition) && readsNoValues(then) && readsNoValues(otherwise)
         case .local, .lambda, .call, .member, .memberCall, .index, .with:
             return false
+        }
+    }
+
+    /// `code` made one literal when it holds nothing but literals and names of declared
+    /// entities: `[video, email]`, `ana`, `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`
+    /// give the same value however often they are evaluated (no `with` copy stands in for an
+    /// entity while a file is resolved). Stored when the file is resolved, like a date or a
+    /// string, they are not evaluated one by one in the serial elaboration of the fields.
+    /// `code` itself otherwise.
+    static func folded(_ code: Code, globals: GlobalTable) -> Code {
+        switch code {
+        case .global(let index, let span):
+            guard index < globals.bindings.count, case .entity(let entity, _) = globals.bindings[index] else { return code }
+            return .constant(.entity(entity), span)
+        case .list(let elements, let span):
+            // A list holding an expression (`[ana.supervisor]`) cannot fold: no room is made for it.
+            guard elements.allSatisfy(mayFold) else { return code }
+            var values: [Value] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                guard case .constant(let value, _) = folded(element, globals: globals) else { return code }
+                values.append(value)
+            }
+            return .constant(.list(values), span)
+        case .record(let fields, let span):
+            guard fields.allSatisfy({ mayFold($0.value) }) else { return code }
+            var values: [(name: String, value: Value)] = []
+            values.reserveCapacity(fields.count)
+            for field in fields {
+                guard case .constant(let value, _) = folded(field.value, globals: globals) else { return code }
+                values.append((field.name, value))
+            }
+            return .constant(.record(Record(values)), span)
+        default:
+            return code
+        }
+    }
+
+    /// False when `code` is no literal or name, nor a list or record that may be one.
+    private static func mayFold(_ code: Code) -> Bool {
+        switch code {
+        case .constant, .global, .list, .record: true
+        default: false
         }
     }
 }

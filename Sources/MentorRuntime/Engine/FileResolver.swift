@@ -152,6 +152,14 @@ struct FileResolver: Sendable {
                 }
                 continue
             }
+            // A list or record of literals and names of entities (`[video, email]`, `ana`,
+            // `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`) has its value already too:
+            // stored when it fits. One that does not waits, so that the elaborate phase reports
+            // it, naming the entities it holds, as before.
+            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, row.type) {
+                fields.append(.value(slot: slot, value))
+                continue
+            }
             fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type)))
         }
         let required = kindSchema.requiredFields
