@@ -26,7 +26,7 @@ extension ProgramModel {
     /// closing day of a closed agreement, as its sessions are.
     func reviewDates(of agreement: EntityRef, interpreter: Interpreter) throws -> [CivilDate] {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter),
-              let end = try agreementEnd(agreement, interpreter: interpreter),
+              let end = try memoisedEnd(agreement, interpreter: interpreter),
               case .cadence(let review) = try field(agreement, AgreementField.review, interpreter: interpreter),
               let interval = review.phases.first?.interval
         else { return [] }
@@ -50,7 +50,7 @@ extension ProgramModel {
         let held = try heldDates(of: agreement, interpreter: interpreter)
         var last = interpreter.today
         if let closed = try closingDay(agreement, interpreter: interpreter), closed < last { last = closed }
-        if let end = try agreementEnd(agreement, interpreter: interpreter), end < last { last = end }
+        if let end = try memoisedEnd(agreement, interpreter: interpreter), end < last { last = end }
         var overdue = 0
         for (offset, review) in reviews.enumerated() where review < last {
             let until = offset + 1 < reviews.count ? min(reviews[offset + 1], last) : last

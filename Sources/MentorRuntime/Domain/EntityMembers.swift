@@ -159,19 +159,11 @@ extension ProgramModel {
     /// built on first use.
     private func indexedAgreements(where role: AgreementRole, is person: EntityRef) -> [EntityRef] {
         if partyIndex == nil { buildPartyIndex() }
-        return partyIndex?[role]?[person.index] ?? []
+        return partyIndex?.agreements(where: role, is: person, in: store) ?? []
     }
 
     private func buildPartyIndex() {
-        var index: [AgreementRole: [EntityID: [EntityRef]]] = [:]
-        for agreement in entities(of: .agreement) {
-            for partyRole in AgreementRole.allCases {
-                if case .entity(let party)? = self[agreement, partyRole.field] {
-                    index[partyRole, default: [:]][party.index, default: []].append(agreement)
-                }
-            }
-        }
-        partyIndex = index
+        partyIndex = PartyIndex(self)
     }
 
     private func buildAgendaIndex() {
@@ -192,12 +184,22 @@ extension ProgramModel {
     /// The distinct people in `role` of the agreements naming `person` in `personRole`.
     func parties(_ role: AgreementRole, ofAgreementsWhere personRole: AgreementRole, is person: EntityRef,
                  interpreter: Interpreter) -> [Value] {
+        // A person is party to a handful of agreements: a scan of the parties found so far
+        // costs less than a set (allocated, and a hashed insert per agreement); a set only
+        // past that.
+        let agreements = agreements(where: personRole, is: person, interpreter: interpreter)
+        let scans = agreements.count <= 16
         var seen = Set<EntityID>()
         var result: [Value] = []
-        for agreement in agreements(where: personRole, is: person, interpreter: interpreter) {
-            if case .entity(let party)? = self[agreement, role.field], seen.insert(party.index).inserted {
-                result.append(.entity(interpreter.overlay.current(party)))
+        result.reserveCapacity(agreements.count)
+        for agreement in agreements {
+            guard case .entity(let party)? = self[agreement, role.field] else { continue }
+            if scans {
+                if result.contains(where: { if case .entity(let found) = $0 { found.index == party.index } else { false } }) { continue }
+            } else if !seen.insert(party.index).inserted {
+                continue
             }
+            result.append(.entity(interpreter.overlay.current(party)))
         }
         return result
     }
@@ -233,6 +235,13 @@ extension ProgramModel {
         return planned.adding(taken) ?? planned
     }
 
+    /// `end` as memoised: `status`, the schedule and the reviews each need it, and rules read
+    /// it too (as `lapseDate` reads `last_held`).
+    func memoisedEnd(_ agreement: EntityRef, interpreter: Interpreter) throws -> CivilDate? {
+        guard case .date(let end) = try member(agreement, AgreementField.end, span: nameSpan(of: agreement), interpreter: interpreter) else { return nil }
+        return end
+    }
+
     /// `start + term`, before any extension.
     func plannedEnd(_ agreement: EntityRef, interpreter: Interpreter) throws -> CivilDate? {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter) else { return nil }
@@ -251,7 +260,7 @@ extension ProgramModel {
     /// The agreement's session dates and any schedule issues.
     func agreementSchedule(_ agreement: EntityRef, interpreter: Interpreter) throws -> ScheduleResult? {
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter),
-              let end = try agreementEnd(agreement, interpreter: interpreter),
+              let end = try memoisedEnd(agreement, interpreter: interpreter),
               case .cadence(let cadence) = try field(agreement, AgreementField.cadence, interpreter: interpreter)
         else { return nil }
         return Schedule.sessions(cadence: cadence, start: start, end: end, weekends: try weekendPolicy(of: agreement, interpreter: interpreter))
@@ -291,7 +300,7 @@ extension ProgramModel {
         }
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter) else { return "pending" }
         if today < start { return "pending" }
-        if let end = try agreementEnd(agreement, interpreter: interpreter), today >= end { return "ended" }
+        if let end = try memoisedEnd(agreement, interpreter: interpreter), today >= end { return "ended" }
         if let lapse = try lapseDate(of: agreement, interpreter: interpreter), lapse <= today { return "lapsed" }
         return "active"
     }

@@ -34,8 +34,8 @@ final class ProgramModel {
         if store.count > 0 { replacements += 1 }
     }
 
-    /// Agreements by role and party (person index), built on first use; dropped with the cache.
-    var partyIndex: [AgreementRole: [EntityID: [EntityRef]]]?
+    /// Agreements by role and party, built on first use; dropped with the cache.
+    var partyIndex: PartyIndex?
     /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
     var agendaIndex: [EntityID: EntityRef]?
 

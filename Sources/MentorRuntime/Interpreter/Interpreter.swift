@@ -390,6 +390,37 @@ final class Interpreter {
         return try body()
     }
 
+    /// `call(function, [argument])` for the list methods, which call a function once an
+    /// element: no arguments array, and a lambda's frame from the previous call (`spare`) is
+    /// used again when nothing kept it (a lambda made in the body captures its frame, and
+    /// then a new one is made). A frame and its slots allocated per call were a large part
+    /// of each call.
+    func callOne(_ function: FunctionValue, _ argument: Value, reusing spare: inout Frame?, span: Span) throws -> Value {
+        guard case .closure(let closure) = function, closure.code.parameterCount == 1 else {
+            return try call(function, [argument], span: span)
+        }
+        try step(span)
+        let code = closure.code
+        return try nested(at: span, .call) {
+            let frame: Frame
+            // Asked before binding it, which would hold a second reference.
+            if isKnownUniquelyReferenced(&spare), let reused = spare, reused.parent === closure.captured,
+               reused.slots.count == code.frameSize {
+                frame = reused
+                // Every slot as a new frame has it: the argument, then `none`.
+                frame.slots[0] = argument
+                for index in 1..<frame.slots.count { frame.slots[index] = .none }
+            } else {
+                frame = Frame(size: code.frameSize, parent: closure.captured)
+                frame.slots[0] = argument
+                spare = frame
+            }
+            try execute(code.statements, frame)
+            guard let result = code.result else { return .none }
+            return try evaluate(result, frame)
+        }
+    }
+
     func call(_ function: FunctionValue, _ arguments: [Value], labels: [String?] = [], span: Span) throws -> Value {
         try step(span)
         switch function {

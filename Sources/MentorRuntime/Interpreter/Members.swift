@@ -225,25 +225,26 @@ enum Members {
         case "map", "filter", "any", "all":
             try expectArguments(arguments, 1, name: name, span: span)
             let transform = try function(arguments[0], for: name, span: span, interpreter: interpreter)
+            var spare: Frame?
             switch name {
             case "map":
                 var result: [Value] = []
                 result.reserveCapacity(elements.count)
-                for element in elements { result.append(try interpreter.call(transform, [element], span: span)) }
+                for element in elements { result.append(try interpreter.callOne(transform, element, reusing: &spare, span: span)) }
                 return .list(result)
             case "filter":
                 var result: [Value] = []
-                for element in elements where try interpreter.truth(interpreter.call(transform, [element], span: span), span) {
+                for element in elements where try interpreter.truth(interpreter.callOne(transform, element, reusing: &spare, span: span), span) {
                     result.append(element)
                 }
                 return .list(result)
             case "any":
-                for element in elements where try interpreter.truth(interpreter.call(transform, [element], span: span), span) {
+                for element in elements where try interpreter.truth(interpreter.callOne(transform, element, reusing: &spare, span: span), span) {
                     return .bool(true)
                 }
                 return .bool(false)
             default:
-                for element in elements where !(try interpreter.truth(interpreter.call(transform, [element], span: span), span)) {
+                for element in elements where !(try interpreter.truth(interpreter.callOne(transform, element, reusing: &spare, span: span), span)) {
                     return .bool(false)
                 }
                 return .bool(true)
@@ -259,7 +260,8 @@ enum Members {
             }
             // A one-parameter function is a sort key.
             var keyed: [(key: Value, value: Value)] = []
-            for element in elements { keyed.append((try interpreter.call(order, [element], span: span), element)) }
+            var spare: Frame?
+            for element in elements { keyed.append((try interpreter.callOne(order, element, reusing: &spare, span: span), element)) }
             return .list(try mergeSort(keyed) { try Operators.compare($0.key, $1.key, span: span, names: interpreter.model) < 0 }.map(\.value))
         case "join":
             let separator: String
