@@ -19,6 +19,14 @@ struct EntityFieldStore {
     /// One number for a slot of an entity (a kind has far fewer than 256 slots).
     static func key(_ entity: Int, _ slot: Int) -> Int { entity &* 256 &+ slot }
 
+    /// Makes room for `additional` more entities, as `EntityStore.reserveCapacity` does: grown
+    /// entity by entity, the two lists held up to twice their entries at the heap's peak.
+    mutating func reserveCapacity(forAdding additional: Int) {
+        guard additional > stored.count else { return }
+        stored.reserveEntities(stored.count + additional)
+        pending.reserveCapacity(stored.count + additional)
+    }
+
     /// Makes room for the entity with `index` (the next one).
     mutating func append(entity index: Int) {
         precondition(index == stored.count, "entities are stored in index order")

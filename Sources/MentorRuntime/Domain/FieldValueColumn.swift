@@ -24,6 +24,9 @@ struct FieldValueColumn {
     /// How many entities have a place in the column.
     var count: Int { extents.count }
 
+    /// Makes room for `total` entities' extents.
+    mutating func reserveEntities(_ total: Int) { extents.reserveCapacity(total) }
+
     /// Makes a place, empty, for the next entity.
     mutating func appendEntity() { extents.append(Extent()) }
 
