@@ -22,7 +22,7 @@ import Testing
         #expect(slots(column, 0) == [2, 3, 4])
         #expect(number(column, 0, 3) == 9)
         #expect(number(column, 1, 3) == 7)
-        column.setValue(nil, of: 0, at: 2)
+        column.clear(2, of: 0)
         #expect(slots(column, 0) == [3, 4])
         #expect(column.value(of: 0, at: 2) == nil)
         #expect(slots(column, 2) == [])

@@ -54,14 +54,14 @@ struct EntityFieldStore {
         for field in resolved {
             switch field {
             case .pending(let pending): addPending(pending, of: index)
-            case .value(let slot, let value): setValue(value, of: index, at: slot)
+            case .value(let slot, let value): stored.setValue(value, of: index, at: slot)
             }
         }
     }
 
     /// Stores `value` in `slot` of entity `index`, or clears the slot for nil.
     mutating func setValue(_ value: Value?, of index: Int, at slot: Int) {
-        stored.setValue(value, of: index, at: slot)
+        if let value { stored.setValue(value, of: index, at: slot) } else { stored.clear(slot, of: index) }
     }
 
     /// The expression waiting in `slot` of entity `index`, if any.

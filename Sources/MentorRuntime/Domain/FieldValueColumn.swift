@@ -43,11 +43,14 @@ struct FieldValueColumn {
     func value(of index: Int, at slot: Int) -> Value? {
         let extent = extents[index]
         guard extent.count > 0 else { return nil }
-        let start = Int(extent.start)
-        let chunk = Int(extent.chunk)
-        for position in start ..< start + Int(extent.count) where chunks[chunk][position].slot == slot {
-            return chunks[chunk][position].value
-        }
+        return Self.value(at: slot, in: chunks[Int(extent.chunk)], from: Int(extent.start), count: Int(extent.count))
+    }
+
+    /// The value in `slot` among `count` entries of `chunk` from `start`: the chunk is
+    /// borrowed once, not looked up again for each entry.
+    @inline(__always)
+    private static func value(at slot: Int, in chunk: [StoredField], from start: Int, count: Int) -> Value? {
+        for position in start ..< start + count where chunk[position].slot == slot { return chunk[position].value }
         return nil
     }
 
@@ -57,37 +60,45 @@ struct FieldValueColumn {
         extents[index] = place(capacity: capacity, count: 0)
     }
 
-    /// Stores `value` in `slot` of entity `index`, or clears the slot for nil; the other
-    /// values keep their order.
-    mutating func setValue(_ value: Value?, of index: Int, at slot: Int) {
+    /// Stores `value` in `slot` of entity `index`, replacing the slot's value or after the
+    /// others. Not an optional to clear with: copying and destroying a `Value?` cost more
+    /// than the rest of storing a field.
+    mutating func setValue(_ value: consuming Value, of index: Int, at slot: Int) {
+        var extent = extents[index]
+        let start = Int(extent.start)
+        let end = start + Int(extent.count)
+        var position = start
+        while position < end, chunks[Int(extent.chunk)][position].slot != slot { position += 1 }
+        if position < end {
+            chunks[Int(extent.chunk)][position].value = value
+            return
+        }
+        if extent.count == extent.capacity {
+            // Moved whole to a larger place; the old one stays unused (stores are sized for
+            // their fields first, so this is rare).
+            let moved = place(capacity: max(2 * Int(extent.capacity), 2), count: Int(extent.count))
+            for offset in 0 ..< Int(extent.count) {
+                chunks[Int(moved.chunk)][Int(moved.start) + offset] = chunks[Int(extent.chunk)][start + offset]
+                chunks[Int(extent.chunk)][start + offset] = Self.vacant
+            }
+            extent = moved
+        }
+        chunks[Int(extent.chunk)][Int(extent.start + extent.count)] = StoredField(slot: slot, value: value)
+        extent.count += 1
+        extents[index] = extent
+    }
+
+    /// Clears `slot` of entity `index`; the values after it move up, keeping their order.
+    mutating func clear(_ slot: Int, of index: Int) {
         var extent = extents[index]
         let chunk = Int(extent.chunk)
         let start = Int(extent.start)
         let end = start + Int(extent.count)
-        if let position = (start ..< end).first(where: { chunks[chunk][$0].slot == slot }) {
-            if let value {
-                chunks[chunk][position].value = value
-            } else {
-                for next in position + 1 ..< end { chunks[chunk][next - 1] = chunks[chunk][next] }
-                chunks[chunk][end - 1] = Self.vacant
-                extent.count -= 1
-                extents[index] = extent
-            }
-        } else if let value {
-            if extent.count == extent.capacity {
-                // Moved whole to a larger place; the old one stays unused (stores are sized
-                // for their fields first, so this is rare).
-                let moved = place(capacity: max(2 * Int(extent.capacity), 2), count: Int(extent.count))
-                for offset in 0 ..< Int(extent.count) {
-                    chunks[Int(moved.chunk)][Int(moved.start) + offset] = chunks[chunk][start + offset]
-                    chunks[chunk][start + offset] = Self.vacant
-                }
-                extent = moved
-            }
-            chunks[Int(extent.chunk)][Int(extent.start + extent.count)] = StoredField(slot: slot, value: value)
-            extent.count += 1
-            extents[index] = extent
-        }
+        guard let position = (start ..< end).first(where: { chunks[chunk][$0].slot == slot }) else { return }
+        for next in position + 1 ..< end { chunks[chunk][next - 1] = chunks[chunk][next] }
+        chunks[chunk][end - 1] = Self.vacant
+        extent.count -= 1
+        extents[index] = extent
     }
 
     /// Every value of entity `index`, as a list of its own.
