@@ -116,8 +116,10 @@ struct FieldValueColumn {
         extents[index] = extent
     }
 
-    /// What fills a place no value holds.
-    private static let vacant = StoredField(slot: 0, value: .none)
+    /// What fills a place no value holds: made, not copied from a stored one (copying a
+    /// `Value` goes through its outlined copy, and every place of a new extent is filled).
+    @inline(__always)
+    private static var vacant: StoredField { StoredField(slot: 0, value: .none) }
 
     /// A new place for `capacity` values, at the end of the last chunk or in a new one.
     private mutating func place(capacity: Int, count: Int) -> Extent {
@@ -128,7 +130,7 @@ struct FieldValueColumn {
         }
         let last = chunks.count - 1
         let start = chunks[last].count
-        chunks[last].append(contentsOf: repeatElement(Self.vacant, count: capacity))
+        for _ in 0 ..< capacity { chunks[last].append(Self.vacant) }
         return Extent(chunk: UInt32(last), start: UInt32(start), count: UInt32(count), capacity: UInt32(capacity))
     }
 }
