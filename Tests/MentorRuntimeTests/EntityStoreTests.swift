@@ -140,5 +140,7 @@ struct EntityStoreTests {
         #expect(MemoryLayout<EntityRef>.size <= MemoryLayout<String>.size)
         // As when `Value.entity` held an object: the largest payload is a cadence's, not an entity's.
         #expect(MemoryLayout<Value>.size == 33)
+        // A stored field's slot sits in the value's padding (`StoredField`).
+        #expect(MemoryLayout<StoredField>.stride == 40)
     }
 }

@@ -3,30 +3,36 @@
 /// declarations may refer to each other in any order). Plain arrays beside the entities, so
 /// a value naming an entity never makes the entity hold it back.
 struct EntityFieldStore {
-    /// Evaluated values of each entity: a short list rather than a table by name, since an
-    /// entity gives a handful of fields and finding a slot is a few integer compares.
-    private var stored: [[StoredField]] = []
+    /// Evaluated values of each entity: a short run of the column rather than a table by
+    /// name, since an entity gives a handful of fields and finding a slot is a few integer
+    /// compares.
+    private var stored = FieldValueColumn()
     /// Expressions not evaluated yet, of each entity.
     private var pending: [[PendingField]] = []
     /// How many entities have pending fields: zero once a programme is elaborated, so reads
     /// skip the pending lists entirely.
     private(set) var entitiesWithPendingFields = 0
+    /// Makes room for `additional` more entities, as `EntityStore.reserveCapacity` does: grown
+    /// entity by entity, the two lists held up to twice their entries at the heap's peak.
+    mutating func reserveCapacity(forAdding additional: Int) {
+        guard additional > stored.count else { return }
+        stored.reserveEntities(stored.count + additional)
+        pending.reserveCapacity(stored.count + additional)
+    }
+
     /// Makes room for the entity with `index` (the next one).
     mutating func append(entity index: Int) {
         precondition(index == stored.count, "entities are stored in index order")
-        stored.append([])
+        stored.appendEntity()
         pending.append([])
     }
 
     /// The value in `slot` of entity `index`, if evaluated and present.
     @inline(__always)
-    func value(of index: Int, at slot: Int) -> Value? {
-        for field in stored[index] where field.slot == slot { return field.value }
-        return nil
-    }
+    func value(of index: Int, at slot: Int) -> Value? { stored.value(of: index, at: slot) }
 
     /// Every evaluated value of entity `index`.
-    func values(of index: Int) -> [StoredField] { stored[index] }
+    func values(of index: Int) -> [StoredField] { stored.values(of: index) }
 
     /// Stores the fields resolving gave entity `index`'s declaration: literal values, and
     /// expressions to evaluate on first use. The list of values is sized first for every field
@@ -34,25 +40,21 @@ struct EntityFieldStore {
     /// of 100,000 agreements kept up to half again as much room as they used (171 MB in all).
     mutating func storeResolved(_ resolved: [FileResolution.Field], of index: Int) {
         guard !resolved.isEmpty else { return }
-        if stored[index].isEmpty { stored[index].reserveCapacity(resolved.count) }
+        stored.reserve(resolved.count, for: index)
         // And the pending list for its expressions: grown by `append`, two of them copied it.
         let expressions = resolved.count { if case .pending = $0 { true } else { false } }
         if expressions > 1, pending[index].isEmpty { pending[index].reserveCapacity(expressions) }
         for field in resolved {
             switch field {
             case .pending(let pending): addPending(pending, of: index)
-            case .value(let slot, let value): setValue(value, of: index, at: slot)
+            case .value(let slot, let value): stored.setValue(value, of: index, at: slot)
             }
         }
     }
 
     /// Stores `value` in `slot` of entity `index`, or clears the slot for nil.
     mutating func setValue(_ value: Value?, of index: Int, at slot: Int) {
-        if let position = stored[index].firstIndex(where: { $0.slot == slot }) {
-            if let value { stored[index][position].value = value } else { stored[index].remove(at: position) }
-        } else if let value {
-            stored[index].append(StoredField(slot: slot, value: value))
-        }
+        if let value { stored.setValue(value, of: index, at: slot) } else { stored.clear(slot, of: index) }
     }
 
     /// The expression waiting in `slot` of entity `index`, if any.
@@ -105,13 +107,13 @@ struct EntityFieldStore {
     }
 
     /// Everything entity `index` holds: its values and its expressions still waiting.
-    func contents(of index: Int) -> (stored: [StoredField], pending: [PendingField]) { (stored[index], pending[index]) }
+    func contents(of index: Int) -> (stored: [StoredField], pending: [PendingField]) { (stored.values(of: index), pending[index]) }
 
     /// Puts `contents` in place of what entity `index` holds (`Engine.recheck` evaluates an
     /// edited file's fields in place and puts the built ones back).
     mutating func replaceContents(of index: Int, with contents: (stored: [StoredField], pending: [PendingField])) {
         entitiesWithPendingFields += (contents.pending.isEmpty ? 0 : 1) - (pending[index].isEmpty ? 0 : 1)
-        stored[index] = contents.stored
+        stored.replaceValues(of: index, with: contents.stored)
         pending[index] = contents.pending
     }
 

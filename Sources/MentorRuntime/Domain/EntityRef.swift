@@ -54,8 +54,19 @@ final class CopiedFields: Sendable {
 
 /// A field value in its slot.
 struct StoredField: Sendable {
-    let slot: Int
+    /// The value first and the slot in four bytes after it: they fit in the value's padding
+    /// (a `Value` is 33 bytes), so an entry takes 40 bytes, not 48 (an `Int` slot laid out
+    /// first). The field store holds one an entity's given field: 2 MB of 10,000 agreements.
     var value: Value
+    private let storedSlot: UInt32
+
+    /// The slot's index in its kind's schema.
+    var slot: Int { Int(storedSlot) }
+
+    init(slot: Int, value: Value) {
+        self.value = value
+        storedSlot = UInt32(slot)
+    }
 }
 
 /// A field's resolved expression, waiting to be evaluated.

@@ -39,9 +39,10 @@ final class ProgramModel {
     /// The first agenda `for` each agreement (by agreement index), built on first use; dropped with the cache.
     var agendaIndex: [EntityID: EntityRef]?
 
-    /// Makes room for `additional` more entities (see `EntityStore.reserveCapacity`).
+    /// Makes room for `additional` more entities (see `EntityStore.reserveCapacity`), and for their fields.
     func reserveEntities(_ additional: Int) {
         store.reserveCapacity(forAdding: additional)
+        fields.reserveCapacity(forAdding: additional)
     }
 
     /// Adds an entity (top-level or nested) and returns it.
