@@ -117,12 +117,15 @@ struct FileResolver: Sendable {
         }
         let kindSchema = schemas.schema(of: entity.kind)
         let schema = kindSchema.fields
-        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
-        var given: [(name: String, span: Span)] = []
+        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved
+        // per entity. Slots, not names: comparing two words needs no string.
+        var given: [(slot: Int, span: Span)] = []
         if !declaration.members.isEmpty { given.reserveCapacity(declaration.members.count) }
         for case .field(let field) in declaration.members {
             let name = field.name.name
-            guard let row = kindSchema.fieldsByName[name] else {
+            // The row's parts are read in place (`schema[index].type`): a row read whole was a copy of
+            // eleven properties, five of them retained and released again, for every field.
+            guard let index = kindSchema.fieldIndexByName[name] else {
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entityName)`"
                 diagnostics.append(.unknownName(
                     .unknownField, .error, "unknown field `\(name)` in \(what)",
@@ -131,22 +134,23 @@ struct FileResolver: Sendable {
                         : "the fields of \(declaration.kind.withArticle) are " + schema.map { "`\($0.name)`" }.joined(separator: ", ")))
                 continue
             }
-            if let earlier = given.first(where: { $0.name == name })?.span {
+            let slot = schema[index].slot
+            if let earlier = given.first(where: { $0.slot == slot })?.span {
                 diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
                                               notes: [DiagnosticNote("first given here", at: earlier)]))
                 continue
             }
-            given.append((name, field.name.span))
-            resolver.restart(context: .script, field: row.vocabulary)
+            given.append((slot, field.name.span))
+            resolver.restart(context: .script, field: schema[index].vocabulary)
             let code = resolver.resolveExpression(field.value)
             // Most fields have no diagnostics, and appending none still cost 145 instructions.
             if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
-            let slot = row.slot
+            let type = schema[index].type
             if case .constant(let value, let span) = code {
                 // A literal needs no evaluation: its type is checked now, against the schema the
                 // resolver already knows, and it is stored as it is.
-                if let problem = FieldTypeChecker.check(value, against: row.type, names: nil) {
-                    diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
+                if let problem = FieldTypeChecker.check(value, against: type, names: nil) {
+                    diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: span).diagnostic)
                 } else {
                     fields.append(.value(slot: slot, value))
                 }
@@ -156,14 +160,16 @@ struct FileResolver: Sendable {
             // `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`) has its value already too:
             // stored when it fits. One that does not waits, so that the elaborate phase reports
             // it, naming the entities it holds, as before.
-            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, row.type) {
+            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, type) {
                 fields.append(.value(slot: slot, value))
                 continue
             }
-            fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type)))
+            fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: type)))
         }
         let required = kindSchema.requiredFields
-        for field in required where !given.contains(where: { $0.name == field.name }) {
+        // By position, so a required row is read whole only when its field is missing.
+        for index in required.indices where !given.contains(where: { $0.slot == required[index].slot }) {
+            let field = required[index]
             diagnostics.append(Diagnostic(.missingField, .error,
                                           "\(declaration.kind.rawValue) `\(entityName)` has no `\(field.name)`", at: declaration.nameSpan,
                                           label: "missing `\(field.name)`",

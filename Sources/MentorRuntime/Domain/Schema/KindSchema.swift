@@ -9,6 +9,10 @@ final class KindSchema: Sendable {
     let fields: [FieldRow]
     /// Declared fields by name.
     let fieldsByName: [String: FieldRow]
+    /// Each declared field's position in `fields`, by name: the resolver looks a given field up
+    /// once per declaration, and an index reads the row's parts in place where a row by value
+    /// copied (and retained) all of them.
+    let fieldIndexByName: [String: Int]
     /// Computed members by name.
     let computedByName: [String: ComputedMemberRow]
     /// Computed members in documentation order.
@@ -66,6 +70,7 @@ final class KindSchema: Sendable {
         precondition(computed.allSatisfy { $0.kind == kind }, "a computed member of \(kind) is listed under another kind")
         self.fields = fields
         fieldsByName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        fieldIndexByName = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         computedInOrder = computed
         computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         requiredFields = fields.filter(\.isRequired)
