@@ -125,7 +125,7 @@ struct FileResolver: Sendable {
             let name = field.name.name
             // The row's parts are read in place (`schema[index].type`): a row read whole was a copy of
             // eleven properties, five of them retained and released again, for every field.
-            guard let index = kindSchema.fieldIndexByName[name] else {
+            guard let index = kindSchema.fieldIndex(named: name) else {
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entityName)`"
                 diagnostics.append(.unknownName(
                     .unknownField, .error, "unknown field `\(name)` in \(what)",
