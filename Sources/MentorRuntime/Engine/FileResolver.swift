@@ -62,15 +62,16 @@ struct FileResolver: Sendable {
             result.script = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements, echo: echo)
         }
         // Declarations of this file.
+        var gathered: [DeclarationSite.GivenFields.Entry] = []
         for site in input.declarations {
             guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
             if let member = site.member {
                 guard case .nested(let child) = declaration.members[member] else { continue }
                 result.declarations.append(resolveDeclaration(child, site.entity, name: site.name, file: file, resolver: &resolver,
-                                                              diagnostics: &result.diagnostics))
+                                                              gathered: &gathered, diagnostics: &result.diagnostics))
             } else {
                 result.declarations.append(resolveDeclaration(declaration, site.entity, name: site.name, file: file, resolver: &resolver,
-                                                              diagnostics: &result.diagnostics))
+                                                              gathered: &gathered, diagnostics: &result.diagnostics))
             }
         }
         return result
@@ -83,7 +84,8 @@ struct FileResolver: Sendable {
     }
 
     private func resolveDeclaration(_ declaration: MentorSyntax.Declaration, _ entity: EntityRef, name entityName: String, file: SourceFile,
-                                    resolver: inout Resolver, diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
+                                    resolver: inout Resolver, gathered: inout [DeclarationSite.GivenFields.Entry],
+                                    diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
         var fields: [FileResolution.Field] = []
         // Sized once (the fields, the title and the target): grown one append at a time, the
         // declaration's lists were reallocated three or four times each.
@@ -121,7 +123,10 @@ struct FileResolver: Sendable {
         // per entity. Slots, not names: comparing two words needs no string.
         var given: [(slot: Int, span: Span)] = []
         if !declaration.members.isEmpty { given.reserveCapacity(declaration.members.count) }
+        // Reused from declaration to declaration: only the declaration's own list is allocated.
+        gathered.removeAll(keepingCapacity: true)
         for case .field(let field) in declaration.members {
+            DeclarationSite.appendGiven(field, to: &gathered)
             let name = field.name.name
             // The row's parts are read in place (`schema[index].type`): a row read whole was a copy of
             // eleven properties, five of them retained and released again, for every field.
@@ -176,7 +181,7 @@ struct FileResolver: Sendable {
                                           help: "add `\(field.name): …`; every \(declaration.kind.rawValue) needs "
                                               + FileResolver.listed(required.map { "`\($0.name)`" })))
         }
-        return FileResolution.Declaration(entity: entity, givenFields: DeclarationSite.givenFields(of: declaration),
+        return FileResolution.Declaration(entity: entity, givenFields: DeclarationSite.givenFields(gathered),
                                           ruleBody: ruleBody, fields: fields)
     }
 
