@@ -100,7 +100,10 @@ struct EntityStoreTests {
         let source = "agreement a {\n  mentor: dave\n  signed: { ana: 2026-01-01, bo_b: 2026-01-02 }\n  channels: [chat]\n  contact: { }\n}"
         let (declaration, _) = try #require(try Self.declarations(source).first)
         var site = DeclarationSite(declaration)
-        site.given = DeclarationSite.givenFields(of: declaration)
+        // As the resolver gathers them: field by field, then one list of the declaration's own.
+        var gathered: [DeclarationSite.GivenFields.Entry] = []
+        for case .field(let field) in declaration.members { DeclarationSite.appendGiven(field, to: &gathered) }
+        site.given = DeclarationSite.givenFields(gathered)
         var expected: [(String, Span, [Identifier])] = []
         for case .field(let field) in declaration.members {
             var keys: [Identifier] = []

@@ -63,22 +63,24 @@ public struct DeclarationSite: Sendable {
         docComment = declaration.docComment
     }
 
-    /// The fields `declaration` gives, for diagnostics about their values (`givenFields`).
-    static func givenFields(of declaration: Declaration) -> GivenFields {
+    /// Adds `field`'s entries (its own, then a record value's keys) to `entries`: the resolver
+    /// gathers a declaration's given fields in the one loop over its members that binds each
+    /// field, where two loops of their own (a count, then the entries) copied every `Member`
+    /// twice more.
+    static func appendGiven(_ field: Field, to entries: inout [GivenFields.Entry]) {
+        entries.append(GivenFields.Entry(name: field.name.name, start: field.value.span.start, end: field.value.span.end))
+        guard case .record(let keys, _) = field.value.kind else { return }
+        for key in keys {
+            entries.append(GivenFields.Entry(name: key.name.name, start: key.name.span.start, end: key.name.span.end))
+        }
+    }
+
+    /// A declaration's given fields from the entries gathered by `appendGiven`, in a list of
+    /// their own sized to them (an entity keeps it).
+    static func givenFields(_ gathered: [GivenFields.Entry]) -> GivenFields {
         var given = GivenFields()
-        var count = 0
-        for case .field(let field) in declaration.members {
-            count += 1
-            if case .record(let entries, _) = field.value.kind { count += entries.count }
-        }
-        given.entries.reserveCapacity(count)
-        for case .field(let field) in declaration.members {
-            given.entries.append(GivenFields.Entry(name: field.name.name, start: field.value.span.start, end: field.value.span.end))
-            guard case .record(let entries, _) = field.value.kind else { continue }
-            for entry in entries {
-                given.entries.append(GivenFields.Entry(name: entry.name.name, start: entry.name.span.start, end: entry.name.span.end))
-            }
-        }
+        given.entries.reserveCapacity(gathered.count)
+        given.entries.append(contentsOf: gathered)
         return given
     }
 

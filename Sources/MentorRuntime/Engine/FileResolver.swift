@@ -62,15 +62,16 @@ struct FileResolver: Sendable {
             result.script = ScriptCode(file: file.id, frameSize: resolver.frameSize, statements: statements, echo: echo)
         }
         // Declarations of this file.
+        var gathered: [DeclarationSite.GivenFields.Entry] = []
         for site in input.declarations {
             guard case .declaration(let declaration) = syntax.items[site.item] else { continue }
             if let member = site.member {
                 guard case .nested(let child) = declaration.members[member] else { continue }
                 result.declarations.append(resolveDeclaration(child, site.entity, name: site.name, file: file, resolver: &resolver,
-                                                              diagnostics: &result.diagnostics))
+                                                              gathered: &gathered, diagnostics: &result.diagnostics))
             } else {
                 result.declarations.append(resolveDeclaration(declaration, site.entity, name: site.name, file: file, resolver: &resolver,
-                                                              diagnostics: &result.diagnostics))
+                                                              gathered: &gathered, diagnostics: &result.diagnostics))
             }
         }
         return result
@@ -83,7 +84,8 @@ struct FileResolver: Sendable {
     }
 
     private func resolveDeclaration(_ declaration: MentorSyntax.Declaration, _ entity: EntityRef, name entityName: String, file: SourceFile,
-                                    resolver: inout Resolver, diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
+                                    resolver: inout Resolver, gathered: inout [DeclarationSite.GivenFields.Entry],
+                                    diagnostics: inout [Diagnostic]) -> FileResolution.Declaration {
         var fields: [FileResolution.Field] = []
         // Sized once (the fields, the title and the target): grown one append at a time, the
         // declaration's lists were reallocated three or four times each.
@@ -117,12 +119,18 @@ struct FileResolver: Sendable {
         }
         let kindSchema = schemas.schema(of: entity.kind)
         let schema = kindSchema.fields
-        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved per entity.
-        var given: [(name: String, span: Span)] = []
+        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved
+        // per entity. Slots, not names: comparing two words needs no string.
+        var given: [(slot: Int, span: Span)] = []
         if !declaration.members.isEmpty { given.reserveCapacity(declaration.members.count) }
+        // Reused from declaration to declaration: only the declaration's own list is allocated.
+        gathered.removeAll(keepingCapacity: true)
         for case .field(let field) in declaration.members {
+            DeclarationSite.appendGiven(field, to: &gathered)
             let name = field.name.name
-            guard let row = kindSchema.fieldsByName[name] else {
+            // The row's parts are read in place (`schema[index].type`): a row read whole was a copy of
+            // eleven properties, five of them retained and released again, for every field.
+            guard let index = kindSchema.fieldIndex(named: name) else {
                 let what = declaration.kind == .program ? "the program" : "\(declaration.kind.rawValue) `\(entityName)`"
                 diagnostics.append(.unknownName(
                     .unknownField, .error, "unknown field `\(name)` in \(what)",
@@ -131,22 +139,23 @@ struct FileResolver: Sendable {
                         : "the fields of \(declaration.kind.withArticle) are " + schema.map { "`\($0.name)`" }.joined(separator: ", ")))
                 continue
             }
-            if let earlier = given.first(where: { $0.name == name })?.span {
+            let slot = schema[index].slot
+            if let earlier = given.first(where: { $0.slot == slot })?.span {
                 diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
                                               notes: [DiagnosticNote("first given here", at: earlier)]))
                 continue
             }
-            given.append((name, field.name.span))
-            resolver.restart(context: .script, field: row.vocabulary)
+            given.append((slot, field.name.span))
+            resolver.restart(context: .script, field: schema[index].vocabulary)
             let code = resolver.resolveExpression(field.value)
             // Most fields have no diagnostics, and appending none still cost 145 instructions.
             if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
-            let slot = row.slot
+            let type = schema[index].type
             if case .constant(let value, let span) = code {
                 // A literal needs no evaluation: its type is checked now, against the schema the
                 // resolver already knows, and it is stored as it is.
-                if let problem = FieldTypeChecker.check(value, against: row.type, names: nil) {
-                    diagnostics.append(FieldTypeChecker.mismatch(name, row.type, problem, at: span).diagnostic)
+                if let problem = FieldTypeChecker.check(value, against: type, names: nil) {
+                    diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: span).diagnostic)
                 } else {
                     fields.append(.value(slot: slot, value))
                 }
@@ -156,21 +165,23 @@ struct FileResolver: Sendable {
             // `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`) has its value already too:
             // stored when it fits. One that does not waits, so that the elaborate phase reports
             // it, naming the entities it holds, as before.
-            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, row.type) {
+            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, type) {
                 fields.append(.value(slot: slot, value))
                 continue
             }
-            fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: row.type)))
+            fields.append(.pending(PendingField(slot: slot, code: code, nameSpan: field.name.span, type: type)))
         }
         let required = kindSchema.requiredFields
-        for field in required where !given.contains(where: { $0.name == field.name }) {
+        // By position, so a required row is read whole only when its field is missing.
+        for index in required.indices where !given.contains(where: { $0.slot == required[index].slot }) {
+            let field = required[index]
             diagnostics.append(Diagnostic(.missingField, .error,
                                           "\(declaration.kind.rawValue) `\(entityName)` has no `\(field.name)`", at: declaration.nameSpan,
                                           label: "missing `\(field.name)`",
                                           help: "add `\(field.name): …`; every \(declaration.kind.rawValue) needs "
                                               + FileResolver.listed(required.map { "`\($0.name)`" })))
         }
-        return FileResolution.Declaration(entity: entity, givenFields: DeclarationSite.givenFields(of: declaration),
+        return FileResolution.Declaration(entity: entity, givenFields: DeclarationSite.givenFields(gathered),
                                           ruleBody: ruleBody, fields: fields)
     }
 

@@ -9,6 +9,9 @@ final class KindSchema: Sendable {
     let fields: [FieldRow]
     /// Declared fields by name.
     let fieldsByName: [String: FieldRow]
+    /// Each declared field's position in `fields`, open-addressed by `KindSchema.nameHash`
+    /// (-1: empty); `fieldIndex(named:)` reads it.
+    private let fieldIndexTable: [Int]
     /// Computed members by name.
     let computedByName: [String: ComputedMemberRow]
     /// Computed members in documentation order.
@@ -66,6 +69,7 @@ final class KindSchema: Sendable {
         precondition(computed.allSatisfy { $0.kind == kind }, "a computed member of \(kind) is listed under another kind")
         self.fields = fields
         fieldsByName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        fieldIndexTable = KindSchema.indexTable(fields.map(\.name))
         computedInOrder = computed
         computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         requiredFields = fields.filter(\.isRequired)
@@ -86,5 +90,49 @@ final class KindSchema: Sendable {
         var rank = Array(repeating: 0, count: names.count)
         for (position, slot) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[slot] = position }
         nameRank = rank
+    }
+
+    /// The position in `fields` of the declared field called `name`, nil when the kind has none.
+    /// The resolver asks once per given field: a dictionary's string hashing cost 340
+    /// instructions a look-up, this table's hash a few a byte. An index, not a row: the caller
+    /// reads the row's parts in place, where a row by value copied and retained all of them.
+    func fieldIndex(named name: String) -> Int? {
+        let mask = fieldIndexTable.count - 1
+        var bucket = KindSchema.nameHash(name) & mask
+        while true {
+            let index = fieldIndexTable[bucket]
+            if index < 0 { return nil }
+            if fields[index].name == name { return index }
+            bucket = (bucket + 1) & mask
+        }
+    }
+
+    /// FNV-1a over the name's UTF-8 bytes: field names are short, and the table is tiny. Read
+    /// through `withUTF8`: stepping `utf8`'s iterator cost 25 instructions a byte.
+    private static func nameHash(_ name: String) -> Int {
+        var name = name
+        return name.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        }
+    }
+
+    /// An open-addressed table of `names`' positions, at most half full so that a miss ends
+    /// soon; the first of two equal names wins, as a dictionary built from them kept it.
+    private static func indexTable(_ names: [String]) -> [Int] {
+        var size = 8
+        while size < names.count * 2 { size *= 2 }
+        var table = [Int](repeating: -1, count: size)
+        for (index, name) in names.enumerated() {
+            var bucket = nameHash(name) & (size - 1)
+            var duplicate = false
+            while table[bucket] >= 0 {
+                if names[table[bucket]] == name { duplicate = true; break }
+                bucket = (bucket + 1) & (size - 1)
+            }
+            if !duplicate { table[bucket] = index }
+        }
+        return table
     }
 }
