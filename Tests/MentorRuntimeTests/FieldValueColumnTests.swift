@@ -10,6 +10,17 @@ import Testing
         if case .number(.integer(let number))? = column.value(of: index, at: slot) { return number } else { return nil }
     }
 
+    @Test("an entity reads as empty while no entity holds a value, before any chunk exists")
+    func emptyBeforeAnyChunk() {
+        var column = FieldValueColumn()
+        column.appendEntity()
+        #expect(column.values(of: 0).isEmpty)
+        #expect(column.value(of: 0, at: 2) == nil)
+        column.clear(2, of: 0)
+        column.replaceValues(of: 0, with: [])
+        #expect(column.values(of: 0).isEmpty)
+    }
+
     @Test("values set, replaced and cleared stay in their entity, in order")
     func setAndClear() {
         var column = FieldValueColumn()
