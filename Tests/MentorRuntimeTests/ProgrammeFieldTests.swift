@@ -27,11 +27,11 @@ struct ProgrammeFieldTests {
         #expect(schemas.memberID(of: "location") == SchemaMembers.id(of: "location"))
         let person = schemas.schema(of: .person)
         #expect(person.memberLocations.count == schemas.memberCount)
-        #expect(person.fieldsByName["department"]?.isProgrammeField == true)
-        #expect(person.fieldsByName["department"]?.slot == KindSchema.firstDeclaredSlot + DomainSchema.schema(of: .person).fields.count)
+        #expect(person.field(named: "department")?.isProgrammeField == true)
+        #expect(person.field(named: "department")?.slot == KindSchema.firstDeclaredSlot + DomainSchema.schema(of: .person).fields.count)
         // Other programmes, and the kinds the programme does not extend, are untouched.
         #expect(ProgramSchemas.builtIn.memberID(of: "department") == -1)
-        #expect(DomainSchema.schema(of: .person).fieldsByName["department"] == nil)
+        #expect(DomainSchema.schema(of: .person).field(named: "department") == nil)
         #expect(engine.evaluateEntry("ana.department").output == "\"Sales\"\n")
         #expect(engine.evaluateEntry("ana.location").output == "\"Porto\"\n")
     }

@@ -383,7 +383,7 @@ extension ProgramModel {
         let schema = schema(of: entity)
         var fields = entity.copy?.fields ?? self.fields.values(of: entity.index.offset)
         for edit in edits {
-            guard let row = schema.fieldsByName[edit.name] else {
+            guard let row = schema.field(named: edit.name) else {
                 throw RuntimeError(diagnostic: .unknownName(
                     .unknownField, .error, "\(entity.kind.rawValue) has no field `\(edit.name)`",
                     name: edit.name, at: edit.nameSpan, among: schema.fields.map(\.name), label: "unknown field"))

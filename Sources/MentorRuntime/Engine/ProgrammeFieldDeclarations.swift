@@ -74,7 +74,7 @@ struct ProgrammeFieldDeclarations {
         let what: String
         if name.name == "id" || name.name == "title" || name.name == "for" {
             what = "every declaration's `\(name.name)`"
-        } else if schema.fieldsByName[name.name] != nil {
+        } else if schema.field(named: name.name) != nil {
             what = "a built-in field of \(kind.withArticle)"
         } else if schema.computedByName[name.name] != nil {
             what = "a computed member of \(kind.withArticle)"

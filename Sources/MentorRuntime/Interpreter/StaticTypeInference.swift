@@ -156,7 +156,7 @@ struct StaticTypeInference {
             if name == "id" { return .string }
             if name == "title" { return .oneOf([.string, .none]) }
             let schema = schemas.schema(of: kind)
-            if let field = schema.fieldsByName[name] {
+            if let field = schema.field(named: name) {
                 let type = StaticType(field.type)
                 let neverNone = field.isRequired || field.programDefault.map { givenProgramDefaults.contains($0.slot) } ?? false
                 return neverNone ? type : StaticType.union([type, .none])
@@ -237,7 +237,7 @@ struct StaticTypeInference {
 
     private func hasMember(_ kind: DeclarationKind, _ name: String) -> Bool {
         let schema = schemas.schema(of: kind)
-        return name == "id" || name == "title" || schema.fieldsByName[name] != nil || schema.computedByName[name] != nil
+        return name == "id" || name == "title" || schema.field(named: name) != nil || schema.computedByName[name] != nil
     }
 
     /// What `function` (a lambda as written, or a name of a fn) gives for these arguments.

@@ -207,7 +207,7 @@ private struct Completer {
         }
         guard let colon = anchor, context.tokens[colon].kind == .colon,
               let name = context.previousSignificant(before: colon), context.tokens[name].kind == .identifier else { return nil }
-        return DomainSchema.schema(of: owner.kind).fieldsByName[context.text(name)]
+        return DomainSchema.schema(of: owner.kind).field(named: context.text(name))
     }
 
     // MARK: What to offer

@@ -113,7 +113,7 @@ struct SymbolIndex {
         var uses: [(Span, SymbolID)] = []
         for entity in model.store.all {
             for given in model.site(of: entity).givenFields where !given.recordKeys.isEmpty {
-                guard let row = model.schema(of: entity).fieldsByName[given.name], case .keyedBy(let keyKind, _) = row.type else { continue }
+                guard let row = model.schema(of: entity).field(named: given.name), case .keyedBy(let keyKind, _) = row.type else { continue }
                 for key in given.recordKeys {
                     if keyKind == .step, entity.kind == .person {
                         guard case .entity(let pathway)? = model[entity, PersonField.pathway],

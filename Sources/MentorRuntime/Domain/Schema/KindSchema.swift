@@ -7,8 +7,6 @@ final class KindSchema: Sendable {
     let rows: [SchemaRow]
     /// Declared fields in slot order.
     let fields: [FieldRow]
-    /// Declared fields by name.
-    let fieldsByName: [String: FieldRow]
     /// Each declared field's position in `fields`, open-addressed by `KindSchema.nameHash`
     /// (-1: empty); `fieldIndex(named:)` reads it.
     private let fieldIndexTable: [Int]
@@ -68,7 +66,6 @@ final class KindSchema: Sendable {
                      "the field slots of \(kind) must be \(KindSchema.firstDeclaredSlot), \(KindSchema.firstDeclaredSlot + 1), … in order")
         precondition(computed.allSatisfy { $0.kind == kind }, "a computed member of \(kind) is listed under another kind")
         self.fields = fields
-        fieldsByName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         fieldIndexTable = KindSchema.indexTable(fields.map(\.name))
         computedInOrder = computed
         computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -106,6 +103,10 @@ final class KindSchema: Sendable {
             bucket = (bucket + 1) & mask
         }
     }
+
+    /// The declared field called `name`, nil when the kind has none (the first of two, as
+    /// `fieldIndex(named:)` finds it).
+    func field(named name: String) -> FieldRow? { fieldIndex(named: name).map { fields[$0] } }
 
     /// FNV-1a over the name's UTF-8 bytes: field names are short, and the table is tiny. Read
     /// through `withUTF8`: stepping `utf8`'s iterator cost 25 instructions a byte.
