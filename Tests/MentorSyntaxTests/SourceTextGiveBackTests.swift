@@ -1,5 +1,5 @@
 import Testing
-import MentorSource
+@testable import MentorSource
 
 /// Counts the reads a given-back text asks for, and answers with the bytes it is set to.
 private final class Disk: @unchecked Sendable {
@@ -79,5 +79,20 @@ struct SourceTextGiveBackTests {
         let file = SourceFile(id: FileID(0), path: "a.mentor", bytes: Self.text)
         #expect(file.isTextCurrent)
         #expect(file.bytes == Self.text)
+    }
+
+    @Test("one byte changed anywhere, at any length, changes the digest")
+    func digestSeesOneByte() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [1, 7, 8, 31, 32, 33, 100, 4_099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let digest = SourceFile.digest(bytes)
+            for position in Set([0, length / 2, length - 1] + (0..<8).map { _ in Int.random(in: 0..<length, using: &generator) }) {
+                var changed = bytes
+                changed[position] ^= UInt8.random(in: 1...255, using: &generator)
+                #expect(SourceFile.digest(changed) != digest, "length \(length), byte \(position)")
+            }
+            #expect(SourceFile.digest(bytes + [0]) != digest)
+        }
     }
 }
