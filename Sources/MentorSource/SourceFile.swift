@@ -223,7 +223,13 @@ public final class SourceFile: @unchecked Sendable {
                 offset = lineFeed + 1
                 starts.append(UInt32(truncatingIfNeeded: offset))
             }
-            return starts
+            // Held for the whole run (the text may be given back, the lines never are): a list
+            // left with much room is copied to its size. The corpus's lines average 29.5
+            // bytes, so a fifth of the room reserved above was never used.
+            guard starts.capacity - starts.count > starts.count / 8 else { return starts }
+            return [UInt32](unsafeUninitializedCapacity: starts.count) { exact, initialized in
+                initialized = starts.withUnsafeBufferPointer { exact.initialize(fromContentsOf: $0) }
+            }
         }
     }
 
