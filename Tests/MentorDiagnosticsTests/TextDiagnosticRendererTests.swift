@@ -490,12 +490,11 @@ struct TextDiagnosticRendererTests {
             notes: [DiagnosticNote("there", at: fixture.span("c"))], help: "fix it"
         )
         let whole = fixture.plain(diagnostic)
-        nonisolated(unsafe) var onDisk: [UInt8]? = text
-        fixture.file.giveBackText { onDisk }
+        fixture.file.giveBackText { text }
         #expect(fixture.plain(diagnostic) == whole)
         let changed = Fixture("m.mentor", bytes: text)
-        onDisk = Array("let a = B\nlet c = a\n".utf8)
-        changed.file.giveBackText { onDisk }
+        let rewritten = Array("let a = B\nlet c = a\n".utf8)
+        changed.file.giveBackText { rewritten }
         #expect(changed.plain(diagnostic) == lines(
             "m.mentor:1:9: warning: odd [M0310]",
             "  = help: fix it",
