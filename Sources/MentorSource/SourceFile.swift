@@ -57,7 +57,7 @@ public struct SourceLocation: Hashable, Sendable {
 /// from its file for the few lines its diagnostics show (docs/performance.md, "Peak memory:
 /// the source text").
 // Unchecked: `held` and `origin` change once, in `giveBackText`, which is called only while no
-// other thread reads the file; every other state is immutable or behind `Restored`'s lock.
+// other thread reads the file; every other state is immutable or behind `RecentlyRestored`'s lock.
 public final class SourceFile: @unchecked Sendable {
     /// The identifier under which the file was registered.
     public let id: FileID
