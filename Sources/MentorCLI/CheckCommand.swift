@@ -194,7 +194,10 @@ struct CheckRun {
 
     static func perform(paths: [String], common: CommonOptions, context: CLIContext, showWaived: Bool = false,
                         until: CivilDate? = nil) -> CheckRun {
-        let engine = Engine(options: common.engineOptions(), output: context.writeErr)
+        var options = common.engineOptions()
+        // `check` shows a few lines of its files: their text is read again for those.
+        options.givesBackSourceText = true
+        let engine = Engine(options: options, output: context.writeErr)
         let read = SourceDiscovery.readSources(paths, into: engine, report: context.writeErr)
         let checked = engine.loadAndCheck(read.files)
         var diagnostics = ProgrammeSelection.hintingPatterns(checked.diagnostics, paths: paths, sources: engine.sources, command: "check")

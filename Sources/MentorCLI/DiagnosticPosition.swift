@@ -15,7 +15,7 @@ struct DiagnosticPosition {
     /// The position of `span`, or nil when its file is unknown (a programme-wide diagnostic).
     init?(_ span: Span, in sources: SourceMap) {
         guard let file = sources.file(span.file) else { return nil }
-        let size = UInt32(file.bytes.count)
+        let size = UInt32(file.byteCount)
         let start = file.location(of: min(span.start, size))
         let end = file.location(of: min(span.end, size))
         path = file.path.hasPrefix("./") ? String(file.path.dropFirst(2)) : file.path

@@ -52,31 +52,147 @@ public struct SourceLocation: Hashable, Sendable {
 }
 
 /// One source text as bytes, with a table of line starts for turning offsets into locations.
-public final class SourceFile: Sendable {
+///
+/// `check` gives a file's text back once it is parsed (`giveBackText`) and reads it again
+/// from its file for the few lines its diagnostics show (docs/performance.md, "Peak memory:
+/// the source text").
+// Unchecked: `held` and `origin` change once, in `giveBackText`, which is called only while no
+// other thread reads the file; every other state is immutable or behind `RecentlyRestored`'s lock.
+public final class SourceFile: @unchecked Sendable {
     /// The identifier under which the file was registered.
     public let id: FileID
     /// The path shown to users (`agreements/ana_dave.mentor`, `<repl>`, `<stdin>`).
     public let path: String
-    /// The raw bytes, with a leading UTF-8 BOM removed and CRLF turned into LF.
-    public let bytes: [UInt8]
+    /// The length of `bytes`, known without reading them again once they were given back.
+    public let byteCount: Int
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [UInt32]
+    /// The text while it is held: from creation until `giveBackText`.
+    private var held: [UInt8]?
+    /// How to read the given-back text again and know it for the same.
+    private var origin: Origin?
+
+    /// Where a given-back text is read again from, and its digest when it was given back.
+    private struct Origin {
+        let reread: @Sendable () -> [UInt8]?
+        let digest: UInt64
+    }
 
     /// Creates a source file, normalising a BOM and CRLF line ends.
     public init(id: FileID, path: String, bytes raw: [UInt8]) {
         self.id = id
         self.path = path
+        let bytes = SourceFile.normalized(raw)
+        held = bytes
+        byteCount = bytes.count
+        lineStarts = SourceFile.lineStarts(of: bytes)
+    }
+
+    /// `raw` without a leading UTF-8 BOM and with CRLF turned into LF.
+    private static func normalized(_ raw: [UInt8]) -> [UInt8] {
         let hasByteOrderMark = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
         // Nearly every file has neither a BOM nor a CR: it is kept as given, with no copy.
         // This runs once per byte of every programme, so it scans, then copies only if it must.
         if raw.withUnsafeBufferPointer({ SourceFile.firstIndex(of: 0x0D, in: $0, from: 0) != nil }) {
-            bytes = SourceFile.withoutCarriageReturns(raw, from: hasByteOrderMark ? 3 : 0)
-        } else if hasByteOrderMark {
-            bytes = Array(raw[3...])
-        } else {
-            bytes = raw
+            return SourceFile.withoutCarriageReturns(raw, from: hasByteOrderMark ? 3 : 0)
         }
-        lineStarts = SourceFile.lineStarts(of: bytes)
+        return hasByteOrderMark ? Array(raw[3...]) : raw
+    }
+
+    /// The raw bytes, with a leading UTF-8 BOM removed and CRLF turned into LF. Once given
+    /// back, read again from the file; if the file no longer holds the same text (or cannot be
+    /// read), a stand-in of blanks with the same lines, so offsets and line numbers stay valid.
+    public var bytes: [UInt8] {
+        if let held { return held }
+        return restored().bytes
+    }
+
+    /// False when the text was given back and its file no longer holds it: a diagnostic then
+    /// shows its place but no snippet (the lines would be the file's new ones, or blanks).
+    public var isTextCurrent: Bool {
+        held != nil || restored().isCurrent
+    }
+
+    /// Lets go of the text, to be read again with `reread` (the bytes the file was created
+    /// from, or nil) when it is asked for: `check` holds every file's text only while parsing,
+    /// where the editor and the REPL keep theirs. Call it only while no other thread reads this
+    /// file (the engine does so between parsing and declaring, on its loading thread).
+    public func giveBackText(rereadingWith reread: @escaping @Sendable () -> [UInt8]?) {
+        guard let held, origin == nil else { return }
+        origin = Origin(reread: reread, digest: SourceFile.digest(held))
+        self.held = nil
+    }
+
+    /// The given-back text, from the last few restored (diagnostics are shown file by file,
+    /// so each file is read about once), or read again now.
+    private func restored() -> (bytes: [UInt8], isCurrent: Bool) {
+        SourceFile.recentlyRestored.text(of: self) {
+            guard let origin else { return (standIn(), false) }
+            if let raw = origin.reread() {
+                let fresh = SourceFile.normalized(raw)
+                if fresh.count == byteCount, SourceFile.digest(fresh) == origin.digest { return (fresh, true) }
+            }
+            return (standIn(), false)
+        }
+    }
+
+    /// Blanks with a line feed ending each line: the same length and lines as the text.
+    private func standIn() -> [UInt8] {
+        var blanks = [UInt8](repeating: 0x20, count: byteCount)
+        for start in lineStarts.dropFirst() where start > 0 { blanks[Int(start) - 1] = 0x0A }
+        return blanks
+    }
+
+    /// A 64-bit digest of `bytes`, to tell a file changed since it was read from one
+    /// unchanged (not against an adversary: a changed file shows new lines, no more). Four
+    /// lanes of eight bytes, each step `(lane ^ word) &* odd`, a bijection of the lane: so one
+    /// changed word always changes the digest. About a third of an instruction a byte.
+    static func digest(_ bytes: [UInt8]) -> UInt64 {
+        let prime: UInt64 = 0x100_0000_01B3
+        return bytes.withUnsafeBytes { buffer in
+            var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5)
+            var offset = 0
+            while offset + 32 <= buffer.count {
+                lanes.0 = (lanes.0 ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                lanes.1 = (lanes.1 ^ buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
+                lanes.2 = (lanes.2 ^ buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
+                lanes.3 = (lanes.3 ^ buffer.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
+                offset += 32
+            }
+            var hash = UInt64(buffer.count)
+            for lane in [lanes.0, lanes.1, lanes.2, lanes.3] { hash = (hash ^ lane ^ (lane >> 29)) &* prime }
+            while offset < buffer.count {
+                hash = (hash ^ UInt64(buffer[offset])) &* prime
+                offset += 1
+            }
+            return hash ^ (hash >> 32)
+        }
+    }
+
+    /// The texts read again most recently, shared by every file.
+    private static let recentlyRestored = RecentlyRestored()
+
+    /// The last few given-back texts read again, so the diagnostics of one file read it once.
+    private final class RecentlyRestored: @unchecked Sendable {
+        // Guarded by `lock`: the rules' workers may read a rule's text while others do too.
+        private var entries: [(file: SourceFile, bytes: [UInt8], isCurrent: Bool)] = []
+        private let lock = Lock()
+        /// Kept small: each entry holds one whole file.
+        private static let capacity = 4
+
+        func text(of file: SourceFile, reading: () -> (bytes: [UInt8], isCurrent: Bool)) -> (bytes: [UInt8], isCurrent: Bool) {
+            lock.withLock {
+                if let index = entries.firstIndex(where: { $0.file === file }) {
+                    let entry = entries.remove(at: index)
+                    entries.append(entry)
+                    return (entry.bytes, entry.isCurrent)
+                }
+                let text = reading()
+                if entries.count == RecentlyRestored.capacity { entries.removeFirst() }
+                entries.append((file, text.bytes, text.isCurrent))
+                return text
+            }
+        }
     }
 
     /// `raw` from `start` on, with each CR that begins a CRLF left out.
@@ -107,7 +223,13 @@ public final class SourceFile: Sendable {
                 offset = lineFeed + 1
                 starts.append(UInt32(truncatingIfNeeded: offset))
             }
-            return starts
+            // Held for the whole run (the text may be given back, the lines never are): a list
+            // left with much room is copied to its size. The corpus's lines average 29.5
+            // bytes, so a fifth of the room reserved above was never used.
+            guard starts.capacity - starts.count > starts.count / 8 else { return starts }
+            return [UInt32](unsafeUninitializedCapacity: starts.count) { exact, initialized in
+                initialized = starts.withUnsafeBufferPointer { exact.initialize(fromContentsOf: $0) }
+            }
         }
     }
 
@@ -139,6 +261,7 @@ public final class SourceFile: Sendable {
     /// The line and column (in Unicode scalars) of a byte offset.
     public func location(of offset: UInt32) -> SourceLocation {
         let line = lineIndex(of: offset)
+        let bytes = self.bytes
         let start = Int(lineStarts[line])
         let end = min(Int(offset), bytes.count)
         return SourceLocation(line: line + 1, column: SourceFile.scalarCount(bytes[start..<max(start, end)]) + 1)
@@ -146,6 +269,7 @@ public final class SourceFile: Sendable {
 
     /// The bytes of the 0-based line `index`, without its line feed.
     public func lineBytes(_ index: Int) -> ArraySlice<UInt8> {
+        let bytes = self.bytes
         let start = Int(lineStarts[index])
         var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) : bytes.count
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
@@ -154,6 +278,7 @@ public final class SourceFile: Sendable {
 
     /// The source text covered by `span`, decoding invalid UTF-8 as U+FFFD.
     public func text(_ span: Span) -> String {
+        let bytes = self.bytes
         let start = min(Int(span.start), bytes.count)
         let end = min(Int(span.end), bytes.count)
         return String(decoding: bytes[start..<end], as: UTF8.self)

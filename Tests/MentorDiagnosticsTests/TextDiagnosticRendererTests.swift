@@ -480,4 +480,25 @@ struct TextDiagnosticRendererTests {
         #expect(!output.unicodeScalars.contains("\u{1B}"))
         #expect(output.hasPrefix("m.mentor:1:9: warning: odd [M0310]\n"))
     }
+
+    @Test("a file whose text was given back shows its lines read again; changed since, its place only")
+    func givenBackText() {
+        let text = Array("let a = b\nlet c = a\n".utf8)
+        let fixture = Fixture("m.mentor", bytes: text)
+        let diagnostic = Diagnostic(
+            DiagnosticCode(310), .warning, "odd", at: fixture.span("b"), label: "here",
+            notes: [DiagnosticNote("there", at: fixture.span("c"))], help: "fix it"
+        )
+        let whole = fixture.plain(diagnostic)
+        fixture.file.giveBackText { text }
+        #expect(fixture.plain(diagnostic) == whole)
+        let changed = Fixture("m.mentor", bytes: text)
+        let rewritten = Array("let a = B\nlet c = a\n".utf8)
+        changed.file.giveBackText { rewritten }
+        #expect(changed.plain(diagnostic) == lines(
+            "m.mentor:1:9: warning: odd [M0310]",
+            "  = help: fix it",
+            "note: m.mentor:2:5: there"
+        ))
+    }
 }

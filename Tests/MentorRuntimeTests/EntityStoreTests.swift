@@ -119,6 +119,15 @@ struct EntityStoreTests {
         #expect(site.span == declaration.span && site.kindSpan == declaration.kindSpan && site.nameSpan == declaration.nameSpan)
     }
 
+    @Test("a declaration waiting to be resolved is 32 bytes: two positions, an ID, a kind and a name", .enabled(if: MemoryLayout<Int>.size == 8))
+    func pendingDeclarationLayout() {
+        #expect(MemoryLayout<PendingDeclaration>.stride == 32)
+        let entity = EntityRef(EntityID(7), .goal)
+        let nested = PendingDeclaration(item: 3, member: 0, entity: entity, name: "network")
+        #expect(nested.item == 3 && nested.member == 0 && nested.entity.index == entity.index && nested.entity.kind == .goal)
+        #expect(PendingDeclaration(item: 0, member: nil, entity: entity, name: "a").member == nil)
+    }
+
     @Test("a site is 72 bytes: its spans share their file", .enabled(if: MemoryLayout<Int>.size == 8))
     func siteStaysSmall() {
         #expect(MemoryLayout<DeclarationSite>.stride == 72)

@@ -45,4 +45,13 @@ struct SourceFileTests {
         #expect(file.bytes == want.bytes)
         #expect(file.lineStarts == want.lineStarts)
     }
+
+    @Test("the line starts of long lines keep no more room than an eighth: they are held for the whole run")
+    func lineStartsSized() {
+        let text = String(repeating: String(repeating: "a", count: 99) + "\n", count: 1_000)
+        let file = SourceFile(id: FileID(0), path: "long.mentor", text: text)
+        #expect(file.lineStarts.count == 1_001)
+        #expect(file.lineStarts.capacity - file.lineStarts.count <= file.lineStarts.count / 8)
+        #expect(file.lineStarts == SourceFileTests.expected(Array(text.utf8)).lineStarts)
+    }
 }

@@ -98,7 +98,7 @@ public enum JSONDiagnosticRenderer {
             }
             return
         }
-        let size = UInt32(file.bytes.count)
+        let size = UInt32(file.byteCount)
         let start = min(span.start, size)
         let end = min(span.end, size)
         let from = file.location(of: start)

@@ -50,7 +50,7 @@ struct SnippetRenderer {
             // The primary span first: it is the one a cut line keeps in view.
             let ranges = marks.sorted { $0.isPrimary && !$1.isPrimary }.map { annotation in
                 let start = Int(SnippetRenderer.clampedStart(annotation.span, in: file)) - lineStart
-                return start..<max(start, min(Int(annotation.span.end), file.bytes.count) - lineStart)
+                return start..<max(start, min(Int(annotation.span.end), file.byteCount) - lineStart)
             }
             let window = SnippetLineWindow(line: file.lineBytes(line), ranges: ranges)
             output.append(sourceLine(number: line + 1, window: window))
@@ -81,7 +81,7 @@ struct SnippetRenderer {
         let lineStart = Int(file.lineStarts[line])
         let markers = annotations.map { annotation -> Marker in
             let start = Int(SnippetRenderer.clampedStart(annotation.span, in: file)) - lineStart
-            let end = min(Int(annotation.span.end), file.bytes.count) - lineStart
+            let end = min(Int(annotation.span.end), file.byteCount) - lineStart
             let columns = window.markerColumns(start: start, end: end)
             return Marker(start: columns.start, width: columns.width, label: annotation.label, isPrimary: annotation.isPrimary)
         }
@@ -121,6 +121,6 @@ struct SnippetRenderer {
     }
 
     private static func clampedStart(_ span: Span, in file: SourceFile) -> UInt32 {
-        min(span.start, UInt32(file.bytes.count))
+        min(span.start, UInt32(file.byteCount))
     }
 }

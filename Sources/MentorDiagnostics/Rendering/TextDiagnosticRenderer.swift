@@ -47,7 +47,8 @@ public struct TextDiagnosticRenderer: Sendable {
         header += " [\(diagnostic.code)]"
         var lines = [header]
 
-        for (file, annotations) in plan.snippets {
+        // A file changed since `check` gave its text back has no lines to show: only its place.
+        for (file, annotations) in plan.snippets where file.isTextCurrent {
             let renderer = snippet(for: file)
             if file.id != primaryFile?.id {
                 let first = annotations.map(\.span.start).min() ?? 0
@@ -68,6 +69,7 @@ public struct TextDiagnosticRenderer: Sendable {
         for (file, note) in plan.spannedNotes {
             let location = Self.locationText(note.span?.start ?? 0, in: file)
             lines.append(style.paint("note:", ANSIStyle.annotation) + " " + location + ": " + DisplayText.escapeControls(note.message))
+            guard file.isTextCurrent else { continue }
             let renderer = snippet(for: file)
             lines.append(renderer.blankGutter)
             lines += renderer.render([Self.noteAnnotation(note)])

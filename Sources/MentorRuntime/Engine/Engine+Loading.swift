@@ -119,6 +119,7 @@ extension Engine {
         }
         // `parsed` now holds the only reference to each tree, so resolving can release them file by file.
         results = []
+        if options.givesBackSourceText { Engine.giveBackTexts(of: queue) }
         // A syntax error stops the commands here. An editor's engine keeps what the parser
         // recovered (every other declaration of the broken file and every other file is whole)
         // and declares it when its queries are made (`declareRecovered`), after the syntax
@@ -174,7 +175,7 @@ extension Engine {
         // that elaboration adds are never all held at once.
         // Below `smallestParallelResolve` the files resolve on this thread: starting a worker
         // costs more than it saves there, and a one-file check is such a load.
-        let parsedBytes = parsed.reduce(0) { $0 + $1.0.bytes.count }
+        let parsedBytes = parsed.reduce(0) { $0 + $1.0.byteCount }
         declarer.resolveAll(&parsed, workers: parsedBytes < Engine.smallestParallelResolve ? 1 : options.workers)
         // Back before anything else runs: elaboration and a rebuild read and reset the index.
         names = declarer.index

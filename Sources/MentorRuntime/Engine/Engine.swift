@@ -17,6 +17,11 @@ public struct EngineOptions: Sendable {
     /// How many threads resolving, the declaration checks and the rules use at once; with 1
     /// everything runs on the calling thread. What they report does not depend on it.
     public var workers = ParallelMap.processorCount
+    /// Let go of each regular file's text once the programme is parsed, reading it again for
+    /// the lines a diagnostic shows (`Engine.giveBackTexts`): on for `check`, which reads
+    /// every file once and shows a few lines; off where the text is edited or asked for again
+    /// (the editor, the REPL).
+    public var givesBackSourceText = false
 
     /// Creates options.
     public init(today: CivilDate, limits: EvaluationLimits = EvaluationLimits()) {
