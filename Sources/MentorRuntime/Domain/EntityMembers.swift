@@ -259,11 +259,24 @@ extension ProgramModel {
 
     /// The agreement's session dates and any schedule issues.
     func agreementSchedule(_ agreement: EntityRef, interpreter: Interpreter) throws -> ScheduleResult? {
+        // A worker remembers each schedule it works out, as it does computed members (never
+        // while a copy stands in): an agreement's declaration checks and its agenda's length
+        // check each asked for it, and the agenda's second computation cost as much as the first.
+        let memo = interpreter.overlay.standIns.isEmpty && !agreement.isCopy ? interpreter.worker : nil
+        let serial = store.serial(of: agreement.index)
+        if let memo, serial < memo.schedules.count, let known = memo.schedules[serial] { return known }
         guard case .date(let start) = try field(agreement, AgreementField.start, interpreter: interpreter),
               let end = try memoisedEnd(agreement, interpreter: interpreter),
               case .cadence(let cadence) = try field(agreement, AgreementField.cadence, interpreter: interpreter)
         else { return nil }
-        return Schedule.sessions(cadence: cadence, start: start, end: end, weekends: try weekendPolicy(of: agreement, interpreter: interpreter))
+        let schedule = Schedule.sessions(cadence: cadence, start: start, end: end, weekends: try weekendPolicy(of: agreement, interpreter: interpreter))
+        if let memo {
+            if serial >= memo.schedules.count {
+                memo.schedules.append(contentsOf: repeatElement(nil, count: max(store.addedCount(of: .agreement), serial + 1) - memo.schedules.count))
+            }
+            memo.schedules[serial] = schedule
+        }
+        return schedule
     }
 
     /// The agreement's `weekends` (or the programme's), `keep` when neither gives one.

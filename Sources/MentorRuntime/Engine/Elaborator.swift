@@ -223,7 +223,8 @@ struct Elaborator {
                                           help: "an agreement is between two different people"))
         }
         guard case .date(let start)? = model[agreement, AgreementField.start] else { return diagnostics }
-        let end = (try? model.agreementEnd(agreement, interpreter: interpreter)) ?? nil
+        // The memoised `end`: the schedule below reads it too, and worked out here it was computed twice.
+        let end = (try? model.memoisedEnd(agreement, interpreter: interpreter)) ?? nil
         if let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil {
             for issue in schedule.issues {
                 let cadenceSpan = model[agreement, AgreementField.cadence] != nil ? span(of: AgreementField.cadence, in: agreement) : model.nameSpan(of: agreement)

@@ -11,6 +11,10 @@ final class WorkerScratch {
     /// computed member a rule asks for, by the one thread holding the worker, and written only
     /// once a member's value is computed (no access spans another).
     @exclusivity(unchecked) var cache = MemberMemo()
+    /// The agreements' schedules this worker has worked out, by the agreement's place among
+    /// agreements: the declaration checks of an agreement and of its agenda both need it.
+    /// Unchecked for exclusivity as `cache` is.
+    @exclusivity(unchecked) var schedules: [ScheduleResult?] = []
     /// What `print` wrote during the current item of work.
     var printed: [String] = []
     /// Set when the work met a `let` or a field still waiting to be evaluated: evaluating it
@@ -89,6 +93,7 @@ final class WorkerInterpreters: @unchecked Sendable {
     private func dropMemo(of position: Int) {
         let interpreter = lock.withLock { idle[position] }
         interpreter.worker?.cache.removeAll()
+        interpreter.worker?.schedules = []
     }
 }
 
