@@ -64,6 +64,7 @@ struct Elaborator {
                     return chunk.flatMap { elaborator.declarationChecks($0, cycles: cycles) }
                 }?.result ?? []
             }, inOrder: { diagnostics += $0 })
+            if !pool.gaveUp { pool.mergeMemos() }
             pool.releaseMemos(workers: workers)
             // A field still waiting (none should be, once all were evaluated) is left to the pass below.
             if !pool.gaveUp { return diagnostics }

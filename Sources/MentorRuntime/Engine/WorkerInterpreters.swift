@@ -80,6 +80,15 @@ final class WorkerInterpreters: @unchecked Sendable {
         return (result, scratch.printed)
     }
 
+    /// Adds what the workers memoised to the session's memo, as the work would have run on
+    /// the session's interpreter: the rules, which run next, read the same computed members
+    /// (`end` of every agreement, which the declaration checks work out for the schedule).
+    /// Called once every worker is idle.
+    func mergeMemos() {
+        let memos = lock.withLock { idle.compactMap { $0.worker?.cache } }
+        for memo in memos { main.model.cache.merge(memo) }
+    }
+
     /// Frees the workers' memos on `workers` threads at once, once their work is done: a
     /// memo of every computed member of every entity holds many values (lists and records
     /// among them), and freeing the memos on one thread took a tenth of `check`'s time at
