@@ -217,6 +217,9 @@ final class Interpreter {
         case .constant(let value, _):
             return value
         case .local(let depth, let slot, _):
+            // The current frame's own slot read with no reference taken to the frame (a
+            // retain and a release per variable use, most of them at depth 0).
+            if depth == 0 { return frame.slots[slot] }
             var target = frame
             for _ in 0..<depth { target = target.parent! }
             return target.slots[slot]
@@ -276,6 +279,13 @@ final class Interpreter {
             }
             return try call(callable, values, labels: labels, span: span)
         case .member(let base, let name, let nameSpan, let span):
+            // An entity in a slot of this frame (`a.start`, `g.due`), the commonest receiver, is
+            // read where it lies: evaluated first, it cost a whole value's copy and two
+            // destructions per member read. A member it lacks is reported below.
+            if case .local(0, let slot, _) = base, case .entity(let entity) = frame.slots[slot],
+               let value = try model.member(of: entity, name, span: span, interpreter: self) {
+                return value
+            }
             let receiver = try evaluate(base, frame)
             return try Members.member(of: receiver, name: name, nameSpan: nameSpan, span: span, interpreter: self)
         case .memberCall(let base, let name, let arguments, let labels, let nameSpan, let span, let fallback):
