@@ -286,9 +286,11 @@ struct Elaborator {
             }
         }
         if case .record(let signed)? = model[agreement, AgreementField.signed] {
-            let parties = AgreementRole.allCases.compactMap { role -> String? in
-                if case .entity(let person)? = model[agreement, role.field] { return model.name(of: person) }
-                return nil
+            // Sized for every role first: grown by `compactMap`, the list was copied on the way.
+            var parties: [String] = []
+            parties.reserveCapacity(AgreementRole.allCases.count)
+            for role in AgreementRole.allCases {
+                if case .entity(let person)? = model[agreement, role.field] { parties.append(model.name(of: person)) }
             }
             for signature in signed.fields where !parties.contains(signature.name) {
                 diagnostics.append(Diagnostic(.signedByNonParty, .error,
