@@ -283,7 +283,7 @@ final class Interpreter {
             // read where it lies: evaluated first, it cost a whole value's copy and two
             // destructions per member read. A member it lacks is reported below.
             if case .local(0, let slot, _) = base, case .entity(let entity) = frame.slots[slot],
-               let value = try model.storedField(of: entity, name, interpreter: self) ?? model.member(of: entity, name, span: span, interpreter: self) {
+               let value = try model.knownMember(of: entity, name, interpreter: self) ?? model.member(of: entity, name, span: span, interpreter: self) {
                 return value
             }
             let receiver = try evaluate(base, frame)
