@@ -42,6 +42,9 @@ public enum Schedule {
         var dates: [CivilDate] = []
         var issues: [ScheduleIssue] = []
         var phaseRanges: [Range<Int>] = []
+        // One range a phase, whatever happens (see the loop after): grown by appending, the
+        // list was copied on the way.
+        phaseRanges.reserveCapacity(cadence.phases.count)
 
         phases: for (index, phase) in cadence.phases.enumerated() {
             let firstIndex = dates.count

@@ -38,6 +38,29 @@ struct MemberMemo: Sendable {
         columns[column][serial] = value
     }
 
+    /// Takes in what `other` remembers and this memo does not: a column only `other` holds
+    /// is shared, not copied. Both memos are of one programme, so a member remembered in both
+    /// has one value.
+    mutating func merge(_ other: MemberMemo) {
+        guard !other.columns.isEmpty else { return }
+        guard !columns.isEmpty else {
+            columns = other.columns
+            return
+        }
+        for column in other.columns.indices where !other.columns[column].isEmpty {
+            guard !columns[column].isEmpty else {
+                columns[column] = other.columns[column]
+                continue
+            }
+            if columns[column].count < other.columns[column].count {
+                columns[column].append(contentsOf: repeatElement(nil, count: other.columns[column].count - columns[column].count))
+            }
+            for serial in other.columns[column].indices where columns[column][serial] == nil && other.columns[column][serial] != nil {
+                columns[column][serial] = other.columns[column][serial]
+            }
+        }
+    }
+
     /// Forgets everything remembered.
     mutating func removeAll() { columns = [] }
 }

@@ -64,6 +64,7 @@ struct Elaborator {
                     return chunk.flatMap { elaborator.declarationChecks($0, cycles: cycles) }
                 }?.result ?? []
             }, inOrder: { diagnostics += $0 })
+            if !pool.gaveUp { pool.mergeMemos() }
             pool.releaseMemos(workers: workers)
             // A field still waiting (none should be, once all were evaluated) is left to the pass below.
             if !pool.gaveUp { return diagnostics }
@@ -223,7 +224,8 @@ struct Elaborator {
                                           help: "an agreement is between two different people"))
         }
         guard case .date(let start)? = model[agreement, AgreementField.start] else { return diagnostics }
-        let end = (try? model.agreementEnd(agreement, interpreter: interpreter)) ?? nil
+        // The memoised `end`: the schedule below reads it too, and worked out here it was computed twice.
+        let end = (try? model.memoisedEnd(agreement, interpreter: interpreter)) ?? nil
         if let schedule = (try? model.agreementSchedule(agreement, interpreter: interpreter)) ?? nil {
             for issue in schedule.issues {
                 let cadenceSpan = model[agreement, AgreementField.cadence] != nil ? span(of: AgreementField.cadence, in: agreement) : model.nameSpan(of: agreement)
@@ -284,9 +286,11 @@ struct Elaborator {
             }
         }
         if case .record(let signed)? = model[agreement, AgreementField.signed] {
-            let parties = AgreementRole.allCases.compactMap { role -> String? in
-                if case .entity(let person)? = model[agreement, role.field] { return model.name(of: person) }
-                return nil
+            // Sized for every role first: grown by `compactMap`, the list was copied on the way.
+            var parties: [String] = []
+            parties.reserveCapacity(AgreementRole.allCases.count)
+            for role in AgreementRole.allCases {
+                if case .entity(let person)? = model[agreement, role.field] { parties.append(model.name(of: person)) }
             }
             for signature in signed.fields where !parties.contains(signature.name) {
                 diagnostics.append(Diagnostic(.signedByNonParty, .error,

@@ -11,6 +11,10 @@ final class WorkerScratch {
     /// computed member a rule asks for, by the one thread holding the worker, and written only
     /// once a member's value is computed (no access spans another).
     @exclusivity(unchecked) var cache = MemberMemo()
+    /// The agreements' schedules this worker has worked out, by the agreement's place among
+    /// agreements: the declaration checks of an agreement and of its agenda both need it.
+    /// Unchecked for exclusivity as `cache` is.
+    @exclusivity(unchecked) var schedules: [ScheduleResult?] = []
     /// What `print` wrote during the current item of work.
     var printed: [String] = []
     /// Set when the work met a `let` or a field still waiting to be evaluated: evaluating it
@@ -76,6 +80,15 @@ final class WorkerInterpreters: @unchecked Sendable {
         return (result, scratch.printed)
     }
 
+    /// Adds what the workers memoised to the session's memo, as the work would have run on
+    /// the session's interpreter: the rules, which run next, read the same computed members
+    /// (`end` of every agreement, which the declaration checks work out for the schedule).
+    /// Called once every worker is idle.
+    func mergeMemos() {
+        let memos = lock.withLock { idle.compactMap { $0.worker?.cache } }
+        for memo in memos { main.model.cache.merge(memo) }
+    }
+
     /// Frees the workers' memos on `workers` threads at once, once their work is done: a
     /// memo of every computed member of every entity holds many values (lists and records
     /// among them), and freeing the memos on one thread took a tenth of `check`'s time at
@@ -89,6 +102,7 @@ final class WorkerInterpreters: @unchecked Sendable {
     private func dropMemo(of position: Int) {
         let interpreter = lock.withLock { idle[position] }
         interpreter.worker?.cache.removeAll()
+        interpreter.worker?.schedules = []
     }
 }
 

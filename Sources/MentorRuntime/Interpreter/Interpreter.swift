@@ -136,11 +136,13 @@ final class Interpreter {
                 levels.removeLast()
                 continue
             }
-            let element = levels[depth].elements[next]
             levels[depth].next = next + 1
             try step(bindings[depth].span)
-            frame.slots[bindings[depth].slot] = element
-            if case .entity(let entity) = element {
+            // Copied from the list straight into its slot, and read back there: a copy in a
+            // local first cost a second copy and its destruction per element walked.
+            let slot = bindings[depth].slot
+            frame.slots[slot] = levels[depth].elements[next]
+            if case .entity(let entity) = frame.slots[slot] {
                 boundEntities.append(entity)
                 levels[depth].boundEntity = true
             }
@@ -215,6 +217,9 @@ final class Interpreter {
         case .constant(let value, _):
             return value
         case .local(let depth, let slot, _):
+            // The current frame's own slot read with no reference taken to the frame (a
+            // retain and a release per variable use, most of them at depth 0).
+            if depth == 0 { return frame.slots[slot] }
             var target = frame
             for _ in 0..<depth { target = target.parent! }
             return target.slots[slot]
@@ -274,10 +279,23 @@ final class Interpreter {
             }
             return try call(callable, values, labels: labels, span: span)
         case .member(let base, let name, let nameSpan, let span):
+            // An entity in a slot of this frame (`a.start`, `g.due`), the commonest receiver, is
+            // read where it lies: evaluated first, it cost a whole value's copy and two
+            // destructions per member read. A member it lacks is reported below.
+            if case .local(0, let slot, _) = base, case .entity(let entity) = frame.slots[slot],
+               let value = try model.knownMember(of: entity, name, interpreter: self) ?? model.member(of: entity, name, span: span, interpreter: self) {
+                return value
+            }
             let receiver = try evaluate(base, frame)
             return try Members.member(of: receiver, name: name, nameSpan: nameSpan, span: span, interpreter: self)
         case .memberCall(let base, let name, let arguments, let labels, let nameSpan, let span, let fallback):
             let receiver = try evaluate(base, frame)
+            // A list method with one argument (`held.contains(r)`, `xs.any(x => …)`), the
+            // commonest member call in rules: its method was found with its name, and its
+            // argument needs no array. Labels are not looked at, as for any list method.
+            if arguments.count == 1, let method = name.listMethod, case .list(let elements) = receiver {
+                return try Members.listMethod(elements, method, argument: evaluate(arguments[0], frame), span: span, interpreter: self)
+            }
             var values: [Value] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try evaluate(argument, frame)) }

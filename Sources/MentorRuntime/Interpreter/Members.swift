@@ -7,7 +7,7 @@ enum Members {
     /// Built-in members that take no arguments; they drop their parentheses.
     static let listProperties: Set<String> = ["count", "first", "last", "isEmpty", "sum", "min", "max"]
     /// Built-in list members that take arguments.
-    static let listMethods: Set<String> = ["contains", "map", "filter", "any", "all", "sorted", "join", "take", "drop"]
+    static let listMethods = Set(ListMethod.allCases.map(\.rawValue))
     static let stringProperties: Set<String> = ["count", "isEmpty", "lowercased"]
     static let stringMethods: Set<String> = ["contains", "startsWith", "endsWith", "split"]
     static let dateProperties: Set<String> = ["year", "month", "day", "weekday"]
@@ -144,7 +144,8 @@ enum Members {
         }
         switch receiver {
         case .list(let elements):
-            return try listMethod(elements, name, arguments: arguments, labels: labels, span: span, interpreter: interpreter)
+            guard let method = ListMethod(rawValue: name) else { throw RuntimeError(.unknownMember, "a list has no member `\(name)`", at: span) }
+            return try listMethod(elements, method, arguments: arguments, span: span, interpreter: interpreter)
         case .record(let record):
             try expectArguments(arguments, 1, name: name, span: span)
             guard case .string(let key) = arguments[0] else {
@@ -209,36 +210,49 @@ enum Members {
         return function
     }
 
-    private static func listMethod(_ elements: [Value], _ name: String, arguments: [Value], labels: [String?], span: Span, interpreter: Interpreter) throws -> Value {
-        switch name {
-        case "contains":
-            try expectArguments(arguments, 1, name: name, span: span)
-            for element in elements where try Operators.checkedEqual(element, arguments[0], span: span, names: interpreter.model) { return .bool(true) }
+    /// List method `method` of `elements` called with `arguments`.
+    static func listMethod(_ elements: [Value], _ method: ListMethod, arguments: [Value], span: Span, interpreter: Interpreter) throws -> Value {
+        switch method {
+        case .sorted where arguments.isEmpty:
+            return .list(try mergeSort(elements) { try Operators.compare($0, $1, span: span, names: interpreter.model) < 0 })
+        case .join where arguments.isEmpty:
+            return try join(elements, separator: "", span: span, interpreter: interpreter)
+        default:
+            try expectArguments(arguments, 1, name: method.rawValue, span: span)
+            return try listMethod(elements, method, argument: arguments[0], span: span, interpreter: interpreter)
+        }
+    }
+
+    /// List method `method` of `elements` called with one argument: what a rule's member calls
+    /// (`held.contains(r)`, `xs.any(x => …)`) come to, with no arguments array to make.
+    static func listMethod(_ elements: [Value], _ method: ListMethod, argument: Value, span: Span, interpreter: Interpreter) throws -> Value {
+        let name = method.rawValue
+        switch method {
+        case .contains:
+            for element in elements where try Operators.checkedEqual(element, argument, span: span, names: interpreter.model) { return .bool(true) }
             return .bool(false)
-        case "take", "drop":
-            try expectArguments(arguments, 1, name: name, span: span)
-            guard case .number(.integer(let count)) = arguments[0], count >= 0 else {
-                throw RuntimeError(.typeMismatch, "`\(name)` needs a whole number of elements, 0 or more, but got \(describeType(arguments[0], interpreter.model.store))", at: span)
+        case .take, .drop:
+            guard case .number(.integer(let count)) = argument, count >= 0 else {
+                throw RuntimeError(.typeMismatch, "`\(name)` needs a whole number of elements, 0 or more, but got \(describeType(argument, interpreter.model.store))", at: span)
             }
             let kept = Int(min(count, Int64(elements.count)))
-            return .list(name == "take" ? Array(elements.prefix(kept)) : Array(elements.dropFirst(kept)))
-        case "map", "filter", "any", "all":
-            try expectArguments(arguments, 1, name: name, span: span)
-            let transform = try function(arguments[0], for: name, span: span, interpreter: interpreter)
+            return .list(method == .take ? Array(elements.prefix(kept)) : Array(elements.dropFirst(kept)))
+        case .map, .filter, .any, .all:
+            let transform = try function(argument, for: name, span: span, interpreter: interpreter)
             var spare: Frame?
-            switch name {
-            case "map":
+            switch method {
+            case .map:
                 var result: [Value] = []
                 result.reserveCapacity(elements.count)
                 for element in elements { result.append(try interpreter.callOne(transform, element, reusing: &spare, span: span)) }
                 return .list(result)
-            case "filter":
+            case .filter:
                 var result: [Value] = []
                 for element in elements where try interpreter.truth(interpreter.callOne(transform, element, reusing: &spare, span: span), span) {
                     result.append(element)
                 }
                 return .list(result)
-            case "any":
+            case .any:
                 for element in elements where try interpreter.truth(interpreter.callOne(transform, element, reusing: &spare, span: span), span) {
                     return .bool(true)
                 }
@@ -249,10 +263,8 @@ enum Members {
                 }
                 return .bool(true)
             }
-        case "sorted":
-            if arguments.isEmpty { return .list(try mergeSort(elements) { try Operators.compare($0, $1, span: span, names: interpreter.model) < 0 }) }
-            try expectArguments(arguments, 1, name: name, span: span)
-            let order = try function(arguments[0], for: name, span: span, interpreter: interpreter)
+        case .sorted:
+            let order = try function(argument, for: name, span: span, interpreter: interpreter)
             let arity: Int
             if case .closure(let closure) = order { arity = closure.code.parameterCount } else { arity = 1 }
             if arity == 2 {
@@ -263,27 +275,23 @@ enum Members {
             var spare: Frame?
             for element in elements { keyed.append((try interpreter.callOne(order, element, reusing: &spare, span: span), element)) }
             return .list(try mergeSort(keyed) { try Operators.compare($0.key, $1.key, span: span, names: interpreter.model) < 0 }.map(\.value))
-        case "join":
-            let separator: String
-            if arguments.isEmpty {
-                separator = ""
-            } else {
-                try expectArguments(arguments, 1, name: name, span: span)
-                guard case .string(let text) = arguments[0] else {
-                    throw RuntimeError(.typeMismatch, "`join` needs a string separator, but got \(describeType(arguments[0], interpreter.model.store))", at: span)
-                }
-                separator = text
+        case .join:
+            guard case .string(let separator) = argument else {
+                throw RuntimeError(.typeMismatch, "`join` needs a string separator, but got \(describeType(argument, interpreter.model.store))", at: span)
             }
-            var joined = ""
-            for (index, element) in elements.enumerated() {
-                if index > 0 { joined += separator }
-                joined += try interpreter.text(of: element, display: true, span: span)
-                if joined.utf8.count > interpreter.limits.maxStringLength { throw interpreter.stringTooLong(span) }
-            }
-            return .string(joined)
-        default:
-            throw RuntimeError(.unknownMember, "a list has no member `\(name)`", at: span)
+            return try join(elements, separator: separator, span: span, interpreter: interpreter)
         }
+    }
+
+    /// `elements.join(separator)`: their display text with `separator` between.
+    private static func join(_ elements: [Value], separator: String, span: Span, interpreter: Interpreter) throws -> Value {
+        var joined = ""
+        for (index, element) in elements.enumerated() {
+            if index > 0 { joined += separator }
+            joined += try interpreter.text(of: element, display: true, span: span)
+            if joined.utf8.count > interpreter.limits.maxStringLength { throw interpreter.stringTooLong(span) }
+        }
+        return .string(joined)
     }
 
     /// `text.split(separator)`: the pieces between separators, empty ones kept, so `join` gives

@@ -12,12 +12,15 @@ struct MemberName: Sendable {
     let schemaID: Int
     /// The values that have a built-in member of this name (`count` of a list or a string).
     let builtin: BuiltinMembers
+    /// The list method of this name, if there is one.
+    let listMethod: ListMethod?
 
     /// Interns `text` against the built-in member names.
     init(_ text: String) {
         self.text = text
         schemaID = SchemaMembers.id(of: text)
         builtin = BuiltinMembers(named: text)
+        listMethod = ListMethod(rawValue: text)
     }
 
     /// Interns `text` against a programme's member names, its own fields' included.
@@ -25,6 +28,7 @@ struct MemberName: Sendable {
         self.text = text
         schemaID = schemas.memberID(of: text)
         builtin = BuiltinMembers(named: text)
+        listMethod = ListMethod(rawValue: text)
     }
 }
 
