@@ -39,14 +39,32 @@ struct ScratchStack<Element> {
 
     /// Moves the elements from `start` to the top into an array of exactly their number, and
     /// leaves `start` elements on the stack.
+    /// Not `Array(unsafeUninitializedCapacity:)`: it allocates through the standard library's
+    /// unspecialised code, which looks up the array's type metadata in the runtime's table on
+    /// every call (about 300 instructions a list); `reserveCapacity` and `append(contentsOf:)`
+    /// are specialised here, and the elements are moved in by the sequence handing them out.
     mutating func popArray(from start: Int) -> [Element] {
         let length = count - start
         guard length > 0 else { return [] }
-        let source = base + start
+        var result: [Element] = []
+        result.reserveCapacity(length)
+        result.append(contentsOf: MovingElements(position: base + start, end: base + count))
         count = start
-        return Array(unsafeUninitializedCapacity: length) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: source, count: length)
-            initialized = length
+        return result
+    }
+
+    /// Hands out the elements between two addresses by moving each out of its place: each
+    /// address is left uninitialised, and each element is read exactly once.
+    private struct MovingElements: Sequence, IteratorProtocol {
+        var position: UnsafeMutablePointer<Element>
+        let end: UnsafeMutablePointer<Element>
+
+        var underestimatedCount: Int { end - position }
+
+        mutating func next() -> Element? {
+            guard position < end else { return nil }
+            defer { position += 1 }
+            return position.move()
         }
     }
 
