@@ -176,41 +176,40 @@ extension Parser.State {
     /// member_list = [ member { member_separator member } [ "," ] ] ;
     /// member = field | declaration ;
     /// In a declaration body an unreadable member is skipped up to the next line, `,` or `}`.
+    /// The members are collected on `memberStack` and moved into an array of their number when
+    /// the body closes.
     mutating func parseMemberList() -> [Member] {
         let target = openDelimiters.count
-        var members: [Member] = []
-        members.reserveCapacity(8)
+        let first = memberStack.count
         while !at(.rightBrace), !atEnd {
             let startIndex = index
             if let kind = declarationKindHere(insideBody: true) {
                 let documentation = docComment(before: index)
                 if let member = parseDeclaration(kind, docComment: documentation, as: Member.nested) {
-                    members.append(member)
+                    memberStack.push(member)
                 }
             } else if let field = parseField(inBody: true), !panicking {
-                members.append(.field(field))
+                memberStack.push(.field(field))
             }
             guard continuesMemberList(from: startIndex, target: target, inBody: true) else { break }
         }
-        return members
+        return memberStack.popArray(from: first)
     }
 
-    /// The fields of a record (`member_list` with fields only), read straight into the array
-    /// the node keeps. An unreadable field unwinds to the enclosing statement or member.
+    /// The fields of a record (`member_list` with fields only), collected on `fieldStack` and
+    /// moved into an array of their number. An unreadable field unwinds to the enclosing
+    /// statement or member.
     mutating func parseRecordFields() -> [Field] {
         let target = openDelimiters.count
-        // Room for two, the common record (`signed: { a: d1, b: d2 }`), which then costs one
-        // exactly sized allocation; trees are held until every file is declared.
-        var fields: [Field] = []
-        fields.reserveCapacity(2)
+        let first = fieldStack.count
         while !at(.rightBrace), !atEnd {
             let startIndex = index
             if let field = parseField(inBody: false), !panicking {
-                fields.append(field)
+                fieldStack.push(field)
             }
             guard continuesMemberList(from: startIndex, target: target, inBody: false) else { break }
         }
-        return fields
+        return fieldStack.popArray(from: first)
     }
 
     /// After a member that began at token `startIndex`: consumes its separator (or, in a body,

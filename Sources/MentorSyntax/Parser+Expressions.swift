@@ -547,21 +547,28 @@ extension Parser.State {
         let savedLineContext = lineContext
         lineContext = false
         defer { lineContext = savedLineContext }
-        var elements: [Expr] = []
-        elements.reserveCapacity(4)
+        // The elements are collected on `elementStack` and moved into an array of their number.
+        let first = elementStack.count
         while !at(.rightBracket), !atEnd {
-            // Appended before the test, which drops the list anyway: appending a bound
-            // element copied it and then destroyed the original.
-            elements.append(parseExpression())
-            if panicking { return Expr(.error, span: span(from: opener.start)) }
+            // Pushed before the test, which drops the list anyway: pushing a bound element
+            // copied it and then destroyed the original.
+            elementStack.push(parseExpression())
+            if panicking {
+                elementStack.discard(from: first)
+                return Expr(.error, span: span(from: opener.start))
+            }
             if at(.comma) {
                 advance()
                 continue
             }
             break
         }
-        let close = expectClosing(.rightBracket, for: opener, separator: elements.isEmpty ? nil : ",")
-        if panicking { return Expr(.error, span: span(from: opener.start)) }
+        let close = expectClosing(.rightBracket, for: opener, separator: elementStack.count == first ? nil : ",")
+        if panicking {
+            elementStack.discard(from: first)
+            return Expr(.error, span: span(from: opener.start))
+        }
+        let elements = elementStack.popArray(from: first)
         return Expr(.list(elements, brackets: Delimiters(open: opener.start, close: close)), span: span(from: opener.start))
     }
 

@@ -64,6 +64,11 @@ extension Parser {
         /// True where line breaks end things (top level, blocks, bodies, records); false inside
         /// `( )`, `[ ]` and interpolations.
         var lineContext = true
+        /// The members of the bodies being read, the fields of the records being read and the
+        /// elements of the list literals being read, innermost on top (see `ScratchStack`).
+        var memberStack = ScratchStack<Member>(capacity: 64)
+        var fieldStack = ScratchStack<Field>(capacity: 16)
+        var elementStack = ScratchStack<Expr>(capacity: 16)
 
         /// A state over `tokens`, which must end with `endOfFile` (see `endingWithEndOfFile`)
         /// and stay alive and unchanged while the state is used.
@@ -95,6 +100,9 @@ extension Parser {
                 state.reportsStackExhaustion = reportsStackExhaustion
                 state.collectCommentsAndLexicalDiagnostics(notes.notable)
                 let result = state.parseSourceFile(expectedItems: notes.topLevelLines)
+                state.memberStack.deallocate()
+                state.fieldStack.deallocate()
+                state.elementStack.deallocate()
                 return (result, state.stackExhausted)
             }
         }

@@ -102,7 +102,7 @@ extension Engine {
                     let std = sources.add(path: StandardLibrary.path, text: StandardLibrary.source)
                     standardSelections[std.id] = fresh
                     queue.append(std)
-                    results.append(ParallelParsing.parseCompact(std))
+                    results.append(Parser.parse(std))
                 case .path(let relative):
                     switch resolveImport(relative, from: file, span: importDecl.targetSpan) {
                     case .failed(let diagnostic):
@@ -110,7 +110,7 @@ extension Engine {
                     case .loaded(let imported):
                         queue.append(imported)
                         program.userFiles.append(imported.id)
-                        results.append(ParallelParsing.parseCompact(imported))
+                        results.append(Parser.parse(imported))
                     case .alreadyLoaded:
                         break
                     }

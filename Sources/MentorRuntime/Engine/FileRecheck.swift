@@ -37,7 +37,7 @@ extension Engine {
         // Counts the old text twice: a file that grew past the size limit is the full build's to refuse.
         guard sourceBytes + bytes.count <= options.maxSourceBytes else { return .declined("near the size limit") }
         guard let (map, file) = sources.replacing(id, bytes: bytes) else { return .declined("not a file of the programme") }
-        let parsed = ParallelParsing.parseCompact(file)
+        let parsed = Parser.parse(file)
         guard !parsed.syntax.items.contains(where: { if case .importDecl = $0 { true } else { false } }) else {
             return .declined("the file imports")
         }
@@ -49,7 +49,7 @@ extension Engine {
         guard baseline.elaborated || !baseline.loadFailed.subtracting([id]).isEmpty else {
             return .declined("the programme did not resolve because of this file")
         }
-        let oldParsed = ParallelParsing.parseCompact(old)
+        let oldParsed = Parser.parse(old)
         guard let declarations = matchingDeclarations(old: oldParsed.syntax, new: parsed.syntax, file: id) else {
             return .declined("the file's declarations changed")
         }

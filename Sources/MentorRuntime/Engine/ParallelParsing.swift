@@ -9,17 +9,10 @@ enum ParallelParsing {
     /// (mimalloc) only takes back when their owning thread allocates again. A thread of
     /// `ParallelMap` ends with the parse, and the allocator then reuses its pages elsewhere.
     static func parse(_ files: [SourceFile]) -> [ParseResult] {
-        if files.count < 2 { return files.map { parseCompact($0) } }
+        if files.count < 2 { return files.map { Parser.parse($0) } }
         var results: [ParseResult] = []
         results.reserveCapacity(files.count)
-        ParallelMap.forEach(files, { parseCompact($0) }, inOrder: { results.append($0) })
+        ParallelMap.forEach(files, { Parser.parse($0) }, inOrder: { results.append($0) })
         return results
-    }
-
-    /// Parses one file and compacts its tree (see `SyntaxCompaction`).
-    static func parseCompact(_ file: SourceFile) -> ParseResult {
-        var result = Parser.parse(file)
-        SyntaxCompaction.compact(&result.syntax)
-        return result
     }
 }

@@ -27,7 +27,10 @@ struct ProgrammeFieldDeclarations {
         var sites: [String: Span] = [:]
         var nextSlot: [DeclarationKind: Int] = [:]
         for syntax in syntaxes {
-            for case .declaration(let declaration) in syntax.items where declaration.kind == .field {
+            // The kind is read in place first: binding every item's declaration copied each
+            // node (a retain and a release of every part) to find the few `field` ones.
+            for position in syntax.items.indices where syntax.items[position].declarationKind == .field {
+                guard case .declaration(let declaration) = syntax.items[position] else { continue }
                 guard let name = declaration.name else { continue }
                 guard let kind = targetKind(of: declaration, named: name.name) else { continue }
                 let key = kind.rawValue + "." + name.name
