@@ -32,10 +32,11 @@ final class GlobalTable: @unchecked Sendable {
 
     private(set) var bindings: [Binding] = []
     private(set) var names: [String] = []
-    private var indexByName: [String: Int] = [:]
+    /// Each name's index, by `NameHash`.
+    private var indexByName = NameIndex()
 
     /// The index of `name`, if it is a global.
-    func index(of name: String) -> Int? { indexByName[name] }
+    func index(of name: String) -> Int? { indexByName.position(of: name, hash: NameHash.of(name), in: names) }
 
     /// Every global name, for suggestions and completion.
     var allNames: [String] { names }
@@ -58,17 +59,16 @@ final class GlobalTable: @unchecked Sendable {
     /// Binds `name` (replacing an earlier binding of the same name in place) and returns its index.
     @discardableResult
     func define(_ name: String, _ binding: Binding) -> Int {
-        // One hash of the name for a new global (every declaration makes one): insert first,
-        // and put the old index back in the rare case the name was bound already.
-        let fresh = bindings.count
-        if let index = indexByName.updateValue(fresh, forKey: name) {
-            indexByName[name] = index
+        // One hash of the name for a new global (every declaration makes one).
+        let hash = NameHash.of(name)
+        if let index = indexByName.position(of: name, hash: hash, in: names) {
             bindings[index] = binding
             return index
         }
+        indexByName.insert(bindings.count, hash: hash)
         bindings.append(binding)
         names.append(name)
-        return fresh
+        return bindings.count - 1
     }
 
     /// Binds `name`, if it is not bound yet, to `none` until `update` gives its binding, and
@@ -76,11 +76,10 @@ final class GlobalTable: @unchecked Sendable {
     /// name is free before it can say what the name stands for: hashing the name once for both
     /// (rather than `index(of:)`, then `define`) was a tenth of declaring.
     func reserve(_ name: String) -> Int? {
+        let hash = NameHash.of(name)
+        if indexByName.position(of: name, hash: hash, in: names) != nil { return nil }
         let fresh = bindings.count
-        if let index = indexByName.updateValue(fresh, forKey: name) {
-            indexByName[name] = index
-            return nil
-        }
+        indexByName.insert(fresh, hash: hash)
         bindings.append(.value(.none))
         names.append(name)
         return fresh
