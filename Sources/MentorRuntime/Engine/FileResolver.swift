@@ -165,7 +165,7 @@ struct FileResolver: Sendable {
             // `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`) has its value already too:
             // stored when it fits. One that does not waits, so that the elaborate phase reports
             // it, naming the entities it holds, as before.
-            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, type) {
+            if let value = FieldCodeShape.foldedValue(code, globals: globals, fitting: type) {
                 fields.append(.value(slot: slot, value))
                 continue
             }

@@ -38,6 +38,12 @@ final class GlobalTable: @unchecked Sendable {
     /// The index of `name`, if it is a global.
     func index(of name: String) -> Int? { indexByName.position(of: name, hash: NameHash.of(name), in: names) }
 
+    /// The entity the global at `index` names; nil when it names none (or there is no such global).
+    func entity(at index: Int) -> EntityRef? {
+        guard index < bindings.count, case .entity(let entity, _) = bindings[index] else { return nil }
+        return entity
+    }
+
     /// Every global name, for suggestions and completion.
     var allNames: [String] { names }
 
