@@ -30,10 +30,13 @@ final class GlobalTable: @unchecked Sendable {
         case programEntity
     }
 
-    private(set) var bindings: [Binding] = []
-    private(set) var names: [String] = []
+    // Unchecked: written only while nothing reads them (above), and read for every global name
+    // resolved and every entity folded into a field, where each read's dynamic exclusivity
+    // check cost about 63 instructions.
+    @exclusivity(unchecked) private(set) var bindings: [Binding] = []
+    @exclusivity(unchecked) private(set) var names: [String] = []
     /// Each name's index, by `NameHash`.
-    private var indexByName = NameIndex()
+    @exclusivity(unchecked) private var indexByName = NameIndex()
 
     /// The index of `name`, if it is a global.
     func index(of name: String) -> Int? { indexByName.position(of: name, hash: NameHash.of(name), in: names) }
