@@ -70,10 +70,10 @@ enum FieldCodeShape {
     }
 
     /// The value `code` folds to (`folded`) when it fits `type`; nil when it does not fold or
-    /// does not fit (the field then waits for the elaborate phase, which reports it). A list is
-    /// checked element by element as it is folded, an entity by its kind as its name is read:
-    /// checking the folded list afterwards copied every element once more, and a list of names
-    /// of entities (`[problem_solving, feedback]`) is most of what folds.
+    /// does not fit (the field then waits for the elaborate phase, which reports it). A list (and
+    /// a record's values) is checked element by element as it is folded, an entity by its kind
+    /// as its name is read: checking the folded value afterwards copied every element once more,
+    /// and a list of names of entities (`[problem_solving, feedback]`) is most of what folds.
     static func foldedValue(_ code: Code, globals: GlobalTable, fitting type: FieldType) -> Value? {
         switch code {
         case .global(let index, _):
@@ -99,6 +99,24 @@ enum FieldCodeShape {
                 }
             }
             return .list(values)
+        case .record(let fields, _):
+            // A record of names to values (`signed: { ana: 2026-01-02 }`): each value checked as
+            // it is read, as `fits` checks a folded one (its keys are not checked there either).
+            guard case .keyedBy(_, let valueType) = type else { break }
+            guard fields.allSatisfy({ mayFold($0.value) }) else { return nil }
+            var values: [(name: String, value: Value)] = []
+            values.reserveCapacity(fields.count)
+            for field in fields {
+                if case .constant(let value, _) = field.value {
+                    guard FieldTypeChecker.fits(value, valueType, nested: true) else { return nil }
+                    values.append((field.name, value))
+                } else {
+                    guard case .constant(let value, _) = folded(field.value, globals: globals),
+                          FieldTypeChecker.fits(value, valueType, nested: true) else { return nil }
+                    values.append((field.name, value))
+                }
+            }
+            return .record(Record(values))
         default:
             break
         }
