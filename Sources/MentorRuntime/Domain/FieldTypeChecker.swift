@@ -22,8 +22,20 @@ enum FieldTypeChecker {
     /// True when `value` fits `type`, found without describing what does not: a value holding
     /// entities is checked with no programme to name them (a field folded when its file is
     /// resolved, `FieldCodeShape.folded`).
-    static func fits(_ value: Value, _ type: FieldType) -> Bool {
-        problem(value, type, names: nil, nested: false, describing: false) == nil
+    /// `nested` for a value inside a list or record, as `check` has it.
+    static func fits(_ value: Value, _ type: FieldType, nested: Bool = false) -> Bool {
+        problem(value, type, names: nil, nested: nested, describing: false) == nil
+    }
+
+    /// True when `entity` fits `type`, as `fits(.entity(entity), type)` finds, with no value made
+    /// and copied to find it (a folded list of names of entities, `FieldCodeShape.foldedValue`).
+    static func fits(_ entity: EntityRef, _ type: FieldType) -> Bool {
+        switch type {
+        case .entity(let kind): entity.kind == kind
+        case .entityOf(let kinds): kinds.contains(entity.kind)
+        case .oneOf(let types): types.contains { fits(entity, $0) }
+        default: false
+        }
     }
 
     /// `check`; with `describing` false, a problem is only said to be there (the text is empty).

@@ -43,7 +43,7 @@ enum FieldCodeShape {
     static func folded(_ code: Code, globals: GlobalTable) -> Code {
         switch code {
         case .global(let index, let span):
-            guard index < globals.bindings.count, case .entity(let entity, _) = globals.bindings[index] else { return code }
+            guard let entity = globals.entity(at: index) else { return code }
             return .constant(.entity(entity), span)
         case .list(let elements, let span):
             // A list holding an expression (`[ana.supervisor]`) cannot fold: no room is made for it.
@@ -67,6 +67,61 @@ enum FieldCodeShape {
         default:
             return code
         }
+    }
+
+    /// The value `code` folds to (`folded`) when it fits `type`; nil when it does not fold or
+    /// does not fit (the field then waits for the elaborate phase, which reports it). A list (and
+    /// a record's values) is checked element by element as it is folded, an entity by its kind
+    /// as its name is read: checking the folded value afterwards copied every element once more,
+    /// and a list of names of entities (`[problem_solving, feedback]`) is most of what folds.
+    static func foldedValue(_ code: Code, globals: GlobalTable, fitting type: FieldType) -> Value? {
+        switch code {
+        case .global(let index, _):
+            guard let entity = globals.entity(at: index), FieldTypeChecker.fits(entity, type) else { return nil }
+            return .entity(entity)
+        case .list(let elements, _):
+            guard case .list(let elementType) = type else { break }
+            guard elements.allSatisfy(mayFold) else { return nil }
+            var values: [Value] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                switch element {
+                case .global(let index, _):
+                    guard let entity = globals.entity(at: index), FieldTypeChecker.fits(entity, elementType) else { return nil }
+                    values.append(.entity(entity))
+                case .constant(let value, _):
+                    guard FieldTypeChecker.fits(value, elementType, nested: true) else { return nil }
+                    values.append(value)
+                default:
+                    guard case .constant(let value, _) = folded(element, globals: globals),
+                          FieldTypeChecker.fits(value, elementType, nested: true) else { return nil }
+                    values.append(value)
+                }
+            }
+            return .list(values)
+        case .record(let fields, _):
+            // A record of names to values (`signed: { ana: 2026-01-02 }`): each value checked as
+            // it is read, as `fits` checks a folded one (its keys are not checked there either).
+            guard case .keyedBy(_, let valueType) = type else { break }
+            guard fields.allSatisfy({ mayFold($0.value) }) else { return nil }
+            var values: [(name: String, value: Value)] = []
+            values.reserveCapacity(fields.count)
+            for field in fields {
+                if case .constant(let value, _) = field.value {
+                    guard FieldTypeChecker.fits(value, valueType, nested: true) else { return nil }
+                    values.append((field.name, value))
+                } else {
+                    guard case .constant(let value, _) = folded(field.value, globals: globals),
+                          FieldTypeChecker.fits(value, valueType, nested: true) else { return nil }
+                    values.append((field.name, value))
+                }
+            }
+            return .record(Record(values))
+        default:
+            break
+        }
+        guard case .constant(let value, _) = folded(code, globals: globals), FieldTypeChecker.fits(value, type) else { return nil }
+        return value
     }
 
     /// False when `code` is no literal or name, nor a list or record that may be one.

@@ -119,10 +119,9 @@ struct FileResolver: Sendable {
         }
         let kindSchema = schemas.schema(of: entity.kind)
         let schema = kindSchema.fields
-        // A list, not a dictionary: a declaration gives a handful of fields, and one is resolved
-        // per entity. Slots, not names: comparing two words needs no string.
-        var given: [(slot: Int, span: Span)] = []
-        if !declaration.members.isEmpty { given.reserveCapacity(declaration.members.count) }
+        // The slots given so far, as bits: a declaration's list of them was allocated and freed
+        // for every entity. The span of a field given twice is found again when it is reported.
+        var given = GivenSlots()
         // Reused from declaration to declaration: only the declaration's own list is allocated.
         gathered.removeAll(keepingCapacity: true)
         for case .field(let field) in declaration.members {
@@ -140,12 +139,12 @@ struct FileResolver: Sendable {
                 continue
             }
             let slot = schema[index].slot
-            if let earlier = given.first(where: { $0.slot == slot })?.span {
+            if given.contains(slot), let earlier = firstSpan(of: slot, in: declaration, kindSchema) {
                 diagnostics.append(Diagnostic(.duplicateField, .error, "field `\(name)` is given twice", at: field.name.span,
                                               notes: [DiagnosticNote("first given here", at: earlier)]))
                 continue
             }
-            given.append((slot, field.name.span))
+            given.insert(slot)
             resolver.restart(context: .script, field: schema[index].vocabulary)
             let code = resolver.resolveExpression(field.value)
             // Most fields have no diagnostics, and appending none still cost 145 instructions.
@@ -165,7 +164,7 @@ struct FileResolver: Sendable {
             // `{ ana: 2026-01-02 }`, `[problem_solving, feedback]`) has its value already too:
             // stored when it fits. One that does not waits, so that the elaborate phase reports
             // it, naming the entities it holds, as before.
-            if case .constant(let value, _) = FieldCodeShape.folded(code, globals: globals), FieldTypeChecker.fits(value, type) {
+            if let value = FieldCodeShape.foldedValue(code, globals: globals, fitting: type) {
                 fields.append(.value(slot: slot, value))
                 continue
             }
@@ -173,7 +172,7 @@ struct FileResolver: Sendable {
         }
         let required = kindSchema.requiredFields
         // By position, so a required row is read whole only when its field is missing.
-        for index in required.indices where !given.contains(where: { $0.slot == required[index].slot }) {
+        for index in required.indices where !given.contains(required[index].slot) {
             let field = required[index]
             diagnostics.append(Diagnostic(.missingField, .error,
                                           "\(declaration.kind.rawValue) `\(entityName)` has no `\(field.name)`", at: declaration.nameSpan,
@@ -183,6 +182,28 @@ struct FileResolver: Sendable {
         }
         return FileResolution.Declaration(entity: entity, givenFields: DeclarationSite.givenFields(gathered),
                                           ruleBody: ruleBody, fields: fields)
+    }
+
+    /// Where the first field of `declaration` stored in `slot` names it (the one a later field of
+    /// the same slot repeats).
+    private func firstSpan(of slot: Int, in declaration: MentorSyntax.Declaration, _ kindSchema: KindSchema) -> Span? {
+        for case .field(let field) in declaration.members {
+            if let index = kindSchema.fieldIndex(named: field.name.name), kindSchema.fields[index].slot == slot { return field.name.span }
+        }
+        return nil
+    }
+
+    /// A set of field slots: bits for the first 64, a list for any beyond (a programme adding
+    /// that many fields to a kind).
+    private struct GivenSlots {
+        private var low: UInt64 = 0
+        private var high: [Int] = []
+
+        func contains(_ slot: Int) -> Bool { slot < 64 ? low & (1 << UInt64(slot)) != 0 : high.contains(slot) }
+
+        mutating func insert(_ slot: Int) {
+            if slot < 64 { low |= 1 << UInt64(slot) } else { high.append(slot) }
+        }
     }
 
     /// `a`, `a and b`, `a, b and c`.

@@ -7,7 +7,7 @@ final class KindSchema: Sendable {
     let rows: [SchemaRow]
     /// Declared fields in slot order.
     let fields: [FieldRow]
-    /// Each declared field's position in `fields`, open-addressed by `KindSchema.nameHash`
+    /// Each declared field's position in `fields`, open-addressed by `NameHash`
     /// (-1: empty); `fieldIndex(named:)` reads it.
     private let fieldIndexTable: [Int]
     /// Computed members by name.
@@ -95,7 +95,7 @@ final class KindSchema: Sendable {
     /// reads the row's parts in place, where a row by value copied and retained all of them.
     func fieldIndex(named name: String) -> Int? {
         let mask = fieldIndexTable.count - 1
-        var bucket = KindSchema.nameHash(name) & mask
+        var bucket = NameHash.of(name) & mask
         while true {
             let index = fieldIndexTable[bucket]
             if index < 0 { return nil }
@@ -108,17 +108,6 @@ final class KindSchema: Sendable {
     /// `fieldIndex(named:)` finds it).
     func field(named name: String) -> FieldRow? { fieldIndex(named: name).map { fields[$0] } }
 
-    /// FNV-1a over the name's UTF-8 bytes: field names are short, and the table is tiny. Read
-    /// through `withUTF8`: stepping `utf8`'s iterator cost 25 instructions a byte.
-    private static func nameHash(_ name: String) -> Int {
-        var name = name
-        return name.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
-        }
-    }
-
     /// An open-addressed table of `names`' positions, at most half full so that a miss ends
     /// soon; the first of two equal names wins, as a dictionary built from them kept it.
     private static func indexTable(_ names: [String]) -> [Int] {
@@ -126,7 +115,7 @@ final class KindSchema: Sendable {
         while size < names.count * 2 { size *= 2 }
         var table = [Int](repeating: -1, count: size)
         for (index, name) in names.enumerated() {
-            var bucket = nameHash(name) & (size - 1)
+            var bucket = NameHash.of(name) & (size - 1)
             var duplicate = false
             while table[bucket] >= 0 {
                 if names[table[bucket]] == name { duplicate = true; break }
