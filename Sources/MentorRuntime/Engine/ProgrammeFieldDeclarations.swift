@@ -27,7 +27,10 @@ struct ProgrammeFieldDeclarations {
         var sites: [String: Span] = [:]
         var nextSlot: [DeclarationKind: Int] = [:]
         for syntax in syntaxes {
-            for case .declaration(let declaration) in syntax.items where declaration.kind == .field {
+            // The kind read through the item first: binding every declaration copied the whole
+            // node (retaining each part) to find the few `field` ones, serially before declaring.
+            for position in syntax.items.indices where syntax.items[position].declarationKind == .field {
+                guard case .declaration(let declaration) = syntax.items[position] else { continue }
                 guard let name = declaration.name else { continue }
                 guard let kind = targetKind(of: declaration, named: name.name) else { continue }
                 let key = kind.rawValue + "." + name.name
