@@ -313,7 +313,10 @@ struct Declarer {
                 globals.update(index, .function(code, span: span))
             }
         }
-        for (entity, givenFields) in sites { model.setGivenFields(givenFields, of: entity) }
+        // Moved out of the list one by one, in any order (one entry an entity): a loop over the
+        // list copied each entry (a retain of its field list) and the list's end released
+        // them all again, 66,754 scattered objects touched twice on the one thread.
+        while let (entity, givenFields) = sites.popLast() { model.setGivenFields(givenFields, of: entity) }
     }
 
     /// A file's resolution, with what applying it would otherwise work out on the one thread
