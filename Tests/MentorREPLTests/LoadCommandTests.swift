@@ -83,6 +83,35 @@ struct LoadCommandTests {
         #expect(repl.evaluate("[program.max_mentees, ana.name, bo.name]").stdout == "[1, \"Ana\", \"Bo\"]\n")
     }
 
+    @Test("names declared twice among thousands are found on several threads as on one: the same reports, in order, and the first stands")
+    func duplicatesAmongManyNames() throws {
+        let directory = try TemporaryDirectory()
+        // 5,000 names, past the size at which the names are hashed on several threads; the
+        // names differ in length and last letter, so both shares hold some of the doubles.
+        for file in 0..<3 {
+            var text = file == 2 ? "program \"Two\" { max_mentees: 2 }\n" : "program \"One\" { max_mentees: 1 }\n"
+            for person in 0..<1_700 {
+                let number = file == 2 && person % 97 == 0 ? person : file * 1_700 + person
+                text += "person p\(number)\(person % 3 == 0 ? "x" : "") \"P\"\n"
+            }
+            try directory.write(text, to: "f\(file).mentor")
+        }
+        func loaded(workers: Int) -> (REPLOutput, String) {
+            var options = EngineOptions(today: CivilDate(year: 2026, month: 1, day: 1)!)
+            options.workers = workers
+            let repl = EngineBackend(makeEngine: { Engine(options: options, output: { _ in }) }, useColor: false)
+            return (repl.load((0..<3).map { directory.file("f\($0).mentor") }), repl.evaluate("[program.max_mentees, p0x.name]").stdout)
+        }
+        let (one, oneValues) = loaded(workers: 1)
+        let (two, twoValues) = loaded(workers: 2)
+        #expect(one.stderr == two.stderr)
+        #expect(one.stdout == two.stdout)
+        #expect(oneValues == "[1, \"P\"]\n" && twoValues == oneValues)
+        // Each file's repeats of the first file's names (every 97th), and the second and third programmes.
+        #expect(two.stderr.components(separatedBy: "is declared twice [M0504]").count - 1 == 18)
+        #expect(two.stderr.components(separatedBy: "[M0511]").count - 1 == 2)
+    }
+
     @Test("a later load that declares a name or the programme again replaces it, with a note each")
     func replacementIsNoted() throws {
         let directory = try TemporaryDirectory()

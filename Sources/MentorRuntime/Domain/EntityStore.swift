@@ -133,7 +133,7 @@ public struct EntityStore: Sendable {
     }
 
     /// Records the fields the declaration gives, once it is resolved.
-    mutating func setGivenFields(_ fields: DeclarationSite.GivenFields, of id: EntityID) {
+    mutating func setGivenFields(_ fields: consuming DeclarationSite.GivenFields, of id: EntityID) {
         sites[id.offset].given = fields
     }
 

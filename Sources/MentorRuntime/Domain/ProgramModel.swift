@@ -126,7 +126,7 @@ final class ProgramModel {
     func schema(of entity: EntityRef) -> KindSchema { schemas.schema(of: entity.kind) }
 
     /// Records the fields `entity`'s declaration gives, once it is resolved.
-    func setGivenFields(_ given: DeclarationSite.GivenFields, of entity: EntityRef) {
+    func setGivenFields(_ given: consuming DeclarationSite.GivenFields, of entity: EntityRef) {
         store.setGivenFields(given, of: entity.index)
     }
 

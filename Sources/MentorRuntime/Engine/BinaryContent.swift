@@ -15,6 +15,10 @@ public enum BinaryContent {
     public static func reason(_ bytes: [UInt8]) -> String? {
         let window = bytes.prefix(inspectedBytes)
         guard !window.isEmpty else { return nil }
+        // Nearly every file is ASCII without a NUL, which holds no suspect byte: eight bytes
+        // at a time rather than a scalar at a time (the scan was a serial 27 M instructions
+        // for the 131 files of 10,000 agreements).
+        if window.withUnsafeBytes(BinaryContent.isPlainASCII) { return nil }
         var suspect = 0
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = window.makeIterator()
@@ -34,5 +38,24 @@ public enum BinaryContent {
         }
         guard suspect >= minimumSuspectBytes, suspect * 16 >= window.count else { return nil }
         return "not a text file (\(suspect) of its first \(window.count) bytes are NUL or not UTF-8)"
+    }
+
+    /// True when every byte is ASCII (below 0x80) and none is NUL.
+    private static func isPlainASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A high bit set, or a zero byte (the classic `(w - 1s) & ~w & 80s` test).
+            if word & high != 0 || (word &- ones) & ~word & high != 0 { return false }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == 0 || byte >= 0x80 { return false }
+            offset += 1
+        }
+        return true
     }
 }

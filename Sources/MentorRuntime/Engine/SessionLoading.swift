@@ -40,7 +40,7 @@ extension Engine {
         }
         guard !readable.isEmpty else { return result }
         let declared = Engine.declaredNames(in: readable, workers: options.workers)
-        let duplicates = Engine.duplicateDeclarations(declared)
+        let duplicates = Engine.duplicateDeclarations(declared, workers: options.workers)
         result.diagnostics += duplicates.diagnostics
         result.notes = replacementNotes(declared)
         let toLoad = readable.map { file, syntax in
@@ -116,27 +116,60 @@ extension Engine {
 
     /// Names declared twice among the files of `declared` (one load, judged as `check` judges
     /// its files): the diagnostics `check` gives, and the later items to leave out, by file and position.
-    static func duplicateDeclarations(_ declared: [FileDeclaredNames])
+    ///
+    /// The names are hashed on up to `workers` threads, each keeping its own table of the
+    /// names of one share (by length and last byte, so every declaration of a name falls in
+    /// the same share): one table of 28,000 names filled on one thread was the largest part
+    /// of a `:load` the REPL adds to `check`'s, while the other core waited. The second
+    /// declarations found are put back in file and item order, so the result is the one
+    /// pass in order gives.
+    static func duplicateDeclarations(_ declared: [FileDeclaredNames], workers: Int = 1)
         -> (diagnostics: [Diagnostic], droppedItems: [FileID: [Int]]) {
+        let total = declared.reduce(0) { $0 + $1.names.count }
+        // Below a few thousand names a thread costs more than it saves.
+        let shares = total < 4096 ? 1 : max(1, workers)
+        var found: [Duplicate] = []
+        ParallelMap.forEach(Array(0..<shares), workers: shares, { share in
+            duplicates(in: declared, share: share, of: shares, capacity: total / shares)
+        }, inOrder: { found += $0 })
+        if shares > 1 { found.sort { ($0.file, $0.name) < ($1.file, $1.name) } }
+        var diagnostics: [Diagnostic] = []
+        var dropped: [FileID: [Int]] = [:]
+        for duplicate in found {
+            let file = declared[duplicate.file]
+            let declaration = file.names[duplicate.name]
+            dropped[file.file, default: []].append(declaration.position)
+            diagnostics.append(declaration.name == "program" ? .secondProgram(at: declaration.span, first: duplicate.earlier)
+                                                             : .declaredTwice(declaration.name, at: declaration.span, first: duplicate.earlier))
+        }
+        return (diagnostics, dropped)
+    }
+
+    /// A name declared again: where (file and name positions in `declared`) and where first.
+    private struct Duplicate: Sendable {
+        let file: Int
+        let name: Int
+        let earlier: Span
+    }
+
+    /// The second declarations among the names of share `share` (of `shares`), in order.
+    private static func duplicates(in declared: [FileDeclaredNames], share: Int, of shares: Int, capacity: Int) -> [Duplicate] {
         var first: [String: Span] = [:]
         // Sized once: growing the table name by name rehashed every name several times, half
         // of this pass for a `:load` of 28,000 declarations.
-        first.reserveCapacity(declared.reduce(0) { $0 + $1.names.count })
-        var diagnostics: [Diagnostic] = []
-        var dropped: [FileID: [Int]] = [:]
-        for file in declared {
-            for declaration in file.names {
-                let (name, span) = (declaration.name, declaration.span)
-                guard let earlier = first[name] else {
-                    first[name] = span
-                    continue
+        first.reserveCapacity(capacity + capacity / 4)
+        var found: [Duplicate] = []
+        for (fileIndex, file) in declared.enumerated() {
+            for (nameIndex, declaration) in file.names.enumerated() {
+                let name = declaration.name
+                if shares > 1, (name.utf8.count &+ Int(name.utf8.last ?? 0)) % shares != share { continue }
+                if let earlier = first.updateValue(declaration.span, forKey: name) {
+                    first[name] = earlier
+                    found.append(Duplicate(file: fileIndex, name: nameIndex, earlier: earlier))
                 }
-                dropped[file.file, default: []].append(declaration.position)
-                diagnostics.append(name == "program" ? .secondProgram(at: span, first: earlier)
-                                                     : .declaredTwice(name, at: span, first: earlier))
             }
         }
-        return (diagnostics, dropped)
+        return found
     }
 
     /// `file` with the items at `positions` (and their comments) blanked out, registered as a

@@ -66,21 +66,42 @@ public struct FileSystemReader: SourceReader {
             return .failure(ReadError(reason: "not a regular file"))
         }
         var bytes: [UInt8] = []
-        // A regular file's size, from `stat` above, sizes the array once: grown chunk by chunk,
-        // each file was copied again at every doubling. (A file that grew since reads on.)
-        if (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { SystemCall.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadError(reason: String(cString: strerror(errno))))
+        // A regular file's size, from `stat` above, sizes the array once and is read straight
+        // into it: grown chunk by chunk, each file was copied again at every doubling, and
+        // read through a zeroed chunk it was written twice more. (A file that grew since reads on.)
+        if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
+            let size = Int(info.st_size)
+            var failure: Int32 = 0
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+                while filled < size {
+                    let count = SystemCall.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if count == 0 { return }
+                    filled += count
+                }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            // Pipes and devices have no size to check up front.
-            if bytes.count > FileSystemReader.maxFileSize { return .failure(FileSystemReader.tooLarge) }
+            if failure != 0 { return .failure(ReadError(reason: String(cString: strerror(failure)))) }
+            // The file ended early (it shrank since `stat`): that is all of it.
+            if bytes.count < size { return .success(bytes) }
         }
+        let error: ReadError? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+            while true {
+                let count = SystemCall.read(descriptor, chunk.baseAddress, chunk.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return ReadError(reason: String(cString: strerror(errno)))
+                }
+                if count == 0 { return nil }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<count]))
+                // Pipes and devices have no size to check up front.
+                if bytes.count > FileSystemReader.maxFileSize { return FileSystemReader.tooLarge }
+            }
+        }
+        if let error { return .failure(error) }
         return .success(bytes)
     }
 
