@@ -177,8 +177,10 @@ public final class SourceFile: @unchecked Sendable {
         // Guarded by `lock`: the rules' workers may read a rule's text while others do too.
         private var entries: [(file: SourceFile, bytes: [UInt8], isCurrent: Bool)] = []
         private let lock = Lock()
-        /// Kept small: each entry holds one whole file.
-        private static let capacity = 4
+        /// Kept small, as each entry holds one whole file, but two a core: diagnostics are
+        /// rendered on every core, each worker a run of them file by file, and with fewer
+        /// entries than workers each worker's file was evicted by the others' and read again.
+        private static let capacity = max(4, 2 * ParallelMap.processorCount)
 
         func text(of file: SourceFile, reading: () -> (bytes: [UInt8], isCurrent: Bool)) -> (bytes: [UInt8], isCurrent: Bool) {
             lock.withLock {
@@ -274,6 +276,17 @@ public final class SourceFile: @unchecked Sendable {
         var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) : bytes.count
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         return bytes[start..<end]
+    }
+
+    /// The source text covered by `span`, or nil when the text was given back and its file no
+    /// longer holds it: one read of the text answers both questions, so a restored text
+    /// evicted between them cannot mix a current check with blanks.
+    public func currentText(_ span: Span) -> String? {
+        let (bytes, isCurrent) = held.map { ($0, true) } ?? restored()
+        guard isCurrent else { return nil }
+        let start = min(Int(span.start), bytes.count)
+        let end = min(Int(span.end), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The source text covered by `span`, decoding invalid UTF-8 as U+FFFD.

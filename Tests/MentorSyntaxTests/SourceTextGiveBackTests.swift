@@ -39,6 +39,20 @@ struct SourceTextGiveBackTests {
         #expect(disk.reads == 1)
     }
 
+    @Test("a span's current text: the text while held or unchanged, nil once the file changed (lambdas print it)")
+    func currentText() {
+        let span = { (file: SourceFile) in Span(file: file.id, start: 10, end: 13) }
+        let held = SourceFile(id: FileID(0), path: "a.mentor", bytes: Self.text)
+        #expect(held.currentText(span(held)) == "ana")
+        let disk = Disk(Self.text)
+        let unchanged = Self.givenBack(Self.text, disk: disk)
+        #expect(unchanged.currentText(span(unchanged)) == "ana")
+        let changedDisk = Disk(Array("agreement ann {\n  mentee: dave\n  topic: \"café\"\n}\n".utf8))
+        let changed = Self.givenBack(Self.text, disk: changedDisk)
+        #expect(changed.currentText(span(changed)) == nil)
+        #expect(changedDisk.reads == 1)
+    }
+
     @Test("a file with CRLF line ends and a BOM is compared after normalising, as it was read")
     func normalised() {
         let raw: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("let a = 1\r\nlet b = 2\r\n".utf8)

@@ -79,7 +79,7 @@ struct FileResolver: Sendable {
 
     private func makeResolver(recorder: NameUseRecorder?) -> Resolver {
         var resolver = Resolver(globals: globals, schemas: schemas, recorder: recorder)
-        resolver.sourceText = { [sources] span in sources.file(span.file)?.text(span) }
+        resolver.sourceFile = { [sources] id in sources.file(id) }
         return resolver
     }
 

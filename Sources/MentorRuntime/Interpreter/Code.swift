@@ -81,11 +81,17 @@ final class FunctionCode: Sendable {
     let result: Code?
     /// Where it was written (for call errors).
     let span: Span
-    /// The lambda's source text, printed as its value so it reads back.
-    let sourceText: String?
+    /// The file a lambda was written in, whose text at `span` is printed as its value.
+    let source: SourceFile?
 
-    init(name: String?, parameterNames: [String], frameSize: Int, statements: [StatementCode], result: Code?, span: Span, sourceText: String? = nil) {
-        self.sourceText = sourceText
+    /// The lambda's source text, printed as its value so it reads back; nil when unavailable,
+    /// or when `check` gave the file's text back and the file has changed since. Read when
+    /// printed, not when resolved: most lambdas are never printed, and `check` gives each
+    /// file's text back before resolving it.
+    var sourceText: String? { source?.currentText(span) }
+
+    init(name: String?, parameterNames: [String], frameSize: Int, statements: [StatementCode], result: Code?, span: Span, source: SourceFile? = nil) {
+        self.source = source
         self.name = name
         self.parameterCount = parameterNames.count
         self.parameterNames = parameterNames

@@ -35,8 +35,8 @@ struct Resolver {
     let globals: GlobalTable
     /// The programme's schemas, which number its own fields' names.
     let schemas: ProgramSchemas
-    /// Gives the source text of a span (for printing lambdas); nil when unavailable.
-    var sourceText: (Span) -> String? = { _ in nil }
+    /// Gives the source file of an identifier (lambdas print their text from it); nil when unavailable.
+    var sourceFile: (FileID) -> SourceFile? = { _ in nil }
     /// The bare words of the field being resolved: its symbols (channels, booking roles) stand
     /// for themselves, and an unknown word lists its words. Nil outside fields and for fields
     /// that take no words.
@@ -295,7 +295,7 @@ struct Resolver {
             let declaration = FunctionDecl(name: Identifier("<lambda>", span: span), parameters: parameters, body: .expression(body))
             let code = resolveFunction(declaration, span: span)
             return .lambda(FunctionCode(name: nil, parameterNames: code.parameterNames, frameSize: code.frameSize,
-                                        statements: [], result: code.result, span: span, sourceText: sourceText(span)))
+                                        statements: [], result: code.result, span: span, source: sourceFile(span.file)))
         case .call(let callee, let arguments, _):
             let argumentCode = arguments.map { resolveExpression($0.value) }
             let labels = arguments.map { $0.label?.name }
