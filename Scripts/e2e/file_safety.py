@@ -105,7 +105,14 @@ def test_sigterm_during_a_write_leaves_no_temporary_file():
                 continue  # the rename came first: nothing to clean up, try a slower write
             assert os.listdir(folder) == ["big.mentor"], f"left behind: {os.listdir(folder)}"
             with open(path) as f:
-                assert f.read() == original, "the original was changed"
+                now = f.read()
+            if now != original:
+                # The signal can land after the rename, between the poll that saw the temporary
+                # file and its delivery: then the write is whole. What must never be is a file
+                # that is neither the original nor the whole formatted text.
+                formatted = subprocess.run([MENTOR, "fmt"], input=original.encode(), capture_output=True,
+                                           timeout=120).stdout.decode()
+                assert now == formatted, "the original was changed, and not into the formatted text"
             return
         raise AssertionError("never caught the write in progress")
 
