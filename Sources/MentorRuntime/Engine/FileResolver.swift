@@ -145,14 +145,24 @@ struct FileResolver: Sendable {
                 continue
             }
             given.insert(slot)
+            let type = schema[index].type
+            // A literal needs no resolving and no evaluation: its type is checked now, against
+            // the schema the resolver already knows, and it is stored as it is.
+            if let value = Resolver.plainLiteral(field.value) {
+                if let problem = FieldTypeChecker.check(value, against: type, names: nil) {
+                    diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: field.value.span).diagnostic)
+                } else {
+                    fields.append(.value(slot: slot, value))
+                }
+                continue
+            }
             resolver.restart(context: .script, field: schema[index].vocabulary)
             let code = resolver.resolveExpression(field.value)
             // Most fields have no diagnostics, and appending none still cost 145 instructions.
             if !resolver.diagnostics.isEmpty { diagnostics += resolver.diagnostics }
-            let type = schema[index].type
             if case .constant(let value, let span) = code {
-                // A literal needs no evaluation: its type is checked now, against the schema the
-                // resolver already knows, and it is stored as it is.
+                // A constant the resolver made of something else (a symbol of the field's
+                // vocabulary, an invalid date reported as none) is checked and stored the same way.
                 if let problem = FieldTypeChecker.check(value, against: type, names: nil) {
                     diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: span).diagnostic)
                 } else {

@@ -226,6 +226,32 @@ struct Resolver {
 
     // MARK: Expressions
 
+    /// The value of a literal that resolves to a constant with nothing to report (a number, a
+    /// plain string, a date in the calendar, …), as `resolveExpression` makes it; nil for any
+    /// other expression. A declaration field that is one is stored without building its `Code`
+    /// (a box allocated only to be read and freed).
+    static func plainLiteral(_ expression: Expr) -> Value? {
+        switch expression.kind {
+        case .noneLiteral: return Value.none
+        case .boolLiteral(let value): return .bool(value)
+        case .integerLiteral(let value): return .integer(value)
+        case .decimalLiteral(let value): return .number(.decimal(value))
+        case .percentLiteral(let value): return .number(.percent(value))
+        case .stringLiteral(let parts):
+            if parts.isEmpty { return .string("") }
+            if parts.count == 1, case .text(let text) = parts[0] { return .string(text) }
+            return nil
+        case .dateLiteral(let year, let month, let day):
+            return CivilDate(year: Int(year), month: Int(month), day: Int(day)).map(Value.date)
+        case .timeLiteral(let hour, let minute):
+            return TimeOfDay(hour: hour, minute: minute).map(Value.time)
+        case .durationLiteral(let amount, let unit):
+            return .duration(CalendarDuration(amount: amount, unit: unit))
+        default:
+            return nil
+        }
+    }
+
     mutating func resolveExpression(_ expression: Expr) -> Code {
         let span = expression.span
         switch expression.kind {
