@@ -78,6 +78,9 @@ struct Declarer {
 
     /// Declares the top-level names of `syntax`; of the standard library, only the rules in `standardRules`.
     mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool, standardRules: Set<String>? = nil) {
+        // Once for the file's entities, which are added without dropping them (declaring reads
+        // no derived index).
+        model.dropDerivedIndexes()
         // By index, and each declaration read through its item (`DeclarationHeader`): an
         // element bound by a loop or a pattern is a copy of the whole node.
         for position in syntax.items.indices {
@@ -169,7 +172,7 @@ struct Declarer {
             guard let claimed = claim(name.name, at: name.span, what: kind.rawValue) else { return }
             slot = claimed
         }
-        let entity = model.add(kind: kind, id: id, title: declaration.title, site: declaration.site, parent: nil)
+        let entity = model.add(kind: kind, id: id, title: declaration.title, site: declaration.site, parent: nil, dropsIndexes: false)
         if isStandard, kind == .rule, let name = declaration.name {
             index.standardRules.append((name.name, entity))
             let record = Record(index.standardRules.map { ($0.name, Value.entity($0.entity)) })
@@ -231,7 +234,7 @@ struct Declarer {
                 }
             }
             siblings.add(childID, at: child.nameSpan)
-            let childEntity = model.add(kind: child.kind, id: childID, title: child.title, site: child.site, parent: entity)
+            let childEntity = model.add(kind: child.kind, id: childID, title: child.title, site: child.site, parent: entity, dropsIndexes: false)
             newEntities.append(childEntity)
             filePending.append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity, name: childID))
         }
