@@ -97,13 +97,13 @@ struct Declarer {
             guard case .statement(let statement) = syntax.items[position] else { continue }
             switch statement.kind {
             case .letBinding(let name, _, _):
-                guard let slot = claim(name.name, at: name.span, what: "let") else { continue }
+                guard let slot = claim(name.name, at: name.span) else { continue }
                 index.statementSources[name.name] = (statement.span, statement.docComment)
                 globals.update(slot, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
                 pendingLets[statement.span.file, default: []].append((statement, slot))
                 declared("let \(name.name)")
             case .function(let function, _):
-                guard let slot = claim(function.name.name, at: function.name.span, what: "fn") else { continue }
+                guard let slot = claim(function.name.name, at: function.name.span) else { continue }
                 index.statementSources[function.name.name] = (statement.span, statement.docComment)
                 globals.update(slot, .value(.none))
                 pendingLets[statement.span.file, default: []].append((statement, slot))
@@ -121,7 +121,7 @@ struct Declarer {
 
     /// Records that `name` is declared at `span`, and returns its index in the global table,
     /// bound to `none` until the caller binds it; nil (with a diagnostic) if it was declared.
-    private mutating func claim(_ name: String, at span: Span, what: String) -> Int? {
+    private mutating func claim(_ name: String, at span: Span) -> Int? {
         // Recorded first, so a new name is hashed once here (and once in the global table);
         // the refusals put the table back.
         if let earlier = index.spans.updateValue(span, forKey: name) {
@@ -169,7 +169,7 @@ struct Declarer {
         let isGlobal = !(isStandard && kind == .rule) && kind != .test && kind != .program
         var slot: Int?
         if isGlobal, let name = declaration.name {
-            guard let claimed = claim(name.name, at: name.span, what: kind.rawValue) else { return }
+            guard let claimed = claim(name.name, at: name.span) else { return }
             slot = claimed
         }
         let entity = model.add(kind: kind, id: id, title: declaration.title, site: declaration.site, parent: nil, dropsIndexes: false)
