@@ -78,6 +78,9 @@ struct Declarer {
 
     /// Declares the top-level names of `syntax`; of the standard library, only the rules in `standardRules`.
     mutating func declare(_ syntax: SourceFileSyntax, isStandard: Bool, standardRules: Set<String>? = nil) {
+        // Once for the file's entities, which are added without dropping them (declaring reads
+        // no derived index).
+        model.dropDerivedIndexes()
         // By index, and each declaration read through its item (`DeclarationHeader`): an
         // element bound by a loop or a pattern is a copy of the whole node.
         for position in syntax.items.indices {
@@ -94,13 +97,13 @@ struct Declarer {
             guard case .statement(let statement) = syntax.items[position] else { continue }
             switch statement.kind {
             case .letBinding(let name, _, _):
-                guard let slot = claim(name.name, at: name.span, what: "let") else { continue }
+                guard let slot = claim(name.name, at: name.span) else { continue }
                 index.statementSources[name.name] = (statement.span, statement.docComment)
                 globals.update(slot, .lazyLet(.pending(.constant(.none, name.span)), name: name.name, span: name.span))
                 pendingLets[statement.span.file, default: []].append((statement, slot))
                 declared("let \(name.name)")
             case .function(let function, _):
-                guard let slot = claim(function.name.name, at: function.name.span, what: "fn") else { continue }
+                guard let slot = claim(function.name.name, at: function.name.span) else { continue }
                 index.statementSources[function.name.name] = (statement.span, statement.docComment)
                 globals.update(slot, .value(.none))
                 pendingLets[statement.span.file, default: []].append((statement, slot))
@@ -118,7 +121,7 @@ struct Declarer {
 
     /// Records that `name` is declared at `span`, and returns its index in the global table,
     /// bound to `none` until the caller binds it; nil (with a diagnostic) if it was declared.
-    private mutating func claim(_ name: String, at span: Span, what: String) -> Int? {
+    private mutating func claim(_ name: String, at span: Span) -> Int? {
         // Recorded first, so a new name is hashed once here (and once in the global table);
         // the refusals put the table back.
         if let earlier = index.spans.updateValue(span, forKey: name) {
@@ -166,10 +169,10 @@ struct Declarer {
         let isGlobal = !(isStandard && kind == .rule) && kind != .test && kind != .program
         var slot: Int?
         if isGlobal, let name = declaration.name {
-            guard let claimed = claim(name.name, at: name.span, what: kind.rawValue) else { return }
+            guard let claimed = claim(name.name, at: name.span) else { return }
             slot = claimed
         }
-        let entity = model.add(kind: kind, id: id, title: declaration.title, site: declaration.site, parent: nil)
+        let entity = model.add(kind: kind, id: id, title: declaration.title, site: declaration.site, parent: nil, dropsIndexes: false)
         if isStandard, kind == .rule, let name = declaration.name {
             index.standardRules.append((name.name, entity))
             let record = Record(index.standardRules.map { ($0.name, Value.entity($0.entity)) })
@@ -231,7 +234,7 @@ struct Declarer {
                 }
             }
             siblings.add(childID, at: child.nameSpan)
-            let childEntity = model.add(kind: child.kind, id: childID, title: child.title, site: child.site, parent: entity)
+            let childEntity = model.add(kind: child.kind, id: childID, title: child.title, site: child.site, parent: entity, dropsIndexes: false)
             newEntities.append(childEntity)
             filePending.append(PendingDeclaration(item: position, member: memberPosition, entity: childEntity, name: childID))
         }
