@@ -192,8 +192,7 @@ extension Engine {
             }
             for binding in bindings { globals.update(binding.index, binding.saved) }
             model.cache = savedCache
-            model.partyIndex = nil
-            model.agendaIndex = nil
+            model.dropDerivedIndexes()
             interpreter.overlay = savedOverlay
             interpreter.boundEntities = savedBound
             interpreter.recorder = savedRecorder
