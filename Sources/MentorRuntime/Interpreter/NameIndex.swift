@@ -1,7 +1,7 @@
-/// The positions of names in a list that only grows (`GlobalTable`'s names), open-addressed by
-/// `NameHash` and kept at most half full. Each bucket keeps its name's hash beside the
-/// position, so a probe compares a string only when the hashes agree, and growing rehashes no
-/// string. The resolver looks each global name up here: a `[String: Int]` cost about 640
+/// The positions of names in a list that only grows (`GlobalTable`'s names, a kind's declared
+/// fields), open-addressed by `NameHash` and kept at most half full. Each bucket keeps its
+/// name's hash beside the position, so a probe compares a string only when the hashes agree,
+/// and growing rehashes no string. The resolver looks each global name up here: a `[String: Int]` cost about 640
 /// instructions a look-up (SipHash over names like `agreement_01234`), this about 260 with the hash.
 struct NameIndex {
     private struct Bucket {

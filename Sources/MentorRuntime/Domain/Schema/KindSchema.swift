@@ -7,9 +7,11 @@ final class KindSchema: Sendable {
     let rows: [SchemaRow]
     /// Declared fields in slot order.
     let fields: [FieldRow]
-    /// Each declared field's position in `fields`, open-addressed by `NameHash`
-    /// (-1: empty); `fieldIndex(named:)` reads it.
-    private let fieldIndexTable: [Int]
+    /// The declared fields' names, in slot order: what `fieldIndexByName` numbers.
+    private let fieldNames: [String]
+    /// Each declared field's position in `fields` (the first of two with one name);
+    /// `fieldIndex(named:)` reads it.
+    private let fieldIndexByName: NameIndex
     /// Computed members by name.
     let computedByName: [String: ComputedMemberRow]
     /// Computed members in documentation order.
@@ -66,7 +68,8 @@ final class KindSchema: Sendable {
                      "the field slots of \(kind) must be \(KindSchema.firstDeclaredSlot), \(KindSchema.firstDeclaredSlot + 1), … in order")
         precondition(computed.allSatisfy { $0.kind == kind }, "a computed member of \(kind) is listed under another kind")
         self.fields = fields
-        fieldIndexTable = KindSchema.indexTable(fields.map(\.name))
+        fieldNames = fields.map(\.name)
+        fieldIndexByName = KindSchema.firstPositions(of: fieldNames)
         computedInOrder = computed
         computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         requiredFields = fields.filter(\.isRequired)
@@ -94,35 +97,22 @@ final class KindSchema: Sendable {
     /// instructions a look-up, this table's hash a few a byte. An index, not a row: the caller
     /// reads the row's parts in place, where a row by value copied and retained all of them.
     func fieldIndex(named name: String) -> Int? {
-        let mask = fieldIndexTable.count - 1
-        var bucket = NameHash.of(name) & mask
-        while true {
-            let index = fieldIndexTable[bucket]
-            if index < 0 { return nil }
-            if fields[index].name == name { return index }
-            bucket = (bucket + 1) & mask
-        }
+        fieldIndexByName.position(of: name, hash: NameHash.of(name), in: fieldNames)
     }
 
     /// The declared field called `name`, nil when the kind has none (the first of two, as
     /// `fieldIndex(named:)` finds it).
     func field(named name: String) -> FieldRow? { fieldIndex(named: name).map { fields[$0] } }
 
-    /// An open-addressed table of `names`' positions, at most half full so that a miss ends
-    /// soon; the first of two equal names wins, as a dictionary built from them kept it.
-    private static func indexTable(_ names: [String]) -> [Int] {
-        var size = 8
-        while size < names.count * 2 { size *= 2 }
-        var table = [Int](repeating: -1, count: size)
-        for (index, name) in names.enumerated() {
-            var bucket = NameHash.of(name) & (size - 1)
-            var duplicate = false
-            while table[bucket] >= 0 {
-                if names[table[bucket]] == name { duplicate = true; break }
-                bucket = (bucket + 1) & (size - 1)
-            }
-            if !duplicate { table[bucket] = index }
+    /// The index of `names`' positions; the first of two equal names wins, as a dictionary
+    /// built from them kept it.
+    private static func firstPositions(of names: [String]) -> NameIndex {
+        var index = NameIndex()
+        index.reserveCapacity(names.count)
+        for (position, name) in names.enumerated() {
+            let hash = NameHash.of(name)
+            if index.position(of: name, hash: hash, in: names) == nil { index.insert(position, hash: hash) }
         }
-        return table
+        return index
     }
 }
