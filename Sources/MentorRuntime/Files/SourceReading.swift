@@ -33,60 +33,50 @@ extension SourceDiscovery {
     /// as its read comes in, so the files, their ids and the lines reported are as before.
     public static func readSources(_ paths: [String], into engine: Engine, report: (String) -> Void) -> SourcesRead {
         var read = SourcesRead(files: [], unreadable: [])
-        let discovery = discover(paths)
-        for problem in discovery.problems {
-            if problem.isLoop {
-                report("mentor: warning: '\(DisplayText.escapeControls(problem.path))': \(problem.reason)\n")
-            } else {
-                report(cannotRead(problem.path, problem.reason))
-                read.unreadable.append(problem.path)
+        forEachSource(paths, reader: FileSystemReader(acceptsSpecialFiles: true), workers: engine.options.workers) { event in
+            switch event {
+            case .linkLoop(let path, let reason):
+                report("mentor: warning: '\(DisplayText.escapeControls(path))': \(reason)\n")
+            case .unreadable(let path, let reason):
+                report(cannotRead(path, reason))
+                read.unreadable.append(path)
+            case .file(let path, let bytes, _):
+                read.files.append(engine.addSource(path: path, bytes: bytes))
             }
         }
-        let reader = FileSystemReader(acceptsSpecialFiles: true)
-        ParallelMap.forEach(discovery.files, workers: engine.options.workers, { path in
-            // As `forEachSource` reads: a path gone since the walk is reported with `stat`'s reason.
-            var info = stat()
-            guard stat(path, &info) == 0 else { return (path, .failure(ReadError(reason: String(cString: strerror(errno))))) }
-            return (path, reader.read(path))
-        }, inOrder: { (path: String, result: Result<[UInt8], ReadError>) in
-            switch result {
-            case .success(let bytes):
-                read.files.append(engine.addSource(path: path, bytes: bytes))
-            case .failure(let error):
-                report(cannotRead(path, error.reason))
-                read.unreadable.append(path)
-            }
-        })
         return read
     }
 
-    /// Discovers the sources under `paths` and reads them with `reader` one at a time, handing
-    /// `visit` the walk's problems, then each file in order. A file's bytes are the caller's
-    /// to keep or drop, so `fmt` holds one file at a time however large the tree.
-    public static func forEachSource(_ paths: [String], reader: some SourceReader, _ visit: (SourceEvent) -> Void) {
+    /// Discovers the sources under `paths` and reads them with `reader`, handing `visit` the
+    /// walk's problems, then each file in discovery order. With one worker (the default) the
+    /// files are read one at a time, and a file's bytes are the caller's to keep or drop, so
+    /// `fmt` holds one file at a time however large the tree; with more, each worker reads a
+    /// file while `visit` takes the earlier ones in order.
+    public static func forEachSource(_ paths: [String], reader: some SourceReader, workers: Int = 1, _ visit: (SourceEvent) -> Void) {
         let discovery = discover(paths)
         for problem in discovery.problems {
             visit(problem.isLoop ? .linkLoop(path: problem.path, reason: problem.reason)
                                  : .unreadable(path: problem.path, reason: problem.reason))
         }
-        for path in discovery.files {
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                visit(.unreadable(path: path, reason: String(cString: strerror(errno))))
-                continue
-            }
-            // Taken before the read: any change from here on shows as a different identity.
-            let identity = FileIdentity(info)
-            switch reader.read(path) {
-            case .success(let bytes): visit(.file(path: path, bytes: bytes, identity: identity))
-            case .failure(let error): visit(.unreadable(path: path, reason: error.reason))
-            }
+        ParallelMap.forEach(discovery.files, workers: workers, { path in readEvent(path, reader: reader) }, inOrder: visit)
+    }
+
+    /// The file at `path` read with `reader`, or why it could not be (a path gone since the
+    /// walk is reported with `stat`'s reason).
+    private static func readEvent(_ path: String, reader: some SourceReader) -> SourceEvent {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        // Taken before the read: any change from here on shows as a different identity.
+        let identity = FileIdentity(info)
+        switch reader.read(path) {
+        case .success(let bytes): return .file(path: path, bytes: bytes, identity: identity)
+        case .failure(let error): return .unreadable(path: path, reason: error.reason)
         }
     }
 }
 
 /// One step of walking the sources under the paths a user named.
-public enum SourceEvent {
+public enum SourceEvent: Sendable {
     /// A directory link that leads back into the walk: a warning, the walk goes on.
     case linkLoop(path: String, reason: String)
     /// A path that could not be walked or read, with the system's reason.
