@@ -149,11 +149,8 @@ struct FileResolver: Sendable {
             // A literal needs no resolving and no evaluation: its type is checked now, against
             // the schema the resolver already knows, and it is stored as it is.
             if let value = Resolver.plainLiteral(field.value) {
-                if let problem = FieldTypeChecker.check(value, against: type, names: nil) {
-                    diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: field.value.span).diagnostic)
-                } else {
-                    fields.append(.value(slot: slot, value))
-                }
+                FileResolver.storeConstant(value, named: name, slot: slot, type: type, at: field.value.span,
+                                           in: &fields, diagnostics: &diagnostics)
                 continue
             }
             resolver.restart(context: .script, field: schema[index].vocabulary)
@@ -163,11 +160,7 @@ struct FileResolver: Sendable {
             if case .constant(let value, let span) = code {
                 // A constant the resolver made of something else (a symbol of the field's
                 // vocabulary, an invalid date reported as none) is checked and stored the same way.
-                if let problem = FieldTypeChecker.check(value, against: type, names: nil) {
-                    diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: span).diagnostic)
-                } else {
-                    fields.append(.value(slot: slot, value))
-                }
+                FileResolver.storeConstant(value, named: name, slot: slot, type: type, at: span, in: &fields, diagnostics: &diagnostics)
                 continue
             }
             // A list or record of literals and names of entities (`[video, email]`, `ana`,
@@ -192,6 +185,17 @@ struct FileResolver: Sendable {
         }
         return FileResolution.Declaration(entity: entity, givenFields: DeclarationSite.givenFields(gathered),
                                           ruleBody: ruleBody, fields: fields)
+    }
+
+    /// Stores the field `name`'s constant `value` in `slot` when it fits `type`, or reports the
+    /// mismatch at `span`: a constant needs no evaluation.
+    private static func storeConstant(_ value: Value, named name: String, slot: Int, type: FieldType, at span: Span,
+                                      in fields: inout [FileResolution.Field], diagnostics: inout [Diagnostic]) {
+        if let problem = FieldTypeChecker.check(value, against: type, names: nil) {
+            diagnostics.append(FieldTypeChecker.mismatch(name, type, problem, at: span).diagnostic)
+        } else {
+            fields.append(.value(slot: slot, value))
+        }
     }
 
     /// Where the first field of `declaration` stored in `slot` names it (the one a later field of
